@@ -1,0 +1,116 @@
+import type { Agenda, AgendaItem, Delegation, Step } from '../../shared/protocol/agenda';
+import type { Command } from '../../shared/protocol/commands';
+import type { Role, Segment, Sex } from '../../shared/protocol/common';
+import type {
+  QueueEntry,
+  RequestRecord,
+  StepRecord,
+  TurnRecord,
+  TurnView,
+} from '../../shared/protocol/view';
+
+/** Who sent a command: a role, and for a delegate the delegation its token is bound to. */
+export interface Sender {
+  role: Role;
+  delegationId?: string;
+}
+
+/** A request waiting in the queue, with what the room does not see (sex, who entered it). */
+export interface QueuedRequest extends QueueEntry {
+  sex?: Sex;
+  madeBy: 'delegate' | 'officer';
+  waitingAtClose: boolean;
+}
+
+/** The turn being spoken, with what its record will need. */
+export interface TurnState extends TurnView {
+  itemId: string;
+  stepId: string;
+  sex?: Sex;
+}
+
+export interface FloorState {
+  open: boolean;
+  segment: Segment;
+  queue: QueuedRequest[];
+  sincePanel: number;
+}
+
+export interface CurrentState {
+  itemId: string;
+  stepId: string;
+  startedAt: number;
+  heard: string[];
+}
+
+/**
+ * Everything the engine knows of a meeting that changes with commands. It holds no roster (that
+ * is fixed for a meeting and handed to the engine) and no record (the engine reports each new
+ * record as it is made, and the server stores it).
+ */
+export interface MeetingContext {
+  meetingId: string;
+  version: number;
+  agenda: Agenda;
+  current: CurrentState | null;
+  turn: TurnState | null;
+  floor: FloorState;
+  suspension: { since: number; note?: string } | null;
+}
+
+/** What a command sends into the machine: the command, its sender, the instant, and facts the engine looked up. */
+export interface CommandEvent {
+  type: Command['type'];
+  command: Command;
+  by: Sender;
+  now: number;
+  /** The delegation a floor command concerns, resolved from the roster by the engine. */
+  delegation?: Delegation;
+}
+
+/** Records made by one command, for the server to store with it. */
+export interface Records {
+  turns: TurnRecord[];
+  requests: RequestRecord[];
+  steps: StepRecord[];
+}
+
+export const noRecords = (): Records => ({ turns: [], requests: [], steps: [] });
+
+export const emptyFloor = (): FloorState => ({
+  open: true,
+  segment: 'floor',
+  queue: [],
+  sincePanel: 0,
+});
+
+export interface Located {
+  item: AgendaItem;
+  itemIndex: number;
+  step: Step;
+  stepIndex: number;
+}
+
+export const locate = (agenda: Agenda, itemId: string, stepId: string): Located | null => {
+  const itemIndex = agenda.items.findIndex((i) => i.id === itemId);
+  const item = agenda.items[itemIndex];
+  if (!item) return null;
+  const stepIndex = item.steps.findIndex((s) => s.id === stepId);
+  const step = item.steps[stepIndex];
+  if (!step) return null;
+  return { item, itemIndex, step, stepIndex };
+};
+
+export const currentStep = (ctx: MeetingContext): Located | null =>
+  ctx.current ? locate(ctx.agenda, ctx.current.itemId, ctx.current.stepId) : null;
+
+/** The step after the current one, across items; null after the last. */
+export const stepAfter = (ctx: MeetingContext): { itemId: string; stepId: string } | null => {
+  const here = currentStep(ctx);
+  if (!here) return null;
+  const nextInItem = here.item.steps[here.stepIndex + 1];
+  if (nextInItem) return { itemId: here.item.id, stepId: nextInItem.id };
+  const nextItem = ctx.agenda.items[here.itemIndex + 1];
+  const first = nextItem?.steps[0];
+  return nextItem && first ? { itemId: nextItem.id, stepId: first.id } : null;
+};

@@ -1,0 +1,395 @@
+import { elapsedAt, overtimeOf } from '../../shared/clock/turnClock';
+import type { Allowance, Delegation, FloorStep } from '../../shared/protocol/agenda';
+import type { CommandOf } from '../../shared/protocol/commands';
+import { isStateCategory, type Segment } from '../../shared/protocol/common';
+import type { RequestOutcome, RequestRecord, TurnSpeaker } from '../../shared/protocol/view';
+import {
+  type CommandEvent,
+  currentStep,
+  emptyFloor,
+  locate,
+  type MeetingContext,
+  noRecords,
+  type QueuedRequest,
+  type Records,
+  stepAfter,
+  type TurnState,
+} from './context';
+
+/**
+ * What each accepted command does to a meeting, as pure functions of (context, event). They
+ * trust that `refusalOf` let the command through. Each returns the new context and the records
+ * the change made; none reads the system clock: `event.now` is the instant.
+ */
+export interface Outcome {
+  ctx: MeetingContext;
+  records: Records;
+}
+
+type Transition = (ctx: MeetingContext, event: CommandEvent) => Outcome;
+
+/** The version this command will produce, which also names what it creates. */
+const nextVersion = (ctx: MeetingContext) => ctx.version + 1;
+
+/** Builds an outcome while several steps (end the turn, leave the step...) add their records. */
+class Change {
+  readonly records: Records = noRecords();
+  constructor(public ctx: MeetingContext) {}
+
+  set(patch: Partial<MeetingContext>): this {
+    this.ctx = { ...this.ctx, ...patch };
+    return this;
+  }
+
+  done(): Outcome {
+    return { ctx: { ...this.ctx, version: nextVersion(this.ctx) }, records: this.records };
+  }
+
+  /** Ends the current turn, if any, and records it. */
+  endTurn(now: number): this {
+    const turn = this.ctx.turn;
+    if (!turn) return this;
+    const here = locate(this.ctx.agenda, turn.itemId, turn.stepId);
+    const spokenMs = elapsedAt(turn, now);
+    this.records.turns.push({
+      id: turn.id,
+      itemId: turn.itemId,
+      stepId: turn.stepId,
+      itemTitle: here?.item.title ?? turn.itemId,
+      stepTitle: here?.step.title ?? turn.stepId,
+      ...(turn.segment !== undefined && { segment: turn.segment }),
+      speakerName: turn.speaker.name,
+      ...(turn.speaker.speakerId !== undefined && { speakerId: turn.speaker.speakerId }),
+      ...(turn.speaker.delegationId !== undefined && { delegationId: turn.speaker.delegationId }),
+      ...(turn.speaker.delegationName !== undefined && {
+        delegationName: turn.speaker.delegationName,
+      }),
+      ...(turn.speaker.category !== undefined && { category: turn.speaker.category }),
+      ...(turn.sex !== undefined && { sex: turn.sex }),
+      ...(turn.requestId !== undefined && { requestId: turn.requestId }),
+      limitMs: turn.limitMs,
+      warnAtMs: turn.warnAtMs,
+      startedAt: turn.firstStartedAt,
+      endedAt: now,
+      spokenMs,
+      overtimeMs: overtimeOf(turn.limitMs, spokenMs),
+    });
+    return this.set({ turn: null });
+  }
+
+  /** Takes a request out of the queue and records how it left. */
+  takeRequest(requestId: string, outcome: RequestOutcome, now: number): QueuedRequest | undefined {
+    const request = this.ctx.floor.queue.find((r) => r.id === requestId);
+    if (!request || !this.ctx.current) return undefined;
+    this.records.requests.push(requestRecord(this.ctx, request, outcome, now));
+    this.set({
+      floor: { ...this.ctx.floor, queue: this.ctx.floor.queue.filter((r) => r.id !== requestId) },
+    });
+    return request;
+  }
+
+  /** Leaves the current step: its turn ends, its queue is recorded as unheard, its time is kept. */
+  leaveStep(now: number): this {
+    this.endTurn(now);
+    const current = this.ctx.current;
+    if (!current) return this;
+    for (const request of this.ctx.floor.queue) {
+      this.records.requests.push(requestRecord(this.ctx, request, 'unheard', now));
+    }
+    this.records.steps.push({
+      itemId: current.itemId,
+      stepId: current.stepId,
+      startedAt: current.startedAt,
+      endedAt: now,
+    });
+    return this.set({ current: null, floor: emptyFloor() });
+  }
+
+  enterStep(itemId: string, stepId: string, now: number): this {
+    this.leaveStep(now);
+    return this.set({ current: { itemId, stepId, startedAt: now, heard: [] } });
+  }
+
+  /** Gives the floor: the clock starts now with the allowance given. */
+  startTurn(
+    speaker: TurnSpeaker,
+    allowance: Allowance,
+    now: number,
+    extra: Partial<TurnState>,
+  ): this {
+    const current = this.ctx.current;
+    if (!current) return this;
+    const turn: TurnState = {
+      id: `T${nextVersion(this.ctx)}`,
+      itemId: current.itemId,
+      stepId: current.stepId,
+      speaker,
+      limitMs: allowance.limitMs,
+      warnAtMs: allowance.warnAtMs,
+      endAtLimit: allowance.endAtLimit ?? false,
+      status: 'running',
+      startedAt: now,
+      elapsedMs: 0,
+      firstStartedAt: now,
+      ...extra,
+    };
+    return this.set({ turn });
+  }
+
+  segment(segment: Segment): this {
+    const floor = this.ctx.floor;
+    if (floor.segment === segment) return this;
+    // The cluster counts interventions since the panel last answered.
+    return this.set({
+      floor: { ...floor, segment, sincePanel: segment === 'panel' ? 0 : floor.sincePanel },
+    });
+  }
+}
+
+const requestRecord = (
+  ctx: MeetingContext,
+  request: QueuedRequest,
+  outcome: RequestOutcome,
+  now: number,
+): RequestRecord => ({
+  id: request.id,
+  itemId: ctx.current?.itemId ?? '',
+  stepId: ctx.current?.stepId ?? '',
+  delegationId: request.delegationId,
+  delegationName: request.name,
+  category: request.category,
+  ...(request.speakerName !== undefined && { speakerName: request.speakerName }),
+  ...(request.sex !== undefined && { sex: request.sex }),
+  madeBy: request.madeBy,
+  requestedAt: request.requestedAt,
+  outcome,
+  endedAt: now,
+  waitingAtClose: request.waitingAtClose,
+});
+
+const pauseClock = (turn: TurnState, now: number): TurnState =>
+  turn.status === 'running'
+    ? { ...turn, status: 'paused', elapsedMs: elapsedAt(turn, now), startedAt: null }
+    : turn;
+
+const delegationSpeaker = (delegation: Delegation, speakerName?: string): TurnSpeaker => ({
+  name: speakerName ?? delegation.name,
+  delegationId: delegation.id,
+  delegationName: delegation.name,
+  category: delegation.category,
+});
+
+/** Where a new request joins: under states-first, after the last State waiting; else at the end. */
+const placeInQueue = (
+  queue: QueuedRequest[],
+  request: QueuedRequest,
+  policy: FloorStep['queuePolicy'],
+) => {
+  if (policy === 'arrival' || !isStateCategory(request.category)) return [...queue, request];
+  let lastState = -1;
+  queue.forEach((r, i) => {
+    if (isStateCategory(r.category)) lastState = i;
+  });
+  return [...queue.slice(0, lastState + 1), request, ...queue.slice(lastState + 1)];
+};
+
+const grant = (change: Change, requestId: string, now: number): Outcome => {
+  change.endTurn(now);
+  const request = change.takeRequest(requestId, 'granted', now);
+  const here = currentStep(change.ctx);
+  if (!request || here?.step.kind !== 'floor') return change.done();
+  change.segment('floor');
+  change.set({ floor: { ...change.ctx.floor, sincePanel: change.ctx.floor.sincePanel + 1 } });
+  const speaker = delegationSpeaker(
+    { id: request.delegationId, name: request.name, category: request.category },
+    request.speakerName,
+  );
+  return change
+    .startTurn(speaker, here.step.allowance, now, {
+      segment: 'floor',
+      requestId: request.id,
+      ...(request.sex !== undefined && { sex: request.sex }),
+    })
+    .done();
+};
+
+export const transitions = {
+  startAgenda: (ctx, { now }) => {
+    const item = ctx.agenda.items[0];
+    const step = item?.steps[0];
+    const change = new Change(ctx);
+    if (item && step) change.enterStep(item.id, step.id, now);
+    return change.done();
+  },
+
+  advanceStep: (ctx, { now }) => {
+    const next = stepAfter(ctx);
+    const change = new Change(ctx);
+    return (next ? change.enterStep(next.itemId, next.stepId, now) : change.leaveStep(now)).done();
+  },
+
+  gotoStep: (ctx, { command, now }) => {
+    const { itemId, stepId } = command as CommandOf<'agenda.goto'>;
+    const item = ctx.agenda.items.find((i) => i.id === itemId);
+    const target = stepId ?? item?.steps[0]?.id;
+    const change = new Change(ctx);
+    if (target !== undefined) change.enterStep(itemId, target, now);
+    return change.done();
+  },
+
+  closeMeeting: (ctx, { now }) => new Change(ctx).leaveStep(now).set({ suspension: null }).done(),
+
+  suspendSession: (ctx, { command, now }) => {
+    const { note } = command as CommandOf<'session.suspend'>;
+    const fallback = ctx.agenda.breakNote;
+    const shown = note !== undefined && note !== '' ? note : fallback;
+    return new Change(ctx)
+      .set({
+        turn: ctx.turn ? pauseClock(ctx.turn, now) : null,
+        suspension: { since: now, ...(shown !== undefined && { note: shown }) },
+      })
+      .done();
+  },
+
+  resumeSession: (ctx) => new Change(ctx).set({ suspension: null }).done(),
+
+  startTurn: (ctx, event) => {
+    const { command, now } = event;
+    const { speakerId, speaker } = command as CommandOf<'turn.start'>;
+    const change = new Change(ctx).endTurn(now);
+    const here = currentStep(ctx);
+    const current = ctx.current;
+    if (!here || !current) return change.done();
+    if (speaker) {
+      const who: TurnSpeaker = event.delegation
+        ? delegationSpeaker(event.delegation, speaker.name)
+        : { name: speaker.name };
+      const allowance =
+        here.step.kind === 'floor' && ctx.floor.segment === 'panel'
+          ? (here.step.responseAllowance ?? here.step.allowance)
+          : here.step.allowance;
+      const segment = here.step.kind === 'floor' ? { segment: ctx.floor.segment } : {};
+      return change.startTurn(who, allowance, now, segment).done();
+    }
+    // A scheduled speaker: the one named, or the next of this step not yet heard.
+    const heard = new Set(current.heard);
+    const scheduled = here.item.steps
+      .flatMap((s) => (s.kind === 'speakers' ? s.speakers.map((p) => ({ p, s })) : []))
+      .find(({ p, s }) =>
+        speakerId !== undefined ? p.id === speakerId : s.id === here.step.id && !heard.has(p.id),
+      );
+    if (!scheduled) return change.done();
+    const { p, s } = scheduled;
+    const who: TurnSpeaker = {
+      name: p.name,
+      speakerId: p.id,
+      ...(p.delegationId !== undefined && { delegationId: p.delegationId }),
+    };
+    if (here.step.kind === 'floor') {
+      // A panelist given the floor in a discussion is the panel responding.
+      change.segment('panel');
+      return change
+        .startTurn(who, here.step.responseAllowance ?? here.step.allowance, now, {
+          segment: 'panel',
+        })
+        .done();
+    }
+    change.set({
+      current: { ...current, heard: heard.has(p.id) ? current.heard : [...current.heard, p.id] },
+    });
+    return change.startTurn(who, p.allowance ?? s.allowance, now, {}).done();
+  },
+
+  pauseTurn: (ctx, { now }) =>
+    new Change(ctx).set({ turn: ctx.turn ? pauseClock(ctx.turn, now) : null }).done(),
+
+  resumeTurn: (ctx, { now }) =>
+    new Change(ctx)
+      .set({ turn: ctx.turn ? { ...ctx.turn, status: 'running', startedAt: now } : null })
+      .done(),
+
+  endTurn: (ctx, { now }) => new Change(ctx).endTurn(now).done(),
+
+  adjustTurn: (ctx, { command }) => {
+    const { deltaMs } = command as CommandOf<'turn.adjust'>;
+    const turn = ctx.turn;
+    if (!turn) return new Change(ctx).done();
+    return new Change(ctx)
+      .set({
+        turn: {
+          ...turn,
+          limitMs: turn.limitMs + deltaMs,
+          warnAtMs: Math.max(0, turn.warnAtMs + deltaMs),
+        },
+      })
+      .done();
+  },
+
+  queueRequest: (ctx, { command, delegation, now }) => {
+    const here = currentStep(ctx);
+    if (!delegation || here?.step.kind !== 'floor') return new Change(ctx).done();
+    const { speakerName, sex } = command as CommandOf<'floor.request'> | CommandOf<'floor.add'>;
+    const request: QueuedRequest = {
+      id: `R${nextVersion(ctx)}`,
+      delegationId: delegation.id,
+      name: delegation.name,
+      category: delegation.category,
+      requestedAt: now,
+      ...(speakerName !== undefined && { speakerName }),
+      ...(sex !== undefined && { sex }),
+      madeBy: command.type === 'floor.request' ? 'delegate' : 'officer',
+      waitingAtClose: false,
+    };
+    const queue = placeInQueue(ctx.floor.queue, request, here.step.queuePolicy);
+    return new Change(ctx).set({ floor: { ...ctx.floor, queue } }).done();
+  },
+
+  withdrawRequest: (ctx, { by, now }) => {
+    const change = new Change(ctx);
+    const request = ctx.floor.queue.find((r) => r.delegationId === by.delegationId);
+    if (request) change.takeRequest(request.id, 'withdrawn', now);
+    return change.done();
+  },
+
+  removeRequest: (ctx, { command, now }) => {
+    const change = new Change(ctx);
+    change.takeRequest((command as CommandOf<'floor.remove'>).requestId, 'removed', now);
+    return change.done();
+  },
+
+  moveRequest: (ctx, { command }) => {
+    const { requestId, position } = command as CommandOf<'floor.move'>;
+    const request = ctx.floor.queue.find((r) => r.id === requestId);
+    if (!request) return new Change(ctx).done();
+    const rest = ctx.floor.queue.filter((r) => r.id !== requestId);
+    const at = Math.min(position, rest.length);
+    const queue = [...rest.slice(0, at), request, ...rest.slice(at)];
+    return new Change(ctx).set({ floor: { ...ctx.floor, queue } }).done();
+  },
+
+  grantRequest: (ctx, { command, now }) =>
+    grant(new Change(ctx), (command as CommandOf<'floor.grant'>).requestId, now),
+
+  grantNext: (ctx, { now }) => {
+    const first = ctx.floor.queue[0];
+    return first ? grant(new Change(ctx), first.id, now) : new Change(ctx).done();
+  },
+
+  closeList: (ctx) =>
+    new Change(ctx)
+      .set({
+        floor: {
+          ...ctx.floor,
+          open: false,
+          queue: ctx.floor.queue.map((r) => ({ ...r, waitingAtClose: true })),
+        },
+      })
+      .done(),
+
+  openList: (ctx) => new Change(ctx).set({ floor: { ...ctx.floor, open: true } }).done(),
+
+  switchSegment: (ctx, { command }) =>
+    new Change(ctx).segment((command as CommandOf<'floor.segment'>).segment).done(),
+} satisfies Record<string, Transition>;
+
+export type TransitionName = keyof typeof transitions;

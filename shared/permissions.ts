@@ -1,0 +1,33 @@
+import type { CommandType } from './protocol/commands';
+import type { Role } from './protocol/common';
+
+/**
+ * Which roles may send which command. The server enforces it; the screens read it to hide
+ * controls; a test walks every cell. Displays send no commands.
+ */
+export const PERMISSIONS = {
+  'agenda.start': ['chair'],
+  'agenda.next': ['chair', 'moderator'],
+  'agenda.goto': ['chair'],
+  'session.suspend': ['chair'],
+  'session.resume': ['chair'],
+  'session.close': ['chair'],
+  'turn.start': ['chair', 'moderator'],
+  'turn.pause': ['chair', 'moderator'],
+  'turn.resume': ['chair', 'moderator'],
+  'turn.end': ['chair', 'moderator'],
+  'turn.adjust': ['chair', 'moderator'],
+  'floor.request': ['delegate'],
+  'floor.withdraw': ['delegate'],
+  'floor.add': ['chair', 'moderator'],
+  'floor.remove': ['chair', 'moderator'],
+  'floor.move': ['chair', 'moderator'],
+  'floor.grant': ['chair', 'moderator'],
+  'floor.next': ['chair', 'moderator'],
+  'floor.close': ['chair', 'moderator'],
+  'floor.open': ['chair', 'moderator'],
+  'floor.segment': ['chair', 'moderator'],
+} as const satisfies Record<CommandType, readonly Role[]>;
+
+export const mayRoleSend = (role: Role, type: CommandType): boolean =>
+  (PERMISSIONS[type] as readonly Role[]).includes(role);

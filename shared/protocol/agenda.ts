@@ -1,0 +1,200 @@
+import { z } from 'zod';
+import { Category, Duration, Id, Name, QueuePolicy, Title } from './common';
+import { LIMITS } from './limits';
+
+const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM');
+const CalendarDate = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date as YYYY-MM-DD');
+
+const TimeZone = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'an IANA time zone such as America/New_York');
+
+/** A limit plus a warning point: "5-7 minutes" warns at 5:00 and stops at 7:00. */
+export const Allowance = z
+  .object({
+    limitMs: Duration.min(1000).max(LIMITS.maxAllowanceMs),
+    warnAtMs: Duration.max(LIMITS.maxAllowanceMs),
+    /** Informal sessions do not cut microphones: off unless a step asks for it. */
+    endAtLimit: z.boolean().optional(),
+  })
+  .strict()
+  .refine((a) => a.warnAtMs <= a.limitMs, {
+    message: 'warnAtMs must not be after limitMs',
+    path: ['warnAtMs'],
+  });
+export type Allowance = z.infer<typeof Allowance>;
+
+export const ScheduledSpeaker = z
+  .object({
+    id: Id,
+    name: Name,
+    /** What they are there as: "Moderator", "Expert", "Co-facilitator"... */
+    role: Title,
+    delegationId: Id.optional(),
+    /** Overrides the step's allowance for this speaker. */
+    allowance: Allowance.optional(),
+  })
+  .strict();
+export type ScheduledSpeaker = z.infer<typeof ScheduledSpeaker>;
+
+export const SpeakersStep = z
+  .object({
+    id: Id,
+    kind: z.literal('speakers'),
+    title: Title,
+    speakers: z.array(ScheduledSpeaker).max(LIMITS.speakersPerStep),
+    allowance: Allowance,
+  })
+  .strict();
+export type SpeakersStep = z.infer<typeof SpeakersStep>;
+
+export const FloorStep = z
+  .object({
+    id: Id,
+    kind: z.literal('floor'),
+    title: Title,
+    /** Each intervention from the floor. */
+    allowance: Allowance,
+    /** Each response of the panel, when it differs from the floor's allowance. */
+    responseAllowance: Allowance.optional(),
+    /** After this many interventions the console proposes the panel's turn. */
+    clusterSize: z.number().int().min(1).max(100).optional(),
+    queuePolicy: QueuePolicy.default('states-first'),
+    /** Who may ask for the floor; absent means every category. */
+    openTo: z.array(Category).min(1).max(4).optional(),
+    /** How long the discussion is planned to last, for the schedule. */
+    plannedMs: Duration.max(LIMITS.maxAllowanceMs * 4).optional(),
+  })
+  .strict();
+export type FloorStep = z.infer<typeof FloorStep>;
+
+export const Step = z.discriminatedUnion('kind', [SpeakersStep, FloorStep]);
+export type Step = z.infer<typeof Step>;
+
+export const Sitting = z
+  .object({
+    id: Id,
+    title: Title.optional(),
+    date: CalendarDate,
+    start: ClockTime,
+    end: ClockTime,
+  })
+  .strict()
+  .refine((s) => s.start < s.end, { message: 'end must be after start', path: ['end'] });
+export type Sitting = z.infer<typeof Sitting>;
+
+export const AgendaItem = z
+  .object({
+    id: Id,
+    title: Title,
+    /** Free text: remarks, presentation, panel, summary, closing... */
+    kind: z.string().trim().min(1).max(40),
+    sittingId: Id.optional(),
+    plannedStart: ClockTime.optional(),
+    plannedEnd: ClockTime.optional(),
+    steps: z.array(Step).min(1, 'an item needs at least one step').max(LIMITS.stepsPerItem),
+  })
+  .strict();
+export type AgendaItem = z.infer<typeof AgendaItem>;
+
+export const Agenda = z
+  .object({
+    title: Title,
+    timeZone: TimeZone.default('UTC'),
+    venue: Title.optional(),
+    sittings: z.array(Sitting).max(LIMITS.sittings).default([]),
+    items: z.array(AgendaItem).min(1, 'an agenda needs at least one item').max(LIMITS.agendaItems),
+    /** Shown on the room display during a suspension unless the chair gives another note. */
+    breakNote: z.string().max(LIMITS.noteChars).optional(),
+  })
+  .strict()
+  .superRefine((agenda, ctx) => {
+    const sittingIds = new Set(agenda.sittings.map((s) => s.id));
+    if (sittingIds.size !== agenda.sittings.length) {
+      ctx.addIssue({ code: 'custom', message: 'sitting ids must be unique', path: ['sittings'] });
+    }
+    const itemIds = new Set<string>();
+    agenda.items.forEach((item, i) => {
+      if (itemIds.has(item.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `duplicate item id "${item.id}"`,
+          path: ['items', i, 'id'],
+        });
+      }
+      itemIds.add(item.id);
+      if (item.sittingId !== undefined && !sittingIds.has(item.sittingId)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `no sitting "${item.sittingId}"`,
+          path: ['items', i, 'sittingId'],
+        });
+      }
+      const stepIds = new Set<string>();
+      item.steps.forEach((step, j) => {
+        if (stepIds.has(step.id)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `duplicate step id "${step.id}" in item "${item.id}"`,
+            path: ['items', i, 'steps', j, 'id'],
+          });
+        }
+        stepIds.add(step.id);
+        if (step.kind === 'speakers') {
+          const speakerIds = new Set<string>();
+          step.speakers.forEach((speaker, k) => {
+            if (speakerIds.has(speaker.id)) {
+              ctx.addIssue({
+                code: 'custom',
+                message: `duplicate speaker id "${speaker.id}"`,
+                path: ['items', i, 'steps', j, 'speakers', k, 'id'],
+              });
+            }
+            speakerIds.add(speaker.id);
+          });
+        }
+      });
+    });
+  });
+export type Agenda = z.infer<typeof Agenda>;
+/** What an agenda file may omit (defaults filled in by the schema). */
+export type AgendaInput = z.input<typeof Agenda>;
+
+export const Delegation = z
+  .object({
+    id: Id,
+    name: Name,
+    category: Category,
+  })
+  .strict();
+export type Delegation = z.infer<typeof Delegation>;
+
+export const Roster = z
+  .array(Delegation)
+  .min(1, 'a roster needs at least one delegation')
+  .max(LIMITS.rosterDelegations)
+  .superRefine((roster, ctx) => {
+    const seen = new Set<string>();
+    roster.forEach((d, i) => {
+      if (seen.has(d.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `duplicate delegation id "${d.id}"`,
+          path: [i, 'id'],
+        });
+      }
+      seen.add(d.id);
+    });
+  });
+export type Roster = z.infer<typeof Roster>;

@@ -1,0 +1,6 @@
+export * from './agenda';
+export * from './commands';
+export * from './common';
+export * from './errors';
+export * from './limits';
+export * from './view';

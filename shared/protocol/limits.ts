@@ -1,0 +1,21 @@
+/** The numbers every deployment keeps unless configured otherwise (PROTOCOL.md, "Limits"). */
+export const LIMITS = {
+  httpBodyBytes: 1024 * 1024,
+  socketMessageBytes: 16 * 1024,
+  wrongCodesPerMinute: 20,
+  delegateCommands: { burst: 20, perSecond: 5 },
+  officerCommands: { burst: 100, perSecond: 20 },
+  nameChars: 200,
+  noteChars: 200,
+  titleChars: 200,
+  idChars: 64,
+  agendaItems: 100,
+  stepsPerItem: 30,
+  speakersPerStep: 100,
+  sittings: 30,
+  rosterDelegations: 1000,
+  /** The longest allowance a step may set, and the most a single adjustment may add or remove. */
+  maxAllowanceMs: 6 * 60 * 60 * 1000,
+  maxAdjustMs: 60 * 60 * 1000,
+  accessCodeLength: 10,
+} as const;

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { Agenda } from './agenda';
+import {
+  Category,
+  Duration,
+  Id,
+  Instant,
+  Name,
+  Note,
+  QueuePolicy,
+  Segment,
+  ServerId,
+  Sex,
+} from './common';
+
+export const MeetingStatus = z.enum(['pending', 'running', 'suspended', 'closed']);
+export type MeetingStatus = z.infer<typeof MeetingStatus>;
+
+export const TurnSpeaker = z.object({
+  name: Name,
+  delegationId: Id.optional(),
+  /** The delegation's name, when the speaker speaks for one. */
+  delegationName: Name.optional(),
+  category: Category.optional(),
+  /** The scheduled speaker's id in the agenda, when the turn is one of theirs. */
+  speakerId: Id.optional(),
+});
+export type TurnSpeaker = z.infer<typeof TurnSpeaker>;
+
+/**
+ * A turn's clock is stored as instants: while running, `startedAt` is the last start or resume
+ * and `elapsedMs` the time spoken before it; while paused, `startedAt` is null.
+ */
+export const TurnClock = z.object({
+  limitMs: Duration,
+  warnAtMs: Duration,
+  status: z.enum(['running', 'paused']),
+  startedAt: Instant.nullable(),
+  elapsedMs: Duration,
+});
+export type TurnClock = z.infer<typeof TurnClock>;
+
+export const TurnView = TurnClock.extend({
+  id: ServerId,
+  speaker: TurnSpeaker,
+  /** When the turn first started; pauses do not move it. */
+  firstStartedAt: Instant,
+  segment: Segment.optional(),
+  requestId: ServerId.optional(),
+  endAtLimit: z.boolean(),
+});
+export type TurnView = z.infer<typeof TurnView>;
+
+export const QueueEntry = z.object({
+  id: ServerId,
+  delegationId: Id,
+  name: Name,
+  category: Category,
+  requestedAt: Instant,
+  speakerName: Name.optional(),
+});
+export type QueueEntry = z.infer<typeof QueueEntry>;
+
+export const FloorView = z.object({
+  open: z.boolean(),
+  segment: Segment,
+  queue: z.array(QueueEntry),
+  policy: QueuePolicy,
+  clusterSize: z.number().int().positive().optional(),
+  /** Interventions from the floor since the panel last answered. */
+  sincePanel: z.number().int().nonnegative(),
+});
+export type FloorView = z.infer<typeof FloorView>;
+
+export const CurrentStep = z.object({
+  itemId: Id,
+  stepId: Id,
+  startedAt: Instant,
+  /** Scheduled speakers of this step who have had a turn. */
+  heard: z.array(Id),
+});
+
+export const MeetingView = z.object({
+  meetingId: ServerId,
+  version: z.number().int().nonnegative(),
+  serverTime: Instant,
+  title: Name,
+  status: MeetingStatus,
+  agenda: Agenda,
+  current: CurrentStep.nullable(),
+  turn: TurnView.nullable(),
+  floor: FloorView,
+  suspension: z.object({ since: Instant, note: Note.optional() }).nullable(),
+});
+export type MeetingView = z.infer<typeof MeetingView>;
+
+export const TurnRecord = z.object({
+  id: ServerId,
+  itemId: Id,
+  stepId: Id,
+  itemTitle: Name,
+  stepTitle: Name,
+  segment: Segment.optional(),
+  speakerName: Name,
+  speakerId: Id.optional(),
+  delegationId: Id.optional(),
+  delegationName: Name.optional(),
+  category: Category.optional(),
+  sex: Sex.optional(),
+  requestId: ServerId.optional(),
+  limitMs: Duration,
+  warnAtMs: Duration,
+  startedAt: Instant,
+  endedAt: Instant,
+  /** Time spoken, pauses excluded. */
+  spokenMs: Duration,
+  overtimeMs: Duration,
+});
+export type TurnRecord = z.infer<typeof TurnRecord>;
+
+export const RequestOutcome = z.enum(['granted', 'withdrawn', 'removed', 'unheard']);
+export type RequestOutcome = z.infer<typeof RequestOutcome>;
+
+/** A request for the floor, once it has left the queue. */
+export const RequestRecord = z.object({
+  id: ServerId,
+  itemId: Id,
+  stepId: Id,
+  delegationId: Id,
+  delegationName: Name,
+  category: Category,
+  speakerName: Name.optional(),
+  sex: Sex.optional(),
+  /** Whether the delegate asked from a tablet or an officer entered it for them. */
+  madeBy: z.enum(['delegate', 'officer']),
+  requestedAt: Instant,
+  outcome: RequestOutcome,
+  endedAt: Instant,
+  /** It was still waiting when its list of speakers was closed. */
+  waitingAtClose: z.boolean(),
+});
+export type RequestRecord = z.infer<typeof RequestRecord>;
+
+/** When a step was actually held, for the schedule as planned against as held. */
+export const StepRecord = z.object({
+  itemId: Id,
+  stepId: Id,
+  startedAt: Instant,
+  endedAt: Instant,
+});
+export type StepRecord = z.infer<typeof StepRecord>;
