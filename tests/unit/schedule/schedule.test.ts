@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_AGENDA } from '../../../shared/defaults/agenda';
+import { plannedItems, type ScheduleInput, scheduleAt } from '../../../shared/schedule/schedule';
+import { clockTimeOf, instantOf } from '../../../shared/schedule/zonedTime';
+import { CHAIR, EngineHarness, MODERATOR } from '../../support/engine';
+
+const MIN = 60_000;
+const NY = 'America/New_York';
+const at = (date: string, time: string) => instantOf(date, time, NY);
+const DAY1 = '2017-07-24';
+
+/** The schedule of a harness's meeting now. */
+const scheduleOf = (h: EngineHarness, turnRemainingMs?: number): ReturnType<typeof scheduleAt> => {
+  const view = h.view();
+  const input: ScheduleInput = {
+    agenda: view.agenda,
+    held: h.record.steps,
+    current: view.current,
+    now: h.now,
+    ...(turnRemainingMs !== undefined && { turnRemainingMs }),
+  };
+  return scheduleAt(input);
+};
+
+describe('wall-clock times in the meeting time zone', () => {
+  it('reads 10:00 in New York in July 2017 as 14:00 UTC (daylight saving time)', () => {
+    expect(at(DAY1, '10:00')).toBe(Date.UTC(2017, 6, 24, 14, 0));
+    expect(clockTimeOf(Date.UTC(2017, 6, 24, 14, 0), NY)).toBe('10:00');
+  });
+
+  it('reads a winter time with the standard offset', () => {
+    expect(instantOf('2017-01-10', '10:00', NY)).toBe(Date.UTC(2017, 0, 10, 15, 0));
+  });
+
+  it('resolves a local time inside the spring-forward gap to a real instant', () => {
+    const instant = instantOf('2017-03-12', '02:30', NY);
+    expect(clockTimeOf(instant, NY)).toBe('03:30');
+  });
+
+  it('reads a local time that happens twice as the first of the two', () => {
+    expect(instantOf('2017-11-05', '01:30', NY)).toBe(Date.UTC(2017, 10, 5, 5, 30));
+  });
+});
+
+describe('the schedule as planned', () => {
+  it('takes the procedural note times of the default agenda', () => {
+    const planned = plannedItems(DEFAULT_AGENDA);
+    const times = planned.map((p) => [
+      p.itemId,
+      p.start === null ? null : clockTimeOf(p.start, NY),
+      p.end === null ? null : clockTimeOf(p.end, NY),
+    ]);
+    expect(times).toEqual([
+      ['welcome', '10:00', '10:10'],
+      ['issue-brief', '10:10', '10:20'],
+      ['panel-1', '10:20', '13:00'],
+      ['panel-2', '15:00', '18:00'],
+      ['panel-3', '10:00', '13:00'],
+      ['summary', '15:00', '17:50'],
+      ['closing', '17:50', '18:00'],
+    ]);
+  });
+
+  it('derives unstated times from the sitting and the allowances, a discussion filling the rest', () => {
+    const agenda = structuredClone(DEFAULT_AGENDA);
+    for (const item of agenda.items) {
+      delete item.plannedStart;
+      delete item.plannedEnd;
+    }
+    const planned = plannedItems(agenda);
+    const byId = Object.fromEntries(planned.map((p) => [p.itemId, p]));
+    expect(byId.welcome?.start).toBe(at(DAY1, '10:00'));
+    expect(byId.welcome?.end).toBe(at(DAY1, '10:10'));
+    expect(byId['issue-brief']?.end).toBe(at(DAY1, '10:20'));
+    // Panel 1 has an open discussion: it runs to the end of the morning sitting.
+    expect(byId['panel-1']?.end).toBe(at(DAY1, '13:00'));
+  });
+});
+
+describe('the schedule as held', () => {
+  it('is on time when the session starts on time', () => {
+    const h = new EngineHarness({ start: at(DAY1, '10:00') });
+    h.ok({ type: 'agenda.start' });
+    const s = scheduleOf(h);
+    expect(s.current?.driftMs).toBe(0);
+    expect(s.current?.projectedSittingEnd).toBe(at(DAY1, '13:00'));
+    expect(s.items[0]?.startDriftMs).toBe(0);
+  });
+
+  it('counts an item that overruns as lateness for the rest of its sitting', () => {
+    const h = new EngineHarness({ start: at(DAY1, '10:03') });
+    h.ok({ type: 'agenda.start' });
+    h.ok({ type: 'turn.start' }, MODERATOR);
+    h.wait(12 * MIN); // welcome planned 10:00-10:10, still speaking at 10:15
+    const s = scheduleOf(h);
+    expect(s.items[0]?.startDriftMs).toBe(3 * MIN);
+    expect(s.current?.projectedItemEnd).toBe(at(DAY1, '10:15'));
+    expect(s.current?.driftMs).toBe(5 * MIN);
+    expect(s.current?.projectedSittingEnd).toBe(at(DAY1, '13:05'));
+  });
+
+  it('counts a suspension in the middle of an item as time lost', () => {
+    const h = new EngineHarness({ start: at(DAY1, '10:00') });
+    h.ok({ type: 'agenda.start' });
+    h.wait(2 * MIN).ok({ type: 'session.suspend', note: 'Technical break' });
+    h.wait(20 * MIN).ok({ type: 'session.resume' });
+    const s = scheduleOf(h);
+    // 22 minutes into a 10-minute item: it cannot end before now.
+    expect(s.current?.driftMs).toBe(12 * MIN);
+  });
+
+  it('leaves an item skipped with agenda.goto without an actual time', () => {
+    const h = new EngineHarness({ start: at(DAY1, '10:00') });
+    h.ok({ type: 'agenda.start' });
+    h.wait(8 * MIN).ok({ type: 'agenda.goto', itemId: 'panel-1' });
+    const s = scheduleOf(h);
+    const [welcome, brief, panel] = s.items;
+    expect(welcome?.actualEnd).toBe(at(DAY1, '10:08'));
+    expect(brief?.actualStart).toBeNull();
+    expect(brief?.actualEnd).toBeNull();
+    expect(panel?.actualStart).toBe(at(DAY1, '10:08'));
+    expect(panel?.startDriftMs).toBe(-12 * MIN);
+  });
+
+  it('says how many interventions of 3:00 still fit in a discussion', () => {
+    const h = new EngineHarness({ start: at(DAY1, '10:20') });
+    h.ok({ type: 'agenda.goto', itemId: 'panel-1', stepId: 'discussion' });
+    h.now = at(DAY1, '12:30');
+    // The concluding remarks (7 min) must fit before 13:00: the discussion ends at 12:53.
+    let d = scheduleOf(h).discussion;
+    expect(d?.deadline).toBe(at(DAY1, '12:53'));
+    expect(d?.timeLeftMs).toBe(23 * MIN);
+    expect(d?.interventionsThatFit).toBe(7);
+    // With a turn that still has 2:30 to run, one fewer fits.
+    d = scheduleOf(h, 150_000).discussion;
+    expect(d?.interventionsThatFit).toBe(6);
+    h.now = at(DAY1, '12:55');
+    d = scheduleOf(h).discussion;
+    expect(d?.interventionsThatFit).toBe(0);
+    expect(d?.timeLeftMs).toBe(-2 * MIN);
+  });
+
+  it('knows nothing of a meeting that has not started', () => {
+    const h = new EngineHarness();
+    const s = scheduleOf(h);
+    expect(s.current).toBeNull();
+    expect(s.discussion).toBeNull();
+    expect(s.items.every((i) => i.actualStart === null)).toBe(true);
+    expect(CHAIR.role).toBe('chair');
+  });
+});
