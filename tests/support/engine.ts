@@ -1,14 +1,24 @@
-import type { Agenda, Roster } from '../../shared/protocol/agenda';
-import type { Command } from '../../shared/protocol/commands';
-import { DEFAULT_AGENDA } from '../../shared/defaults/agenda';
-import { DEFAULT_ROSTER } from '../../shared/defaults/roster';
+import { expect } from 'vitest';
+import type { z } from 'zod';
 import type { Records, Sender } from '../../server/engine/context';
 import { type ApplyResult, MeetingEngine } from '../../server/engine/engine';
+import { DEFAULT_AGENDA } from '../../shared/defaults/agenda';
+import { DEFAULT_ROSTER } from '../../shared/defaults/roster';
+import { Agenda, type FloorStep, type Roster } from '../../shared/protocol/agenda';
+import type { Command } from '../../shared/protocol/commands';
+import type { Refusal } from '../../shared/protocol/errors';
 
 export const CHAIR: Sender = { role: 'chair' };
 export const MODERATOR: Sender = { role: 'moderator' };
 export const DISPLAY: Sender = { role: 'display' };
 export const delegate = (delegationId: string): Sender => ({ role: 'delegate', delegationId });
+
+export const SECOND = 1000;
+export const MINUTE = 60 * SECOND;
+
+/** The engine's whole state as the store would keep it, detached from the live actor. */
+export const snapshotOf = (engine: MeetingEngine): unknown =>
+  JSON.parse(JSON.stringify(engine.persisted()));
 
 /** A meeting engine with a hand-cranked clock, and the record it has made so far. */
 export class EngineHarness {
@@ -23,6 +33,13 @@ export class EngineHarness {
       roster: options.roster ?? DEFAULT_ROSTER,
     });
     this.now = options.start ?? Date.UTC(2017, 6, 24, 14, 0, 0);
+  }
+
+  /** A running meeting at the given step (the first step of the item when none is named). */
+  static at(itemId: string, stepId?: string, options: { agenda?: Agenda } = {}): EngineHarness {
+    const h = new EngineHarness(options);
+    h.ok({ type: 'agenda.goto', itemId, ...(stepId !== undefined && { stepId }) });
+    return h;
   }
 
   /** Lets time pass on the meeting's clock. */
@@ -50,7 +67,104 @@ export class EngineHarness {
     return result.version;
   }
 
+  /**
+   * Sends a command that must be refused, checks that the refusal changed nothing (the stored
+   * state is exactly as before) and that `check` foresaw it, and answers the refusal.
+   */
+  refused(command: Command, by: Sender = CHAIR): Refusal {
+    const before = snapshotOf(this.engine);
+    const foreseen = this.engine.check(command, by);
+    const result = this.send(command, by);
+    if (result.ok) throw new Error(`${command.type} was accepted (version ${result.version})`);
+    expect(snapshotOf(this.engine)).toEqual(before);
+    expect(foreseen?.code).toBe(result.error.code);
+    return result.error;
+  }
+
+  /** A delegate asks for the floor for its own delegation; answers the request's id. */
+  request(delegationId: string, extra: { speakerName?: string } = {}): string {
+    this.ok({ type: 'floor.request', ...extra }, delegate(delegationId));
+    return this.requestOf(delegationId);
+  }
+
+  /** The id of the request a delegation has waiting. */
+  requestOf(delegationId: string): string {
+    const entry = this.engine.context.floor.queue.find((r) => r.delegationId === delegationId);
+    if (!entry) throw new Error(`${delegationId} has no request waiting`);
+    return entry.id;
+  }
+
+  /** The delegations waiting, in the order of the queue. */
+  queue(): string[] {
+    return this.engine.context.floor.queue.map((r) => r.delegationId);
+  }
+
   view() {
     return this.engine.view(this.now);
   }
+
+  /** The current turn, which must exist. */
+  turn() {
+    const turn = this.view().turn;
+    if (!turn) throw new Error('nobody has the floor');
+    return turn;
+  }
 }
+
+/** A small agenda for cases the default does not cover: one speakers item and one discussion. */
+export const smallAgenda = (discussion: Partial<z.input<typeof FloorStep>> = {}): Agenda =>
+  Agenda.parse({
+    title: 'A small meeting',
+    items: [
+      {
+        id: 'opening',
+        title: 'Opening',
+        kind: 'remarks',
+        steps: [
+          {
+            id: 'remarks',
+            kind: 'speakers',
+            title: 'Opening remarks',
+            speakers: [
+              { id: 'chair', name: 'The chair', role: 'Chair' },
+              {
+                id: 'guest',
+                name: 'The guest',
+                role: 'Guest',
+                allowance: { limitMs: 120_000, warnAtMs: 90_000 },
+              },
+            ],
+            allowance: { limitMs: 5 * MINUTE, warnAtMs: 4 * MINUTE },
+          },
+        ],
+      },
+      {
+        id: 'debate',
+        title: 'Debate',
+        kind: 'panel',
+        steps: [
+          {
+            id: 'talks',
+            kind: 'speakers',
+            title: 'Talks',
+            speakers: [{ id: 'expert', name: 'The expert', role: 'Expert' }],
+            allowance: { limitMs: 7 * MINUTE, warnAtMs: 5 * MINUTE },
+          },
+          {
+            id: 'floor',
+            kind: 'floor',
+            title: 'Questions',
+            allowance: { limitMs: 3 * MINUTE, warnAtMs: 150_000 },
+            ...discussion,
+          },
+          {
+            id: 'wrap-up',
+            kind: 'speakers',
+            title: 'Wrap-up',
+            speakers: [{ id: 'expert', name: 'The expert', role: 'Expert' }],
+            allowance: { limitMs: 2 * MINUTE, warnAtMs: 90_000 },
+          },
+        ],
+      },
+    ],
+  });
