@@ -1,6 +1,7 @@
 import type { CommandOf } from '../../shared/protocol/commands';
 import { isStateCategory } from '../../shared/protocol/common';
 import { type Refusal, refuse } from '../../shared/protocol/errors';
+import { LIMITS } from '../../shared/protocol/limits';
 import type { MeetingStatus } from '../../shared/protocol/view';
 import { type CommandEvent, currentStep, locate, type MeetingContext } from './context';
 
@@ -132,17 +133,34 @@ const gotoRefusal = (ctx: MeetingContext, command: CommandOf<'agenda.goto'>): Re
 };
 
 const turnPrecondition = (ctx: MeetingContext, turnId: string | undefined): Refusal | null => {
-  if (!ctx.turn) return refuse('not_now', 'Nobody has the floor.');
-  if (turnId !== undefined && ctx.turn.id !== turnId) {
-    return refuse('conflict', `That turn is over: ${ctx.turn.speaker.name} has the floor now.`);
+  // A named turn that is no longer current is a conflict even when nobody has the floor: the
+  // second of two presses on "end" must not read as a different mistake (PROTOCOL.md).
+  if (turnId !== undefined && ctx.turn?.id !== turnId) {
+    return refuse(
+      'conflict',
+      ctx.turn
+        ? `That turn is over: ${ctx.turn.speaker.name} has the floor now.`
+        : 'That turn is over: nobody has the floor now.',
+    );
   }
+  if (!ctx.turn) return refuse('not_now', 'Nobody has the floor.');
   return null;
 };
 
-const adjustRefusal = (ctx: MeetingContext, command: CommandOf<'turn.adjust'>): Refusal | null =>
-  ctx.turn && ctx.turn.limitMs + command.deltaMs < 0
-    ? refuse('invalid', 'That would remove more time than the turn was given.')
-    : null;
+const adjustRefusal = (ctx: MeetingContext, command: CommandOf<'turn.adjust'>): Refusal | null => {
+  if (!ctx.turn) return null;
+  const limitMs = ctx.turn.limitMs + command.deltaMs;
+  if (limitMs < 0) return refuse('invalid', 'That would remove more time than the turn was given.');
+  // No turn may be given more than the longest allowance a step may set: beyond it the view and
+  // the record would no longer fit the contract's durations.
+  if (limitMs > LIMITS.maxAllowanceMs) {
+    return refuse(
+      'invalid',
+      `A turn may be given at most ${LIMITS.maxAllowanceMs / 3_600_000} hours.`,
+    );
+  }
+  return null;
+};
 
 const turnStartRefusal = (ctx: MeetingContext, event: CommandEvent): Refusal | null => {
   const command = event.command as CommandOf<'turn.start'>;

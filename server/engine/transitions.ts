@@ -271,13 +271,18 @@ export const transitions = {
       const segment = here.step.kind === 'floor' ? { segment: ctx.floor.segment } : {};
       return change.startTurn(who, allowance, now, segment).done();
     }
-    // A scheduled speaker: the one named, or the next of this step not yet heard.
+    // A scheduled speaker: the one named, or the next of this step not yet heard. The same
+    // person may speak in several steps of an item (a moderator opens and concludes), so a name
+    // is looked up in this step first, for this step's allowance.
     const heard = new Set(current.heard);
-    const scheduled = here.item.steps
-      .flatMap((s) => (s.kind === 'speakers' ? s.speakers.map((p) => ({ p, s })) : []))
-      .find(({ p, s }) =>
-        speakerId !== undefined ? p.id === speakerId : s.id === here.step.id && !heard.has(p.id),
-      );
+    const programme = here.item.steps.flatMap((s) =>
+      s.kind === 'speakers' ? s.speakers.map((p) => ({ p, s })) : [],
+    );
+    const scheduled =
+      speakerId !== undefined
+        ? (programme.find(({ p, s }) => p.id === speakerId && s.id === here.step.id) ??
+          programme.find(({ p }) => p.id === speakerId))
+        : programme.find(({ p, s }) => s.id === here.step.id && !heard.has(p.id));
     if (!scheduled) return change.done();
     const { p, s } = scheduled;
     const who: TurnSpeaker = {

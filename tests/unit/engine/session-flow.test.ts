@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MeetingView } from '../../../shared/protocol/view';
 import { DEFAULT_AGENDA } from '../../../shared/defaults/agenda';
+import { MeetingView } from '../../../shared/protocol/view';
 import { CHAIR, delegate, EngineHarness, MODERATOR } from '../../support/engine';
 
 const MIN = 60_000;
@@ -29,7 +29,10 @@ describe('the default session, driven from start to close', () => {
         }
         h.ok({ type: 'turn.end' }, MODERATOR);
       } else {
-        h.ok({ type: 'floor.request', speakerName: 'H.E. Ms. Ana Pérez', sex: 'female' }, delegate('mexico'));
+        h.ok(
+          { type: 'floor.request', speakerName: 'H.E. Ms. Ana Pérez', sex: 'female' },
+          delegate('mexico'),
+        );
         h.ok({ type: 'floor.request' }, delegate('morocco'));
         h.ok({ type: 'floor.next' }, MODERATOR);
         expect(h.view().turn?.speaker.name).toBe('H.E. Ms. Ana Pérez');
@@ -52,7 +55,12 @@ describe('the default session, driven from start to close', () => {
     expect(overrun.length).toBe(4); // Mexico's 3:12 in each of the four discussions
     expect(overrun.every((t) => t.overtimeMs === 12_000 && t.delegationId === 'mexico')).toBe(true);
     const mexico = h.record.turns.find((t) => t.delegationId === 'mexico');
-    expect(mexico).toMatchObject({ sex: 'female', category: 'member-state', segment: 'floor', spokenMs: 3 * MIN + 12_000 });
+    expect(mexico).toMatchObject({
+      sex: 'female',
+      category: 'member-state',
+      segment: 'floor',
+      spokenMs: 3 * MIN + 12_000,
+    });
     const panelResponses = h.record.turns.filter((t) => t.segment === 'panel');
     expect(panelResponses.map((t) => t.speakerId)).toEqual(['expert-2', 'expert-2', 'expert-2']);
     // Morocco's turn was cut short (by the panel's response, or by "next step") and still recorded.
