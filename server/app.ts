@@ -1,0 +1,132 @@
+import { resolve } from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { DEFAULT_AGENDA } from '../shared/defaults/agenda';
+import { DEFAULT_ROSTER } from '../shared/defaults/roster';
+import { LIMITS } from '../shared/protocol/limits';
+import { type AdminToken, resolveAdminToken } from './access/adminToken';
+import type { Durability } from './config';
+import { registerApi } from './http/api';
+import { registerErrorHandling } from './http/errors';
+import { registerSecurityHeaders } from './http/security';
+import { registerClient } from './http/static';
+import { WrongCodeLimiter } from './http/wrongCodeLimiter';
+import { MeetingRegistry } from './meetings/registry';
+import {
+  attachRealtime,
+  createSocketServer,
+  type RostrumSocketServer,
+  roomOf,
+} from './realtime/socketServer';
+import { openDatabase } from './store/database';
+import { Store } from './store/store';
+
+export interface AppOptions {
+  dataDir: string;
+  /** The operator's token; when absent, the one stored in DATA_DIR (made on the first start). */
+  adminToken?: string | undefined;
+  durability?: Durability;
+  /** Fastify's pino options; false (no logs) unless given. */
+  logger?: FastifyServerOptions['logger'];
+  /** The built screens; default dist/client. */
+  clientDir?: string;
+  /** Whether an empty DATA_DIR gets the default meeting (default agenda and roster). Default true. */
+  createDefaultMeeting?: boolean;
+  /** How long a write waits for a lock held by another process; see server/store/database.ts. */
+  busyTimeoutMs?: number;
+}
+
+/** What the server is made of, for main.ts (the summary it prints) and the tests. */
+export interface RostrumServices {
+  registry: MeetingRegistry;
+  store: Store;
+  io: RostrumSocketServer;
+  adminToken: AdminToken;
+  dataDir: string;
+  /** The meeting made on this start because DATA_DIR was empty, if any. */
+  createdOnStart: string | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    rostrum: RostrumServices;
+  }
+}
+
+/**
+ * Logs never hold codes or tokens: URLs lose their query (a join link carries its code),
+ * Authorization headers and join bodies are redacted.
+ */
+export const SAFE_LOGGING = {
+  redact: {
+    paths: ['req.headers.authorization', 'req.body', 'body.code', 'token', 'code'],
+    censor: '[redacted]',
+  },
+  serializers: {
+    req: (req: { method?: string; url?: string; ip?: string }) => ({
+      method: req.method,
+      url: req.url?.split('?')[0],
+      remoteAddress: req.ip,
+    }),
+  },
+};
+
+/**
+ * The whole server, not yet listening: the store opened and every meeting restored, the HTTP
+ * API, the static screens, socket.io. `app.close()` stops taking work, closes the sockets,
+ * keeps a snapshot of each meeting and closes the database.
+ */
+export const buildApp = async (options: AppOptions): Promise<FastifyInstance> => {
+  const dataDir = resolve(options.dataDir);
+  const adminToken = resolveAdminToken(dataDir, options.adminToken);
+  const store = new Store(
+    openDatabase({
+      dataDir,
+      durability: options.durability ?? 'normal',
+      ...(options.busyTimeoutMs !== undefined && { busyTimeoutMs: options.busyTimeoutMs }),
+    }),
+  );
+  const limiter = new WrongCodeLimiter();
+  try {
+    const app = Fastify({
+      logger: options.logger ?? false,
+      bodyLimit: LIMITS.httpBodyBytes,
+      return503OnClosing: true,
+      // The room's network, no proxy in front: the address is the device's own.
+      trustProxy: false,
+    });
+    const io = createSocketServer(app.server);
+    const registry = new MeetingRegistry(
+      store,
+      (meetingId, view) => io.to(roomOf(meetingId)).emit('state', view),
+      app.log,
+    );
+    registry.openAll();
+    let createdOnStart: string | undefined;
+    if (registry.size === 0 && options.createDefaultMeeting !== false) {
+      createdOnStart = registry.create(DEFAULT_AGENDA, DEFAULT_ROSTER).meetingId;
+    }
+    attachRealtime(io, registry, app.log);
+
+    app.decorate('rostrum', { registry, store, io, adminToken, dataDir, createdOnStart });
+    registerErrorHandling(app);
+    await registerSecurityHeaders(app);
+    registerApi(app, { registry, adminToken: adminToken.value, limiter });
+    await registerClient(app, options.clientDir ?? resolve('dist/client'));
+
+    // Stop taking work: sockets closed first (a command is handled in one synchronous turn, so
+    // none is half done), then in-flight HTTP requests end, then the meetings and the database.
+    app.addHook('preClose', async () => {
+      await io.close();
+    });
+    app.addHook('onClose', async () => {
+      registry.close();
+      limiter.close();
+      store.close();
+    });
+    return app;
+  } catch (error) {
+    limiter.close();
+    store.close();
+    throw error;
+  }
+};

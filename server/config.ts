@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/** How hard SQLite works to keep a commit through a power cut (see server/store/database.ts). */
+export const Durability = z.enum(['normal', 'full']);
+export type Durability = z.infer<typeof Durability>;
+
+const Env = z.object({
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  PORT: z.coerce
+    .number()
+    .int('PORT must be a whole number')
+    .min(0)
+    .max(65535, 'PORT must be at most 65535')
+    .default(8080),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  ADMIN_TOKEN: z
+    .string()
+    .trim()
+    .min(16, 'ADMIN_TOKEN must be at least 16 characters')
+    .max(512)
+    .optional(),
+  DURABILITY: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(Durability)
+    .default('normal'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** The operator's bearer token; when absent the server makes one and keeps it in DATA_DIR. */
+  adminToken: string | undefined;
+  durability: Durability;
+  logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+}
+
+/** Reads the environment; an empty variable counts as unset. Throws a readable error. */
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
+  const parsed = Env.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Bad environment: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    dataDir: e.DATA_DIR,
+    adminToken: e.ADMIN_TOKEN,
+    durability: e.DURABILITY,
+    logLevel: e.LOG_LEVEL,
+  };
+};

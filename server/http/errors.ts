@@ -1,0 +1,90 @@
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { HTTP_ERROR_STATUS, type HttpErrorCode } from '../../shared/protocol/errors';
+import type { HttpErrorResponse } from '../../shared/protocol/http';
+
+/** An error the API answers as such: a contract code, a message in plain words. */
+export class HttpError extends Error {
+  constructor(
+    readonly code: HttpErrorCode,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+export const errorBody = (code: string, message: string): HttpErrorResponse => ({
+  error: { code, message },
+});
+
+export const sendError = (
+  reply: FastifyReply,
+  code: HttpErrorCode,
+  message: string,
+  headers: Record<string, string> = {},
+): FastifyReply =>
+  reply.code(HTTP_ERROR_STATUS[code]).headers(headers).send(errorBody(code, message));
+
+const STATUS_CODES = new Map<number, HttpErrorCode>(
+  Object.entries(HTTP_ERROR_STATUS).map(([code, status]) => [status, code as HttpErrorCode]),
+);
+
+/** What Fastify's own errors (body parsing, limits) mean in the contract's words. */
+const fastifyError = (error: FastifyError): { code: HttpErrorCode; message: string } | null => {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { code: 'payload_too_large', message: 'The body is larger than 1 MiB.' };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return {
+        code: 'invalid',
+        message: 'Send the body as JSON, with Content-Type: application/json.',
+      };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { code: 'invalid', message: 'The body is empty: send a JSON object.' };
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return { code: 'invalid', message: 'The body is not valid JSON.' };
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return { code: 'invalid', message: 'The Content-Length does not match the body.' };
+    default:
+      break;
+  }
+  const status = error.statusCode;
+  if (status === 413) return { code: 'payload_too_large', message: 'The body is larger than 1 MiB.' };
+  if (error instanceof SyntaxError && status === 400) {
+    return { code: 'invalid', message: 'The body is not valid JSON.' };
+  }
+  if (status !== undefined && status >= 400 && status < 500) {
+    return { code: STATUS_CODES.get(status) ?? 'invalid', message: 'The request is not valid.' };
+  }
+  return null;
+};
+
+/**
+ * Every error becomes `{"error":{"code","message"}}` with the contract's status; nothing of a
+ * stack or an internal message reaches the client. Unexpected errors are logged with their stack.
+ */
+export const registerErrorHandling = (app: FastifyInstance): void => {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof HttpError) {
+      return sendError(reply, error.code, error.message, error.headers);
+    }
+    const known = fastifyError(error);
+    if (known) {
+      request.log.info({ code: known.code, fastify: error.code }, 'request refused');
+      return sendError(reply, known.code, known.message);
+    }
+    if (error.name === 'SqliteError') {
+      request.log.error({ err: error }, 'the store failed');
+      return sendError(
+        reply,
+        'unavailable',
+        'The server could not store or read that just now; nothing was changed. Try again.',
+      );
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    return reply
+      .code(500)
+      .send(errorBody('internal', 'Something went wrong on the server; it has been logged.'));
+  });
+};

@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { sendError } from './errors';
+
+/** Paths the screens never own: the API and socket.io. */
+const isServerPath = (path: string): boolean =>
+  path === '/api' || path.startsWith('/api/') || path.startsWith('/socket.io');
+
+/**
+ * The built screens (dist/client), and the single-page fallback: any other GET is the app's
+ * index.html, so /m/<id>/join?code=... opens the join screen. Without a build the API still
+ * runs, and those paths answer 404 saying why.
+ */
+export const registerClient = async (app: FastifyInstance, clientDir: string): Promise<void> => {
+  const hasClient = existsSync(join(clientDir, 'index.html'));
+  if (hasClient) {
+    await app.register(fastifyStatic, {
+      root: clientDir,
+      prefix: '/',
+      // Built assets have hashed names and never change; index.html must always be fresh.
+      setHeaders: (reply, path) => {
+        const hashed = path.includes(`${sep}assets${sep}`);
+        reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const isRead = request.method === 'GET' || request.method === 'HEAD';
+    if (isRead && !isServerPath(path)) {
+      if (hasClient) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      return sendError(
+        reply,
+        'not_found',
+        'The screens are not built on this server (run npm run build:client); the API is at /api.',
+      );
+    }
+    return sendError(reply, 'not_found', `Nothing at ${request.method} ${path.slice(0, 200)}.`);
+  });
+};

@@ -1,0 +1,56 @@
+import type { AddressInfo } from 'node:net';
+import { buildApp, SAFE_LOGGING } from './app';
+import { loadConfig } from './config';
+import { operatorSummary, publicHost } from './operatorSummary';
+
+/** The entry of `npm start`: reads the environment, restores every meeting, listens. */
+const main = async (): Promise<void> => {
+  const config = loadConfig();
+  const app = await buildApp({
+    dataDir: config.dataDir,
+    adminToken: config.adminToken,
+    durability: config.durability,
+    logger: { level: config.logLevel, ...SAFE_LOGGING },
+  });
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'stopping: no new work, closing sockets, flushing the database');
+    // If something hangs, leave anyway: every acknowledged command is already stored.
+    setTimeout(() => {
+      app.log.error('could not stop cleanly within 10 s; leaving');
+      process.exit(1);
+    }, 10_000).unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.log.error({ err: error }, 'error while stopping');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  // A live meeting must not fall over: every change goes through the engine and the store, which
+  // put things back on failure, so an error that escaped is logged and the server goes on.
+  process.on('uncaughtException', (error) => app.log.error({ err: error }, 'uncaught exception'));
+  process.on('unhandledRejection', (reason) =>
+    app.log.error({ err: reason }, 'unhandled rejection'),
+  );
+
+  await app.listen({ host: config.host, port: config.port });
+  const { port } = app.server.address() as AddressInfo;
+  const { registry, adminToken, dataDir } = app.rostrum;
+  const origin = `http://${publicHost(config.host)}:${port}`;
+  process.stdout.write(operatorSummary({ registry, adminToken, dataDir, origin }));
+  process.stdout.write(`\nRostrum listening on http://${config.host}:${port}\n`);
+};
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `Rostrum could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

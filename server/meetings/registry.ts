@@ -1,0 +1,147 @@
+import { randomInt } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Agenda, Roster } from '../../shared/protocol/agenda';
+import type { Role } from '../../shared/protocol/common';
+import type { JoinResponse, MeetingCodes, MeetingSummary } from '../../shared/protocol/http';
+import { CROCKFORD_ALPHABET, canonicalCode, newAccessCode } from '../access/codes';
+import { newToken, tokenHash } from '../access/tokens';
+import type { AccessCode, IssuedToken, Store } from '../store/store';
+import { MeetingRuntime, type PublishState } from './runtime';
+
+const MEETING_ID_LENGTH = 8;
+
+/** What the HTTP routes need to know about a meeting. */
+export interface MeetingEntry {
+  runtime: MeetingRuntime;
+  title: string;
+}
+
+/**
+ * The live meetings of this server, each with its runtime, and the access to them: codes that
+ * admit a role, tokens that prove it afterwards.
+ */
+export class MeetingRegistry {
+  private readonly meetings = new Map<string, MeetingEntry>();
+  private closed = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly publish: PublishState,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  /** Brings every stored meeting back, as it was when the server stopped. */
+  openAll(): void {
+    for (const meeting of this.store.meetings()) {
+      const runtime = MeetingRuntime.open(meeting, this.store, this.publish, this.log);
+      this.meetings.set(meeting.id, { runtime, title: meeting.title });
+    }
+  }
+
+  get size(): number {
+    return this.meetings.size;
+  }
+
+  get(meetingId: string): MeetingRuntime | undefined {
+    return this.meetings.get(meetingId)?.runtime;
+  }
+
+  list(): MeetingSummary[] {
+    return [...this.meetings.entries()].map(([meetingId, m]) => ({ meetingId, title: m.title }));
+  }
+
+  /** A new meeting, with a code for each role and each delegation, none used anywhere else. */
+  create(agenda: Agenda, roster: Roster, now = Date.now()): { meetingId: string; codes: MeetingCodes } {
+    const meetingId = this.newMeetingId();
+    const taken = new Set<string>();
+    const code = (): string => {
+      for (;;) {
+        const candidate = newAccessCode();
+        if (!taken.has(candidate) && !this.store.codeExists(candidate)) {
+          taken.add(candidate);
+          return candidate;
+        }
+      }
+    };
+    const roles: Role[] = ['chair', 'moderator', 'display'];
+    const codes: AccessCode[] = [
+      ...roles.map((role) => ({ meetingId, role, code: code() })),
+      ...roster.map((d) => ({
+        meetingId,
+        role: 'delegate' as const,
+        delegationId: d.id,
+        code: code(),
+      })),
+    ];
+    const meeting = { id: meetingId, title: agenda.title, agenda, roster, createdAt: now };
+    this.store.createMeeting(meeting, codes);
+    const runtime = MeetingRuntime.open(meeting, this.store, this.publish, this.log);
+    this.meetings.set(meetingId, { runtime, title: meeting.title });
+    this.log.info({ meetingId, delegations: roster.length }, 'meeting created');
+    return { meetingId, codes: codesByRole(codes) };
+  }
+
+  codes(meetingId: string): MeetingCodes {
+    return codesByRole(this.store.codesOf(meetingId));
+  }
+
+  /**
+   * Exchanges an access code for a new token bound to the code's role (and delegation) in this
+   * meeting. Null when the code does not open this meeting.
+   */
+  join(meetingId: string, typed: string, now = Date.now()): JoinResponse | null {
+    const code = canonicalCode(typed);
+    if (code === null) return null;
+    const found = this.store.findCode(meetingId, code);
+    if (!found) return null;
+    const token = newToken();
+    this.store.insertToken(
+      tokenHash(token),
+      {
+        meetingId,
+        role: found.role,
+        ...(found.delegationId !== undefined && { delegationId: found.delegationId }),
+      },
+      now,
+    );
+    return {
+      token,
+      role: found.role,
+      ...(found.delegationId !== undefined && { delegationId: found.delegationId }),
+    };
+  }
+
+  /** Who a token admits, and to which meeting; null if it is unknown or revoked. */
+  authenticate(token: string): IssuedToken | null {
+    if (token.length === 0 || token.length > 256) return null;
+    const issued = this.store.findToken(tokenHash(token));
+    return issued && this.meetings.has(issued.meetingId) ? issued : null;
+  }
+
+  /** Closes every meeting (timers stopped, snapshots kept). */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const { runtime } of this.meetings.values()) runtime.close();
+  }
+
+  private newMeetingId(): string {
+    for (;;) {
+      let id = '';
+      for (let i = 0; i < MEETING_ID_LENGTH; i++) {
+        id += CROCKFORD_ALPHABET[randomInt(CROCKFORD_ALPHABET.length)];
+      }
+      id = id.toLowerCase();
+      if (!this.meetings.has(id) && !this.store.meetingExists(id)) return id;
+    }
+  }
+}
+
+const codesByRole = (codes: readonly AccessCode[]): MeetingCodes => {
+  const of = (role: Role) => codes.find((c) => c.role === role)?.code ?? '';
+  const delegations: Record<string, string> = {};
+  for (const c of codes) {
+    if (c.role === 'delegate' && c.delegationId !== undefined) delegations[c.delegationId] = c.code;
+  }
+  return { chair: of('chair'), moderator: of('moderator'), display: of('display'), delegations };
+};

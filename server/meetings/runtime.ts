@@ -1,0 +1,288 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Agenda, Roster } from '../../shared/protocol/agenda';
+import type { Command } from '../../shared/protocol/commands';
+import type { CommandAck } from '../../shared/protocol/errors';
+import type { MeetingView } from '../../shared/protocol/view';
+import type { Sender } from '../engine/context';
+import { type ApplyResult, MeetingEngine, type PersistedMeeting } from '../engine/engine';
+import type { CommandSource, MeetingRecord, Store, StoredMeeting } from '../store/store';
+
+/** A snapshot of the engine goes with every hundredth version, so a restart replays at most 99. */
+export const SNAPSHOT_EVERY = 100;
+
+/** setTimeout's longest delay; a deadline further off is re-armed when it is reached. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** When the store cannot take the timer's `turn.end`, it tries again this much later. */
+const TIMER_RETRY_MS = 1000;
+
+/** Where a meeting's new state goes: every socket of its room. */
+export type PublishState = (meetingId: string, view: MeetingView) => void;
+
+const UNAVAILABLE: CommandAck = {
+  ok: false,
+  error: {
+    code: 'unavailable',
+    message:
+      'The server could not store this change, so it was not made. Try again; if it keeps failing, tell the operator.',
+  },
+};
+
+const CLOSING: CommandAck = {
+  ok: false,
+  error: { code: 'unavailable', message: 'The server is shutting down: try again in a moment.' },
+};
+
+/**
+ * One live meeting: its engine, its place in the store, and its broadcast. Every change goes
+ * through `execute`, which stores it before it is acknowledged or shown to anyone.
+ */
+export class MeetingRuntime {
+  readonly meetingId: string;
+  readonly agenda: Agenda;
+  readonly roster: Roster;
+  private engine: MeetingEngine;
+  /** The last state sent to the room; a socket that joins gets it (and then every later one). */
+  private published: MeetingView;
+  private flush: NodeJS.Immediate | null = null;
+  private deadlineTimer: NodeJS.Timeout | null = null;
+  private snapshotVersion: number;
+  /** The instant of the last accepted command, so the log's instants never go back. */
+  private lastAt = 0;
+  private closed = false;
+
+  private constructor(
+    meeting: StoredMeeting,
+    engine: MeetingEngine,
+    snapshotVersion: number,
+    private readonly store: Store,
+    private readonly publish: PublishState,
+    private readonly log: FastifyBaseLogger,
+  ) {
+    this.meetingId = meeting.id;
+    this.agenda = meeting.agenda;
+    this.roster = meeting.roster;
+    this.engine = engine;
+    this.snapshotVersion = snapshotVersion;
+    this.published = engine.view(Date.now());
+  }
+
+  /**
+   * Brings a stored meeting back: its latest snapshot (or a new engine at version 0), then the
+   * commands logged after it, applied again with their own instants and senders. A command that
+   * does not give the version it gave the first time stops the replay: it and those after it
+   * are moved aside (kept in `diverged_commands`), and the meeting goes on from there.
+   */
+  static open(
+    meeting: StoredMeeting,
+    store: Store,
+    publish: PublishState,
+    log: FastifyBaseLogger,
+  ): MeetingRuntime {
+    const meetingLog = log.child({ meetingId: meeting.id });
+    let engine = MeetingRuntime.fromSnapshot(meeting, store, meetingLog);
+    const snapshotVersion = engine.version;
+    const { entries, unreadableFrom } = store.commandsAfter(meeting.id, engine.version);
+    let lastAt = 0;
+    let divergedAt = unreadableFrom;
+    for (const entry of entries) {
+      if (divergedAt !== undefined && entry.version >= divergedAt) break;
+      let result: ApplyResult;
+      try {
+        result = engine.apply(entry.command, entry.sender, entry.at);
+      } catch (error) {
+        result = { ok: false, error: { code: 'unavailable', message: String(error) } };
+      }
+      if (!result.ok || result.version !== entry.version) {
+        meetingLog.error(
+          {
+            version: entry.version,
+            type: entry.command.type,
+            replayed: result.ok ? result.version : result.error,
+          },
+          'REPLAY DIVERGED: the logged command does not give the version it gave; the log from here on is moved aside to diverged_commands',
+        );
+        divergedAt = entry.version;
+        break;
+      }
+      lastAt = entry.at;
+    }
+    if (divergedAt !== undefined) {
+      if (unreadableFrom !== undefined && divergedAt === unreadableFrom) {
+        meetingLog.error({ version: unreadableFrom }, 'REPLAY STOPPED: an unreadable logged command');
+      }
+      // The engine may have failed half-way on the bad command: take it back to the last good one.
+      engine = MeetingEngine.restore(engine.persisted(), meeting.roster);
+      const moved = store.moveAsideFrom(meeting.id, divergedAt);
+      meetingLog.error({ moved, version: engine.version }, 'the meeting goes on from here');
+    }
+    const runtime = new MeetingRuntime(meeting, engine, snapshotVersion, store, publish, meetingLog);
+    runtime.lastAt = lastAt;
+    if (engine.version > snapshotVersion) runtime.saveSnapshot();
+    meetingLog.info(
+      { version: engine.version, replayed: engine.version - snapshotVersion },
+      'meeting restored',
+    );
+    runtime.armDeadline();
+    return runtime;
+  }
+
+  private static fromSnapshot(
+    meeting: StoredMeeting,
+    store: Store,
+    log: FastifyBaseLogger,
+  ): MeetingEngine {
+    const fresh = () =>
+      MeetingEngine.create({ meetingId: meeting.id, agenda: meeting.agenda, roster: meeting.roster });
+    let latest: { version: number; snapshot: PersistedMeeting } | undefined;
+    try {
+      latest = store.latestSnapshot(meeting.id);
+    } catch (error) {
+      log.error({ err: error }, 'unreadable snapshot: replaying the whole log');
+      return fresh();
+    }
+    if (!latest) return fresh();
+    try {
+      const engine = MeetingEngine.restore(latest.snapshot, meeting.roster);
+      if (engine.version === latest.version) return engine;
+      log.error(
+        { stored: latest.version, restored: engine.version },
+        'snapshot version mismatch: replaying the whole log',
+      );
+    } catch (error) {
+      log.error({ err: error }, 'snapshot does not restore: replaying the whole log');
+    }
+    return fresh();
+  }
+
+  get version(): number {
+    return this.engine.version;
+  }
+
+  /**
+   * Applies a command from a sender: a refusal is answered at once and changes nothing; an
+   * accepted command is stored in one transaction before the answer, then broadcast. If it
+   * cannot be stored the engine goes back to where it was and the answer is `unavailable`.
+   */
+  execute(command: Command, sender: Sender, source: CommandSource, at = Date.now()): CommandAck {
+    if (this.closed) return CLOSING;
+    const now = Math.max(at, this.lastAt);
+    const before = this.engine.persisted();
+    let result: ApplyResult;
+    try {
+      result = this.engine.apply(command, sender, now);
+    } catch (error) {
+      this.log.error({ err: error, type: command.type, role: sender.role }, 'engine failure');
+      this.engine = MeetingEngine.restore(before, this.roster);
+      return UNAVAILABLE;
+    }
+    if (!result.ok) {
+      this.log.info(
+        { type: command.type, role: sender.role, source, refused: result.error.code },
+        'command refused',
+      );
+      return { ok: false, error: result.error };
+    }
+    const snapshotDue = result.version % SNAPSHOT_EVERY === 0;
+    try {
+      this.store.commitCommand(
+        this.meetingId,
+        { version: result.version, at: now, sender, source, command },
+        result.records,
+        snapshotDue ? this.engine.persisted() : undefined,
+      );
+    } catch (error) {
+      this.log.error(
+        { err: error, type: command.type, role: sender.role, version: result.version },
+        'could not store the command: the meeting is put back as it was',
+      );
+      this.engine = MeetingEngine.restore(before, this.roster);
+      return UNAVAILABLE;
+    }
+    if (snapshotDue) this.snapshotVersion = result.version;
+    this.lastAt = now;
+    this.log.info(
+      { version: result.version, type: command.type, role: sender.role, source },
+      'command',
+    );
+    this.changed();
+    return { ok: true, version: result.version };
+  }
+
+  /**
+   * What a socket that joins now is sent: the state last sent to the room, with the time of now.
+   * A change not yet broadcast reaches it with the room, so its versions still only go up.
+   */
+  stateForNewcomer(now = Date.now()): MeetingView {
+    return { ...this.published, serverTime: now };
+  }
+
+  record(): MeetingRecord {
+    return this.store.record(this.meetingId);
+  }
+
+  /** Stops the timer and the pending broadcast and keeps a snapshot; takes no command after. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.flush) clearImmediate(this.flush);
+    if (this.deadlineTimer) clearTimeout(this.deadlineTimer);
+    this.flush = null;
+    this.deadlineTimer = null;
+    if (this.engine.version > this.snapshotVersion) {
+      try {
+        this.saveSnapshot();
+      } catch (error) {
+        // The log has every command; the snapshot only shortens the next start.
+        this.log.warn({ err: error }, 'could not store the closing snapshot');
+      }
+    }
+  }
+
+  private saveSnapshot(): void {
+    this.store.saveSnapshot(this.meetingId, this.engine.version, this.engine.persisted());
+    this.snapshotVersion = this.engine.version;
+  }
+
+  /**
+   * After a change: one broadcast per meeting per turn of the event loop, of the latest state
+   * (a burst of commands makes one message), and the end-at-limit timer set again.
+   */
+  private changed(): void {
+    this.armDeadline();
+    if (this.flush) return;
+    this.flush = setImmediate(() => {
+      this.flush = null;
+      if (this.closed) return;
+      const view = this.engine.view(Date.now());
+      this.published = view;
+      this.publish(this.meetingId, view);
+    });
+  }
+
+  /** The one timer of a meeting: a step that ends turns at the limit sends `turn.end` then. */
+  private armDeadline(): void {
+    if (this.deadlineTimer) clearTimeout(this.deadlineTimer);
+    this.deadlineTimer = null;
+    if (this.closed) return;
+    const deadline = this.engine.deadline();
+    const turnId = this.engine.context.turn?.id;
+    if (deadline === null || turnId === undefined) return;
+    const delay = Math.min(Math.max(0, deadline - Date.now()), MAX_TIMER_MS);
+    this.deadlineTimer = setTimeout(() => this.reachDeadline(turnId, deadline), delay);
+    this.deadlineTimer.unref();
+  }
+
+  private reachDeadline(turnId: string, deadline: number): void {
+    this.deadlineTimer = null;
+    if (Date.now() < deadline) {
+      this.armDeadline(); // a timer may fire a little early, or the deadline was far off
+      return;
+    }
+    // The turn ends at its limit, not when the timer happened to run (or the server restarted).
+    const ack = this.execute({ type: 'turn.end', turnId }, { role: 'chair' }, 'timer', deadline);
+    if (!ack.ok && ack.error.code === 'unavailable' && !this.closed) {
+      this.deadlineTimer = setTimeout(() => this.armDeadline(), TIMER_RETRY_MS);
+      this.deadlineTimer.unref();
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import { writeFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import type { AdminToken } from './access/adminToken';
+import type { MeetingRegistry } from './meetings/registry';
+
+/** The address to print in join links: HOST itself, or this machine's address on the room's network. */
+export const publicHost = (host: string): string => {
+  if (host !== '0.0.0.0' && host !== '::') return host.includes(':') ? `[${host}]` : host;
+  for (const addresses of Object.values(networkInterfaces())) {
+    const lan = addresses?.find((a) => a.family === 'IPv4' && !a.internal);
+    if (lan) return lan.address;
+  }
+  return 'localhost';
+};
+
+export const joinUrl = (origin: string, meetingId: string, code: string): string =>
+  `${origin}/m/${encodeURIComponent(meetingId)}/join?code=${code}`;
+
+const csvCell = (value: string): string =>
+  /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+
+/** Writes DATA_DIR/<meetingId>-delegation-codes.csv (owner-readable only): one join card a row. */
+export const writeDelegationCodes = (
+  registry: MeetingRegistry,
+  dataDir: string,
+  meetingId: string,
+  origin: string,
+): string => {
+  const runtime = registry.get(meetingId);
+  const codes = registry.codes(meetingId).delegations;
+  const rows = ['delegationId,name,category,code,joinUrl'];
+  for (const d of runtime?.roster ?? []) {
+    const code = codes[d.id];
+    if (code === undefined) continue;
+    rows.push(
+      [d.id, d.name, d.category, code, joinUrl(origin, meetingId, code)].map(csvCell).join(','),
+    );
+  }
+  const file = join(dataDir, `${meetingId}-delegation-codes.csv`);
+  writeFileSync(file, `${rows.join('\r\n')}\r\n`, { mode: 0o600 });
+  return file;
+};
+
+/**
+ * What the operator reads in the terminal: the operator token (when it was just made), and for
+ * each meeting the chair, moderator and display links with their codes, and where the
+ * delegations' codes are.
+ */
+export const operatorSummary = (options: {
+  registry: MeetingRegistry;
+  adminToken: AdminToken;
+  dataDir: string;
+  origin: string;
+}): string => {
+  const { registry, adminToken, dataDir, origin } = options;
+  const lines: string[] = [''];
+  if (adminToken.origin === 'generated') {
+    lines.push(`Operator token (new, kept in ${adminToken.file}):`, `  ${adminToken.value}`);
+  } else if (adminToken.origin === 'file') {
+    lines.push(`Operator token: in ${adminToken.file}`);
+  } else {
+    lines.push('Operator token: from ADMIN_TOKEN');
+  }
+  for (const { meetingId, title } of registry.list()) {
+    const codes = registry.codes(meetingId);
+    const file = writeDelegationCodes(registry, dataDir, meetingId, origin);
+    lines.push(
+      '',
+      `Meeting ${meetingId}: ${title}`,
+      ...(['chair', 'moderator', 'display'] as const).map(
+        (role) =>
+          `  ${role.padEnd(10)} code ${codes[role]}   ${joinUrl(origin, meetingId, codes[role])}`,
+      ),
+      `  delegations: ${Object.keys(codes.delegations).length} codes in ${file}`,
+      `               and at GET ${origin}/api/meetings/${meetingId}/codes (operator token)`,
+    );
+  }
+  lines.push('');
+  return lines.join('\n');
+};

@@ -1,0 +1,37 @@
+import type { Role } from '../../shared/protocol/common';
+import { LIMITS } from '../../shared/protocol/limits';
+
+/**
+ * A token bucket: `burst` commands at once, then `perSecond` as the bucket refills. One per
+ * socket, so one noisy device cannot drown the meeting.
+ */
+export class CommandBucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    private readonly burst: number,
+    private readonly perSecond: number,
+    now = Date.now(),
+  ) {
+    this.tokens = burst;
+    this.last = now;
+  }
+
+  /** The limits of a role: chairs and moderators run the room, delegates ask for the floor. */
+  static forRole(role: Role, now = Date.now()): CommandBucket {
+    const limits =
+      role === 'chair' || role === 'moderator' ? LIMITS.officerCommands : LIMITS.delegateCommands;
+    return new CommandBucket(limits.burst, limits.perSecond, now);
+  }
+
+  /** Takes one command's token; false when the bucket is empty. */
+  take(now = Date.now()): boolean {
+    const elapsed = Math.max(0, now - this.last);
+    this.last = Math.max(this.last, now);
+    this.tokens = Math.min(this.burst, this.tokens + (elapsed / 1000) * this.perSecond);
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}

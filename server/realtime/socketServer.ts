@@ -1,0 +1,175 @@
+import type { Server as HttpServer } from 'node:http';
+import type { FastifyBaseLogger } from 'fastify';
+import { Server, type Socket } from 'socket.io';
+import { Command } from '../../shared/protocol/commands';
+import type { Role } from '../../shared/protocol/common';
+import type { CommandAck } from '../../shared/protocol/errors';
+import { LIMITS } from '../../shared/protocol/limits';
+import type { MeetingView } from '../../shared/protocol/view';
+import type { Sender } from '../engine/context';
+import type { MeetingRegistry } from '../meetings/registry';
+import { describeZodError } from '../validation/issues';
+import { CommandBucket } from './commandBucket';
+
+/** What a client may emit. Payloads are `unknown` until the schemas have parsed them. */
+export interface ClientToServerEvents {
+  command: (...args: unknown[]) => void;
+  sync: (...args: unknown[]) => void;
+}
+
+export interface ServerToClientEvents {
+  state: (view: MeetingView) => void;
+}
+
+/** What the handshake learnt from the token. */
+export interface SocketData {
+  meetingId: string;
+  role: Role;
+  delegationId?: string;
+  bucket: CommandBucket;
+}
+
+export type RostrumSocketServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+type RostrumSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+
+/** The socket.io room of a meeting: every device of that meeting, whatever its role. */
+export const roomOf = (meetingId: string): string => `meeting:${meetingId}`;
+
+const failure = (code: 'invalid' | 'rate_limited' | 'unavailable', message: string): CommandAck => ({
+  ok: false,
+  error: { code, message },
+});
+
+/** The answer to a handler that failed unexpectedly: logged, and nothing changed. */
+const UNEXPECTED = failure(
+  'unavailable',
+  'The server could not handle that just now; nothing was changed. Try again.',
+);
+
+/** The ack callback socket.io passes last, when the client asked for one. */
+const ackOf = (args: unknown[]): ((answer: unknown) => void) | null => {
+  const last = args[args.length - 1];
+  return typeof last === 'function' ? (last as (answer: unknown) => void) : null;
+};
+
+/**
+ * socket.io on the server's own origin, default path. A message over 16 KiB closes the
+ * connection (engine.io's `maxHttpBufferSize`).
+ */
+export const createSocketServer = (httpServer: HttpServer): RostrumSocketServer =>
+  new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(
+    httpServer,
+    {
+      maxHttpBufferSize: LIMITS.socketMessageBytes,
+      serveClient: false,
+      // Tokens travel in the handshake's auth payload, not in cookies: no cross-site risk.
+      cookie: false,
+    },
+  );
+
+/**
+ * The handshake (a token, or `connect_error: unauthorized`), the `state` on connect, and the
+ * `command` and `sync` handlers. Every handler is wrapped: an exception is logged with its stack
+ * and answered `unavailable`, and the process goes on.
+ */
+export const attachRealtime = (
+  io: RostrumSocketServer,
+  registry: MeetingRegistry,
+  log: FastifyBaseLogger,
+): void => {
+  io.use((socket, next) => {
+    try {
+      const auth: unknown = socket.handshake.auth;
+      const token =
+        typeof auth === 'object' && auth !== null && 'token' in auth ? auth.token : undefined;
+      const issued = typeof token === 'string' ? registry.authenticate(token) : null;
+      if (!issued) {
+        next(new Error('unauthorized'));
+        return;
+      }
+      socket.data.meetingId = issued.meetingId;
+      socket.data.role = issued.role;
+      if (issued.delegationId !== undefined) socket.data.delegationId = issued.delegationId;
+      socket.data.bucket = CommandBucket.forRole(issued.role);
+      next();
+    } catch (error) {
+      log.error({ err: error }, 'handshake failed');
+      next(new Error('unavailable'));
+    }
+  });
+
+  io.on('connection', (socket) => {
+    try {
+      const runtime = registry.get(socket.data.meetingId);
+      if (!runtime) {
+        socket.disconnect(true);
+        return;
+      }
+      void socket.join(roomOf(socket.data.meetingId));
+      socket.emit('state', runtime.stateForNewcomer());
+      socket.on('command', (...args) => onCommand(socket, registry, log, args));
+      socket.on('sync', (...args) => {
+        const ack = ackOf(args);
+        if (ack) answer(ack, Date.now(), log);
+      });
+    } catch (error) {
+      log.error({ err: error }, 'connection failed');
+      socket.disconnect(true);
+    }
+  });
+};
+
+const answer = (ack: (answer: unknown) => void, value: unknown, log: FastifyBaseLogger): void => {
+  try {
+    ack(value);
+  } catch (error) {
+    log.error({ err: error }, 'could not send an ack');
+  }
+};
+
+const onCommand = (
+  socket: RostrumSocket,
+  registry: MeetingRegistry,
+  log: FastifyBaseLogger,
+  args: unknown[],
+): void => {
+  const ack = ackOf(args);
+  // Without an ack the sender could never learn the outcome: such a message is ignored.
+  if (!ack) return;
+  const { meetingId, role, delegationId, bucket } = socket.data;
+  try {
+    if (!bucket.take()) {
+      answer(
+        ack,
+        failure('rate_limited', 'Too many commands from this device: wait a moment and try again.'),
+        log,
+      );
+      return;
+    }
+    const parsed = Command.safeParse(args.length > 1 ? args[0] : undefined);
+    if (!parsed.success) {
+      answer(ack, failure('invalid', describeZodError(parsed.error, 'command')), log);
+      return;
+    }
+    const runtime = registry.get(meetingId);
+    if (!runtime) {
+      answer(ack, failure('unavailable', 'This meeting is not open on the server.'), log);
+      return;
+    }
+    const sender: Sender = { role, ...(delegationId !== undefined && { delegationId }) };
+    answer(ack, runtime.execute(parsed.data, sender, 'socket'), log);
+  } catch (error) {
+    log.error({ err: error, meetingId, role }, 'command handler failed');
+    answer(ack, UNEXPECTED, log);
+  }
+};

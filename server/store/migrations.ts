@@ -1,0 +1,90 @@
+/**
+ * The database schema, one migration per entry; `PRAGMA user_version` counts those applied.
+ * Never edit a migration that has shipped: add a new one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE meetings (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    agenda TEXT NOT NULL,          -- the Agenda as JSON, as parsed
+    roster TEXT NOT NULL,          -- the Roster as JSON
+    created_at INTEGER NOT NULL
+  ) STRICT;
+
+  CREATE TABLE codes (
+    meeting TEXT NOT NULL REFERENCES meetings(id),
+    role TEXT NOT NULL,
+    delegation TEXT,               -- set for a delegation's code
+    code TEXT NOT NULL UNIQUE      -- canonical form: 10 symbols of Crockford's base32
+  ) STRICT;
+  CREATE INDEX codes_by_meeting ON codes(meeting);
+
+  CREATE TABLE tokens (
+    hash TEXT PRIMARY KEY,         -- sha256 of the token, hex; the token itself is never stored
+    meeting TEXT NOT NULL REFERENCES meetings(id),
+    role TEXT NOT NULL,
+    delegation TEXT,
+    created_at INTEGER NOT NULL,
+    revoked_at INTEGER
+  ) STRICT;
+  CREATE INDEX tokens_by_meeting ON tokens(meeting);
+
+  -- The audit trail and the replay log: every accepted command, in version order.
+  CREATE TABLE commands (
+    meeting TEXT NOT NULL REFERENCES meetings(id),
+    version INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    role TEXT NOT NULL,
+    delegation TEXT,
+    source TEXT NOT NULL,          -- 'socket' or 'timer'
+    command TEXT NOT NULL,         -- the Command as JSON
+    PRIMARY KEY (meeting, version)
+  ) STRICT, WITHOUT ROWID;
+
+  -- Commands a restart could not replay, moved aside so the meeting can go on.
+  CREATE TABLE diverged_commands (
+    meeting TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    role TEXT NOT NULL,
+    delegation TEXT,
+    source TEXT NOT NULL,
+    command TEXT NOT NULL,
+    moved_at INTEGER NOT NULL
+  ) STRICT;
+
+  CREATE TABLE snapshots (
+    meeting TEXT NOT NULL REFERENCES meetings(id),
+    version INTEGER NOT NULL,
+    snapshot TEXT NOT NULL,        -- MeetingEngine.persisted() as JSON
+    PRIMARY KEY (meeting, version)
+  ) STRICT, WITHOUT ROWID;
+
+  CREATE TABLE turns (
+    seq INTEGER PRIMARY KEY,
+    meeting TEXT NOT NULL REFERENCES meetings(id),
+    version INTEGER NOT NULL,      -- the command that ended the turn
+    id TEXT NOT NULL,
+    record TEXT NOT NULL           -- the TurnRecord as JSON
+  ) STRICT;
+  CREATE INDEX turns_by_meeting ON turns(meeting, seq);
+
+  CREATE TABLE requests (
+    seq INTEGER PRIMARY KEY,
+    meeting TEXT NOT NULL REFERENCES meetings(id),
+    version INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    record TEXT NOT NULL           -- the RequestRecord as JSON
+  ) STRICT;
+  CREATE INDEX requests_by_meeting ON requests(meeting, seq);
+
+  CREATE TABLE steps (
+    seq INTEGER PRIMARY KEY,
+    meeting TEXT NOT NULL REFERENCES meetings(id),
+    version INTEGER NOT NULL,
+    record TEXT NOT NULL           -- the StepRecord as JSON
+  ) STRICT;
+  CREATE INDEX steps_by_meeting ON steps(meeting, seq);
+  `,
+];

@@ -1,0 +1,17 @@
+import type { z } from 'zod';
+
+const SHOWN = 3;
+
+/**
+ * A zod error in plain words, each problem led by the field at fault:
+ * `agenda.items.2.steps.0.allowance.warnAtMs: warnAtMs must not be after limitMs`.
+ * `whole` names the input itself when the problem is not in one field ("body", "command").
+ */
+export const describeZodError = (error: z.ZodError, whole: string): string => {
+  const lines = error.issues.slice(0, SHOWN).map((issue) => {
+    const path = issue.path.map(String).join('.');
+    return `${path === '' ? whole : path}: ${issue.message}`;
+  });
+  const more = error.issues.length - SHOWN;
+  return more > 0 ? `${lines.join('; ')} (and ${more} more)` : lines.join('; ');
+};

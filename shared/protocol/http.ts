@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { Agenda, Delegation, Roster } from './agenda';
+import { Id, Role, ServerId } from './common';
+import { ErrorBody } from './errors';
+import { RequestRecord, StepRecord, TurnRecord } from './view';
+
+/** The body of every HTTP error (PROTOCOL.md, "HTTP"). */
+export const HttpErrorResponse = z.object({ error: ErrorBody });
+export type HttpErrorResponse = z.infer<typeof HttpErrorResponse>;
+
+export const HealthResponse = z.object({ ok: z.literal(true) });
+export type HealthResponse = z.infer<typeof HealthResponse>;
+
+/** `POST /api/meetings`: the defaults stand in for what is absent. */
+export const CreateMeetingBody = z
+  .object({
+    agenda: Agenda.optional(),
+    roster: Roster.optional(),
+  })
+  .strict();
+export type CreateMeetingBody = z.infer<typeof CreateMeetingBody>;
+
+/** A meeting's access codes: one per role, one per delegation. */
+export const MeetingCodes = z.object({
+  chair: z.string(),
+  moderator: z.string(),
+  display: z.string(),
+  delegations: z.record(Id, z.string()),
+});
+export type MeetingCodes = z.infer<typeof MeetingCodes>;
+
+export const CreateMeetingResponse = z.object({
+  meetingId: ServerId,
+  codes: MeetingCodes,
+});
+export type CreateMeetingResponse = z.infer<typeof CreateMeetingResponse>;
+
+/** `GET /api/meetings/:id/codes` (added to the contract): the operator reprints join cards. */
+export const MeetingCodesResponse = CreateMeetingResponse;
+export type MeetingCodesResponse = CreateMeetingResponse;
+
+export const MeetingSummary = z.object({ meetingId: ServerId, title: z.string() });
+export type MeetingSummary = z.infer<typeof MeetingSummary>;
+export const MeetingList = z.array(MeetingSummary);
+
+export const RosterResponse = z.array(Delegation);
+export type RosterResponse = z.infer<typeof RosterResponse>;
+
+/** An access code as people type it: case, spaces and hyphens do not matter. */
+export const JoinBody = z
+  .object({
+    code: z.string().max(64, 'an access code is at most 64 characters'),
+  })
+  .strict();
+export type JoinBody = z.infer<typeof JoinBody>;
+
+export const JoinResponse = z.object({
+  token: z.string(),
+  role: Role,
+  delegationId: Id.optional(),
+});
+export type JoinResponse = z.infer<typeof JoinResponse>;
+
+/**
+ * `GET /api/meetings/:id/record`: the contract's `turns`, and (added) the requests that left the
+ * queue and the steps as held, for the chair's report.
+ */
+export const RecordResponse = z.object({
+  turns: z.array(TurnRecord),
+  requests: z.array(RequestRecord),
+  steps: z.array(StepRecord),
+});
+export type RecordResponse = z.infer<typeof RecordResponse>;
