@@ -1,0 +1,94 @@
+import { type ComponentType, lazy, Suspense, useEffect } from 'react';
+import type { Role } from '../../shared/protocol/common';
+import { AlertRegion } from '../components/Notices';
+import { JoinByLink } from '../join/JoinByLink';
+import { JoinScreen } from '../join/JoinScreen';
+import { LiveProvider } from '../live/LiveContext';
+import { useMeeting } from '../live/useMeeting';
+import { leaveMeeting } from './leave';
+import { homePath, navigate, screenPath, useRoute } from './router';
+import { loadSession, type Session } from './sessions';
+
+// Each screen is its own chunk: a display or a tablet loads only what it shows.
+const SCREENS: Record<Role, ComponentType> = {
+  chair: lazy(() => import('../chair/ChairScreen').then((m) => ({ default: m.ChairScreen }))),
+  moderator: lazy(() =>
+    import('../moderator/ModeratorScreen').then((m) => ({ default: m.ModeratorScreen })),
+  ),
+  display: lazy(() =>
+    import('../display/DisplayScreen').then((m) => ({ default: m.DisplayScreen })),
+  ),
+  delegate: lazy(() =>
+    import('../delegate/DelegateScreen').then((m) => ({ default: m.DelegateScreen })),
+  ),
+};
+
+const Waiting = ({ children }: { children: string }) => (
+  <main className="waiting">
+    <p role="status">{children}</p>
+  </main>
+);
+
+const LiveScreen = ({ session }: { session: Session }) => {
+  const live = useMeeting(session, () =>
+    leaveMeeting(
+      session.meetingId,
+      'This device is no longer admitted to the meeting. Join again with an access code.',
+    ),
+  );
+  const Screen = SCREENS[session.role];
+  return (
+    <LiveProvider live={live}>
+      {live.view ? (
+        <Suspense fallback={<Waiting>Opening the screen…</Waiting>}>
+          <Screen />
+        </Suspense>
+      ) : (
+        <Waiting>
+          {live.connection === 'reconnecting'
+            ? 'The server cannot be reached. Trying again…'
+            : 'Connecting to the meeting…'}
+        </Waiting>
+      )}
+      <AlertRegion />
+    </LiveProvider>
+  );
+};
+
+/** A screen's path: the token this device holds for the meeting decides which screen it is. */
+const ScreenRoute = ({ meetingId, screen }: { meetingId: string; screen: Role }) => {
+  const session = loadSession(meetingId);
+  const target = !session
+    ? homePath(meetingId)
+    : session.role !== screen
+      ? screenPath(meetingId, session.role)
+      : null;
+  useEffect(() => {
+    if (target) navigate(target, { replace: true });
+  }, [target]);
+  if (!session || target) return <Waiting>Opening…</Waiting>;
+  return <LiveScreen key={session.token} session={session} />;
+};
+
+export const App = () => {
+  const route = useRoute();
+  switch (route.page) {
+    case 'home':
+      return <JoinScreen key={route.meetingId ?? ''} meetingId={route.meetingId} />;
+    case 'join':
+      return <JoinByLink meetingId={route.meetingId} code={route.code} />;
+    case 'screen':
+      return <ScreenRoute meetingId={route.meetingId} screen={route.screen} />;
+    case 'unknown':
+      return (
+        <main className="join">
+          <h1>Not a Rostrum page</h1>
+          <p>
+            <a href="/">Go to the list of meetings</a>
+          </p>
+        </main>
+      );
+    default:
+      return route satisfies never;
+  }
+};

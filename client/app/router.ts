@@ -1,0 +1,67 @@
+import { useSyncExternalStore } from 'react';
+import type { Role } from '../../shared/protocol/common';
+
+/**
+ * A router small enough to read at a glance: the screens are a handful of paths, so a match on
+ * `location.pathname` does the work of a library.
+ */
+export type Route =
+  | { page: 'home'; meetingId: string | null }
+  | { page: 'join'; meetingId: string; code: string }
+  | { page: 'screen'; meetingId: string; screen: Role }
+  | { page: 'unknown' };
+
+const SCREENS: readonly Role[] = ['chair', 'moderator', 'display', 'delegate'];
+const isScreen = (name: string): name is Role => (SCREENS as readonly string[]).includes(name);
+
+export const screenPath = (meetingId: string, screen: Role): string =>
+  `/m/${encodeURIComponent(meetingId)}/${screen}`;
+
+export const homePath = (meetingId?: string): string =>
+  meetingId === undefined ? '/' : `/?meeting=${encodeURIComponent(meetingId)}`;
+
+export const routeOf = (pathname: string, search: string): Route => {
+  const query = new URLSearchParams(search);
+  if (pathname === '/' || pathname === '/index.html') {
+    return { page: 'home', meetingId: query.get('meeting') };
+  }
+  const match = /^\/m\/([^/]+)\/([a-z]+)\/?$/.exec(pathname);
+  if (!match?.[1] || !match[2]) return { page: 'unknown' };
+  const meetingId = decodeURIComponent(match[1]);
+  const name = match[2];
+  if (name === 'join') return { page: 'join', meetingId, code: query.get('code') ?? '' };
+  return isScreen(name) ? { page: 'screen', meetingId, screen: name } : { page: 'unknown' };
+};
+
+const listeners = new Set<() => void>();
+const notify = () => {
+  for (const listener of listeners) listener();
+};
+window.addEventListener('popstate', notify);
+
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+};
+
+const snapshot = () => window.location.pathname + window.location.search;
+
+export const navigate = (path: string, options: { replace?: boolean } = {}): void => {
+  if (path === snapshot()) return;
+  if (options.replace) window.history.replaceState(null, '', path);
+  else window.history.pushState(null, '', path);
+  notify();
+};
+
+export const useRoute = (): Route => {
+  const where = useSyncExternalStore(subscribe, snapshot);
+  const [pathname = '/', search = ''] = splitQuery(where);
+  return routeOf(pathname, search);
+};
+
+const splitQuery = (where: string): [string, string] => {
+  const at = where.indexOf('?');
+  return at < 0 ? [where, ''] : [where.slice(0, at), where.slice(at)];
+};

@@ -1,0 +1,74 @@
+import type { AgendaItem } from '../../shared/protocol/agenda';
+import { ConfirmButton } from '../components/ConfirmButton';
+import { useLiveView } from '../live/LiveContext';
+import { useCommand } from '../live/useCommand';
+import { usePermissions } from '../officers/usePermissions';
+
+const plannedTime = (item: AgendaItem) =>
+  item.plannedStart && item.plannedEnd ? `${item.plannedStart}–${item.plannedEnd}` : null;
+
+/** The agenda with the current item and step marked; the chair may go to any step. */
+export const AgendaList = () => {
+  const { view } = useLiveView();
+  const [send, pending] = useCommand();
+  const can = usePermissions();
+  const mayGo = can('agenda.goto') && view.status !== 'pending' && view.status !== 'closed';
+  return (
+    <nav className="panel agenda" aria-labelledby="agenda-heading">
+      <h2 id="agenda-heading">Agenda</h2>
+      <ol className="agenda-items">
+        {view.agenda.items.map((item) => {
+          const itemIsCurrent = view.current?.itemId === item.id;
+          const time = plannedTime(item);
+          return (
+            <li key={item.id} className={itemIsCurrent ? 'agenda-item is-current' : 'agenda-item'}>
+              <h3>
+                {item.title}
+                {time && <span className="quiet digits"> {time}</span>}
+              </h3>
+              <ol className="agenda-steps">
+                {item.steps.map((step) => {
+                  const isCurrent = itemIsCurrent && view.current?.stepId === step.id;
+                  return (
+                    <li
+                      key={step.id}
+                      className={isCurrent ? 'agenda-step is-current' : 'agenda-step'}
+                      aria-current={isCurrent ? 'step' : undefined}
+                    >
+                      <span className="agenda-step-title">
+                        {isCurrent && <span className="now-marker">Now: </span>}
+                        {step.title}
+                        <span className="quiet">
+                          {' '}
+                          {step.kind === 'floor' ? '(floor)' : `(${step.speakers.length} speakers)`}
+                        </span>
+                      </span>
+                      {mayGo && !isCurrent && (
+                        <ConfirmButton
+                          className="button-quiet button-small"
+                          disabled={pending}
+                          question={`Go to "${step.title}"? The current turn ends.`}
+                          confirmLabel="Go there"
+                          onConfirm={() =>
+                            void send({
+                              type: 'agenda.goto',
+                              itemId: item.id,
+                              stepId: step.id,
+                              expectedVersion: view.version,
+                            })
+                          }
+                        >
+                          Go<span className="visually-hidden"> to {step.title}</span>
+                        </ConfirmButton>
+                      )}
+                    </li>
+                  );
+                })}
+              </ol>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+};

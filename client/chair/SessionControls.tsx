@@ -1,0 +1,98 @@
+import { type FormEvent, useId, useState } from 'react';
+import { LIMITS } from '../../shared/protocol/limits';
+import { clockTimeOf } from '../../shared/schedule/zonedTime';
+import { ConfirmButton } from '../components/ConfirmButton';
+import { useLiveView } from '../live/LiveContext';
+import { useCommand } from '../live/useCommand';
+import { usePermissions } from '../officers/usePermissions';
+
+/** Suspends the sitting with a note for the room, or resumes it. */
+const Suspension = () => {
+  const { view } = useLiveView();
+  const [send, pending] = useCommand();
+  const [note, setNote] = useState('');
+  const noteId = useId();
+  const can = usePermissions();
+  if (view.status === 'suspended' && view.suspension) {
+    const since = clockTimeOf(view.suspension.since, view.agenda.timeZone);
+    return (
+      <div className="suspension">
+        <p>
+          <strong>Suspended since {since}.</strong>{' '}
+          {view.suspension.note && <span>The room display says: “{view.suspension.note}”</span>}
+        </p>
+        {can('session.resume') && (
+          <button
+            type="button"
+            className="button-primary"
+            disabled={pending}
+            onClick={() => void send({ type: 'session.resume' })}
+          >
+            Resume
+          </button>
+        )}
+      </div>
+    );
+  }
+  if (view.status !== 'running' || !can('session.suspend')) return null;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = note.trim();
+    void send({ type: 'session.suspend', ...(trimmed !== '' && { note: trimmed }) }).then((ack) => {
+      if (ack.ok) setNote('');
+    });
+  };
+  return (
+    <form className="inline-form suspension" onSubmit={submit}>
+      <label htmlFor={noteId}>Note for the room while suspended (optional)</label>
+      <div className="field-row">
+        <input
+          id={noteId}
+          value={note}
+          maxLength={LIMITS.noteChars}
+          autoComplete="off"
+          placeholder={view.agenda.breakNote ?? 'Resumes at 15:00, side events in the break'}
+          onChange={(e) => setNote(e.target.value)}
+        />
+        <button type="submit" disabled={pending}>
+          Suspend
+        </button>
+      </div>
+    </form>
+  );
+};
+
+/** Start, suspend, resume and close: the sitting as a whole. */
+export const SessionControls = () => {
+  const { view } = useLiveView();
+  const [send, pending] = useCommand();
+  const can = usePermissions();
+  return (
+    <section className="panel session" aria-labelledby="session-heading">
+      <h2 id="session-heading">Session</h2>
+      {view.status === 'pending' && can('agenda.start') && (
+        <button
+          type="button"
+          className="button-primary button-large"
+          disabled={pending}
+          onClick={() => void send({ type: 'agenda.start', expectedVersion: view.version })}
+        >
+          Start session
+        </button>
+      )}
+      {view.status === 'closed' && <p>The meeting is closed.</p>}
+      <Suspension />
+      {view.status !== 'closed' && can('session.close') && (
+        <ConfirmButton
+          className="button-quiet"
+          disabled={pending}
+          question="Close the session? The meeting ends and cannot be reopened."
+          confirmLabel="Yes, close the session"
+          onConfirm={() => void send({ type: 'session.close' })}
+        >
+          Close session
+        </ConfirmButton>
+      )}
+    </section>
+  );
+};

@@ -1,0 +1,31 @@
+import { useLive } from '../live/LiveContext';
+
+/** Refusals, in the server's words. The region is always there so that screen readers hear it. */
+export const AlertRegion = () => {
+  const { notices, dismiss } = useLive();
+  return (
+    <div className="alerts" role="alert">
+      {notices.map((n) => (
+        <div className="alert" key={n.id}>
+          <p>{n.message}</p>
+          <button type="button" className="button-quiet" onClick={() => dismiss(n.id)}>
+            Dismiss
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+};
+
+/** Says plainly when the screen is not live; its clock keeps running meanwhile. */
+export const ConnectionNotice = () => {
+  const { connection } = useLive();
+  return (
+    <div className="connection" role="status">
+      {connection === 'reconnecting' && (
+        <p className="connection-notice">Reconnecting to the server… The clock keeps running.</p>
+      )}
+      {connection === 'connecting' && <p className="connection-notice">Connecting…</p>}
+    </div>
+  );
+};

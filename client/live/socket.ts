@@ -1,0 +1,43 @@
+import { io, type Socket } from 'socket.io-client';
+import type { Command } from '../../shared/protocol/commands';
+import type { CommandAck } from '../../shared/protocol/errors';
+import type { MeetingView } from '../../shared/protocol/view';
+
+/** The socket.io events of the contract (PROTOCOL.md, "Socket.io"). */
+export interface ServerEvents {
+  state: (view: MeetingView) => void;
+}
+
+export interface ClientEvents {
+  command: (command: Command, ack: (answer: CommandAck) => void) => void;
+  sync: (clientTime: number, ack: (serverNow: number) => void) => void;
+}
+
+export type MeetingSocket = Socket<ServerEvents, ClientEvents>;
+
+/** Connects to the server this page came from, WebSocket first, reconnecting with back-off. */
+export const connectMeeting = (token: string): MeetingSocket =>
+  io({
+    auth: { token },
+    transports: ['websocket', 'polling'],
+    tryAllTransports: true,
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 5_000,
+    randomizationFactor: 0.5,
+  });
+
+export const SYNC_TIMEOUT_MS = 2_000;
+export const COMMAND_TIMEOUT_MS = 10_000;
+
+export const probeOf =
+  (socket: MeetingSocket) =>
+  (clientTime: number): Promise<number | null> =>
+    new Promise((resolve) => {
+      if (!socket.connected) {
+        resolve(null);
+        return;
+      }
+      socket.timeout(SYNC_TIMEOUT_MS).emit('sync', clientTime, (error, serverNow) => {
+        resolve(error || typeof serverNow !== 'number' ? null : serverNow);
+      });
+    });

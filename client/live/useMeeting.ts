@@ -1,0 +1,137 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Command } from '../../shared/protocol/commands';
+import type { CommandAck, CommandErrorCode } from '../../shared/protocol/errors';
+import type { MeetingView } from '../../shared/protocol/view';
+import type { Session } from '../app/sessions';
+import { ServerClock } from './serverClock';
+import { COMMAND_TIMEOUT_MS, connectMeeting, type MeetingSocket, probeOf } from './socket';
+
+export type Connection = 'connecting' | 'online' | 'reconnecting';
+
+export interface Notice {
+  id: number;
+  message: string;
+}
+
+export interface LiveMeeting {
+  session: Session;
+  /** What the server last said; null until the first state arrives. */
+  view: MeetingView | null;
+  connection: Connection;
+  clock: ServerClock;
+  /** Sends a command and answers the server's ack; a refusal is also shown to the person. */
+  send: (command: Command) => Promise<CommandAck>;
+  notices: Notice[];
+  dismiss: (id: number) => void;
+}
+
+const refusal = (code: CommandErrorCode, message: string): CommandAck => ({
+  ok: false,
+  error: { code, message },
+});
+
+const NOTICE_MS = 12_000;
+
+/**
+ * The one live connection of a screen: the meeting's state as the server pushes it, the offset to
+ * the server's clock, and the one way to send a command. Nothing here changes the view on its
+ * own: the screen shows what the server says.
+ */
+export const useMeeting = (session: Session, onUnauthorized: () => void): LiveMeeting => {
+  const [view, setView] = useState<MeetingView | null>(null);
+  const [connection, setConnection] = useState<Connection>('connecting');
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const [clock] = useState(() => new ServerClock());
+  const socketRef = useRef<MeetingSocket | null>(null);
+  const unauthorizedRef = useRef(onUnauthorized);
+  unauthorizedRef.current = onUnauthorized;
+  const nextNotice = useRef(1);
+
+  const dismiss = useCallback((id: number) => {
+    setNotices((all) => all.filter((n) => n.id !== id));
+  }, []);
+
+  const notify = useCallback(
+    (message: string) => {
+      const id = nextNotice.current++;
+      // The newest refusal replaces older ones: the person reads one message, the latest.
+      setNotices([{ id, message }]);
+      setTimeout(() => dismiss(id), NOTICE_MS);
+    },
+    [dismiss],
+  );
+
+  useEffect(() => {
+    const socket = connectMeeting(session.token);
+    socketRef.current = socket;
+    const probe = probeOf(socket);
+    let retry: ReturnType<typeof setTimeout> | undefined;
+
+    socket.on('connect', () => {
+      setConnection('online');
+      clock.start(probe);
+    });
+    socket.on('state', (next) => {
+      clock.noteServerTime(next.serverTime);
+      setView(next);
+    });
+    socket.on('disconnect', (reason) => {
+      setConnection('reconnecting');
+      clock.stop();
+      // The server let go of this socket on purpose (a restart, say): socket.io will not retry.
+      if (reason === 'io server disconnect') retry = setTimeout(() => socket.connect(), 1_000);
+    });
+    socket.on('connect_error', (error) => {
+      if (error.message === 'unauthorized') {
+        socket.disconnect();
+        unauthorizedRef.current();
+        return;
+      }
+      setConnection((was) => (was === 'online' ? 'reconnecting' : was));
+      // A refusal by the server's middleware stops socket.io's own retries; keep trying.
+      if (!socket.active) retry = setTimeout(() => socket.connect(), 2_000);
+    });
+
+    const onVisible = () => {
+      // A tablet waking from sleep: its clock may have jumped, so measure the offset again.
+      if (document.visibilityState === 'visible' && socket.connected) clock.start(probe);
+    };
+    document.addEventListener('visibilitychange', onVisible);
+
+    return () => {
+      document.removeEventListener('visibilitychange', onVisible);
+      if (retry !== undefined) clearTimeout(retry);
+      clock.stop();
+      socket.removeAllListeners();
+      socket.disconnect();
+      socketRef.current = null;
+    };
+  }, [session.token, clock]);
+
+  const send = useCallback(
+    async (command: Command): Promise<CommandAck> => {
+      const socket = socketRef.current;
+      let ack: CommandAck;
+      if (!socket?.connected) {
+        ack = refusal(
+          'unavailable',
+          'Not connected to the server, so nothing was done. Wait for the connection to return.',
+        );
+      } else {
+        try {
+          ack = await socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck('command', command);
+        } catch {
+          ack = refusal(
+            'unavailable',
+            'The server did not answer in time. Look at the screen before trying again.',
+          );
+        }
+      }
+      if (!ack.ok) notify(ack.error.message || 'The server refused that.');
+      return ack;
+    },
+    [notify],
+  );
+
+  return { session, view, connection, clock, send, notices, dismiss };
+};

@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { ScreenHeader } from '../components/ScreenHeader';
+import { useLiveView } from '../live/LiveContext';
+import { currentPlace, placeTitle, STATUS_LABEL } from '../meeting/agenda';
+import { CurrentTurn } from '../officers/CurrentTurn';
+import { FloorPanel } from '../officers/FloorPanel';
+import { NextStep } from '../officers/NextStep';
+import { ShortcutLegend } from '../officers/ShortcutLegend';
+import { SpeakersPanel } from '../officers/SpeakersPanel';
+import { togglePauseOf } from '../officers/useClockShortcut';
+import { useNextSpeaker } from '../officers/useNextSpeaker';
+import { useShortcuts } from '../officers/useShortcuts';
+import '../styles/console.css';
+
+const StatusNote = () => {
+  const { view } = useLiveView();
+  if (view.status === 'pending')
+    return <p className="banner">The chair has not started the session yet.</p>;
+  if (view.status === 'closed') return <p className="banner">The meeting is closed.</p>;
+  if (view.status === 'suspended') {
+    return (
+      <p className="banner">
+        The session is suspended{view.suspension?.note ? `: ${view.suspension.note}` : '.'}
+      </p>
+    );
+  }
+  return null;
+};
+
+/** The panel moderator's console: the floor queue, the segments, and the current turn. */
+export const ModeratorScreen = () => {
+  const { view, send } = useLiveView();
+  const [askingNextStep, setAskingNextStep] = useState(false);
+  const next = useNextSpeaker();
+  const here = currentPlace(view);
+  const live = view.status === 'running' || view.status === 'suspended';
+  useShortcuts({
+    togglePause: togglePauseOf(view, send),
+    nextSpeaker: next?.give ?? null,
+    askNextStep: live && here ? () => setAskingNextStep(true) : null,
+  });
+  return (
+    <div className="console">
+      <ScreenHeader screen="Moderator console" status={STATUS_LABEL[view.status]} />
+      <StatusNote />
+      <main className="console-main">
+        <div className="console-column">
+          <section className="panel place" aria-labelledby="place-heading">
+            <h2 id="place-heading">Now</h2>
+            <p className="place-title">{here ? placeTitle(here) : 'No step under way'}</p>
+            <NextStep asking={askingNextStep} setAsking={setAskingNextStep} />
+          </section>
+          <CurrentTurn turn={view.turn} />
+          <ShortcutLegend nextStep />
+        </div>
+        <div className="console-column">
+          {here?.step.kind === 'floor' && <FloorPanel next={next} />}
+          {here?.step.kind === 'speakers' && <SpeakersPanel next={next} />}
+        </div>
+      </main>
+    </div>
+  );
+};
