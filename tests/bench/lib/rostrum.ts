@@ -1,0 +1,197 @@
+/**
+ * The Rostrum server as the benchmark drives it: in its own child process (server/child.ts),
+ * reached over HTTP and socket.io on loopback like any client, and asked over IPC only for what
+ * no client can see (a forced GC and process.memoryUsage()).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import type { AgendaInput, Roster } from '../../../shared/protocol/agenda';
+import type { Command } from '../../../shared/protocol/commands';
+import type { CommandAck } from '../../../shared/protocol/errors';
+import type { CreateMeetingResponse, JoinResponse } from '../../../shared/protocol/http';
+import type { MeetingView } from '../../../shared/protocol/view';
+import { mapLimit } from './net';
+import { type Child, spawnChild } from './rpc';
+
+export type StoreKind = 'sqlite' | 'memory' | 'sqlite-shm';
+
+export interface ServerStart {
+  port: number;
+  adminToken: string;
+  /** How the store was set up, in words, for the report. */
+  store: string;
+}
+
+export interface MemoryUsage {
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+}
+
+export class RostrumServer {
+  private constructor(
+    readonly child: Child,
+    readonly origin: string,
+    readonly adminToken: string,
+    readonly storeDescription: string,
+    private readonly dataDir: string | undefined,
+  ) {}
+
+  static async start(store: StoreKind = 'sqlite', name = 'server'): Promise<RostrumServer> {
+    const base = store === 'sqlite-shm' ? '/dev/shm' : tmpdir();
+    const dataDir = store === 'memory' ? undefined : mkdtempSync(join(base, 'rostrum-bench-'));
+    const child = spawnChild(name, 'server/child.ts', { nodeFlags: ['--expose-gc'] });
+    try {
+      const started = await child.call<ServerStart>('start', { dataDir, store }, 60_000);
+      return new RostrumServer(
+        child,
+        `http://127.0.0.1:${started.port}`,
+        started.adminToken,
+        started.store,
+        dataDir,
+      );
+    } catch (error) {
+      await child.stop();
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  /** Forced GC (twice, so weak and finalised things go too), then process.memoryUsage(). */
+  memory(): Promise<MemoryUsage> {
+    return this.child.call<MemoryUsage>('memory', null, 30_000);
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.child.call('stop', null, 10_000);
+    } catch {
+      // it may already be gone; the kill below makes sure
+    }
+    await this.child.stop();
+    if (this.dataDir) rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  async createMeeting(
+    body: { agenda?: AgendaInput; roster?: Roster } = {},
+  ): Promise<CreateMeetingResponse> {
+    const res = await fetch(`${this.origin}/api/meetings`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (res.status !== 201)
+      throw new Error(`POST /api/meetings: ${res.status} ${text.slice(0, 400)}`);
+    return JSON.parse(text) as CreateMeetingResponse;
+  }
+
+  async join(meetingId: string, code: string): Promise<JoinResponse> {
+    const res = await fetch(`${this.origin}/api/meetings/${meetingId}/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
+    const text = await res.text();
+    if (res.status !== 200) throw new Error(`join: ${res.status} ${text.slice(0, 200)}`);
+    return JSON.parse(text) as JoinResponse;
+  }
+
+  /** One token per code, joined a few at a time. */
+  async joinMany(meetingId: string, codes: string[]): Promise<string[]> {
+    const answers = await mapLimit(codes, 16, (code) => this.join(meetingId, code));
+    return answers.map((a) => a.token);
+  }
+
+  /** A socket.io client in this process (the moderator's or the chair's console). */
+  async officer(meetingId: string, code: string): Promise<Officer> {
+    const { token } = await this.join(meetingId, code);
+    return Officer.connect(this.origin, token);
+  }
+}
+
+/** A connected console: sends commands and waits for acks; keeps the last state it got. */
+export class Officer {
+  last: MeetingView | undefined;
+  private readonly versionWaiters = new Set<() => void>();
+
+  private constructor(readonly socket: Socket) {
+    socket.on('state', (view: MeetingView) => {
+      this.last = view;
+      for (const w of this.versionWaiters) w();
+    });
+  }
+
+  static connect(origin: string, token: string): Promise<Officer> {
+    return new Promise((resolve, reject) => {
+      const socket = io(origin, {
+        transports: ['websocket'],
+        auth: { token },
+        reconnection: false,
+        forceNew: true,
+      });
+      const officer = new Officer(socket);
+      socket.once('connect', () => resolve(officer));
+      socket.once('connect_error', (e: Error) => {
+        socket.disconnect();
+        reject(e);
+      });
+    });
+  }
+
+  send(command: Command, timeoutMs = 30_000): Promise<CommandAck> {
+    return new Promise((resolve, reject) => {
+      this.socket
+        .timeout(timeoutMs)
+        .emit('command', command, (error: Error | null, ack: CommandAck) => {
+          if (error) reject(error);
+          else resolve(ack);
+        });
+    });
+  }
+
+  /** Sends and insists on `ok`. */
+  async must(command: Command): Promise<number> {
+    const ack = await this.send(command);
+    if (!ack.ok) throw new Error(`${command.type}: ${ack.error.code} ${ack.error.message}`);
+    return ack.version;
+  }
+
+  /** Resolves when a state of at least this version has arrived (or rejects after the timeout). */
+  waitForVersion(version: number, timeoutMs = 30_000): Promise<MeetingView> {
+    return new Promise((resolve, reject) => {
+      const check = (): void => {
+        if (this.last && this.last.version >= version) {
+          clearTimeout(timer);
+          this.versionWaiters.delete(check);
+          resolve(this.last);
+        }
+      };
+      const timer = setTimeout(() => {
+        this.versionWaiters.delete(check);
+        reject(new Error(`no state of version ${version} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.versionWaiters.add(check);
+      check();
+    });
+  }
+
+  sync(clientTime: number, timeoutMs = 5000): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.socket
+        .timeout(timeoutMs)
+        .emit('sync', clientTime, (error: Error | null, serverNow: number) => {
+          if (error) reject(error);
+          else resolve(serverNow);
+        });
+    });
+  }
+
+  close(): void {
+    this.socket.disconnect();
+  }
+}

@@ -1,0 +1,4 @@
+import type { ScenarioResult } from '../lib/report';
+export const runMemory = async (_o: unknown): Promise<ScenarioResult> => {
+  throw new Error('todo');
+};

@@ -1,0 +1,4 @@
+import type { ScenarioResult } from '../lib/report';
+export const runThroughput = async (_o: unknown): Promise<ScenarioResult> => {
+  throw new Error('todo');
+};

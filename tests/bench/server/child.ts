@@ -1,0 +1,69 @@
+/**
+ * The Rostrum server in its own process, built with `buildApp` as server/main.ts does (the same
+ * pino logger at level info, its stdout going nowhere), listening on 127.0.0.1 and a free port.
+ * The parent asks over IPC only for a forced GC and process.memoryUsage(); everything else goes
+ * over HTTP and socket.io like any client. Run with --expose-gc.
+ */
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, SAFE_LOGGING } from '../../../server/app';
+import type { ServerStart, StoreKind } from '../lib/rostrum';
+import { serve } from '../lib/rpc';
+
+const ADMIN_TOKEN = 'bench-operator-token-0123456789abcdef';
+let app: FastifyInstance | undefined;
+
+const start = async (p: {
+  dataDir: string | undefined;
+  store: StoreKind;
+}): Promise<ServerStart> => {
+  if (p.dataDir === undefined) {
+    // buildApp has no in-memory store (see docs/benchmarks.md): the parent uses sqlite-shm.
+    throw new Error('no in-memory store: buildApp takes only a dataDir');
+  }
+  app = await buildApp({
+    dataDir: p.dataDir,
+    adminToken: ADMIN_TOKEN,
+    createDefaultMeeting: false,
+    logger: { level: 'info', ...SAFE_LOGGING },
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    port,
+    adminToken: ADMIN_TOKEN,
+    store:
+      p.store === 'sqlite-shm'
+        ? `SQLite (WAL, synchronous=NORMAL) in ${p.dataDir} on tmpfs`
+        : `SQLite (WAL, synchronous=NORMAL) in ${p.dataDir}`,
+  };
+};
+
+const gc = (): void => {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  if (!collect) throw new Error('run with --expose-gc');
+  collect();
+  collect();
+};
+
+serve({
+  start,
+  memory: async () => {
+    // Let pending sends and timers settle, then collect.
+    await new Promise((r) => setTimeout(r, 200));
+    gc();
+    await new Promise((r) => setImmediate(r));
+    gc();
+    return process.memoryUsage();
+  },
+  stop: async () => {
+    await app?.close();
+    app = undefined;
+    return null;
+  },
+});
+
+process.on('SIGTERM', () => {
+  const closing = app?.close() ?? Promise.resolve();
+  void closing.finally(() => process.exit(0));
+});
