@@ -1,0 +1,279 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PERMISSIONS } from '../../shared/permissions';
+import { COMMAND_TYPES, type Command, type CommandType } from '../../shared/protocol/commands';
+import type { CommandAck } from '../../shared/protocol/errors';
+import { RecordResponse } from '../../shared/protocol/http';
+import { csvObjects } from '../support/csv';
+import { openRoom, type Room } from '../support/meeting';
+import {
+  type Client,
+  connect,
+  http,
+  ok,
+  startServer,
+  type TestServer,
+  stateAt,
+} from '../support/server';
+
+/** One well-formed example of each command. */
+const EXAMPLES: { [T in CommandType]: Extract<Command, { type: T }> } = {
+  'agenda.start': { type: 'agenda.start' },
+  'agenda.next': { type: 'agenda.next' },
+  'agenda.goto': { type: 'agenda.goto', itemId: 'panel', stepId: 'discussion' },
+  'session.suspend': { type: 'session.suspend', note: 'Lunch' },
+  'session.resume': { type: 'session.resume' },
+  'session.close': { type: 'session.close' },
+  'turn.start': { type: 'turn.start' },
+  'turn.pause': { type: 'turn.pause' },
+  'turn.resume': { type: 'turn.resume' },
+  'turn.end': { type: 'turn.end' },
+  'turn.adjust': { type: 'turn.adjust', deltaMs: 30_000 },
+  'floor.request': { type: 'floor.request' },
+  'floor.withdraw': { type: 'floor.withdraw' },
+  'floor.add': { type: 'floor.add', delegationId: 'morocco' },
+  'floor.remove': { type: 'floor.remove', requestId: 'R1' },
+  'floor.move': { type: 'floor.move', requestId: 'R1', position: 0 },
+  'floor.grant': { type: 'floor.grant', requestId: 'R1' },
+  'floor.next': { type: 'floor.next' },
+  'floor.close': { type: 'floor.close' },
+  'floor.open': { type: 'floor.open' },
+  'floor.segment': { type: 'floor.segment', segment: 'panel' },
+};
+
+const refusal = (ack: CommandAck): string => (ack.ok ? 'accepted' : ack.error.code);
+
+describe('commands over socket.io', () => {
+  let server: TestServer;
+  let room: Room;
+
+  beforeAll(async () => {
+    server = await startServer({ createDefaultMeeting: false });
+  });
+  afterAll(() => server.close());
+  beforeEach(async () => {
+    room = await openRoom(server);
+  });
+  afterEach(() => room.close());
+
+  it('lets each role send exactly the commands of the permission table', async () => {
+    const roles = {
+      chair: room.tokens.chair,
+      moderator: room.tokens.moderator,
+      display: room.tokens.display,
+      delegate: room.tokens.mexico,
+    };
+    // A discussion under way, so that most commands could act.
+    const version = await ok(room.chair, { type: 'agenda.goto', itemId: 'panel', stepId: 'discussion' });
+    let cells = 0;
+    for (const type of COMMAND_TYPES) {
+      for (const [role, token] of Object.entries(roles)) {
+        const allowed = (PERMISSIONS[type] as readonly string[]).includes(role);
+        // Each cell from a new device, so the per-socket rate limit stays out of the way. A
+        // forbidden command changes nothing; an allowed one carries a wrong expectedVersion, so
+        // it is refused for that, after the permission check, and changes nothing either.
+        const client = await connect(server.url, token);
+        const ack = await client.send({ ...EXAMPLES[type], expectedVersion: version + 1000 });
+        client.close();
+        expect(refusal(ack), `${role} sends ${type}`).toBe(allowed ? 'conflict' : 'forbidden');
+        cells++;
+      }
+    }
+    // Nothing changed.
+    expect(await ok(room.chair, { type: 'floor.close' })).toBe(version + 1);
+    expect(cells).toBe(COMMAND_TYPES.length * 4);
+  });
+
+  it('runs a panel from start to close with every command of the contract', async () => {
+    const { chair, moderator, mexico, morocco, iom, display } = room;
+    /** Sends a command that must be accepted and answers what the display shows after it. */
+    const shown = async (client: Client, command: Command) => stateAt(display, await ok(client, command));
+
+    let view = await shown(chair, { type: 'agenda.start' });
+    expect(view.status).toBe('running');
+    expect(view.current).toMatchObject({ itemId: 'panel', stepId: 'opening' });
+
+    // The speakers step: scheduled speakers in order, the clock paused, resumed, adjusted, ended.
+    view = await shown(moderator, { type: 'turn.start' });
+    expect(view.turn).toMatchObject({
+      speaker: { name: 'The moderator' },
+      status: 'running',
+      limitMs: 420_000,
+      warnAtMs: 300_000,
+      elapsedMs: 0,
+    });
+    const firstTurn = view.turn?.id ?? '';
+    view = await shown(moderator, { type: 'turn.pause', turnId: firstTurn });
+    expect(view.turn).toMatchObject({ status: 'paused', startedAt: null });
+    view = await shown(chair, { type: 'turn.resume', turnId: firstTurn });
+    expect(view.turn?.status).toBe('running');
+    view = await shown(moderator, { type: 'turn.adjust', deltaMs: 60_000, turnId: firstTurn });
+    expect(view.turn).toMatchObject({ limitMs: 480_000, warnAtMs: 360_000 });
+    view = await shown(moderator, { type: 'turn.start' });
+    expect(view.turn?.speaker.name).toBe('The expert');
+    view = await shown(moderator, { type: 'turn.end' });
+    expect(view.turn).toBeNull();
+
+    // The discussion: requests, the queue policy, moves, grants, the list closed and reopened.
+    view = await shown(chair, { type: 'agenda.next', fromStepId: 'opening' });
+    expect(view.current?.stepId).toBe('discussion');
+    await ok(iom, { type: 'floor.request', speakerName: 'Director General' });
+    view = await shown(mexico, { type: 'floor.request', speakerName: 'H.E. Ms. Ana Pérez', sex: 'female' });
+    // States first: Mexico goes before IOM, who asked earlier.
+    expect(view.floor.queue.map((r) => r.delegationId)).toEqual(['mexico', 'iom']);
+    view = await shown(moderator, { type: 'floor.add', delegationId: 'morocco', speakerName: 'The Ambassador' });
+    expect(view.floor.queue.map((r) => r.delegationId)).toEqual(['mexico', 'morocco', 'iom']);
+    const iomRequest = view.floor.queue[2]?.id ?? '';
+    view = await shown(moderator, { type: 'floor.move', requestId: iomRequest, position: 0 });
+    expect(view.floor.queue.map((r) => r.delegationId)).toEqual(['iom', 'mexico', 'morocco']);
+    view = await shown(morocco, { type: 'floor.withdraw' });
+    expect(view.floor.queue.map((r) => r.delegationId)).toEqual(['iom', 'mexico']);
+    view = await shown(moderator, { type: 'floor.close' });
+    expect(view.floor.open).toBe(false);
+    view = await shown(moderator, { type: 'floor.open' });
+    expect(view.floor.open).toBe(true);
+    view = await shown(moderator, { type: 'floor.grant', requestId: iomRequest });
+    expect(view.turn).toMatchObject({
+      requestId: iomRequest,
+      segment: 'floor',
+      limitMs: 180_000,
+      speaker: { name: 'Director General', delegationId: 'iom', category: 'un-system' },
+    });
+    view = await shown(moderator, { type: 'floor.next' });
+    expect(view.turn?.speaker.delegationId).toBe('mexico');
+    expect(view.floor.queue).toHaveLength(0);
+    view = await shown(moderator, { type: 'floor.add', delegationId: 'holy-see' });
+    view = await shown(moderator, { type: 'floor.remove', requestId: view.floor.queue[0]?.id ?? '' });
+    expect(view.floor.queue).toHaveLength(0);
+    view = await shown(moderator, { type: 'floor.segment', segment: 'panel' });
+    expect(view.floor.segment).toBe('panel');
+    view = await shown(moderator, { type: 'turn.start', speakerId: 'expert' });
+    expect(view.turn).toMatchObject({ speaker: { name: 'The expert' }, segment: 'panel' });
+    view = await shown(moderator, { type: 'turn.start', speaker: { name: 'Ms. Jane Doe', delegationId: 'ituc' } });
+    expect(view.turn?.speaker).toMatchObject({ name: 'Ms. Jane Doe', delegationId: 'ituc' });
+    view = await shown(moderator, { type: 'floor.segment', segment: 'floor' });
+    expect(view.floor.segment).toBe('floor');
+
+    // Suspension and the rest of the agenda.
+    view = await shown(chair, { type: 'session.suspend', note: 'Lunch break' });
+    expect(view.status).toBe('suspended');
+    expect(view.suspension?.note).toBe('Lunch break');
+    expect(view.turn?.status).toBe('paused');
+    view = await shown(chair, { type: 'session.resume' });
+    expect(view.status).toBe('running');
+    view = await shown(chair, { type: 'agenda.goto', itemId: 'strict' });
+    expect(view.current?.itemId).toBe('strict');
+    view = await shown(chair, { type: 'agenda.next' });
+    expect(view.status).toBe('closed');
+    expect(view.current).toBeNull();
+
+    // The record holds every turn, and agrees as JSON and as CSV.
+    const record = await http<{ turns: { speakerName: string; sex?: string; delegationId?: string }[]; requests: { outcome: string }[] }>(
+      server.url,
+      `/api/meetings/${room.meetingId}/record`,
+      { token: room.tokens.chair },
+    );
+    expect(record.body.turns.map((t) => t.speakerName)).toEqual([
+      'The moderator',
+      'The expert',
+      'Director General',
+      'H.E. Ms. Ana Pérez',
+      'The expert',
+      'Ms. Jane Doe',
+    ]);
+    expect(record.body.turns[3]).toMatchObject({ delegationId: 'mexico', sex: 'female' });
+    expect(record.body.requests.map((r) => r.outcome).sort()).toEqual(['granted', 'granted', 'removed', 'withdrawn']);
+    const csv = await http(server.url, `/api/meetings/${room.meetingId}/record.csv`, {
+      token: room.tokens.moderator,
+    });
+    const rows = csvObjects(csv.text);
+    const turns = RecordResponse.parse(record.body).turns;
+    expect(rows).toHaveLength(turns.length);
+    rows.forEach((row, i) => {
+      const turn = turns[i];
+      if (!turn) throw new Error('a row too many');
+      expect(row).toMatchObject({
+        id: turn.id,
+        itemId: turn.itemId,
+        stepTitle: turn.stepTitle,
+        speakerName: turn.speakerName,
+        delegationId: turn.delegationId ?? '',
+        sex: turn.sex ?? '',
+        segment: turn.segment ?? '',
+        startedAt: String(turn.startedAt),
+        endedAt: String(turn.endedAt),
+        spokenMs: String(turn.spokenMs),
+        overtimeMs: String(turn.overtimeMs),
+        limitMs: String(turn.limitMs),
+      });
+      expect(new Date(row.startedAtUtc ?? '').getTime()).toBe(turn.startedAt);
+    });
+  });
+
+  it('answers every refusal with its code and changes nothing', async () => {
+    const { chair, moderator, mexico, morocco, display } = room;
+    // A refusal changes nothing: the versions of the accepted commands below run 1, 2, 3... with
+    // no gap, whatever was refused between them.
+    const refused = async (client: Client, command: unknown, code: string) => {
+      const ack = await client.send(command);
+      expect(ack.ok, JSON.stringify(command)).toBe(false);
+      if (ack.ok) return '';
+      expect(ack.error.code, JSON.stringify(command)).toBe(code);
+      expect(ack.error.message.length).toBeGreaterThan(5);
+      return ack.error.message;
+    };
+    let accepted = 0;
+    const accept = async (client: Client, command: Command) => {
+      expect(await ok(client, command)).toBe(++accepted);
+    };
+    // invalid: fails the schema, with the field named.
+    expect(await refused(chair, { type: 'agenda.teleport' }, 'invalid')).toContain('type');
+    expect(await refused(moderator, { type: 'floor.add', delegationId: 'Not An Id' }, 'invalid')).toContain('delegationId');
+    expect(await refused(mexico, { type: 'floor.request', speakerName: 'x'.repeat(201) }, 'invalid')).toContain('speakerName');
+    expect(await refused(chair, { type: 'turn.adjust', deltaMs: 0 }, 'invalid')).toContain('deltaMs');
+    expect(await refused(chair, { type: 'agenda.start', extra: true }, 'invalid')).toContain('extra');
+    await refused(chair, 'agenda.start', 'invalid');
+    await refused(chair, null, 'invalid');
+    // forbidden: not for this role; displays send nothing.
+    await refused(display, { type: 'agenda.start' }, 'forbidden');
+    await refused(mexico, { type: 'agenda.start' }, 'forbidden');
+    await refused(moderator, { type: 'agenda.start' }, 'forbidden');
+    await refused(chair, { type: 'floor.request' }, 'forbidden');
+    // not_now: not possible in this state.
+    await refused(chair, { type: 'agenda.next' }, 'not_now');
+    await refused(chair, { type: 'session.resume' }, 'not_now');
+    await accept(chair, { type: 'agenda.start' });
+    await refused(mexico, { type: 'floor.request' }, 'not_now');
+    await refused(moderator, { type: 'turn.end' }, 'not_now');
+    // not_found
+    await refused(chair, { type: 'agenda.goto', itemId: 'no-such-item' }, 'not_found');
+    await accept(chair, { type: 'agenda.next', fromStepId: 'opening' });
+    await refused(moderator, { type: 'floor.next' }, 'not_found');
+    await refused(moderator, { type: 'floor.grant', requestId: 'R999' }, 'not_found');
+    await refused(moderator, { type: 'floor.add', delegationId: 'atlantis' }, 'not_found');
+    await refused(morocco, { type: 'floor.withdraw' }, 'not_found');
+    // conflict: expectedVersion, fromStepId, turnId.
+    await refused(chair, { type: 'floor.close', expectedVersion: accepted - 1 }, 'conflict');
+    await refused(chair, { type: 'agenda.next', fromStepId: 'opening' }, 'conflict');
+    await accept(mexico, { type: 'floor.request' });
+    await accept(moderator, { type: 'floor.next' });
+    await refused(moderator, { type: 'turn.pause', turnId: 'T1' }, 'conflict');
+    // already_queued and list_closed.
+    await accept(morocco, { type: 'floor.request' });
+    await refused(morocco, { type: 'floor.request' }, 'already_queued');
+    await refused(moderator, { type: 'floor.add', delegationId: 'morocco' }, 'already_queued');
+    await accept(moderator, { type: 'floor.close' });
+    await refused(mexico, { type: 'floor.request' }, 'list_closed');
+    const last = await stateAt(display, accepted);
+    expect(last.floor.open).toBe(false);
+    expect(accepted).toBe(6);
+  });
+
+  it('ignores a command sent without an ack callback', async () => {
+    room.chair.socket.emit('command', { type: 'agenda.start' });
+    const ack = await room.chair.send({ type: 'floor.close' });
+    expect(ack.ok).toBe(false);
+    // The earlier command did nothing: the meeting is still pending.
+    const again = await room.chair.send({ type: 'agenda.start' });
+    expect(again).toEqual({ ok: true, version: 1 });
+  });
+});

@@ -1,0 +1,58 @@
+import type { MeetingCodes } from '../../shared/protocol/http';
+import { type Client, connect, createMeeting, join, type TestServer } from './server';
+
+/** A meeting of the test agenda with a device joined for each role and a few delegations. */
+export interface Room {
+  meetingId: string;
+  codes: MeetingCodes;
+  tokens: Record<'chair' | 'moderator' | 'display' | 'mexico' | 'morocco' | 'iom', string>;
+  chair: Client;
+  moderator: Client;
+  display: Client;
+  mexico: Client;
+  morocco: Client;
+  iom: Client;
+  all: Client[];
+  close: () => void;
+}
+
+const codeOf = (codes: MeetingCodes, delegationId: string): string => {
+  const code = codes.delegations[delegationId];
+  if (code === undefined) throw new Error(`no code for ${delegationId}`);
+  return code;
+};
+
+export const openRoom = async (server: TestServer): Promise<Room> => {
+  const { meetingId, codes } = await createMeeting(server.url);
+  const token = async (code: string) => (await join(server.url, meetingId, code)).token;
+  const tokens = {
+    chair: await token(codes.chair),
+    moderator: await token(codes.moderator),
+    display: await token(codes.display),
+    mexico: await token(codeOf(codes, 'mexico')),
+    morocco: await token(codeOf(codes, 'morocco')),
+    iom: await token(codeOf(codes, 'iom')),
+  };
+  const chair = await connect(server.url, tokens.chair);
+  const moderator = await connect(server.url, tokens.moderator);
+  const display = await connect(server.url, tokens.display);
+  const mexico = await connect(server.url, tokens.mexico);
+  const morocco = await connect(server.url, tokens.morocco);
+  const iom = await connect(server.url, tokens.iom);
+  const all = [chair, moderator, display, mexico, morocco, iom];
+  return {
+    meetingId,
+    codes,
+    tokens,
+    chair,
+    moderator,
+    display,
+    mexico,
+    morocco,
+    iom,
+    all,
+    close: () => {
+      for (const client of all) client.close();
+    },
+  };
+};

@@ -1,0 +1,275 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { io, type Socket } from 'socket.io-client';
+import { type AppOptions, buildApp } from '../../server/app';
+import type { Agenda, AgendaInput, Roster } from '../../shared/protocol/agenda';
+import { Agenda as AgendaSchema } from '../../shared/protocol/agenda';
+import type { Command } from '../../shared/protocol/commands';
+import type { CommandAck } from '../../shared/protocol/errors';
+import type { CreateMeetingResponse, JoinResponse } from '../../shared/protocol/http';
+import type { MeetingView } from '../../shared/protocol/view';
+
+export const ADMIN_TOKEN = 'test-operator-token-0123456789';
+
+/** A small meeting: a speakers step, a discussion, and a step whose turns end at the limit. */
+export const TEST_AGENDA_INPUT: AgendaInput = {
+  title: 'Test session',
+  items: [
+    {
+      id: 'panel',
+      title: 'Panel',
+      kind: 'panel',
+      steps: [
+        {
+          id: 'opening',
+          kind: 'speakers',
+          title: 'Opening',
+          speakers: [
+            { id: 'moderator', name: 'The moderator', role: 'Moderator' },
+            { id: 'expert', name: 'The expert', role: 'Expert' },
+          ],
+          allowance: { limitMs: 420_000, warnAtMs: 300_000 },
+        },
+        {
+          id: 'discussion',
+          kind: 'floor',
+          title: 'Interactive discussion',
+          allowance: { limitMs: 180_000, warnAtMs: 150_000 },
+          clusterSize: 3,
+        },
+      ],
+    },
+    {
+      id: 'strict',
+      title: 'Strict timing',
+      kind: 'remarks',
+      steps: [
+        {
+          id: 'short',
+          kind: 'speakers',
+          title: 'Short remarks',
+          speakers: [{ id: 'speaker', name: 'A speaker', role: 'Speaker' }],
+          allowance: { limitMs: 1_000, warnAtMs: 500, endAtLimit: true },
+        },
+      ],
+    },
+  ],
+};
+export const TEST_AGENDA: Agenda = AgendaSchema.parse(TEST_AGENDA_INPUT);
+
+export const TEST_ROSTER: Roster = [
+  { id: 'mexico', name: 'Mexico', category: 'member-state' },
+  { id: 'morocco', name: 'Morocco', category: 'member-state' },
+  { id: 'holy-see', name: 'Holy See', category: 'observer' },
+  { id: 'iom', name: 'International Organization for Migration', category: 'un-system' },
+  { id: 'ituc', name: 'International Trade Union Confederation', category: 'stakeholder' },
+];
+
+export interface TestServer {
+  app: FastifyInstance;
+  url: string;
+  dataDir: string;
+  close: () => Promise<void>;
+}
+
+export const tempDir = (prefix = 'rostrum-test-'): Promise<string> =>
+  mkdtemp(join(tmpdir(), prefix));
+
+/**
+ * A real server on a free port of 127.0.0.1, with its own DATA_DIR (a new temporary one unless
+ * given). `close()` stops it; the directory is removed unless `keepData`.
+ */
+export const startServer = async (
+  options: Partial<AppOptions> & { keepData?: boolean } = {},
+): Promise<TestServer> => {
+  const { keepData, ...appOptions } = options;
+  const dataDir = appOptions.dataDir ?? (await tempDir());
+  const app = await buildApp({
+    adminToken: ADMIN_TOKEN,
+    clientDir: join(dataDir, 'no-client-here'),
+    ...appOptions,
+    dataDir,
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('not listening on TCP');
+  let closed = false;
+  return {
+    app,
+    url: `http://127.0.0.1:${address.port}`,
+    dataDir,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await app.close();
+      if (!keepData && appOptions.dataDir === undefined) {
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    },
+  };
+};
+
+export interface HttpAnswer<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+/** An HTTP request to the server; the body is sent as JSON unless it is already a string. */
+export const http = async <T = unknown>(
+  url: string,
+  path: string,
+  init: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> } = {},
+): Promise<HttpAnswer<T>> => {
+  const headers: Record<string, string> = { ...init.headers };
+  if (init.token !== undefined) headers.authorization = `Bearer ${init.token}`;
+  let body: string | undefined;
+  if (init.body !== undefined) {
+    body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const response = await fetch(`${url}${path}`, {
+    method: init.method ?? (body === undefined ? 'GET' : 'POST'),
+    headers,
+    ...(body !== undefined && { body }),
+  });
+  const text = await response.text();
+  let parsed: unknown = text;
+  if (response.headers.get('content-type')?.includes('application/json')) {
+    parsed = JSON.parse(text);
+  }
+  return { status: response.status, headers: response.headers, body: parsed as T, text };
+};
+
+/** A new meeting made by the operator (the test agenda and roster unless given). */
+export const createMeeting = async (
+  url: string,
+  body: { agenda?: unknown; roster?: unknown } = { agenda: TEST_AGENDA_INPUT, roster: TEST_ROSTER },
+): Promise<CreateMeetingResponse> => {
+  const answer = await http<CreateMeetingResponse>(url, '/api/meetings', {
+    body,
+    token: ADMIN_TOKEN,
+  });
+  if (answer.status !== 201) throw new Error(`create meeting: ${answer.status} ${answer.text}`);
+  return answer.body;
+};
+
+export const join = async (url: string, meetingId: string, code: string): Promise<JoinResponse> => {
+  const answer = await http<JoinResponse>(url, `/api/meetings/${meetingId}/join`, {
+    body: { code },
+  });
+  if (answer.status !== 200) throw new Error(`join: ${answer.status} ${answer.text}`);
+  return answer.body;
+};
+
+/** A socket.io client as the screens use it (websocket transport, token in the handshake). */
+export const openSocket = (url: string, token: unknown): Socket =>
+  io(url, {
+    transports: ['websocket'],
+    auth: { token },
+    reconnection: false,
+    forceNew: true,
+    timeout: 5000,
+  });
+
+/** A connected client that keeps every `state` it receives. */
+export interface Client {
+  socket: Socket;
+  states: MeetingView[];
+  latest: () => MeetingView;
+  send: (command: Command | unknown) => Promise<CommandAck>;
+  close: () => void;
+}
+
+/** Connects with a token and waits for the `state` sent on connect. */
+export const connect = async (url: string, token: string): Promise<Client> => {
+  const socket = openSocket(url, token);
+  const states: MeetingView[] = [];
+  socket.on('state', (view: MeetingView) => states.push(view));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no state after connecting')), 5000);
+    socket.once('state', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    socket.once('connect_error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
+  return {
+    socket,
+    states,
+    latest: () => {
+      const view = states[states.length - 1];
+      if (!view) throw new Error('no state yet');
+      return view;
+    },
+    send: (command) => sendCommand(socket, command),
+    close: () => socket.disconnect(),
+  };
+};
+
+export const sendCommand = (socket: Socket, command: unknown): Promise<CommandAck> =>
+  socket.timeout(5000).emitWithAck('command', command) as Promise<CommandAck>;
+
+/** The next `state` (from now on) that satisfies `predicate`. */
+export const nextState = (
+  socket: Socket,
+  predicate: (view: MeetingView) => boolean = () => true,
+  timeoutMs = 5000,
+): Promise<MeetingView> =>
+  new Promise((resolve, reject) => {
+    const onState = (view: MeetingView) => {
+      if (!predicate(view)) return;
+      clearTimeout(timer);
+      socket.off('state', onState);
+      resolve(view);
+    };
+    const timer = setTimeout(() => {
+      socket.off('state', onState);
+      reject(new Error('the expected state did not come'));
+    }, timeoutMs);
+    socket.on('state', onState);
+  });
+
+/** Resolves once any state the client has (or gets) satisfies `predicate`. */
+export const untilState = async (
+  client: Client,
+  predicate: (view: MeetingView) => boolean,
+  timeoutMs = 5000,
+): Promise<MeetingView> => {
+  const already = client.states.find(predicate);
+  if (already) return already;
+  return nextState(client.socket, predicate, timeoutMs);
+};
+
+/** The first state a client has (or gets) of `version` or later: what it shows after that command. */
+export const stateAt = (client: Client, version: number, timeoutMs = 5000): Promise<MeetingView> =>
+  untilState(client, (view) => view.version >= version, timeoutMs);
+
+/** The handshake's refusal, if it is refused. */
+export const connectError = (url: string, token: unknown): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const socket = openSocket(url, token);
+    socket.once('connect', () => {
+      socket.disconnect();
+      reject(new Error('the handshake was accepted'));
+    });
+    socket.once('connect_error', (error) => {
+      socket.disconnect();
+      resolve(error.message);
+    });
+  });
+
+/** Expects an accepted command and answers its version. */
+export const ok = async (client: Client, command: Command): Promise<number> => {
+  const ack = await client.send(command);
+  if (!ack.ok) throw new Error(`${command.type} refused: ${ack.error.code}: ${ack.error.message}`);
+  return ack.version;
+};
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
