@@ -7,7 +7,7 @@
  * Receipt instants are on the common clock of lib/clock.ts and go to the parent in one answer per
  * version, never one IPC message per receipt.
  */
-import { io, type Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
 import WebSocket from 'ws';
 import { now } from '../lib/clock';
 import { type AckResult, RawSioClient } from '../lib/rawClient';
@@ -59,7 +59,6 @@ interface Tracked {
 }
 
 let clients: Tracked[] = [];
-let sioSockets: Socket[] = [];
 let rawClients: RawSioClient[] = [];
 let track = false;
 const receipts = new Map<number, number[]>();
@@ -105,7 +104,6 @@ const connectSio = (url: string, token: string, index: number): Promise<Tracked>
       });
     });
     socket.once('connect', () => {
-      sioSockets.push(socket);
       resolve({ close: () => socket.disconnect() });
     });
     socket.once('connect_error', (e: Error) => {
@@ -117,7 +115,6 @@ const connectSio = (url: string, token: string, index: number): Promise<Tracked>
 const connectRaw = async (url: string, token: string): Promise<Tracked> => {
   const client = new RawSioClient(url, token);
   await client.connect(20_000);
-  rawClients.push(client);
   return client;
 };
 
@@ -158,8 +155,11 @@ const connect = async (p: ConnectParams): Promise<ConnectResult> => {
     }
     const settled = await Promise.allSettled(batch);
     for (const s of settled) {
-      if (s.status === 'fulfilled') clients.push(s.value);
-      else {
+      if (s.status === 'fulfilled') {
+        // In the order of the tokens, not of the connections' completion.
+        clients.push(s.value);
+        if (s.value instanceof RawSioClient) rawClients.push(s.value);
+      } else {
         failed++;
         firstError ??= String(s.reason);
       }
@@ -246,7 +246,6 @@ const closeAll = (): { closed: number } => {
   const closed = clients.length;
   for (const c of clients) c.close();
   clients = [];
-  sioSockets = [];
   rawClients = [];
   receipts.clear();
   return { closed };

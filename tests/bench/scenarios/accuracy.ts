@@ -1,4 +1,268 @@
+/**
+ * Scenario 5, display accuracy: a display behind a loopback proxy that delays every chunk each
+ * way by a random 20-80 ms (order kept), whose own clock runs 3,700 ms ahead of the server's.
+ * At sampled instants, the clock each design would show is compared with the truth: the turn's
+ * remaining time at the true Date.now() (client and server share this machine's clock), with the
+ * instants of the view the client holds.
+ * (a) Rostrum: the offset from `sync` round trips, OffsetEstimator of shared/clock/offset.ts,
+ *     sampled as the screens do (client/live/serverClock.ts: 5 at connect, 3 more every 30 s;
+ *     here 5 + 3 in a row, a fresh estimator each round); remainingAt of shared/clock/turnClock.ts.
+ * (b) The offset taken from the last state's `serverTime`, with no round-trip correction.
+ * (c) A server that pushes `{remainingMs}` once a second through the same kind of link; shown
+ *     (c1) counting down locally from its receipt, and (c2) as received, until the next one.
+ */
+import net from 'node:net';
+import { io, type Socket } from 'socket.io-client';
+import { OffsetEstimator } from '../../../shared/clock/offset';
+import { formatRemaining, remainingAt } from '../../../shared/clock/turnClock';
+import type { MeetingView } from '../../../shared/protocol/view';
+import { now, sleep } from '../lib/clock';
 import type { ScenarioResult } from '../lib/report';
-export const runAccuracy = async (_o: unknown): Promise<ScenarioResult> => {
-  throw new Error('todo');
+import { type Officer, RostrumServer } from '../lib/rostrum';
+import { spawnChild } from '../lib/rpc';
+import { seededRandom } from '../proxy';
+import { round, type Summary, summarize } from '../stats';
+
+export interface AccuracyOptions {
+  rounds: number;
+  instantsPerRound: number;
+}
+
+const SKEW_MS = 3700;
+const MIN_DELAY_MS = 20;
+const MAX_DELAY_MS = 80;
+const SAMPLES_AT_CONNECT = 5;
+const SAMPLES_LATER = 3;
+const TARGET_P99_MS = 20;
+const TICKER_LIMIT_MS = 10 * 60 * 1000;
+
+/** The display's own clock: the machine's, set 3.7 s fast. */
+const localNow = (): number => Date.now() + SKEW_MS;
+
+interface Design {
+  key: string;
+  label: string;
+  errors: number[];
+  wrongSecond: number;
+}
+
+const syncOnce = (socket: Socket, estimator: OffsetEstimator): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const clientSentAt = localNow();
+    socket.timeout(5000).emit('sync', clientSentAt, (error: Error | null, serverTime: number) => {
+      if (error) {
+        reject(error);
+        return;
+      }
+      estimator.add({ clientSentAt, serverTime, clientReceivedAt: localNow() });
+      resolve();
+    });
+  });
+
+export const runAccuracy = async (options: AccuracyOptions): Promise<ScenarioResult> => {
+  const t0 = now();
+  const server = await RostrumServer.start('sqlite', 'accuracy-server');
+  const link = spawnChild('link', 'load/link.ts');
+  const officers: Officer[] = [];
+  let display: Socket | undefined;
+  let ticker: net.Socket | undefined;
+  try {
+    const { meetingId, codes } = await server.createMeeting();
+    const chair = await server.officer(meetingId, codes.chair);
+    officers.push(chair);
+    await chair.must({ type: 'agenda.start' });
+    await chair.must({ type: 'turn.start' });
+
+    const serverPort = Number(new URL(server.origin).port);
+    const linkPorts = await link.call<{
+      proxyPort: number;
+      tickerProxyPort: number;
+      tickerStartedAt: number;
+    }>('start', {
+      targetPort: serverPort,
+      minDelayMs: MIN_DELAY_MS,
+      maxDelayMs: MAX_DELAY_MS,
+      seed: 20170724,
+      tickerLimitMs: TICKER_LIMIT_MS,
+    });
+
+    // The display, through the slow link.
+    const { token } = await server.join(meetingId, codes.display);
+    let view: MeetingView | undefined;
+    let offsetFromLastState = 0;
+    const states = new Set<() => void>();
+    const socket = io(`http://127.0.0.1:${linkPorts.proxyPort}`, {
+      transports: ['websocket'],
+      auth: { token },
+      reconnection: false,
+      forceNew: true,
+    });
+    display = socket;
+    socket.on('state', (v: MeetingView) => {
+      view = v;
+      offsetFromLastState = v.serverTime - localNow();
+      for (const f of states) f();
+    });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
+
+    // Design (c): the once-a-second pusher, through its own slow link.
+    let tick: { remainingMs: number; receivedAt: number } | undefined;
+    const tickSocket = net.connect({ host: '127.0.0.1', port: linkPorts.tickerProxyPort });
+    ticker = tickSocket;
+    let buffered = '';
+    tickSocket.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      let nl = buffered.indexOf('\n');
+      while (nl >= 0) {
+        const line = buffered.slice(0, nl);
+        buffered = buffered.slice(nl + 1);
+        const parsed = JSON.parse(line) as { remainingMs: number };
+        tick = { remainingMs: parsed.remainingMs, receivedAt: localNow() };
+        nl = buffered.indexOf('\n');
+      }
+    });
+
+    const designs: Design[] = [
+      {
+        key: 'a',
+        label: '(a) Rostrum: sync round trips (OffsetEstimator)',
+        errors: [],
+        wrongSecond: 0,
+      },
+      {
+        key: 'b',
+        label: "(b) last state's serverTime, no round-trip correction",
+        errors: [],
+        wrongSecond: 0,
+      },
+      {
+        key: 'c1',
+        label: '(c1) {remainingMs} pushed every 1 s, counted down locally from receipt',
+        errors: [],
+        wrongSecond: 0,
+      },
+      {
+        key: 'c2',
+        label: '(c2) {remainingMs} pushed every 1 s, shown as received',
+        errors: [],
+        wrongSecond: 0,
+      },
+    ];
+    const [a, b, c1, c2] = designs as [Design, Design, Design, Design];
+    const note = (d: Design, shown: number, truth: number): void => {
+      d.errors.push(shown - truth);
+      if (formatRemaining(shown) !== formatRemaining(truth)) d.wrongSecond++;
+    };
+
+    const random = seededRandom(42);
+    const estimator = new OffsetEstimator();
+    const roundTrips: number[] = [];
+    let delta = 1000;
+    while (!tick) await sleep(50);
+    for (let r = 0; r < options.rounds; r++) {
+      // A change, so design (b) has a fresh state each round (the moderator is not behind the link).
+      const arrived = new Promise<void>((resolve) => {
+        const f = (): void => {
+          states.delete(f);
+          resolve();
+        };
+        states.add(f);
+      });
+      await chair.must({ type: 'turn.adjust', deltaMs: delta });
+      delta = -delta;
+      await arrived;
+
+      estimator.reset();
+      for (let i = 0; i < SAMPLES_AT_CONNECT + SAMPLES_LATER; i++)
+        await syncOnce(socket, estimator);
+      roundTrips.push(estimator.estimate?.roundTripMs ?? Number.NaN);
+
+      for (let i = 0; i < options.instantsPerRound; i++) {
+        await sleep(20 + random() * 60);
+        const turn = view?.turn;
+        if (!turn || !tick) throw new Error('no running turn');
+        const trueNow = Date.now();
+        const local = trueNow + SKEW_MS;
+        const truth = remainingAt(turn, trueNow);
+        note(a, remainingAt(turn, estimator.serverNow(local)), truth);
+        note(b, remainingAt(turn, local + offsetFromLastState), truth);
+        const tickTruth = TICKER_LIMIT_MS - (trueNow - linkPorts.tickerStartedAt);
+        note(c1, tick.remainingMs - (local - tick.receivedAt), tickTruth);
+        note(c2, tick.remainingMs, tickTruth);
+      }
+    }
+    const proxyStats = await link.call<{ chunks: number; meanDelayMs: number }[]>('stats');
+    const summaries = designs.map((d) => ({
+      ...d,
+      abs: summarize(d.errors.map((e) => Math.abs(e))),
+      signed: summarize(d.errors),
+    }));
+    const rostrum = summaries[0] as Design & { abs: Summary };
+    const instants = options.rounds * options.instantsPerRound;
+    return {
+      name: 'accuracy',
+      title: '5. Display accuracy',
+      seconds: (now() - t0) / 1000,
+      tables: [
+        {
+          title: `Shown minus true remaining time over ${instants} instants (${options.rounds} rounds x ${options.instantsPerRound}), link ${MIN_DELAY_MS}-${MAX_DELAY_MS} ms each way, display clock ${SKEW_MS} ms fast`,
+          columns: [
+            'design',
+            'abs error p50 ms',
+            'abs error p99 ms',
+            'abs error max ms',
+            'signed mean ms',
+            'wrong second shown',
+          ],
+          rows: summaries.map((s) => [
+            s.label,
+            round(s.abs.p50),
+            round(s.abs.p99),
+            round(s.abs.max),
+            round(s.signed.mean),
+            `${round((s.wrongSecond / instants) * 100)} %`,
+          ]),
+        },
+      ],
+      targets: [
+        {
+          scenario: 'accuracy',
+          target: `Rostrum's display p99 absolute error <= ${TARGET_P99_MS} ms`,
+          measured: `${round(rostrum.abs.p99)} ms (max ${round(rostrum.abs.max)} ms)`,
+          met: rostrum.abs.p99 <= TARGET_P99_MS,
+        },
+      ],
+      notes: [
+        `Round trip of the best sync sample per round: ${summarizeText(roundTrips)}. Proxy chunks (server link, ticker link): ${proxyStats.map((p) => `${p.chunks} at ${round(p.meanDelayMs)} ms mean`).join('; ')}.`,
+        '"wrong second shown": the clock face (formatRemaining, whole seconds) differs from the true one. Design (c) counts the ticker\'s own turn; (a) and (b) the Rostrum turn, whose limit the chair moves by ±1 s each round (turn.adjust) so design (b) gets a fresh state.',
+      ],
+      data: {
+        skewMs: SKEW_MS,
+        designs: summaries.map((s) => ({
+          key: s.key,
+          label: s.label,
+          abs: s.abs,
+          signed: s.signed,
+          wrongSecond: s.wrongSecond,
+          errors: s.errors,
+        })),
+        roundTrips,
+        proxyStats,
+      },
+    };
+  } finally {
+    display?.disconnect();
+    ticker?.destroy();
+    for (const o of officers) o.close();
+    await link.stop();
+    await server.stop();
+  }
+};
+
+const summarizeText = (values: number[]): string => {
+  const s = summarize(values);
+  return `p50 ${round(s.p50)} ms, max ${round(s.max)} ms`;
 };
