@@ -1,0 +1,299 @@
+import fc from 'fast-check';
+import type { Sender } from '../../../server/engine/context';
+import type { MeetingEngine } from '../../../server/engine/engine';
+import { DEFAULT_AGENDA } from '../../../shared/defaults/agenda';
+import { PERMISSIONS } from '../../../shared/permissions';
+import type { Agenda } from '../../../shared/protocol/agenda';
+import { Command } from '../../../shared/protocol/commands';
+import type { Role } from '../../../shared/protocol/common';
+import { CHAIR, DISPLAY, delegate, MODERATOR, smallAgenda } from '../../support/engine';
+
+/**
+ * Random meetings for the property tests: random senders send random commands, plausible and
+ * implausible, while time passes by random amounts. A command is generated with placeholders
+ * ("@queued-2", "@current") that are resolved against the meeting when it is sent, so a
+ * generated request id can name a request that is really waiting, and a counterexample still
+ * reads plainly.
+ */
+
+/** The agendas a random meeting runs: the procedural note, and small ones for the options. */
+export const AGENDAS: Record<string, Agenda> = {
+  default: DEFAULT_AGENDA,
+  arrival: smallAgenda({ queuePolicy: 'arrival', clusterSize: 2 }),
+  'states-only': smallAgenda({ openTo: ['member-state', 'observer'] }),
+  'end-at-limit': smallAgenda({
+    allowance: { limitMs: 60_000, warnAtMs: 30_000, endAtLimit: true },
+    responseAllowance: { limitMs: 120_000, warnAtMs: 90_000 },
+  }),
+};
+
+/** Delegations of every category from the default roster, and one the roster does not have. */
+const DELEGATIONS = [
+  'mexico',
+  'kenya',
+  'japan',
+  'holy-see',
+  'state-of-palestine',
+  'iom',
+  'unhcr',
+  'ituc',
+  'african-diaspora-network',
+  'atlantis',
+] as const;
+
+const SENDER: fc.Arbitrary<Sender> = fc.oneof(
+  { arbitrary: fc.constant(CHAIR), weight: 4 },
+  { arbitrary: fc.constant(MODERATOR), weight: 4 },
+  { arbitrary: fc.constant(DISPLAY), weight: 1 },
+  { arbitrary: fc.constantFrom(...DELEGATIONS).map(delegate), weight: 5 },
+  { arbitrary: fc.constant<Sender>({ role: 'delegate' }), weight: 1 },
+);
+
+const allIds = (agenda: Agenda) => ({
+  items: agenda.items.map((i) => i.id),
+  steps: [...new Set(agenda.items.flatMap((i) => i.steps.map((s) => s.id)))],
+  speakers: [
+    ...new Set(
+      agenda.items.flatMap((i) =>
+        i.steps.flatMap((s) => (s.kind === 'speakers' ? s.speakers.map((p) => p.id) : [])),
+      ),
+    ),
+  ],
+});
+
+const NAMES = ['H.E. Ms. Ana Pérez', 'Mr. Sato', '  Dr. Amina Diallo  ', 'Ms. Wanjiru Kamau'];
+const name = fc.constantFrom(...NAMES);
+const sex = fc.constantFrom('female', 'male', 'other');
+/** A request waiting (by its place in the queue, whatever the queue is then) or a made-up one. */
+const requestId = fc.oneof(
+  { arbitrary: fc.nat({ max: 12 }).map((i) => `@queued-${i}`), weight: 5 },
+  { arbitrary: fc.constantFrom('R1', 'R999', 'T3'), weight: 1 },
+);
+const turnId = fc.constantFrom('@current', '@current', '@current', '@current', '@previous', 'T999');
+const deltaMs = fc.oneof(
+  fc.constantFrom(1000, -1000, 30_000, -30_000, 60_000, -60_000, 3_600_000, -3_600_000),
+  fc.integer({ min: -3_600_000, max: 3_600_000 }).filter((d) => d !== 0),
+);
+
+/** Where the chair may send the meeting: a real step (a discussion more often), or nowhere. */
+const gotoTarget = (agenda: Agenda) => {
+  const steps = agenda.items.flatMap((item) =>
+    item.steps.map((step) => ({ itemId: item.id, stepId: step.id, floor: step.kind === 'floor' })),
+  );
+  return fc.oneof(
+    {
+      arbitrary: fc.constantFrom(...steps).map(({ itemId, stepId }) => ({ itemId, stepId })),
+      weight: 3,
+    },
+    {
+      arbitrary: fc
+        .constantFrom(...steps.filter((s) => s.floor))
+        .map(({ itemId, stepId }) => ({ itemId, stepId })),
+      weight: 3,
+    },
+    { arbitrary: fc.constantFrom(...agenda.items.map((i) => ({ itemId: i.id }))), weight: 1 },
+    {
+      arbitrary: fc.record({
+        itemId: fc.constantFrom(...agenda.items.map((i) => i.id), 'nowhere'),
+        stepId: fc.constantFrom(...steps.map((s) => s.stepId), 'nowhere'),
+      }),
+      weight: 1,
+    },
+  );
+};
+
+/** A command, possibly with placeholders, for a meeting on `agenda`. */
+export const commandFor = (agenda: Agenda): fc.Arbitrary<Command> => {
+  const ids = allIds(agenda);
+  const stepRef = fc.oneof(
+    { arbitrary: fc.constant('@current'), weight: 4 },
+    { arbitrary: fc.constantFrom(...ids.steps), weight: 1 },
+  );
+  const opt = <T extends Record<string, unknown>>(model: { [K in keyof T]: fc.Arbitrary<T[K]> }) =>
+    fc.record(model, { requiredKeys: [] });
+  const typed = <T extends Command['type']>(
+    type: T,
+    rest: fc.Arbitrary<object> = fc.constant({}),
+  ) => rest.map((r) => ({ type, ...r }) as Command);
+  return fc.oneof(
+    { arbitrary: typed('agenda.start'), weight: 4 },
+    { arbitrary: typed('agenda.next', opt({ fromStepId: stepRef })), weight: 4 },
+    { arbitrary: typed('agenda.goto', gotoTarget(agenda)), weight: 8 },
+    {
+      arbitrary: typed('session.suspend', opt({ note: fc.constantFrom('', 'Lunch', '  Day 1  ') })),
+      weight: 2,
+    },
+    { arbitrary: typed('session.resume'), weight: 2 },
+    { arbitrary: typed('session.close'), weight: 1 },
+    {
+      arbitrary: typed(
+        'turn.start',
+        fc.oneof(
+          fc.constant({}),
+          fc.record({ speakerId: fc.constantFrom(...ids.speakers, 'nobody') }),
+          fc.record({
+            speaker: fc.record(
+              { name, delegationId: fc.constantFrom(...DELEGATIONS) },
+              { requiredKeys: ['name'] },
+            ),
+          }),
+        ),
+      ),
+      weight: 8,
+    },
+    { arbitrary: typed('turn.pause', opt({ turnId })), weight: 6 },
+    { arbitrary: typed('turn.resume', opt({ turnId })), weight: 6 },
+    { arbitrary: typed('turn.end', opt({ turnId })), weight: 4 },
+    {
+      arbitrary: typed(
+        'turn.adjust',
+        fc.record({ deltaMs, turnId }, { requiredKeys: ['deltaMs'] }),
+      ),
+      weight: 4,
+    },
+    { arbitrary: typed('floor.request', opt({ speakerName: name, sex })), weight: 12 },
+    { arbitrary: typed('floor.withdraw'), weight: 4 },
+    {
+      arbitrary: typed(
+        'floor.add',
+        fc.record(
+          { delegationId: fc.constantFrom(...DELEGATIONS), speakerName: name, sex },
+          { requiredKeys: ['delegationId'] },
+        ),
+      ),
+      weight: 6,
+    },
+    { arbitrary: typed('floor.remove', fc.record({ requestId })), weight: 4 },
+    {
+      arbitrary: typed(
+        'floor.move',
+        fc.record({ requestId, position: fc.oneof(fc.nat({ max: 12 }), fc.constant(1000)) }),
+      ),
+      weight: 4,
+    },
+    { arbitrary: typed('floor.grant', fc.record({ requestId })), weight: 6 },
+    { arbitrary: typed('floor.next'), weight: 6 },
+    { arbitrary: typed('floor.close'), weight: 2 },
+    { arbitrary: typed('floor.open'), weight: 2 },
+    {
+      arbitrary: typed('floor.segment', fc.record({ segment: fc.constantFrom('floor', 'panel') })),
+      weight: 4,
+    },
+  );
+};
+
+/** One move of a random meeting: time passes, then someone sends a command. */
+export interface Move {
+  waitMs: number;
+  by: Sender;
+  /** The version the sender saw: none, the current one, or one off by this much. */
+  expected: 'none' | 'right' | number;
+  command: Command;
+}
+
+const WAIT = fc.oneof(
+  { arbitrary: fc.constant(0), weight: 2 },
+  { arbitrary: fc.integer({ min: 1, max: 2000 }), weight: 2 },
+  { arbitrary: fc.integer({ min: 2000, max: 6 * 60_000 }), weight: 3 },
+);
+
+const EXPECTED = fc.oneof(
+  { arbitrary: fc.constant<'none'>('none'), weight: 16 },
+  { arbitrary: fc.constant<'right'>('right'), weight: 3 },
+  { arbitrary: fc.constantFrom(-3, -1, 1, 7), weight: 1 },
+);
+
+/** Mostly someone the table lets send the command; sometimes anyone at all. */
+const senderFor = (type: Command['type']): fc.Arbitrary<Sender> => {
+  const permitted = PERMISSIONS[type] as readonly Role[];
+  const plausible = fc.oneof(
+    ...permitted.map((role) =>
+      role === 'delegate'
+        ? fc.constantFrom(...DELEGATIONS).map(delegate)
+        : fc.constant<Sender>({ role }),
+    ),
+  );
+  return fc.oneof({ arbitrary: plausible, weight: 6 }, { arbitrary: SENDER, weight: 1 });
+};
+
+export const moveFor = (agenda: Agenda): fc.Arbitrary<Move> =>
+  commandFor(agenda).chain((command) =>
+    fc.record({
+      waitMs: WAIT,
+      by: senderFor(command.type),
+      expected: EXPECTED,
+      command: fc.constant(command),
+    }),
+  );
+
+/**
+ * A random meeting: which agenda, and the moves made in it. Most meetings open with the chair
+ * going to some step, so that the moves that follow have something to act on.
+ */
+export const meeting = (maxMoves: number) =>
+  fc.constantFrom(...Object.keys(AGENDAS)).chain((agendaName) => {
+    const agenda = AGENDAS[agendaName] ?? DEFAULT_AGENDA;
+    const opening = gotoTarget(agenda).map(
+      (target): Move => ({
+        waitMs: 0,
+        by: CHAIR,
+        expected: 'none',
+        command: { type: 'agenda.goto', ...target },
+      }),
+    );
+    return fc.record({
+      agendaName: fc.constant(agendaName),
+      moves: fc
+        .tuple(
+          fc.oneof({ arbitrary: opening.map((m) => [m]), weight: 4 }, fc.constant([])),
+          fc.array(moveFor(agenda), {
+            minLength: Math.min(10, maxMoves),
+            maxLength: maxMoves,
+            size: 'max',
+          }),
+        )
+        .map(([first, rest]) => [...first, ...rest]),
+    });
+  });
+
+/**
+ * Plays moves on an engine: keeps the meeting's clock, and what the placeholders need. `next`
+ * lets the move's time pass and answers the command it stands for, parsed as the server parses
+ * it; `sent` notes what the command did.
+ */
+export class Player {
+  now = Date.UTC(2017, 6, 24, 14, 0, 0);
+  private readonly turnsSeen: string[] = [];
+
+  constructor(private readonly engine: MeetingEngine) {}
+
+  next(move: Move): Command {
+    this.now += move.waitMs;
+    const ctx = this.engine.context;
+    const fill = (value: string): string => {
+      if (value.startsWith('@queued-')) {
+        const queue = ctx.floor.queue;
+        const index = Number(value.slice('@queued-'.length));
+        return queue[index % Math.max(1, queue.length)]?.id ?? 'R0';
+      }
+      if (value === '@current') return ctx.turn?.id ?? 'T0';
+      if (value === '@previous') return this.turnsSeen.findLast((t) => t !== ctx.turn?.id) ?? 'T0';
+      return value;
+    };
+    const raw: Record<string, unknown> = { ...move.command };
+    for (const key of ['requestId', 'turnId'] as const) {
+      if (typeof raw[key] === 'string') raw[key] = fill(raw[key]);
+    }
+    if (raw.fromStepId === '@current') raw.fromStepId = ctx.current?.stepId ?? 'remarks';
+    if (move.expected === 'right') raw.expectedVersion = ctx.version;
+    else if (move.expected !== 'none') {
+      raw.expectedVersion = Math.max(0, ctx.version + move.expected);
+    }
+    return Command.parse(raw);
+  }
+
+  sent(): void {
+    const turn = this.engine.context.turn;
+    if (turn && this.turnsSeen.at(-1) !== turn.id) this.turnsSeen.push(turn.id);
+  }
+}

@@ -1,0 +1,159 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Records } from '../../../server/engine/context';
+import { type ApplyResult, MeetingEngine } from '../../../server/engine/engine';
+import { elapsedAt } from '../../../shared/clock/turnClock';
+import { DEFAULT_AGENDA } from '../../../shared/defaults/agenda';
+import { DEFAULT_ROSTER } from '../../../shared/defaults/roster';
+import { COMMAND_TYPES, type CommandType } from '../../../shared/protocol/commands';
+import { isStateCategory } from '../../../shared/protocol/common';
+import { CommandErrorCode } from '../../../shared/protocol/errors';
+import { MeetingView, RequestRecord, StepRecord, TurnRecord } from '../../../shared/protocol/view';
+import { snapshotOf } from '../../support/engine';
+import { AGENDAS, meeting, Player } from './arbitraries';
+
+const RUNS = 200;
+const MOVES = 60;
+
+/** What a whole random meeting showed, to check that the generator reaches every command. */
+const seen = {
+  accepted: new Map<CommandType, number>(),
+  refused: new Set<string>(),
+};
+
+/** The invariants of a meeting at `now`, whatever happened before. */
+const checkMeeting = (engine: MeetingEngine, now: number) => {
+  const view = engine.view(now);
+  const parsed = MeetingView.safeParse(view);
+  if (!parsed.success) throw new Error(`the view does not parse: ${parsed.error.message}`);
+
+  const queue = engine.context.floor.queue;
+  const delegations = queue.map((r) => r.delegationId);
+  expect(new Set(delegations).size, 'no delegation twice in the queue').toBe(delegations.length);
+  expect(new Set(queue.map((r) => r.id)).size, 'request ids unique').toBe(queue.length);
+
+  const turn = view.turn;
+  if (turn) {
+    expect(elapsedAt(turn, now)).toBeGreaterThanOrEqual(0);
+    expect(turn.startedAt === null).toBe(turn.status === 'paused');
+    expect(turn.warnAtMs).toBeLessThanOrEqual(turn.limitMs);
+  }
+  switch (view.status) {
+    case 'pending':
+    case 'closed':
+      expect(view.current).toBeNull();
+      expect(turn).toBeNull();
+      expect(queue).toEqual([]);
+      expect(view.suspension).toBeNull();
+      break;
+    case 'suspended':
+      expect(view.current).not.toBeNull();
+      expect(view.suspension).not.toBeNull();
+      expect(turn?.status ?? 'paused', 'no clock runs in a suspension').toBe('paused');
+      break;
+    case 'running':
+      expect(view.current).not.toBeNull();
+      expect(view.suspension).toBeNull();
+      break;
+  }
+};
+
+/** The invariants of the records one command made. */
+const checkRecords = (records: Records, ids: { turns: Set<string>; requests: Set<string> }) => {
+  for (const turn of records.turns) {
+    TurnRecord.parse(turn);
+    expect(ids.turns.has(turn.id), `turn ${turn.id} recorded once`).toBe(false);
+    ids.turns.add(turn.id);
+    expect(turn.endedAt).toBeGreaterThanOrEqual(turn.startedAt);
+    expect(turn.spokenMs).toBeLessThanOrEqual(turn.endedAt - turn.startedAt);
+    expect(turn.overtimeMs).toBe(Math.max(0, turn.spokenMs - turn.limitMs));
+  }
+  for (const request of records.requests) {
+    RequestRecord.parse(request);
+    expect(ids.requests.has(request.id), `request ${request.id} recorded once`).toBe(false);
+    ids.requests.add(request.id);
+  }
+  for (const step of records.steps) StepRecord.parse(step);
+};
+
+describe('random meetings', () => {
+  it('keep every invariant, whoever sends whatever, whenever', () => {
+    fc.assert(
+      fc.property(meeting(MOVES), ({ agendaName, moves }) => {
+        const engine = MeetingEngine.create({
+          meetingId: 'M-random',
+          agenda: AGENDAS[agendaName] ?? DEFAULT_AGENDA,
+          roster: DEFAULT_ROSTER,
+        });
+        const player = new Player(engine);
+        const ids = { turns: new Set<string>(), requests: new Set<string>() };
+        // Under States first, States lead the queue until the moderator moves someone.
+        let step = '';
+        let moved = false;
+        checkMeeting(engine, player.now);
+        for (const move of moves) {
+          const command = player.next(move);
+          const before = snapshotOf(engine);
+          const version = engine.version;
+          const foreseen = engine.check(command, move.by);
+          let result: ApplyResult;
+          try {
+            result = engine.apply(command, move.by, player.now);
+          } catch (error) {
+            throw new Error(`apply threw on ${JSON.stringify(command)}: ${String(error)}`);
+          }
+          player.sent();
+
+          expect(foreseen?.code ?? 'accepted', `check agrees with apply on ${command.type}`).toBe(
+            result.ok ? 'accepted' : result.error.code,
+          );
+          if (result.ok) {
+            expect(result.version).toBe(version + 1);
+            expect(engine.version).toBe(version + 1);
+            checkRecords(result.records, ids);
+            seen.accepted.set(command.type, (seen.accepted.get(command.type) ?? 0) + 1);
+            if (command.type === 'floor.move') moved = true;
+          } else {
+            expect(CommandErrorCode.options).toContain(result.error.code);
+            expect(result.error.message.length).toBeGreaterThan(0);
+            expect(engine.version).toBe(version);
+            expect(snapshotOf(engine), `refused ${command.type} changed nothing`).toEqual(before);
+            seen.refused.add(result.error.code);
+          }
+
+          checkMeeting(engine, player.now);
+          const current = engine.context.current;
+          const here = current ? `${current.itemId}/${current.stepId}@${current.startedAt}` : '';
+          if (here !== step) {
+            step = here;
+            moved = false;
+          }
+          const policy = engine.view(player.now).floor.policy;
+          if (policy === 'states-first' && !moved) {
+            const states = engine.context.floor.queue.map((r) => isStateCategory(r.category));
+            expect(states, 'States first').toEqual(
+              [...states].sort((a, b) => Number(b) - Number(a)),
+            );
+          }
+        }
+      }),
+      { numRuns: RUNS },
+    );
+
+    // The generator is worth something only if it reaches every command and most refusals.
+    for (const type of COMMAND_TYPES) {
+      expect(seen.accepted.get(type) ?? 0, `${type} accepted at least once`).toBeGreaterThan(0);
+    }
+    for (const code of [
+      'forbidden',
+      'conflict',
+      'not_now',
+      'not_found',
+      'already_queued',
+      'list_closed',
+      'invalid',
+    ]) {
+      expect(seen.refused, `some command refused with ${code}`).toContain(code);
+    }
+  });
+});
