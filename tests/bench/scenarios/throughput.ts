@@ -86,7 +86,7 @@ const attempt = async (store: StoreKind, delegations: number): Promise<Attempt> 
     const expected = byVersion.map((r) => r.delegationId);
     const versions = new Set(ok.map((r) => r.ack?.version));
     chair.close();
-    const firstProblem = refused[0]?.ack ?? undefined;
+    const firstProblem = refused[0]?.ack?.error;
     return {
       store,
       storeDescription: server.storeDescription,
@@ -94,10 +94,9 @@ const attempt = async (store: StoreKind, delegations: number): Promise<Attempt> 
       acked: ok.length,
       refused: refused.length,
       lost: lost.length,
-      ...(firstProblem &&
-        !firstProblem.ok && {
-          firstError: `${firstProblem.error.code}: ${firstProblem.error.message}`,
-        }),
+      ...(firstProblem && {
+        firstError: `${firstProblem.code}: ${firstProblem.message}`,
+      }),
       ...(lost[0]?.error !== undefined && { firstError: lost[0].error }),
       allAckedMs: lastAck - firstSend,
       perSecond: (ok.length / (lastAck - firstSend)) * 1000,
