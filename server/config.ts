@@ -19,12 +19,7 @@ const Env = z.object({
     .min(16, 'ADMIN_TOKEN must be at least 16 characters')
     .max(512)
     .optional(),
-  DURABILITY: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(Durability)
-    .default('normal'),
+  DURABILITY: z.string().trim().toLowerCase().pipe(Durability).default('normal'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -18,11 +18,7 @@ export const newAccessCode = (): string => {
  * ignored, I and L read as 1 and O as 0 (as Crockford intends). Null when it cannot be a code.
  */
 export const canonicalCode = (typed: string): string | null => {
-  const code = typed
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/[IL]/g, '1')
-    .replace(/O/g, '0');
+  const code = typed.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
   if (code.length !== LIMITS.accessCodeLength) return null;
   for (const symbol of code) {
     if (!CROCKFORD_ALPHABET.includes(symbol)) return null;

@@ -50,7 +50,8 @@ const fastifyError = (error: FastifyError): { code: HttpErrorCode; message: stri
       break;
   }
   const status = error.statusCode;
-  if (status === 413) return { code: 'payload_too_large', message: 'The body is larger than 1 MiB.' };
+  if (status === 413)
+    return { code: 'payload_too_large', message: 'The body is larger than 1 MiB.' };
   if (error instanceof SyntaxError && status === 400) {
     return { code: 'invalid', message: 'The body is not valid JSON.' };
   }

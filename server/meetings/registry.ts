@@ -51,7 +51,11 @@ export class MeetingRegistry {
   }
 
   /** A new meeting, with a code for each role and each delegation, none used anywhere else. */
-  create(agenda: Agenda, roster: Roster, now = Date.now()): { meetingId: string; codes: MeetingCodes } {
+  create(
+    agenda: Agenda,
+    roster: Roster,
+    now = Date.now(),
+  ): { meetingId: string; codes: MeetingCodes } {
     const meetingId = this.newMeetingId();
     const taken = new Set<string>();
     const code = (): string => {

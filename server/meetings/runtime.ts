@@ -108,14 +108,24 @@ export class MeetingRuntime {
     }
     if (divergedAt !== undefined) {
       if (unreadableFrom !== undefined && divergedAt === unreadableFrom) {
-        meetingLog.error({ version: unreadableFrom }, 'REPLAY STOPPED: an unreadable logged command');
+        meetingLog.error(
+          { version: unreadableFrom },
+          'REPLAY STOPPED: an unreadable logged command',
+        );
       }
       // The engine may have failed half-way on the bad command: take it back to the last good one.
       engine = MeetingEngine.restore(engine.persisted(), meeting.roster);
       const moved = store.moveAsideFrom(meeting.id, divergedAt);
       meetingLog.error({ moved, version: engine.version }, 'the meeting goes on from here');
     }
-    const runtime = new MeetingRuntime(meeting, engine, snapshotVersion, store, publish, meetingLog);
+    const runtime = new MeetingRuntime(
+      meeting,
+      engine,
+      snapshotVersion,
+      store,
+      publish,
+      meetingLog,
+    );
     runtime.lastAt = lastAt;
     if (engine.version > snapshotVersion) runtime.saveSnapshot();
     meetingLog.info(
@@ -132,7 +142,11 @@ export class MeetingRuntime {
     log: FastifyBaseLogger,
   ): MeetingEngine {
     const fresh = () =>
-      MeetingEngine.create({ meetingId: meeting.id, agenda: meeting.agenda, roster: meeting.roster });
+      MeetingEngine.create({
+        meetingId: meeting.id,
+        agenda: meeting.agenda,
+        roster: meeting.roster,
+      });
     let latest: { version: number; snapshot: PersistedMeeting } | undefined;
     try {
       latest = store.latestSnapshot(meeting.id);

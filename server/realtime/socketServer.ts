@@ -45,7 +45,10 @@ type RostrumSocket = Socket<
 /** The socket.io room of a meeting: every device of that meeting, whatever its role. */
 export const roomOf = (meetingId: string): string => `meeting:${meetingId}`;
 
-const failure = (code: 'invalid' | 'rate_limited' | 'unavailable', message: string): CommandAck => ({
+const failure = (
+  code: 'invalid' | 'rate_limited' | 'unavailable',
+  message: string,
+): CommandAck => ({
   ok: false,
   error: { code, message },
 });

@@ -103,7 +103,9 @@ export class Store {
       insertMeeting: db.prepare(
         'INSERT INTO meetings (id, title, agenda, roster, created_at) VALUES (?, ?, ?, ?, ?)',
       ),
-      meetings: db.prepare('SELECT id, title, agenda, roster, created_at FROM meetings ORDER BY created_at, id'),
+      meetings: db.prepare(
+        'SELECT id, title, agenda, roster, created_at FROM meetings ORDER BY created_at, id',
+      ),
       meetingExists: db.prepare('SELECT 1 FROM meetings WHERE id = ?').pluck(),
       insertCode: db.prepare(
         'INSERT INTO codes (meeting, role, delegation, code) VALUES (?, ?, ?, ?)',
@@ -142,7 +144,9 @@ export class Store {
       latestSnapshot: db.prepare(
         'SELECT version, snapshot FROM snapshots WHERE meeting = ? ORDER BY version DESC LIMIT 1',
       ),
-      insertTurn: db.prepare('INSERT INTO turns (meeting, version, id, record) VALUES (?, ?, ?, ?)'),
+      insertTurn: db.prepare(
+        'INSERT INTO turns (meeting, version, id, record) VALUES (?, ?, ?, ?)',
+      ),
       insertRequest: db.prepare(
         'INSERT INTO requests (meeting, version, id, record) VALUES (?, ?, ?, ?)',
       ),

@@ -11,8 +11,8 @@ import {
   http,
   ok,
   startServer,
-  type TestServer,
   stateAt,
+  type TestServer,
 } from '../support/server';
 
 /** One well-formed example of each command. */
@@ -63,7 +63,11 @@ describe('commands over socket.io', () => {
       delegate: room.tokens.mexico,
     };
     // A discussion under way, so that most commands could act.
-    const version = await ok(room.chair, { type: 'agenda.goto', itemId: 'panel', stepId: 'discussion' });
+    const version = await ok(room.chair, {
+      type: 'agenda.goto',
+      itemId: 'panel',
+      stepId: 'discussion',
+    });
     let cells = 0;
     for (const type of COMMAND_TYPES) {
       for (const [role, token] of Object.entries(roles)) {
@@ -86,7 +90,8 @@ describe('commands over socket.io', () => {
   it('runs a panel from start to close with every command of the contract', async () => {
     const { chair, moderator, mexico, morocco, iom, display } = room;
     /** Sends a command that must be accepted and answers what the display shows after it. */
-    const shown = async (client: Client, command: Command) => stateAt(display, await ok(client, command));
+    const shown = async (client: Client, command: Command) =>
+      stateAt(display, await ok(client, command));
 
     let view = await shown(chair, { type: 'agenda.start' });
     expect(view.status).toBe('running');
@@ -117,10 +122,18 @@ describe('commands over socket.io', () => {
     view = await shown(chair, { type: 'agenda.next', fromStepId: 'opening' });
     expect(view.current?.stepId).toBe('discussion');
     await ok(iom, { type: 'floor.request', speakerName: 'Director General' });
-    view = await shown(mexico, { type: 'floor.request', speakerName: 'H.E. Ms. Ana Pérez', sex: 'female' });
+    view = await shown(mexico, {
+      type: 'floor.request',
+      speakerName: 'H.E. Ms. Ana Pérez',
+      sex: 'female',
+    });
     // States first: Mexico goes before IOM, who asked earlier.
     expect(view.floor.queue.map((r) => r.delegationId)).toEqual(['mexico', 'iom']);
-    view = await shown(moderator, { type: 'floor.add', delegationId: 'morocco', speakerName: 'The Ambassador' });
+    view = await shown(moderator, {
+      type: 'floor.add',
+      delegationId: 'morocco',
+      speakerName: 'The Ambassador',
+    });
     expect(view.floor.queue.map((r) => r.delegationId)).toEqual(['mexico', 'morocco', 'iom']);
     const iomRequest = view.floor.queue[2]?.id ?? '';
     view = await shown(moderator, { type: 'floor.move', requestId: iomRequest, position: 0 });
@@ -142,13 +155,19 @@ describe('commands over socket.io', () => {
     expect(view.turn?.speaker.delegationId).toBe('mexico');
     expect(view.floor.queue).toHaveLength(0);
     view = await shown(moderator, { type: 'floor.add', delegationId: 'holy-see' });
-    view = await shown(moderator, { type: 'floor.remove', requestId: view.floor.queue[0]?.id ?? '' });
+    view = await shown(moderator, {
+      type: 'floor.remove',
+      requestId: view.floor.queue[0]?.id ?? '',
+    });
     expect(view.floor.queue).toHaveLength(0);
     view = await shown(moderator, { type: 'floor.segment', segment: 'panel' });
     expect(view.floor.segment).toBe('panel');
     view = await shown(moderator, { type: 'turn.start', speakerId: 'expert' });
     expect(view.turn).toMatchObject({ speaker: { name: 'The expert' }, segment: 'panel' });
-    view = await shown(moderator, { type: 'turn.start', speaker: { name: 'Ms. Jane Doe', delegationId: 'ituc' } });
+    view = await shown(moderator, {
+      type: 'turn.start',
+      speaker: { name: 'Ms. Jane Doe', delegationId: 'ituc' },
+    });
     expect(view.turn?.speaker).toMatchObject({ name: 'Ms. Jane Doe', delegationId: 'ituc' });
     view = await shown(moderator, { type: 'floor.segment', segment: 'floor' });
     expect(view.floor.segment).toBe('floor');
@@ -167,11 +186,10 @@ describe('commands over socket.io', () => {
     expect(view.current).toBeNull();
 
     // The record holds every turn, and agrees as JSON and as CSV.
-    const record = await http<{ turns: { speakerName: string; sex?: string; delegationId?: string }[]; requests: { outcome: string }[] }>(
-      server.url,
-      `/api/meetings/${room.meetingId}/record`,
-      { token: room.tokens.chair },
-    );
+    const record = await http<{
+      turns: { speakerName: string; sex?: string; delegationId?: string }[];
+      requests: { outcome: string }[];
+    }>(server.url, `/api/meetings/${room.meetingId}/record`, { token: room.tokens.chair });
     expect(record.body.turns.map((t) => t.speakerName)).toEqual([
       'The moderator',
       'The expert',
@@ -181,7 +199,12 @@ describe('commands over socket.io', () => {
       'Ms. Jane Doe',
     ]);
     expect(record.body.turns[3]).toMatchObject({ delegationId: 'mexico', sex: 'female' });
-    expect(record.body.requests.map((r) => r.outcome).sort()).toEqual(['granted', 'granted', 'removed', 'withdrawn']);
+    expect(record.body.requests.map((r) => r.outcome).sort()).toEqual([
+      'granted',
+      'granted',
+      'removed',
+      'withdrawn',
+    ]);
     const csv = await http(server.url, `/api/meetings/${room.meetingId}/record.csv`, {
       token: room.tokens.moderator,
     });
@@ -227,10 +250,18 @@ describe('commands over socket.io', () => {
     };
     // invalid: fails the schema, with the field named.
     expect(await refused(chair, { type: 'agenda.teleport' }, 'invalid')).toContain('type');
-    expect(await refused(moderator, { type: 'floor.add', delegationId: 'Not An Id' }, 'invalid')).toContain('delegationId');
-    expect(await refused(mexico, { type: 'floor.request', speakerName: 'x'.repeat(201) }, 'invalid')).toContain('speakerName');
-    expect(await refused(chair, { type: 'turn.adjust', deltaMs: 0 }, 'invalid')).toContain('deltaMs');
-    expect(await refused(chair, { type: 'agenda.start', extra: true }, 'invalid')).toContain('extra');
+    expect(
+      await refused(moderator, { type: 'floor.add', delegationId: 'Not An Id' }, 'invalid'),
+    ).toContain('delegationId');
+    expect(
+      await refused(mexico, { type: 'floor.request', speakerName: 'x'.repeat(201) }, 'invalid'),
+    ).toContain('speakerName');
+    expect(await refused(chair, { type: 'turn.adjust', deltaMs: 0 }, 'invalid')).toContain(
+      'deltaMs',
+    );
+    expect(await refused(chair, { type: 'agenda.start', extra: true }, 'invalid')).toContain(
+      'extra',
+    );
     await refused(chair, 'agenda.start', 'invalid');
     await refused(chair, null, 'invalid');
     // forbidden: not for this role; displays send nothing.

@@ -1,6 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join as joinPath } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { io, type Socket } from 'socket.io-client';
 import { type AppOptions, buildApp } from '../../server/app';
@@ -75,7 +75,7 @@ export interface TestServer {
 }
 
 export const tempDir = (prefix = 'rostrum-test-'): Promise<string> =>
-  mkdtemp(join(tmpdir(), prefix));
+  mkdtemp(joinPath(tmpdir(), prefix));
 
 /**
  * A real server on a free port of 127.0.0.1, with its own DATA_DIR (a new temporary one unless
@@ -88,7 +88,7 @@ export const startServer = async (
   const dataDir = appOptions.dataDir ?? (await tempDir());
   const app = await buildApp({
     adminToken: ADMIN_TOKEN,
-    clientDir: join(dataDir, 'no-client-here'),
+    clientDir: joinPath(dataDir, 'no-client-here'),
     ...appOptions,
     dataDir,
   });
