@@ -6,7 +6,7 @@ import { LIMITS } from '../shared/protocol/limits';
 import { type AdminToken, resolveAdminToken } from './access/adminToken';
 import type { Durability } from './config';
 import { registerApi } from './http/api';
-import { registerErrorHandling } from './http/errors';
+import { registerErrorHandling, sendError } from './http/errors';
 import { registerSecurityHeaders } from './http/security';
 import { registerClient } from './http/static';
 import { WrongCodeLimiter } from './http/wrongCodeLimiter';
@@ -90,7 +90,8 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
     const app = Fastify({
       logger: options.logger ?? false,
       bodyLimit: LIMITS.httpBodyBytes,
-      return503OnClosing: true,
+      // While stopping, the hook below answers in the contract's shape instead.
+      return503OnClosing: false,
       // The room's network, no proxy in front: the address is the device's own.
       trustProxy: false,
     });
@@ -110,12 +111,23 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
     app.decorate('rostrum', { registry, store, io, adminToken, dataDir, createdOnStart });
     registerErrorHandling(app);
     await registerSecurityHeaders(app);
+    let stopping = false;
+    app.addHook('onRequest', async (_request, reply) => {
+      if (stopping) {
+        return sendError(
+          reply,
+          'unavailable',
+          'The server is shutting down: try again in a moment.',
+        );
+      }
+    });
     registerApi(app, { registry, adminToken: adminToken.value, limiter });
     await registerClient(app, options.clientDir ?? resolve('dist/client'));
 
     // Stop taking work: sockets closed first (a command is handled in one synchronous turn, so
     // none is half done), then in-flight HTTP requests end, then the meetings and the database.
     app.addHook('preClose', async () => {
+      stopping = true;
       await io.close();
     });
     app.addHook('onClose', async () => {
