@@ -40,7 +40,9 @@ export const AgendaList = () => {
                         {step.title}
                         <span className="quiet">
                           {' '}
-                          {step.kind === 'floor' ? '(floor)' : `(${step.speakers.length} speakers)`}
+                          {step.kind === 'floor'
+                            ? '(floor)'
+                            : `(${step.speakers.length} ${step.speakers.length === 1 ? 'speaker' : 'speakers'})`}
                         </span>
                       </span>
                       {mayGo && !isCurrent && (

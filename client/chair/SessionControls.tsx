@@ -28,7 +28,7 @@ const Suspension = () => {
             disabled={pending}
             onClick={() => void send({ type: 'session.resume' })}
           >
-            Resume
+            Resume session
           </button>
         )}
       </div>
@@ -73,7 +73,7 @@ export const SessionControls = () => {
       {view.status === 'pending' && can('agenda.start') && (
         <button
           type="button"
-          className="button-primary button-large"
+          className="button-primary button-wide"
           disabled={pending}
           onClick={() => void send({ type: 'agenda.start', expectedVersion: view.version })}
         >

@@ -20,7 +20,12 @@ export const Clock = ({ turn, size }: { turn: TurnView; size: ClockSize }) => {
   const { text, phase } = useTurnClock(turn, clock);
   const paused = turn.status === 'paused';
   return (
-    <div className={`clock clock-${size} phase-${phase}${paused ? ' is-paused' : ''}`}>
+    <div
+      className={`clock clock-${size} phase-${phase}${paused ? ' is-paused' : ''}${
+        // "-12:34" and "1:02:03" need narrower digits to stay inside the screen.
+        text.length > 5 ? ' is-long' : ''
+      }`}
+    >
       <div
         className="clock-time"
         role="timer"

@@ -26,7 +26,7 @@ const Waiting = ({ view, place }: { view: MeetingView; place: number }) => {
       {!view.floor.open && <p>The list of speakers is closed; your request still stands.</p>}
       <button
         type="button"
-        className="button-large"
+        className="button-wide"
         disabled={pending}
         onClick={() => void send({ type: 'floor.withdraw' })}
       >

@@ -127,7 +127,7 @@ export const JoinScreen = ({
           maxLength={64}
           onChange={(e) => setCode(e.target.value)}
         />
-        <button type="submit" className="button-primary button-large" disabled={busy || !chosen}>
+        <button type="submit" className="button-primary button-wide" disabled={busy || !chosen}>
           Join
         </button>
         <div role="alert" className="join-problem">

@@ -1,6 +1,6 @@
 /** The shortcuts, shown on the console so that nobody has to remember them. */
 export const ShortcutLegend = ({ nextStep }: { nextStep: boolean }) => (
-  <section className="shortcuts" aria-labelledby="shortcuts-heading">
+  <section className="panel shortcuts" aria-labelledby="shortcuts-heading">
     <h2 id="shortcuts-heading">Keyboard</h2>
     <dl>
       <dt>

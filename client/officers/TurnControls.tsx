@@ -1,5 +1,6 @@
 import type { CommandType } from '../../shared/protocol/commands';
 import type { TurnView } from '../../shared/protocol/view';
+import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
 import { usePermissions } from './usePermissions';
 
@@ -19,7 +20,10 @@ export const TurnControls = ({ turn }: { turn: TurnView }) => {
   const can = usePermissions();
   const onTurn = (type: Extract<CommandType, 'turn.pause' | 'turn.resume' | 'turn.end'>) =>
     void send({ type, turnId: turn.id });
+  const { view } = useLiveView();
   const running = turn.status === 'running';
+  // A suspension pauses the clock; it runs again when the session resumes, not before.
+  const suspended = view.status === 'suspended';
   return (
     <div className="turn-controls">
       <div className="button-row">
@@ -37,7 +41,7 @@ export const TurnControls = ({ turn }: { turn: TurnView }) => {
           <button
             type="button"
             className="button-primary"
-            disabled={pending}
+            disabled={pending || suspended}
             onClick={() => onTurn('turn.resume')}
           >
             Resume

@@ -1,0 +1,121 @@
+import { rm } from 'node:fs/promises';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../server/app';
+import type { AgendaInput } from '../../shared/protocol/agenda';
+import type { CreateMeetingResponse } from '../../shared/protocol/http';
+import { ensureClientBuilt } from '../support/browser';
+import { ADMIN_TOKEN, createMeeting, tempDir } from '../support/server';
+
+/** A piece of an expert panel, as the procedural note runs it, with the default roster. */
+export const PANEL_AGENDA: AgendaInput = {
+  title: 'Informal thematic session on migration',
+  timeZone: 'America/New_York',
+  venue: 'Trusteeship Council Chamber',
+  breakNote: 'Side events may be held in the lunch break, 13:15-14:45',
+  items: [
+    {
+      id: 'panel-1',
+      title: 'Expert panel 1',
+      kind: 'panel',
+      steps: [
+        {
+          id: 'opening',
+          kind: 'speakers',
+          title: "Moderator's opening remarks",
+          speakers: [{ id: 'moderator', name: 'Moderator of panel 1', role: 'Moderator' }],
+          allowance: { limitMs: 420_000, warnAtMs: 300_000 },
+        },
+        {
+          id: 'presentations',
+          kind: 'speakers',
+          title: 'Presentations by the experts',
+          speakers: [
+            { id: 'expert-1', name: 'Expert 1 of panel 1', role: 'Expert' },
+            { id: 'expert-2', name: 'Expert 2 of panel 1', role: 'Expert' },
+          ],
+          allowance: { limitMs: 420_000, warnAtMs: 300_000 },
+        },
+        {
+          id: 'discussion',
+          kind: 'floor',
+          title: 'Interactive discussion',
+          allowance: { limitMs: 180_000, warnAtMs: 150_000 },
+          clusterSize: 3,
+        },
+        {
+          id: 'concluding',
+          kind: 'speakers',
+          title: "Moderator's concluding remarks",
+          speakers: [{ id: 'moderator', name: 'Moderator of panel 1', role: 'Moderator' }],
+          allowance: { limitMs: 420_000, warnAtMs: 300_000 },
+        },
+      ],
+    },
+  ],
+};
+
+/**
+ * The real server with the built screens, on a port of 127.0.0.1 that it keeps across a restart
+ * (the browsers reconnect to the same address), and its own DATA_DIR.
+ */
+export class RoomServer {
+  private app: FastifyInstance | null = null;
+  port = 0;
+
+  private constructor(
+    readonly dataDir: string,
+    private readonly clientDir: string,
+  ) {}
+
+  static async start(): Promise<RoomServer> {
+    const server = new RoomServer(await tempDir('rostrum-e2e-'), await ensureClientBuilt());
+    await server.listen();
+    return server;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Starts (again) on the same DATA_DIR and, after the first start, the same port. */
+  async listen(): Promise<void> {
+    const app = await buildApp({
+      dataDir: this.dataDir,
+      adminToken: ADMIN_TOKEN,
+      clientDir: this.clientDir,
+      createDefaultMeeting: false,
+    });
+    await app.listen({ host: '127.0.0.1', port: this.port });
+    const address = app.server.address();
+    if (address === null || typeof address === 'string') throw new Error('not listening on TCP');
+    this.port = address.port;
+    this.app = app;
+  }
+
+  async stop(): Promise<void> {
+    await this.app?.close();
+    this.app = null;
+  }
+
+  async close(): Promise<void> {
+    await this.stop();
+    await rm(this.dataDir, { recursive: true, force: true });
+  }
+
+  /** A meeting of the panel agenda and the default roster (the 193 Member States and others). */
+  createMeeting(): Promise<CreateMeetingResponse> {
+    return createMeeting(this.url, { agenda: PANEL_AGENDA });
+  }
+
+  joinLink(meetingId: string, code: string): string {
+    return `${this.url}/m/${meetingId}/join?code=${encodeURIComponent(code)}`;
+  }
+}
+
+/** `M:SS` or `-M:SS` as seconds left (negative past the limit). */
+export const secondsOf = (clock: string | null): number => {
+  const match = /^(-?)(\d+):(\d\d)$/.exec((clock ?? '').trim());
+  if (!match) throw new Error(`not a clock: ${JSON.stringify(clock)}`);
+  const seconds = Number(match[2]) * 60 + Number(match[3]);
+  return match[1] === '-' ? -seconds : seconds;
+};

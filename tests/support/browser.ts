@@ -1,0 +1,140 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+/** The built screens the browser tests load, as the server serves them. */
+export const CLIENT_DIR = resolve('dist/client');
+export const ARTIFACTS_DIR = resolve('tests/e2e/artifacts');
+
+const SOURCES = ['client', 'shared', 'vite.config.ts', 'package-lock.json'].map((p) => resolve(p));
+
+const newestChange = (path: string): number => {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestChange(join(path, entry)));
+  return newest;
+};
+
+const isFresh = (): boolean => {
+  const index = join(CLIENT_DIR, 'index.html');
+  if (!existsSync(index)) return false;
+  const built = statSync(index).mtimeMs;
+  return SOURCES.every((source) => !existsSync(source) || newestChange(source) <= built);
+};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Builds the screens with `npx vite build` when dist/client is missing or older than its sources.
+ * Test files run in parallel workers: a lock directory makes one of them build while the others
+ * wait for it.
+ */
+export const ensureClientBuilt = async (): Promise<string> => {
+  if (isFresh()) return CLIENT_DIR;
+  mkdirSync(resolve('dist'), { recursive: true });
+  const lock = resolve('dist/.client-build.lock');
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // Another worker builds; a lock left by a killed run is taken over after two minutes.
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 120_000) {
+        rmSync(lock, { recursive: true, force: true });
+      }
+      await sleep(250);
+      if (isFresh()) return CLIENT_DIR;
+    }
+  }
+  try {
+    if (!isFresh()) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'pipe' });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+  return CLIENT_DIR;
+};
+
+/** Debian's Chromium, never a downloaded browser. */
+export const launchBrowser = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+
+export interface Screen {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and page errors (a CSP violation shows here), and any dialog opened. */
+  problems: string[];
+}
+
+/** A device of its own (its own localStorage), with a window of the given size. */
+export const openScreen = async (
+  browser: Browser,
+  viewport: { width: number; height: number },
+  options: { hasTouch?: boolean; isMobile?: boolean } = {},
+): Promise<Screen> => {
+  const context = await browser.newContext({ viewport, ...options });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  return { context, page, problems };
+};
+
+export const screenshot = async (page: Page, name: string): Promise<void> => {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS_DIR, `${name}.png`) });
+};
+
+export interface StateValve {
+  /** From now on, `state` pushes wait; acks and heartbeats still pass. */
+  hold: () => void;
+  /** Delivers what waited, in order, and lets everything through again. */
+  release: () => void;
+}
+
+/**
+ * Puts a valve on a page's socket.io WebSocket, so a test can make a screen that has not yet
+ * heard of a change (a co-chair pressing the same button a moment after the other). Call it
+ * before the page opens its socket.
+ */
+export const stateValve = async (page: Page): Promise<StateValve> => {
+  let holding = false;
+  const held: { send: (message: string | Buffer) => void; message: string | Buffer }[] = [];
+  await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => server.send(message));
+    server.onMessage((message) => {
+      const isState = typeof message === 'string' && message.startsWith('42["state"');
+      if (holding && isState) held.push({ send: (m) => ws.send(m), message });
+      else ws.send(message);
+    });
+  });
+  return {
+    hold: () => {
+      holding = true;
+    },
+    release: () => {
+      holding = false;
+      for (const { send, message } of held.splice(0)) send(message);
+    },
+  };
+};
