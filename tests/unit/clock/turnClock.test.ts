@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { minutes } from '../../../shared/clock/allowance';
 import {
   elapsedAt,
   formatDuration,
@@ -15,10 +16,12 @@ const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const T0 = Date.UTC(2017, 6, 24, 14, 0, 0);
 
-/** An intervention from the floor: 3:00, warning at 2:30, started at T0 and never paused. */
+/**
+ * An intervention from the floor: the house allowance of 3 minutes (warning at 2:30, see
+ * allowance.test.ts), started at T0 and never paused.
+ */
 const floorTurn = (over: Partial<TurnClock> = {}): TurnClock => ({
-  limitMs: 3 * MINUTE,
-  warnAtMs: 150 * SECOND,
+  ...minutes(3),
   status: 'running',
   startedAt: T0,
   elapsedMs: 0,
@@ -37,6 +40,10 @@ const adjusted = (clock: TurnClock, deltaMs: number): TurnClock => ({
 });
 
 describe('the phase of a 3-minute intervention warned at 2:30', () => {
+  it('has the allowance of the house rule', () => {
+    expect(floorTurn()).toMatchObject({ limitMs: 3 * MINUTE, warnAtMs: 150 * SECOND });
+  });
+
   it('is normal up to the last millisecond before 2:30', () => {
     expect(phaseAt(floorTurn(), T0)).toBe('normal');
     expect(phaseAt(floorTurn(), T0 + 150 * SECOND - 1)).toBe('normal');

@@ -12,7 +12,8 @@ import { MeetingView, RequestRecord, StepRecord, TurnRecord } from '../../../sha
 import { snapshotOf } from '../../support/engine';
 import { AGENDAS, meeting, Player } from './arbitraries';
 
-const RUNS = 200;
+/** More with ENGINE_PROPERTY_RUNS=5000 for a long search; 200 keeps the suite quick. */
+const RUNS = Number(process.env.ENGINE_PROPERTY_RUNS ?? 200);
 const MOVES = 60;
 
 /** What a whole random meeting showed, to check that the generator reaches every command. */
@@ -77,7 +78,9 @@ const checkRecords = (records: Records, ids: { turns: Set<string>; requests: Set
 };
 
 describe('random meetings', () => {
-  it('keep every invariant, whoever sends whatever, whenever', () => {
+  it('keep every invariant, whoever sends whatever, whenever', {
+    timeout: 30_000 + RUNS * 100,
+  }, () => {
     fc.assert(
       fc.property(meeting(MOVES), ({ agendaName, moves }) => {
         const engine = MeetingEngine.create({
