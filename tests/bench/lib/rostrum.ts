@@ -15,7 +15,8 @@ import type { MeetingView } from '../../../shared/protocol/view';
 import { mapLimit } from './net';
 import { type Child, spawnChild } from './rpc';
 
-export type StoreKind = 'sqlite' | 'memory' | 'sqlite-shm';
+/** sqlite: DATA_DIR on disk, DURABILITY=normal (the default); sqlite-full: DURABILITY=full. */
+export type StoreKind = 'sqlite' | 'sqlite-full' | 'memory' | 'sqlite-shm';
 
 export interface ServerStart {
   port: number;

@@ -28,21 +28,24 @@ export const SCREENS: { route: string; screen: string; keywords: string[] }[] = 
   { route: '/m/x/moderator', screen: 'moderator', keywords: ['moderator'] },
 ];
 
-const health = async (port: number): Promise<boolean> => {
+/** 'ok', or what went wrong (kept for the report when a start never became healthy). */
+const health = async (port: number): Promise<string> => {
   try {
     const res = await fetch(`http://127.0.0.1:${port}/api/health`, {
-      signal: AbortSignal.timeout(1000),
+      signal: AbortSignal.timeout(2000),
     });
-    await res.arrayBuffer();
-    return res.status === 200;
-  } catch {
-    return false;
+    const body = await res.text();
+    return res.status === 200 ? 'ok' : `${res.status} ${body.slice(0, 100)}`;
+  } catch (error) {
+    return error instanceof Error ? `${error.message} ${String(error.cause ?? '')}` : String(error);
   }
 };
 
 interface StartRun {
   healthyMs: number | null;
   listeningLineMs: number | null;
+  /** The exit code after SIGTERM (the contract says 0), or the signal that ended it. */
+  exit: string;
   error?: string;
 }
 
@@ -72,14 +75,18 @@ const timeStart = async (dataDir: string): Promise<StartRun> => {
   };
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
-  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  const exited = new Promise<string>((r) =>
+    child.on('exit', (code, signal) => r(code !== null ? String(code) : String(signal))),
+  );
   let healthyMs: number | null = null;
   let exitedEarly = false;
   void exited.then(() => {
     exitedEarly = true;
   });
+  let lastProbe = '';
   while (now() - started < START_TIMEOUT_MS && !exitedEarly) {
-    if (await health(port)) {
+    lastProbe = await health(port);
+    if (lastProbe === 'ok') {
       healthyMs = now() - started;
       break;
     }
@@ -87,13 +94,14 @@ const timeStart = async (dataDir: string): Promise<StartRun> => {
   }
   child.kill('SIGTERM');
   const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
-  const code = await exited;
+  const exit = await exited;
   clearTimeout(killer);
   return {
     healthyMs,
     listeningLineMs,
-    ...((healthyMs === null || (code !== 0 && code !== null)) && {
-      error: `exit ${code}; output: ${output.slice(-600)}`,
+    exit,
+    ...(healthyMs === null && {
+      error: `exit ${exit}; last probe: ${lastProbe}; output: ${output.slice(-600)}`,
     }),
   };
 };
@@ -272,19 +280,27 @@ export const runStartup = async (): Promise<ScenarioResult> => {
       round(median(runs.map((r) => r[key]).filter((v): v is number => v !== null)));
     tables.push({
       title: `Start to healthy (median of ${STARTS}; tsx server/main.ts, client already built)`,
-      columns: ['DATA_DIR', 'to "listening on" ms', 'to /api/health 200 ms', 'all runs ms'],
+      columns: [
+        'DATA_DIR',
+        'to "listening on" ms',
+        'to /api/health 200 ms',
+        'all runs ms',
+        'exit codes after SIGTERM',
+      ],
       rows: [
         [
           'empty (first start)',
           med(cold, 'listeningLineMs'),
           med(cold, 'healthyMs'),
           cold.map((r) => round(r.healthyMs ?? Number.NaN)).join(', '),
+          cold.map((r) => r.exit).join(', '),
         ],
         [
           'existing (restart)',
           med(warm, 'listeningLineMs'),
           med(warm, 'healthyMs'),
           warm.map((r) => round(r.healthyMs ?? Number.NaN)).join(', '),
+          warm.map((r) => r.exit).join(', '),
         ],
       ],
     });

@@ -116,6 +116,7 @@ const attempt = async (store: StoreKind, delegations: number): Promise<Attempt> 
 const STORES: { kind: StoreKind; label: string }[] = [
   { kind: 'sqlite', label: 'SQLite on disk (durable)' },
   { kind: 'sqlite-shm', label: 'SQLite on tmpfs (stand-in for in-memory)' },
+  { kind: 'sqlite-full', label: 'SQLite on disk, DURABILITY=full (fsync per commit; no target)' },
 ];
 
 export const runThroughput = async (options: ThroughputOptions): Promise<ScenarioResult> => {

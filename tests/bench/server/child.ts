@@ -25,6 +25,7 @@ const start = async (p: {
     dataDir: p.dataDir,
     adminToken: ADMIN_TOKEN,
     createDefaultMeeting: false,
+    durability: p.store === 'sqlite-full' ? 'full' : 'normal',
     logger: { level: 'info', ...SAFE_LOGGING },
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -35,7 +36,9 @@ const start = async (p: {
     store:
       p.store === 'sqlite-shm'
         ? `SQLite (WAL, synchronous=NORMAL) in ${p.dataDir} on tmpfs`
-        : `SQLite (WAL, synchronous=NORMAL) in ${p.dataDir}`,
+        : p.store === 'sqlite-full'
+          ? `SQLite (WAL, synchronous=FULL: DURABILITY=full) in ${p.dataDir}`
+          : `SQLite (WAL, synchronous=NORMAL) in ${p.dataDir}`,
   };
 };
 
