@@ -2,6 +2,7 @@ import type { AgendaItem } from '../../shared/protocol/agenda';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
+import { sameStep } from '../meeting/preconditions';
 import { usePermissions } from '../officers/usePermissions';
 
 const plannedTime = (item: AgendaItem) =>
@@ -52,12 +53,15 @@ export const AgendaList = () => {
                           question={`Go to "${step.title}"? The current turn ends.`}
                           confirmLabel="Go there"
                           onConfirm={() =>
-                            void send({
-                              type: 'agenda.goto',
-                              itemId: item.id,
-                              stepId: step.id,
-                              expectedVersion: view.version,
-                            })
+                            void send(
+                              {
+                                type: 'agenda.goto',
+                                itemId: item.id,
+                                stepId: step.id,
+                                expectedVersion: view.version,
+                              },
+                              sameStep(view),
+                            )
                           }
                         >
                           Go<span className="visually-hidden"> to {step.title}</span>

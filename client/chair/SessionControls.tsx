@@ -75,7 +75,7 @@ export const SessionControls = () => {
           type="button"
           className="button-primary button-wide"
           disabled={pending}
-          onClick={() => void send({ type: 'agenda.start', expectedVersion: view.version })}
+          onClick={() => void send({ type: 'agenda.start' })}
         >
           Start session
         </button>

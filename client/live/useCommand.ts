@@ -1,20 +1,20 @@
 import { useCallback, useState } from 'react';
-import type { Command } from '../../shared/protocol/commands';
 import type { CommandAck } from '../../shared/protocol/errors';
 import { useLive } from './LiveContext';
+import type { LiveMeeting } from './useMeeting';
 
 /**
  * The live meeting's `send`, with whether this control's command is still waiting for its ack, so
  * a button cannot be pressed twice by the same hand.
  */
-export const useCommand = (): [(command: Command) => Promise<CommandAck>, boolean] => {
+export const useCommand = (): [LiveMeeting['send'], boolean] => {
   const { send } = useLive();
   const [pending, setPending] = useState(0);
   const run = useCallback(
-    async (command: Command) => {
+    async (...args: Parameters<LiveMeeting['send']>): Promise<CommandAck> => {
       setPending((n) => n + 1);
       try {
-        return await send(command);
+        return await send(...args);
       } finally {
         setPending((n) => n - 1);
       }

@@ -13,6 +13,18 @@ export interface Notice {
   message: string;
 }
 
+/**
+ * What a command sent with `expectedVersion` depends on. A conflict caused by an unrelated change
+ * (a delegation's request arriving) is retried with the new version; a conflict that matters (the
+ * other co-chair already acted) is explained in words.
+ */
+export interface Precondition {
+  holds: (latest: MeetingView) => boolean;
+  explain: (latest: MeetingView) => string;
+}
+
+const RETRIES = 2;
+
 export interface LiveMeeting {
   session: Session;
   /** What the server last said; null until the first state arrives. */
@@ -20,7 +32,7 @@ export interface LiveMeeting {
   connection: Connection;
   clock: ServerClock;
   /** Sends a command and answers the server's ack; a refusal is also shown to the person. */
-  send: (command: Command) => Promise<CommandAck>;
+  send: (command: Command, precondition?: Precondition) => Promise<CommandAck>;
   notices: Notice[];
   dismiss: (id: number) => void;
 }
@@ -43,6 +55,7 @@ export const useMeeting = (session: Session, onUnauthorized: () => void): LiveMe
   const [notices, setNotices] = useState<Notice[]>([]);
   const [clock] = useState(() => new ServerClock());
   const socketRef = useRef<MeetingSocket | null>(null);
+  const viewRef = useRef<MeetingView | null>(null);
   const unauthorizedRef = useRef(onUnauthorized);
   unauthorizedRef.current = onUnauthorized;
   const nextNotice = useRef(1);
@@ -73,6 +86,7 @@ export const useMeeting = (session: Session, onUnauthorized: () => void): LiveMe
     });
     socket.on('state', (next) => {
       clock.noteServerTime(next.serverTime);
+      viewRef.current = next;
       setView(next);
     });
     socket.on('disconnect', (reason) => {
@@ -108,29 +122,43 @@ export const useMeeting = (session: Session, onUnauthorized: () => void): LiveMe
     };
   }, [session.token, clock]);
 
+  const emit = useCallback(async (command: Command): Promise<CommandAck> => {
+    const socket = socketRef.current;
+    if (!socket?.connected) {
+      return refusal(
+        'unavailable',
+        'Not connected to the server, so nothing was done. Wait for the connection to return.',
+      );
+    }
+    try {
+      return await socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck('command', command);
+    } catch {
+      return refusal(
+        'unavailable',
+        'The server did not answer in time. Look at the screen before trying again.',
+      );
+    }
+  }, []);
+
   const send = useCallback(
-    async (command: Command): Promise<CommandAck> => {
-      const socket = socketRef.current;
-      let ack: CommandAck;
-      if (!socket?.connected) {
-        ack = refusal(
-          'unavailable',
-          'Not connected to the server, so nothing was done. Wait for the connection to return.',
-        );
-      } else {
-        try {
-          ack = await socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck('command', command);
-        } catch {
-          ack = refusal(
-            'unavailable',
-            'The server did not answer in time. Look at the screen before trying again.',
-          );
+    async (command: Command, precondition?: Precondition): Promise<CommandAck> => {
+      let attempt = command;
+      let ack = await emit(attempt);
+      for (let retry = 0; retry < RETRIES && precondition; retry++) {
+        if (ack.ok || ack.error.code !== 'conflict' || attempt.expectedVersion === undefined) break;
+        // States come before the ack on the same socket: the latest view is the one that conflicted.
+        const latest = viewRef.current;
+        if (!latest || !precondition.holds(latest)) {
+          if (latest) ack = refusal('conflict', precondition.explain(latest));
+          break;
         }
+        attempt = { ...attempt, expectedVersion: latest.version };
+        ack = await emit(attempt);
       }
       if (!ack.ok) notify(ack.error.message || 'The server refused that.');
       return ack;
     },
-    [notify],
+    [emit, notify],
   );
 
   return { session, view, connection, clock, send, notices, dismiss };

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { LIMITS } from '../../shared/protocol/limits';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
+import { sameFloor } from '../meeting/preconditions';
 
 /** Gives the floor to someone the agenda does not name: a speaker by name. */
 export const AdHocSpeaker = () => {
@@ -13,11 +14,10 @@ export const AdHocSpeaker = () => {
     event.preventDefault();
     const trimmed = name.trim();
     if (!trimmed) return;
-    const ack = await send({
-      type: 'turn.start',
-      speaker: { name: trimmed },
-      expectedVersion: view.version,
-    });
+    const ack = await send(
+      { type: 'turn.start', speaker: { name: trimmed }, expectedVersion: view.version },
+      sameFloor(view),
+    );
     if (ack.ok) setName('');
   };
   return (

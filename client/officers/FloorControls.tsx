@@ -1,6 +1,7 @@
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
 import { panelists } from '../meeting/agenda';
+import { sameFloor } from '../meeting/preconditions';
 import { usePermissions } from './usePermissions';
 
 /** Whether delegations may still ask for the floor. */
@@ -102,7 +103,10 @@ const Panelists = ({ disabled }: { disabled: boolean }) => {
               disabled={disabled || pending}
               aria-label={`Give the floor to ${p.name}`}
               onClick={() =>
-                void send({ type: 'turn.start', speakerId: p.id, expectedVersion: view.version })
+                void send(
+                  { type: 'turn.start', speakerId: p.id, expectedVersion: view.version },
+                  sameFloor(view),
+                )
               }
             >
               Give the floor

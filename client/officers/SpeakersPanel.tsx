@@ -1,6 +1,7 @@
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
 import { scheduledSpeakers } from '../meeting/agenda';
+import { sameFloor } from '../meeting/preconditions';
 import { AdHocSpeaker } from './AdHocSpeaker';
 import { NextSpeakerButton } from './NextSpeakerButton';
 import type { NextSpeaker } from './useNextSpeaker';
@@ -34,11 +35,10 @@ export const SpeakersPanel = ({ next }: { next: NextSpeaker | null }) => {
               disabled={pending || !running}
               aria-label={`Give the floor to ${speaker.name}`}
               onClick={() =>
-                void send({
-                  type: 'turn.start',
-                  speakerId: speaker.id,
-                  expectedVersion: view.version,
-                })
+                void send(
+                  { type: 'turn.start', speakerId: speaker.id, expectedVersion: view.version },
+                  sameFloor(view),
+                )
               }
             >
               Give the floor

@@ -1,6 +1,7 @@
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
 import { currentPlace, speakersToCome } from '../meeting/agenda';
+import { sameFloor } from '../meeting/preconditions';
 
 export interface NextSpeaker {
   /** Who would get the floor, or why nobody would. */
@@ -35,7 +36,10 @@ export const useNextSpeaker = (): NextSpeaker | null => {
   return {
     label: next.name,
     give: () =>
-      void send({ type: 'turn.start', speakerId: next.id, expectedVersion: view.version }),
+      void send(
+        { type: 'turn.start', speakerId: next.id, expectedVersion: view.version },
+        sameFloor(view),
+      ),
     pending,
   };
 };

@@ -105,9 +105,12 @@ export const screenshot = async (page: Page, name: string): Promise<void> => {
 };
 
 export interface StateValve {
-  /** From now on, `state` pushes wait; acks and heartbeats still pass. */
+  /**
+   * From now on, `state` pushes wait, as if the page had not heard of a change yet. The next ack
+   * the page receives lets them through first, in the order the server sent them, as it would.
+   */
   hold: () => void;
-  /** Delivers what waited, in order, and lets everything through again. */
+  /** Delivers what waited and lets everything through again. */
   release: () => void;
 }
 
@@ -118,23 +121,28 @@ export interface StateValve {
  */
 export const stateValve = async (page: Page): Promise<StateValve> => {
   let holding = false;
-  const held: { send: (message: string | Buffer) => void; message: string | Buffer }[] = [];
+  const held: (() => void)[] = [];
+  const flush = () => {
+    holding = false;
+    for (const deliver of held.splice(0)) deliver();
+  };
   await page.routeWebSocket(/\/socket\.io\//, (ws) => {
     const server = ws.connectToServer();
     ws.onMessage((message) => server.send(message));
     server.onMessage((message) => {
-      const isState = typeof message === 'string' && message.startsWith('42["state"');
-      if (holding && isState) held.push({ send: (m) => ws.send(m), message });
-      else ws.send(message);
+      const text = typeof message === 'string' ? message : '';
+      if (holding && text.startsWith('42["state"')) {
+        held.push(() => ws.send(message));
+        return;
+      }
+      if (holding && text.startsWith('43')) flush();
+      ws.send(message);
     });
   });
   return {
     hold: () => {
       holding = true;
     },
-    release: () => {
-      holding = false;
-      for (const { send, message } of held.splice(0)) send(message);
-    },
+    release: flush,
   };
 };
