@@ -45,7 +45,16 @@ export class RostrumServer {
   static async start(store: StoreKind = 'sqlite', name = 'server'): Promise<RostrumServer> {
     const base = store === 'sqlite-shm' ? '/dev/shm' : tmpdir();
     const dataDir = store === 'memory' ? undefined : mkdtempSync(join(base, 'rostrum-bench-'));
-    const child = spawnChild(name, 'server/child.ts', { nodeFlags: ['--expose-gc'] });
+    // BENCH_PROFILE_DIR=dir writes a CPU profile of each server child there (see docs/benchmarks.md).
+    const profileDir = process.env.BENCH_PROFILE_DIR;
+    const child = spawnChild(name, 'server/child.ts', {
+      nodeFlags: [
+        '--expose-gc',
+        ...(profileDir
+          ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, `${name}-${Date.now()}`)}`]
+          : []),
+      ],
+    });
     try {
       const started = await child.call<ServerStart>('start', { dataDir, store }, 60_000);
       return new RostrumServer(
