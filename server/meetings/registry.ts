@@ -10,18 +10,12 @@ import { MeetingRuntime, type PublishState } from './runtime';
 
 const MEETING_ID_LENGTH = 8;
 
-/** What the HTTP routes need to know about a meeting. */
-export interface MeetingEntry {
-  runtime: MeetingRuntime;
-  title: string;
-}
-
 /**
  * The live meetings of this server, each with its runtime, and the access to them: codes that
  * admit a role, tokens that prove it afterwards.
  */
 export class MeetingRegistry {
-  private readonly meetings = new Map<string, MeetingEntry>();
+  private readonly meetings = new Map<string, MeetingRuntime>();
   private closed = false;
 
   constructor(
@@ -34,7 +28,7 @@ export class MeetingRegistry {
   openAll(): void {
     for (const meeting of this.store.meetings()) {
       const runtime = MeetingRuntime.open(meeting, this.store, this.publish, this.log);
-      this.meetings.set(meeting.id, { runtime, title: meeting.title });
+      this.meetings.set(meeting.id, runtime);
     }
   }
 
@@ -43,11 +37,11 @@ export class MeetingRegistry {
   }
 
   get(meetingId: string): MeetingRuntime | undefined {
-    return this.meetings.get(meetingId)?.runtime;
+    return this.meetings.get(meetingId);
   }
 
   list(): MeetingSummary[] {
-    return [...this.meetings.entries()].map(([meetingId, m]) => ({ meetingId, title: m.title }));
+    return [...this.meetings.values()].map((m) => ({ meetingId: m.meetingId, title: m.title }));
   }
 
   /** A new meeting, with a code for each role and each delegation, none used anywhere else. */
@@ -80,7 +74,7 @@ export class MeetingRegistry {
     const meeting = { id: meetingId, title: agenda.title, agenda, roster, createdAt: now };
     this.store.createMeeting(meeting, codes);
     const runtime = MeetingRuntime.open(meeting, this.store, this.publish, this.log);
-    this.meetings.set(meetingId, { runtime, title: meeting.title });
+    this.meetings.set(meetingId, runtime);
     this.log.info({ meetingId, delegations: roster.length }, 'meeting created');
     return { meetingId, codes: codesByRole(codes) };
   }
@@ -126,7 +120,7 @@ export class MeetingRegistry {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    for (const { runtime } of this.meetings.values()) runtime.close();
+    for (const runtime of this.meetings.values()) runtime.close();
   }
 
   private newMeetingId(): string {

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Agenda, Roster } from '../../shared/protocol/agenda';
+import type { Roster } from '../../shared/protocol/agenda';
 import type { Command } from '../../shared/protocol/commands';
 import type { CommandAck } from '../../shared/protocol/errors';
 import type { MeetingView } from '../../shared/protocol/view';
@@ -38,7 +38,6 @@ const CLOSING: CommandAck = {
  */
 export class MeetingRuntime {
   readonly meetingId: string;
-  readonly agenda: Agenda;
   readonly roster: Roster;
   private engine: MeetingEngine;
   /** The last state sent to the room; a socket that joins gets it (and then every later one). */
@@ -59,7 +58,6 @@ export class MeetingRuntime {
     private readonly log: FastifyBaseLogger,
   ) {
     this.meetingId = meeting.id;
-    this.agenda = meeting.agenda;
     this.roster = meeting.roster;
     this.engine = engine;
     this.snapshotVersion = snapshotVersion;
@@ -170,6 +168,11 @@ export class MeetingRuntime {
 
   get version(): number {
     return this.engine.version;
+  }
+
+  /** The meeting's title as it stands (the chair may edit the agenda). */
+  get title(): string {
+    return this.engine.context.agenda.title;
   }
 
   /**
