@@ -64,7 +64,13 @@ export const operatorSummary = (options: {
   }
   for (const { meetingId, title } of registry.list()) {
     const codes = registry.codes(meetingId);
-    const file = writeDelegationCodes(registry, dataDir, meetingId, origin);
+    let where: string;
+    try {
+      where = `in ${writeDelegationCodes(registry, dataDir, meetingId, origin)}`;
+    } catch (error) {
+      // The codes are in the database and at the endpoint; a file we cannot write is no reason to stop.
+      where = `(could not write the file: ${error instanceof Error ? error.message : String(error)})`;
+    }
     lines.push(
       '',
       `Meeting ${meetingId}: ${title}`,
@@ -72,7 +78,7 @@ export const operatorSummary = (options: {
         (role) =>
           `  ${role.padEnd(10)} code ${codes[role]}   ${joinUrl(origin, meetingId, codes[role])}`,
       ),
-      `  delegations: ${Object.keys(codes.delegations).length} codes in ${file}`,
+      `  delegations: ${Object.keys(codes.delegations).length} codes ${where}`,
       `               and at GET ${origin}/api/meetings/${meetingId}/codes (operator token)`,
     );
   }
