@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   'session.suspend': ['chair'],
   'session.resume': ['chair'],
   'session.close': ['chair'],
+  'agenda.edit': ['chair'],
+  'display.configure': ['chair'],
   'turn.start': ['chair', 'moderator'],
   'turn.pause': ['chair', 'moderator'],
   'turn.resume': ['chair', 'moderator'],

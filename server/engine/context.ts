@@ -40,7 +40,14 @@ export interface CurrentState {
   itemId: string;
   stepId: string;
   startedAt: number;
+  /** When the meeting entered this agenda item (a move between its steps keeps it). */
+  itemStartedAt: number;
   heard: string[];
+}
+
+/** What the room display shows besides the floor, as the chair sets it. */
+export interface DisplayOptions {
+  showDelay: boolean;
 }
 
 /**
@@ -56,6 +63,7 @@ export interface MeetingContext {
   turn: TurnState | null;
   floor: FloorState;
   suspension: { since: number; note?: string } | null;
+  display: DisplayOptions;
 }
 
 /** What a command sends into the machine: the command, its sender, the instant, and facts the engine looked up. */

@@ -53,6 +53,7 @@ export class MeetingEngine {
       turn: null,
       floor: emptyFloor(),
       suspension: null,
+      display: { showDelay: false },
     };
     return new MeetingEngine(options.roster, undefined, context);
   }

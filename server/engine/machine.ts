@@ -75,6 +75,8 @@ const inSession = (status: 'running' | 'suspended') => ({
   ],
   'agenda.goto': handle(status, 'gotoStep'),
   'session.close': { ...handle(status, 'closeMeeting'), target: '#meeting.closed' },
+  'agenda.edit': handle(status, 'editAgenda'),
+  'display.configure': handle(status, 'configureDisplay'),
   'turn.pause': handle(status, 'pauseTurn'),
   'turn.end': handle(status, 'endTurn'),
   'turn.adjust': handle(status, 'adjustTurn'),
@@ -103,6 +105,8 @@ export const meetingMachine = meetingSetup.createMachine({
         'agenda.start': { ...handle('pending', 'startAgenda'), target: 'running' },
         'agenda.goto': { ...handle('pending', 'gotoStep'), target: 'running' },
         'session.close': { ...handle('pending', 'closeMeeting'), target: 'closed' },
+        'agenda.edit': handle('pending', 'editAgenda'),
+        'display.configure': handle('pending', 'configureDisplay'),
       },
     },
     running: {

@@ -3,6 +3,7 @@ import { isStateCategory } from '../../shared/protocol/common';
 import { type Refusal, refuse } from '../../shared/protocol/errors';
 import { LIMITS } from '../../shared/protocol/limits';
 import type { MeetingStatus } from '../../shared/protocol/view';
+import { editAgenda } from './agendaEdit';
 import { type CommandEvent, currentStep, locate, type MeetingContext } from './context';
 
 /**
@@ -22,7 +23,7 @@ export const refusalOf = (
       return status === 'pending' ? null : refuse('not_now', 'The session has already started.');
     case 'agenda.next':
       if (status === 'pending') return refuse('not_now', 'The session has not started yet.');
-      return stepPrecondition(ctx, command.fromStepId);
+      return stepPrecondition(ctx, command.fromItemId, command.fromStepId);
     case 'agenda.goto':
       return gotoRefusal(ctx, command);
     case 'session.suspend':
@@ -32,6 +33,19 @@ export const refusalOf = (
       return status === 'suspended' ? null : refuse('not_now', 'The session is not suspended.');
     case 'session.close':
       return null;
+    case 'agenda.edit': {
+      const edited = editAgenda(ctx.agenda, command.change);
+      return edited.ok ? null : edited.error;
+    }
+    case 'display.configure':
+      return ctx.display.showDelay === command.showDelay
+        ? refuse(
+            'not_now',
+            command.showDelay
+              ? 'The display already shows the delay.'
+              : 'The display already hides the delay.',
+          )
+        : null;
     case 'turn.start':
       return sittingRefusal(status) ?? turnStartRefusal(ctx, event);
     case 'turn.pause':
@@ -110,8 +124,16 @@ const sittingRefusal = (status: MeetingStatus): Refusal | null => {
   return null;
 };
 
-const stepPrecondition = (ctx: MeetingContext, fromStepId: string | undefined): Refusal | null => {
-  if (fromStepId === undefined || ctx.current?.stepId === fromStepId) return null;
+const stepPrecondition = (
+  ctx: MeetingContext,
+  fromItemId: string | undefined,
+  fromStepId: string | undefined,
+): Refusal | null => {
+  // Step ids repeat across items (every panel has an "opening"): the item, when given, tells
+  // them apart.
+  const sameStep = fromStepId === undefined || ctx.current?.stepId === fromStepId;
+  const sameItem = fromItemId === undefined || ctx.current?.itemId === fromItemId;
+  if (sameStep && sameItem) return null;
   const here = currentStep(ctx);
   return refuse(
     'conflict',

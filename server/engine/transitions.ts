@@ -3,6 +3,7 @@ import type { Allowance, Delegation, FloorStep } from '../../shared/protocol/age
 import type { CommandOf } from '../../shared/protocol/commands';
 import { isStateCategory, type Segment } from '../../shared/protocol/common';
 import type { RequestOutcome, RequestRecord, TurnSpeaker } from '../../shared/protocol/view';
+import { editAgenda } from './agendaEdit';
 import {
   type CommandEvent,
   currentStep,
@@ -106,8 +107,10 @@ class Change {
   }
 
   enterStep(itemId: string, stepId: string, now: number): this {
+    const itemStartedAt =
+      this.ctx.current?.itemId === itemId ? this.ctx.current.itemStartedAt : now;
     this.leaveStep(now);
-    return this.set({ current: { itemId, stepId, startedAt: now, heard: [] } });
+    return this.set({ current: { itemId, stepId, startedAt: now, itemStartedAt, heard: [] } });
   }
 
   /** Gives the floor: the clock starts now with the allowance given. */
@@ -269,6 +272,10 @@ export const transitions = {
           ? (here.step.responseAllowance ?? here.step.allowance)
           : here.step.allowance;
       const segment = here.step.kind === 'floor' ? { segment: ctx.floor.segment } : {};
+      if (here.step.kind === 'floor' && ctx.floor.segment === 'floor' && event.delegation) {
+        // A delegation given the floor by name is an intervention from the floor like a grant.
+        change.set({ floor: { ...change.ctx.floor, sincePanel: change.ctx.floor.sincePanel + 1 } });
+      }
       return change.startTurn(who, allowance, now, segment).done();
     }
     // A scheduled speaker: the one named, or the next of this step not yet heard. The same
@@ -392,6 +399,16 @@ export const transitions = {
       .done(),
 
   openList: (ctx) => new Change(ctx).set({ floor: { ...ctx.floor, open: true } }).done(),
+
+  editAgenda: (ctx, { command }) => {
+    const edited = editAgenda(ctx.agenda, (command as CommandOf<'agenda.edit'>).change);
+    return new Change(ctx).set(edited.ok ? { agenda: edited.agenda } : {}).done();
+  },
+
+  configureDisplay: (ctx, { command }) => {
+    const { showDelay } = command as CommandOf<'display.configure'>;
+    return new Change(ctx).set({ display: { ...ctx.display, showDelay } }).done();
+  },
 
   switchSegment: (ctx, { command }) =>
     new Change(ctx).segment((command as CommandOf<'floor.segment'>).segment).done(),

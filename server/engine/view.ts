@@ -53,5 +53,6 @@ export const meetingView = (
       sincePanel: ctx.floor.sincePanel,
     },
     suspension: ctx.suspension,
+    display: ctx.display,
   };
 };

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { Category, Duration, Id, Name, QueuePolicy, Title } from './common';
+import { Category, Duration, Id, Name, Note, QueuePolicy, Title } from './common';
 import { LIMITS } from './limits';
 
-const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM');
-const CalendarDate = z
+export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM');
+export const CalendarDate = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date as YYYY-MM-DD');
 
@@ -116,7 +116,7 @@ export const Agenda = z
     sittings: z.array(Sitting).max(LIMITS.sittings).default([]),
     items: z.array(AgendaItem).min(1, 'an agenda needs at least one item').max(LIMITS.agendaItems),
     /** Shown on the room display during a suspension unless the chair gives another note. */
-    breakNote: z.string().max(LIMITS.noteChars).optional(),
+    breakNote: Note.optional(),
   })
   .strict()
   .superRefine((agenda, ctx) => {

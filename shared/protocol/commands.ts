@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { Id, Name, Note, Segment, ServerId, Sex } from './common';
+import { Allowance, CalendarDate, ClockTime, ScheduledSpeaker } from './agenda';
+import {
+  Category,
+  Duration,
+  Id,
+  Name,
+  Note,
+  QueuePolicy,
+  Segment,
+  ServerId,
+  Sex,
+  Title,
+} from './common';
 import { LIMITS } from './limits';
 
 /** Every command may carry the version its sender saw; a different current version is a conflict. */
@@ -11,12 +23,82 @@ const command = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =
   z.object({ type: z.literal(type), ...base, ...shape }).strict();
 
 export const AgendaStart = command('agenda.start', {});
-export const AgendaNext = command('agenda.next', { fromStepId: Id.optional() });
+/** `fromStepId` (and, added, `fromItemId`): the step the sender saw, so a second press is a conflict. */
+export const AgendaNext = command('agenda.next', {
+  fromStepId: Id.optional(),
+  fromItemId: Id.optional(),
+});
 export const AgendaGoto = command('agenda.goto', { itemId: Id, stepId: Id.optional() });
 export const SessionSuspend = command('session.suspend', { note: Note.optional() });
 export const SessionResume = command('session.resume', {});
 /** Added to the contract: closes the meeting from any step (the chair console confirms it). */
 export const SessionClose = command('session.close', {});
+
+/**
+ * Added to the contract: the chair edits the agenda before or during the session (titles,
+ * speakers, allowances, sittings). One change at a time, so two chairs editing different things
+ * do not overwrite each other; the edited agenda must still pass the agenda schema.
+ */
+export const AgendaChange = z.discriminatedUnion('target', [
+  z
+    .object({
+      target: z.literal('meeting'),
+      title: Title.optional(),
+      venue: Title.optional(),
+      breakNote: Note.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      target: z.literal('sitting'),
+      sittingId: Id,
+      title: Title.optional(),
+      date: CalendarDate.optional(),
+      start: ClockTime.optional(),
+      end: ClockTime.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      target: z.literal('item'),
+      itemId: Id,
+      title: Title.optional(),
+      sittingId: Id.optional(),
+      plannedStart: ClockTime.optional(),
+      plannedEnd: ClockTime.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      target: z.literal('step'),
+      itemId: Id,
+      stepId: Id,
+      title: Title.optional(),
+      allowance: Allowance.optional(),
+      responseAllowance: Allowance.optional(),
+      clusterSize: z.number().int().min(1).max(100).optional(),
+      queuePolicy: QueuePolicy.optional(),
+      openTo: z.array(Category).min(1).max(4).optional(),
+      plannedMs: Duration.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      target: z.literal('speakers'),
+      itemId: Id,
+      stepId: Id,
+      speakers: z.array(ScheduledSpeaker).max(LIMITS.speakersPerStep),
+    })
+    .strict(),
+]);
+export type AgendaChange = z.infer<typeof AgendaChange>;
+export const AgendaEdit = command('agenda.edit', { change: AgendaChange });
+
+/** Added to the contract: what the room display shows besides the floor. */
+export const DisplayConfigure = command('display.configure', {
+  /** "Running 12 min late" on the room display. */
+  showDelay: z.boolean(),
+});
 
 export const AdHocSpeaker = z.object({ name: Name, delegationId: Id.optional() }).strict();
 export const TurnStart = z
@@ -75,6 +157,8 @@ export const Command = z.discriminatedUnion('type', [
   SessionSuspend,
   SessionResume,
   SessionClose,
+  AgendaEdit,
+  DisplayConfigure,
   TurnStart,
   TurnPause,
   TurnResume,

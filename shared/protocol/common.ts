@@ -35,12 +35,15 @@ export const Title = Name.max(LIMITS.titleChars, `at most ${LIMITS.titleChars} c
 
 /** An instant: integer milliseconds since the epoch on the server's clock. */
 export const Instant = z.number().int().nonnegative().max(8.64e15);
-/** A duration: integer milliseconds. */
+/**
+ * A duration: integer milliseconds. Bounded by a year: a clock left running over a weekend must
+ * still fit; allowances have their own, tighter bound.
+ */
 export const Duration = z
   .number()
   .int()
   .nonnegative()
-  .max(LIMITS.maxAllowanceMs * 4);
+  .max(366 * 24 * 60 * 60 * 1000);
 
 export const Category = z.enum(['member-state', 'observer', 'un-system', 'stakeholder']);
 export type Category = z.infer<typeof Category>;

@@ -76,6 +76,8 @@ export const CurrentStep = z.object({
   itemId: Id,
   stepId: Id,
   startedAt: Instant,
+  /** When the meeting entered this agenda item; moving between its steps keeps it. */
+  itemStartedAt: Instant,
   /** Scheduled speakers of this step who have had a turn. */
   heard: z.array(Id),
 });
@@ -91,6 +93,8 @@ export const MeetingView = z.object({
   turn: TurnView.nullable(),
   floor: FloorView,
   suspension: z.object({ since: Instant, note: Note.optional() }).nullable(),
+  /** What the room display shows besides the floor, as the chair sets it. */
+  display: z.object({ showDelay: z.boolean() }),
 });
 export type MeetingView = z.infer<typeof MeetingView>;
 

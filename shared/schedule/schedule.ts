@@ -121,7 +121,7 @@ export interface ScheduleInput {
   agenda: Agenda;
   /** Steps held so far (the record). */
   held: readonly StepRecord[];
-  current: { itemId: string; stepId: string; startedAt: number } | null;
+  current: { itemId: string; stepId: string; startedAt: number; itemStartedAt?: number } | null;
   /** Time left on the current turn's clock, if one runs (negative in overtime). */
   turnRemainingMs?: number | null;
   now: number;
@@ -133,7 +133,7 @@ export const scheduleAt = (input: ScheduleInput): ScheduleNow => {
   const items: ItemSchedule[] = planned.map((p) => {
     const steps = held.filter((h) => h.itemId === p.itemId);
     const starts = steps.map((h) => h.startedAt);
-    if (current?.itemId === p.itemId) starts.push(current.startedAt);
+    if (current?.itemId === p.itemId) starts.push(current.itemStartedAt ?? current.startedAt);
     const actualStart = starts.length > 0 ? Math.min(...starts) : null;
     const actualEnd =
       current?.itemId === p.itemId || steps.length === 0

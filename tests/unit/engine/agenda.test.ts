@@ -12,6 +12,7 @@ describe('agenda.start', () => {
       itemId: 'welcome',
       stepId: 'remarks',
       startedAt: h.now,
+      itemStartedAt: h.now,
       heard: [],
     });
     expect(view.turn).toBeNull();

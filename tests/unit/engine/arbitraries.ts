@@ -4,8 +4,8 @@ import type { MeetingEngine } from '../../../server/engine/engine';
 import { DEFAULT_AGENDA } from '../../../shared/defaults/agenda';
 import { DEFAULT_ROSTER } from '../../../shared/defaults/roster';
 import { PERMISSIONS } from '../../../shared/permissions';
-import type { Agenda } from '../../../shared/protocol/agenda';
-import { Command } from '../../../shared/protocol/commands';
+import type { Agenda, ScheduledSpeaker } from '../../../shared/protocol/agenda';
+import { type AgendaChange, Command } from '../../../shared/protocol/commands';
 import type { Role } from '../../../shared/protocol/common';
 import { CHAIR, DISPLAY, delegate, MODERATOR, smallAgenda } from '../../support/engine';
 
@@ -110,6 +110,61 @@ const gotoTarget = (agenda: Agenda) => {
   );
 };
 
+/** An edit of the agenda: mostly sound, sometimes naming nothing or breaking a rule. */
+const agendaChange = (agenda: Agenda): fc.Arbitrary<AgendaChange> => {
+  const steps = agenda.items.flatMap((i) => i.steps.map((s) => ({ itemId: i.id, stepId: s.id })));
+  const stepRef = fc.oneof(
+    { arbitrary: fc.constantFrom(...steps), weight: 5 },
+    { arbitrary: fc.constant({ itemId: 'nowhere', stepId: 'nothing' }), weight: 1 },
+  );
+  const allowance = fc.oneof(
+    fc.constant({ limitMs: 180_000, warnAtMs: 150_000 }),
+    fc.constant({ limitMs: 120_000, warnAtMs: 90_000 }),
+    fc.constant({ limitMs: 600_000, warnAtMs: 480_000, endAtLimit: true }),
+  );
+  return fc.oneof(
+    fc.record({ target: fc.constant('meeting' as const), title: name }),
+    // A sitting that would end before it starts: refused by the agenda schema, naming the field.
+    fc.record({
+      target: fc.constant('sitting' as const),
+      sittingId: fc.constantFrom(...agenda.sittings.map((s) => s.id), 'nowhen'),
+      end: fc.constantFrom('09:00', '23:59'),
+    }),
+    fc.record({
+      target: fc.constant('item' as const),
+      itemId: fc.constantFrom(...agenda.items.map((i) => i.id), 'nowhere'),
+      title: name,
+    }),
+    stepRef.chain((ref) =>
+      fc.record(
+        {
+          target: fc.constant('step' as const),
+          itemId: fc.constant(ref.itemId),
+          stepId: fc.constant(ref.stepId),
+          title: name,
+          allowance,
+        },
+        { requiredKeys: ['target', 'itemId', 'stepId'] },
+      ),
+    ),
+    stepRef.chain((ref) =>
+      fc.record({
+        target: fc.constant('speakers' as const),
+        itemId: fc.constant(ref.itemId),
+        stepId: fc.constant(ref.stepId),
+        speakers: fc.constantFrom<ScheduledSpeaker[][]>(
+          [],
+          [{ id: 'expert-1', name: 'Dr. Amina Diallo', role: 'Expert' }],
+          [
+            { id: 'expert-1', name: 'Dr. Amina Diallo', role: 'Expert' },
+            { id: 'expert-4', name: 'Prof. Jorge Ruiz', role: 'Expert' },
+          ],
+        ),
+      }),
+    ),
+  );
+};
+
 /** A command, possibly with placeholders, for a meeting on `agenda`. */
 export const commandFor = (agenda: Agenda): fc.Arbitrary<Command> => {
   const ids = allIds(agenda);
@@ -125,7 +180,13 @@ export const commandFor = (agenda: Agenda): fc.Arbitrary<Command> => {
   ) => rest.map((r) => ({ type, ...r }) as Command);
   return fc.oneof(
     { arbitrary: typed('agenda.start'), weight: 4 },
-    { arbitrary: typed('agenda.next', opt({ fromStepId: stepRef })), weight: 4 },
+    {
+      arbitrary: typed(
+        'agenda.next',
+        opt({ fromStepId: stepRef, fromItemId: fc.constantFrom(...agenda.items.map((i) => i.id)) }),
+      ),
+      weight: 4,
+    },
     { arbitrary: typed('agenda.goto', gotoTarget(agenda)), weight: 8 },
     {
       arbitrary: typed('session.suspend', opt({ note: fc.constantFrom('', 'Lunch', '  Day 1  ') })),
@@ -133,6 +194,8 @@ export const commandFor = (agenda: Agenda): fc.Arbitrary<Command> => {
     },
     { arbitrary: typed('session.resume'), weight: 2 },
     { arbitrary: typed('session.close'), weight: 1 },
+    { arbitrary: typed('agenda.edit', fc.record({ change: agendaChange(agenda) })), weight: 3 },
+    { arbitrary: typed('display.configure', fc.record({ showDelay: fc.boolean() })), weight: 1 },
     {
       arbitrary: typed(
         'turn.start',

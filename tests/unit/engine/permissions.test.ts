@@ -53,6 +53,17 @@ const EXAMPLES = {
     return { h, command: { type: 'session.resume' } };
   },
   'session.close': () => ({ h: EngineHarness.at('closing'), command: { type: 'session.close' } }),
+  'agenda.edit': () => ({
+    h: new EngineHarness(),
+    command: {
+      type: 'agenda.edit',
+      change: { target: 'item', itemId: 'panel-1', title: 'Panel 1: remittances' },
+    },
+  }),
+  'display.configure': () => ({
+    h: EngineHarness.at('welcome'),
+    command: { type: 'display.configure', showDelay: true },
+  }),
   'turn.start': () => ({
     h: EngineHarness.at('panel-1', 'presentations'),
     command: { type: 'turn.start', speakerId: 'expert-2' },

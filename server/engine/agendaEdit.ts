@@ -1,0 +1,100 @@
+import { Agenda, type Step } from '../../shared/protocol/agenda';
+import type { AgendaChange } from '../../shared/protocol/commands';
+import { type Refusal, refuse } from '../../shared/protocol/errors';
+
+/** Drops the keys a change leaves out, so they do not overwrite what the agenda has. */
+const given = <T extends object>(fields: T): Partial<T> =>
+  Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+/**
+ * The agenda with one change made, checked against the whole agenda schema (a sitting that ends
+ * before it starts, a warning after the limit...), or why not, naming the field.
+ */
+export const editAgenda = (
+  agenda: Agenda,
+  change: AgendaChange,
+): { ok: true; agenda: Agenda } | { ok: false; error: Refusal } => {
+  const edited = structuredClone(agenda);
+  switch (change.target) {
+    case 'meeting': {
+      const { target: _, ...fields } = change;
+      Object.assign(edited, given(fields));
+      break;
+    }
+    case 'sitting': {
+      const { target: _, sittingId, ...fields } = change;
+      const sitting = edited.sittings.find((s) => s.id === sittingId);
+      if (!sitting)
+        return { ok: false, error: refuse('not_found', `There is no sitting "${sittingId}".`) };
+      Object.assign(sitting, given(fields));
+      break;
+    }
+    case 'item': {
+      const { target: _, itemId, ...fields } = change;
+      const item = edited.items.find((i) => i.id === itemId);
+      if (!item)
+        return { ok: false, error: refuse('not_found', `There is no agenda item "${itemId}".`) };
+      Object.assign(item, given(fields));
+      break;
+    }
+    case 'step':
+    case 'speakers': {
+      const item = edited.items.find((i) => i.id === change.itemId);
+      const step: Step | undefined = item?.steps.find((s) => s.id === change.stepId);
+      if (!item || !step) {
+        return {
+          ok: false,
+          error: refuse(
+            'not_found',
+            `There is no step "${change.stepId}" in item "${change.itemId}".`,
+          ),
+        };
+      }
+      if (change.target === 'speakers') {
+        if (step.kind !== 'speakers') {
+          return {
+            ok: false,
+            error: refuse(
+              'invalid',
+              `"${step.title}" is a discussion: it has no scheduled speakers.`,
+            ),
+          };
+        }
+        step.speakers = change.speakers;
+        break;
+      }
+      const { target: _, itemId: _i, stepId: _s, ...fields } = change;
+      const floorOnly = [
+        'responseAllowance',
+        'clusterSize',
+        'queuePolicy',
+        'openTo',
+        'plannedMs',
+      ] as const;
+      const misplaced = floorOnly.find((k) => fields[k] !== undefined);
+      if (step.kind === 'speakers' && misplaced) {
+        return {
+          ok: false,
+          error: refuse('invalid', `${misplaced}: only a discussion step has it.`),
+        };
+      }
+      Object.assign(step, given(fields));
+      break;
+    }
+    default:
+      return change satisfies never;
+  }
+  const parsed = Agenda.safeParse(edited);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.join('.') ?? '';
+    return {
+      ok: false,
+      error: refuse(
+        'invalid',
+        `${where ? `agenda.${where}: ` : ''}${issue?.message ?? 'not a valid agenda'}`,
+      ),
+    };
+  }
+  return { ok: true, agenda: parsed.data };
+};
