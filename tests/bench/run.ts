@@ -4,7 +4,7 @@
  * bench-results/<timestamp>.json and bench-results/latest.json.
  *
  * Scenarios: fanout, idle, memory, throughput, accuracy, startup. `--quick` runs each smaller
- * (for checking the harness, not for figures). The whole run is capped at 11 minutes.
+ * (for checking the harness, not for figures). The whole run is capped at 10 minutes.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -19,7 +19,7 @@ import { runStartup } from './scenarios/startup';
 import { runThroughput } from './scenarios/throughput';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const RUN_CAP_MS = 11 * 60 * 1000;
+const RUN_CAP_MS = 10 * 60 * 1000;
 
 type Runner = (quick: boolean) => Promise<ScenarioResult>;
 
@@ -49,7 +49,7 @@ const main = async (): Promise<void> => {
   }
   const chosen = names.length > 0 ? names : Object.keys(SCENARIOS);
   const cap = setTimeout(() => {
-    process.stderr.write('the benchmark ran past its 11-minute cap: stopping\n');
+    process.stderr.write('the benchmark ran past its 10-minute cap: stopping\n');
     process.exit(1);
   }, RUN_CAP_MS);
   cap.unref();
