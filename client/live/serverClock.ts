@@ -10,27 +10,34 @@ const RESYNC_EVERY_MS = 30_000;
 /**
  * The server's clock as seen from this device: the offset comes from several `sync` round trips,
  * the one with the smallest round trip winning (shared/clock/offset.ts). Until the first sample
- * answers, the `serverTime` of the last state stands in, late by one network delay at most.
+ * answers, the `serverTime` of the first state stands in, late by one network delay at most;
+ * after a reconnection, the previous estimate stands in until a new one is made.
  */
 export class ServerClock {
   private readonly estimator = new OffsetEstimator();
   private fallbackOffsetMs = 0;
+  private measured = false;
   private timer: ReturnType<typeof setInterval> | undefined;
   private round = 0;
 
   now(): number {
-    const estimate = this.estimator.estimate;
-    return Date.now() + (estimate ? estimate.offsetMs : this.fallbackOffsetMs);
+    return Date.now() + this.offsetMs();
+  }
+
+  /** Add to a local instant to get the server's. */
+  offsetMs(): number {
+    return this.estimator.estimate?.offsetMs ?? this.fallbackOffsetMs;
   }
 
   /** The instant a state was made on the server, received now. */
   noteServerTime(serverTime: number): void {
-    if (!this.estimator.estimate) this.fallbackOffsetMs = serverTime - Date.now();
+    if (!this.measured) this.fallbackOffsetMs = serverTime - Date.now();
   }
 
   /** A fresh estimate after a (re)connection, then a few more samples every 30 s. */
   start(probe: SyncProbe): void {
     this.stop();
+    this.fallbackOffsetMs = this.offsetMs();
     this.estimator.reset();
     void this.sample(probe, SAMPLES_AT_CONNECT);
     this.timer = setInterval(() => void this.sample(probe, SAMPLES_LATER), RESYNC_EVERY_MS);
@@ -50,6 +57,7 @@ export class ServerClock {
       const serverTime = await probe(clientSentAt);
       if (serverTime === null || round !== this.round) return;
       this.estimator.add({ clientSentAt, serverTime, clientReceivedAt: Date.now() });
+      this.measured = true;
     }
   }
 }

@@ -1,6 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openScreen, type Screen, screenshot, stateValve } from '../support/browser';
+import {
+  gzippedScriptBytes,
+  launchBrowser,
+  openScreen,
+  type Screen,
+  screenshot,
+  stateValve,
+} from '../support/browser';
 import { RoomServer, secondsOf } from './room';
 
 const HTML_NAME = '<b>bold</b><img src=x onerror=alert(1)>';
@@ -295,6 +302,18 @@ describe('a piece of a panel, in five browsers', () => {
     await expect
       .poll(() => display.page.evaluate(() => document.fullscreenElement !== null))
       .toBe(false);
+  });
+
+  it('the display and the tablets load at most 150 KB of gzipped script', () => {
+    const weights = Object.fromEntries(
+      Object.entries({ chair, moderator, display, mexico }).map(([name, screen]) => [
+        name,
+        Math.round(gzippedScriptBytes(screen) / 1024),
+      ]),
+    );
+    console.info('gzipped script per screen (KB):', weights);
+    expect(weights.display).toBeLessThanOrEqual(150);
+    expect(weights.mexico).toBeLessThanOrEqual(150);
   });
 
   it('loads nothing the CSP refuses and runs no injected script', () => {

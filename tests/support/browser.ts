@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 /** The built screens the browser tests load, as the server serves them. */
@@ -49,7 +50,13 @@ export const ensureClientBuilt = async (): Promise<string> => {
     }
   }
   try {
-    if (!isFresh()) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'pipe' });
+    if (!isFresh()) {
+      // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+      execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+        stdio: 'pipe',
+        env: { ...process.env, NODE_ENV: 'production' },
+      });
+    }
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
@@ -77,6 +84,8 @@ export interface Screen {
   page: Page;
   /** Console errors and page errors (a CSP violation shows here), and any dialog opened. */
   problems: string[];
+  /** Every script the page loaded, by path. */
+  scripts: Set<string>;
 }
 
 /** A device of its own (its own localStorage), with a window of the given size. */
@@ -88,6 +97,11 @@ export const openScreen = async (
   const context = await browser.newContext({ viewport, ...options });
   const page = await context.newPage();
   const problems: string[] = [];
+  const scripts = new Set<string>();
+  page.on('response', (response) => {
+    const { pathname } = new URL(response.url());
+    if (pathname.endsWith('.js')) scripts.add(pathname);
+  });
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
   });
@@ -96,8 +110,15 @@ export const openScreen = async (
     problems.push(`dialog: ${dialog.message()}`);
     void dialog.dismiss();
   });
-  return { context, page, problems };
+  return { context, page, problems, scripts };
 };
+
+/** What the page's scripts weigh gzipped, as the server's built files. */
+export const gzippedScriptBytes = (screen: Screen): number =>
+  [...screen.scripts].reduce(
+    (sum, path) => sum + gzipSync(readFileSync(join(CLIENT_DIR, path))).length,
+    0,
+  );
 
 export const screenshot = async (page: Page, name: string): Promise<void> => {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
