@@ -230,13 +230,23 @@ describe('a piece of a panel, in five browsers', () => {
     await display.page.getByText('Expert panel 1: Interactive discussion').waitFor();
   });
 
-  it('a refusal is shown to the person in words', async () => {
-    // The list closed, a delegation that asks is told so plainly.
+  it('the list closes, yet the moderator adds the nameplate raised in the room', async () => {
     await moderator.page.getByRole('button', { name: 'Close list' }).click();
     await mexico.page.getByText('The list of speakers is closed.').waitFor();
     await display.page.getByText('List of speakers closed').waitFor();
     await screenshot(mexico.page, 'delegate-list-closed');
+
+    await moderator.page.getByLabel('Find a delegation').fill('holy');
+    await moderator.page.getByRole('button', { name: 'Add a request for Holy See' }).click();
+    await display.page.locator('.display-next-name', { hasText: 'Holy See' }).waitFor();
+    await moderator.page.getByText('Observer State').first().waitFor();
+    await moderator.page.getByRole('button', { name: 'Remove the request of Holy See' }).click();
+    await display.page.getByText('Nobody is waiting').waitFor();
+
     await moderator.page.getByRole('button', { name: 'Reopen list' }).click();
+    await mexico.page.getByRole('button', { name: 'Request the floor' }).click();
+    await mexico.page.getByText('Number 1 in line').waitFor();
+    await mexico.page.getByRole('button', { name: 'Withdraw request' }).click();
     await mexico.page.getByRole('button', { name: 'Request the floor' }).waitFor();
   });
 
