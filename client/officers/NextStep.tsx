@@ -25,7 +25,8 @@ export const NextStep = ({ asking, setAsking }: Props) => {
   }
   const next = nextPlace(view);
   const label = next ? placeTitle(next) : 'End of the agenda: the meeting closes';
-  const go = () => void send({ type: 'agenda.next', fromStepId: here.step.id });
+  const go = () =>
+    void send({ type: 'agenda.next', fromItemId: here.item.id, fromStepId: here.step.id });
   if (asking) {
     return (
       <ConfirmQuestion
