@@ -53,6 +53,9 @@ export const TurnControls = ({ turn }: { turn: TurnView }) => {
           </button>
         )}
       </div>
+      {suspended && !running && (
+        <p className="quiet">The session is suspended: resume the session to run the clock.</p>
+      )}
       {can('turn.adjust') && (
         <fieldset className="button-row">
           <legend className="visually-hidden">Adjust the time</legend>

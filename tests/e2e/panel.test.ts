@@ -184,6 +184,7 @@ describe('a piece of a panel, in five browsers', () => {
     valve.hold();
     await moderator.page.getByRole('button', { name: /Next speaker.*Morocco/ }).click();
     await morocco.page.getByText('You have the floor').waitFor();
+    await screenshot(morocco.page, 'delegate-has-floor-phone');
     // The other console has not heard yet: it still offers Morocco, and its press is refused.
     await late.click();
     await other.page.getByRole('alert').getByText('That request is no longer waiting.').waitFor();
