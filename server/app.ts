@@ -7,10 +7,12 @@ import { type AdminToken, resolveAdminToken } from './access/adminToken';
 import type { Durability } from './config';
 import { registerApi } from './http/api';
 import { registerErrorHandling, sendError } from './http/errors';
+import { registerRateLimit } from './http/rateLimit';
 import { registerSecurityHeaders } from './http/security';
 import { registerClient } from './http/static';
 import { WrongCodeLimiter } from './http/wrongCodeLimiter';
 import { MeetingRegistry } from './meetings/registry';
+import { Devices } from './realtime/devices';
 import {
   attachRealtime,
   createSocketServer,
@@ -40,6 +42,8 @@ export interface RostrumServices {
   registry: MeetingRegistry;
   store: Store;
   io: RostrumSocketServer;
+  /** The sockets connected now, per meeting: counted, and closed when their tokens are revoked. */
+  devices: Devices;
   adminToken: AdminToken;
   dataDir: string;
   /** The meeting made on this start because DATA_DIR was empty, if any. */
@@ -107,10 +111,12 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
       createdOnStart = registry.create(DEFAULT_AGENDA, DEFAULT_ROSTER).meetingId;
     }
     attachRealtime(io, registry, app.log);
+    const devices = new Devices(io);
 
-    app.decorate('rostrum', { registry, store, io, adminToken, dataDir, createdOnStart });
+    app.decorate('rostrum', { registry, store, io, devices, adminToken, dataDir, createdOnStart });
     registerErrorHandling(app);
     await registerSecurityHeaders(app);
+    await registerRateLimit(app);
     let stopping = false;
     app.addHook('onRequest', async (_request, reply) => {
       if (stopping) {
@@ -121,7 +127,7 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
         );
       }
     });
-    registerApi(app, { registry, adminToken: adminToken.value, limiter });
+    registerApi(app, { registry, adminToken: adminToken.value, limiter, devices });
     await registerClient(app, options.clientDir ?? resolve('dist/client'));
 
     // Stop taking work: sockets closed first (a command is handled in one synchronous turn, so

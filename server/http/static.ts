@@ -27,7 +27,8 @@ export const registerClient = async (app: FastifyInstance, clientDir: string): P
     });
   }
 
-  app.setNotFoundHandler((request, reply) => {
+  // Rate-limited like every route: the single-page fallback and 404s are requests too.
+  app.setNotFoundHandler({ preHandler: app.rateLimit() }, (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     const isRead = request.method === 'GET' || request.method === 'HEAD';
     if (isRead && !isServerPath(path)) {

@@ -1,11 +1,12 @@
 import { randomInt } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
+import type { AuditEntry } from '../../shared/protocol/access';
 import type { Agenda, Roster } from '../../shared/protocol/agenda';
 import type { Role } from '../../shared/protocol/common';
 import type { JoinResponse, MeetingCodes, MeetingSummary } from '../../shared/protocol/http';
 import { CROCKFORD_ALPHABET, canonicalCode, newAccessCode } from '../access/codes';
 import { newToken, tokenHash } from '../access/tokens';
-import type { AccessCode, IssuedToken, Store } from '../store/store';
+import type { AccessCode, IssuedToken, Store, TokenCount, TokenHolder } from '../store/store';
 import { MeetingRuntime, type PublishState } from './runtime';
 
 const MEETING_ID_LENGTH = 8;
@@ -52,15 +53,7 @@ export class MeetingRegistry {
   ): { meetingId: string; codes: MeetingCodes } {
     const meetingId = this.newMeetingId();
     const taken = new Set<string>();
-    const code = (): string => {
-      for (;;) {
-        const candidate = newAccessCode();
-        if (!taken.has(candidate) && !this.store.codeExists(candidate)) {
-          taken.add(candidate);
-          return candidate;
-        }
-      }
-    };
+    const code = (): string => this.newCode(taken);
     const roles: Role[] = ['chair', 'moderator', 'display'];
     const codes: AccessCode[] = [
       ...roles.map((role) => ({ meetingId, role, code: code() })),
@@ -116,11 +109,81 @@ export class MeetingRegistry {
     return issued && this.meetings.has(issued.meetingId) ? issued : null;
   }
 
+  /** Whether this server ever issued the token (it may be revoked since): not a guess. */
+  issuedOnce(token: string): boolean {
+    return token.length > 0 && token.length <= 256 && this.store.tokenKnown(tokenHash(token));
+  }
+
+  /**
+   * Revokes every token of one holder (a role, or one delegation) and writes the audit line.
+   * The caller closes their sockets. Answers how many tokens were revoked.
+   */
+  signOut(
+    meetingId: string,
+    holder: TokenHolder,
+    actor: AuditEntry['actor'],
+    now = Date.now(),
+  ): number {
+    const revoked = this.store.signOut(meetingId, holder, {
+      at: now,
+      actor,
+      action: 'delegation.sign-out',
+      ...holder,
+      revokedTokens: 0,
+    });
+    this.log.info({ meetingId, ...holder, actor, revoked }, 'devices signed out');
+    return revoked;
+  }
+
+  /**
+   * A new code for one holder (a role, or one delegation): the old code stops joining and every
+   * token it gave is revoked, at once and durably. With `reissue`, a new token of that holder
+   * is made in the same transaction (a chair who rotates the chair code stays in).
+   */
+  rotateCode(
+    meetingId: string,
+    holder: TokenHolder,
+    actor: AuditEntry['actor'],
+    options: { reissue?: boolean; now?: number } = {},
+  ): { code: string; revokedTokens: number; token?: string } {
+    const now = options.now ?? Date.now();
+    const code = this.newCode(new Set());
+    const token = options.reissue ? newToken() : undefined;
+    const revokedTokens = this.store.rotateCode(
+      meetingId,
+      holder,
+      code,
+      { at: now, actor, action: 'code.rotate', ...holder, revokedTokens: 0 },
+      token === undefined ? undefined : { hash: tokenHash(token) },
+    );
+    this.log.info({ meetingId, ...holder, actor, revoked: revokedTokens }, 'code rotated');
+    return { code, revokedTokens, ...(token !== undefined && { token }) };
+  }
+
+  tokenCounts(meetingId: string): TokenCount[] {
+    return this.store.tokenCounts(meetingId);
+  }
+
+  audit(meetingId: string): AuditEntry[] {
+    return this.store.audit(meetingId);
+  }
+
   /** Closes every meeting (timers stopped, snapshots kept). */
   close(): void {
     if (this.closed) return;
     this.closed = true;
     for (const runtime of this.meetings.values()) runtime.close();
+  }
+
+  /** A code used nowhere on this server (nor in `taken`), and now taken. */
+  private newCode(taken: Set<string>): string {
+    for (;;) {
+      const candidate = newAccessCode();
+      if (!taken.has(candidate) && !this.store.codeExists(candidate)) {
+        taken.add(candidate);
+        return candidate;
+      }
+    }
   }
 
   private newMeetingId(): string {

@@ -217,11 +217,16 @@ export class MeetingRuntime {
     }
     if (snapshotDue) this.snapshotVersion = result.version;
     this.lastAt = now;
-    this.log.info(
-      { version: result.version, type: command.type, role: sender.role, source },
-      'command',
-    );
-    this.changed();
+    // Stored: from here on the answer is `ok`, whatever happens to the log line or the broadcast.
+    try {
+      this.log.info(
+        { version: result.version, type: command.type, role: sender.role, source },
+        'command',
+      );
+      this.changed();
+    } catch (error) {
+      this.log.error({ err: error, version: result.version }, 'could not announce a stored change');
+    }
     return { ok: true, version: result.version };
   }
 

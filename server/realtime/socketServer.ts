@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import type { FastifyBaseLogger } from 'fastify';
 import { Server, type Socket } from 'socket.io';
+import type { SignedOut } from '../../shared/protocol/access';
 import { Command } from '../../shared/protocol/commands';
 import type { Role } from '../../shared/protocol/common';
 import type { CommandAck } from '../../shared/protocol/errors';
@@ -19,6 +20,8 @@ export interface ClientToServerEvents {
 
 export interface ServerToClientEvents {
   state: (view: MeetingView) => void;
+  /** Added: the device's token was revoked; the socket is closed right after. */
+  signed_out: (signal: SignedOut) => void;
 }
 
 /** What the handshake learnt from the token. */
@@ -77,6 +80,9 @@ export const createSocketServer = (httpServer: HttpServer): RostrumSocketServer 
       serveClient: false,
       // Tokens travel in the handshake's auth payload, not in cookies: no cross-site risk.
       cookie: false,
+      // A connection that has not completed the handshake within 10 s is closed (default 45 s),
+      // so half-open connections cannot pile up.
+      connectTimeout: 10_000,
     },
   );
 

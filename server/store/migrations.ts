@@ -87,4 +87,20 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX steps_by_meeting ON steps(meeting, seq);
   `,
+  `
+  -- The chair's and the operator's actions on access: sign-outs and code rotations. Never a
+  -- code or a token: who, what, which role or delegation, how many tokens were revoked.
+  CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY,
+    meeting TEXT NOT NULL REFERENCES meetings(id),
+    at INTEGER NOT NULL,
+    actor TEXT NOT NULL,           -- 'chair' or 'operator'
+    action TEXT NOT NULL,          -- 'delegation.sign-out' or 'code.rotate'
+    role TEXT NOT NULL,
+    delegation TEXT,
+    revoked_tokens INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX audit_by_meeting ON audit(meeting, seq);
+  CREATE INDEX tokens_by_meeting_role ON tokens(meeting, role, delegation);
+  `,
 ];

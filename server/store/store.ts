@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuditAction, type AuditEntry } from '../../shared/protocol/access';
 import { Agenda, Roster } from '../../shared/protocol/agenda';
 import { Command } from '../../shared/protocol/commands';
 import { Id, Role, ServerId } from '../../shared/protocol/common';
@@ -31,6 +32,20 @@ export interface IssuedToken {
   meetingId: string;
   role: Role;
   delegationId?: string;
+}
+
+/** Whose tokens: a whole role, or (for delegates) one delegation. */
+export interface TokenHolder {
+  role: Role;
+  delegationId?: string;
+}
+
+/** Tokens of one role and delegation: issued and still valid, and revoked. */
+export interface TokenCount {
+  role: Role;
+  delegationId?: string;
+  active: number;
+  revoked: number;
 }
 
 /** One accepted command as the log keeps it: enough to apply it again, exactly. */
@@ -70,6 +85,20 @@ const CommandRow = z.object({
   delegation: Id.nullable(),
   source: CommandSource,
   command: z.string(),
+});
+const TokenCountRow = z.object({
+  role: Role,
+  delegation: Id.nullable(),
+  active: z.number().int().nonnegative(),
+  revoked: z.number().int().nonnegative(),
+});
+const AuditRow = z.object({
+  at: z.number().int(),
+  actor: z.enum(['chair', 'operator']),
+  action: AuditAction,
+  role: Role,
+  delegation: Id.nullable(),
+  revoked_tokens: z.number().int().nonnegative(),
 });
 const SnapshotRow = z.object({ version: z.number().int().nonnegative(), snapshot: z.string() });
 const RecordRow = z.object({ record: z.string() });
@@ -123,9 +152,26 @@ export class Store {
       findToken: db.prepare(
         'SELECT meeting, role, delegation FROM tokens WHERE hash = ? AND revoked_at IS NULL',
       ),
+      tokenKnown: db.prepare('SELECT 1 FROM tokens WHERE hash = ?').pluck(),
       revokeTokens: db.prepare(
         `UPDATE tokens SET revoked_at = ? WHERE meeting = ? AND revoked_at IS NULL
            AND (? IS NULL OR role = ?) AND (? IS NULL OR delegation = ?)`,
+      ),
+      tokenCounts: db.prepare(
+        `SELECT role, delegation, count(*) FILTER (WHERE revoked_at IS NULL) AS active,
+                count(*) FILTER (WHERE revoked_at IS NOT NULL) AS revoked
+           FROM tokens WHERE meeting = ? GROUP BY role, delegation`,
+      ),
+      replaceCode: db.prepare(
+        'UPDATE codes SET code = ? WHERE meeting = ? AND role = ? AND delegation IS ?',
+      ),
+      insertAudit: db.prepare(
+        `INSERT INTO audit (meeting, at, actor, action, role, delegation, revoked_tokens)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      audit: db.prepare(
+        `SELECT at, actor, action, role, delegation, revoked_tokens FROM audit
+          WHERE meeting = ? ORDER BY seq`,
       ),
       insertCommand: db.prepare(
         'INSERT INTO commands (meeting, version, at, role, delegation, source, command) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -225,6 +271,89 @@ export class Store {
       role: row.role,
       ...(row.delegation !== null && { delegationId: row.delegation }),
     };
+  }
+
+  /** Whether a token was ever issued here, revoked or not (a revoked one is no guess). */
+  tokenKnown(hash: string): boolean {
+    return this.statements.tokenKnown.get(hash) !== undefined;
+  }
+
+  /** How many tokens each role and delegation of a meeting holds, valid and revoked. */
+  tokenCounts(meetingId: string): TokenCount[] {
+    return this.statements.tokenCounts.all(meetingId).map((raw) => {
+      const row = TokenCountRow.parse(raw);
+      return {
+        role: row.role,
+        ...(row.delegation !== null && { delegationId: row.delegation }),
+        active: row.active,
+        revoked: row.revoked,
+      };
+    });
+  }
+
+  /**
+   * Signs out every device of one holder (a role, or one delegation): revokes its tokens and
+   * writes the audit line, in one transaction. Answers how many tokens it revoked.
+   */
+  signOut(meetingId: string, holder: TokenHolder, entry: AuditEntry): number {
+    return this.db.transaction(() => {
+      const revoked = this.revokeTokens(meetingId, holder, entry.at);
+      this.insertAudit(meetingId, { ...entry, revokedTokens: revoked });
+      return revoked;
+    })();
+  }
+
+  /**
+   * Replaces the code of one holder and revokes its tokens, with the audit line and (for a chair
+   * who rotates the chair code) the caller's new token, in one transaction: all of it or none.
+   * Throws if the holder has no code.
+   */
+  rotateCode(
+    meetingId: string,
+    holder: TokenHolder,
+    code: string,
+    entry: AuditEntry,
+    newToken?: { hash: string },
+  ): number {
+    return this.db.transaction(() => {
+      const changed = this.statements.replaceCode.run(
+        code,
+        meetingId,
+        holder.role,
+        holder.delegationId ?? null,
+      ).changes;
+      if (changed !== 1) throw new Error(`no ${holder.role} code to replace in ${meetingId}`);
+      const revoked = this.revokeTokens(meetingId, holder, entry.at);
+      if (newToken) this.insertToken(newToken.hash, { meetingId, ...holder }, entry.at);
+      this.insertAudit(meetingId, { ...entry, revokedTokens: revoked });
+      return revoked;
+    })();
+  }
+
+  audit(meetingId: string): AuditEntry[] {
+    return this.statements.audit.all(meetingId).map((raw) => {
+      const row = AuditRow.parse(raw);
+      return {
+        at: row.at,
+        actor: row.actor,
+        action: row.action,
+        role: row.role,
+        ...(row.delegation !== null && { delegationId: row.delegation }),
+        revokedTokens: row.revoked_tokens,
+      };
+    });
+  }
+
+  private insertAudit(meetingId: string, entry: AuditEntry): void {
+    this.statements.insertAudit.run(
+      meetingId,
+      entry.at,
+      entry.actor,
+      entry.action,
+      entry.role,
+      entry.delegationId ?? null,
+      entry.revokedTokens,
+    );
   }
 
   /** Revokes a meeting's tokens, all of them or those of one role (and delegation). */

@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 
 const SHOWN = 3;
+/** An issue may quote what was sent (an unknown key): each line is cut, so no answer echoes much. */
+const LINE_CHARS = 200;
+
+const cut = (line: string): string =>
+  line.length > LINE_CHARS ? `${line.slice(0, LINE_CHARS - 1)}…` : line;
 
 /**
  * A zod error in plain words, each problem led by the field at fault:
@@ -10,7 +15,7 @@ const SHOWN = 3;
 export const describeZodError = (error: z.ZodError, whole: string): string => {
   const lines = error.issues.slice(0, SHOWN).map((issue) => {
     const path = issue.path.map(String).join('.');
-    return `${path === '' ? whole : path}: ${issue.message}`;
+    return cut(`${path === '' ? whole : path}: ${issue.message}`);
   });
   const more = error.issues.length - SHOWN;
   return more > 0 ? `${lines.join('; ')} (and ${more} more)` : lines.join('; ');

@@ -3,6 +3,11 @@ export const LIMITS = {
   httpBodyBytes: 1024 * 1024,
   socketMessageBytes: 16 * 1024,
   wrongCodesPerMinute: 20,
+  /**
+   * Added: every HTTP request from one address (joins, records, pages), far above what a device
+   * in a real room sends; the server's own machine (127.0.0.1, ::1) is not counted.
+   */
+  httpRequestsPerMinute: 600,
   delegateCommands: { burst: 20, perSecond: 5 },
   officerCommands: { burst: 100, perSecond: 20 },
   nameChars: 200,

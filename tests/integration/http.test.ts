@@ -232,16 +232,33 @@ describe('the HTTP API', () => {
     );
   });
 
-  it('gives the operator every code of a meeting, and nobody else', async () => {
+  it("gives the operator and the meeting's chairs every code of a meeting, and nobody else", async () => {
     const answer = await http(server.url, `/api/meetings/${meetingId}/codes`, {
       token: ADMIN_TOKEN,
     });
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ meetingId, codes });
     expectError(await http(server.url, `/api/meetings/${meetingId}/codes`), 401, 'unauthorized');
+    // A chair prints the join cards from the console.
     const chair = await join(server.url, meetingId, codes.chair);
+    const forChair = await http(server.url, `/api/meetings/${meetingId}/codes`, {
+      token: chair.token,
+    });
+    expect(forChair.status).toBe(200);
+    expect(forChair.body).toEqual({ meetingId, codes });
+    for (const code of [codes.moderator, codes.display, codes.delegations.mexico ?? '']) {
+      const other = await join(server.url, meetingId, code);
+      expectError(
+        await http(server.url, `/api/meetings/${meetingId}/codes`, { token: other.token }),
+        403,
+        'forbidden',
+      );
+    }
+    // A chair of another meeting reads nothing here.
+    const elsewhere = await createMeeting(server.url);
+    const otherChair = await join(server.url, elsewhere.meetingId, elsewhere.codes.chair);
     expectError(
-      await http(server.url, `/api/meetings/${meetingId}/codes`, { token: chair.token }),
+      await http(server.url, `/api/meetings/${meetingId}/codes`, { token: otherChair.token }),
       401,
       'unauthorized',
     );
