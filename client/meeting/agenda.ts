@@ -1,5 +1,4 @@
 import type { AgendaItem, ScheduledSpeaker, Step } from '../../shared/protocol/agenda';
-import type { Category } from '../../shared/protocol/common';
 import type { MeetingView } from '../../shared/protocol/view';
 
 /** Pure readings of a MeetingView that several screens need. */
@@ -69,19 +68,7 @@ export const placeInLine = (view: MeetingView, delegationId: string): number | n
 export const isFloorStep = (view: MeetingView): boolean =>
   currentPlace(view)?.step.kind === 'floor';
 
-/**
- * States (Member States and observer States), as shared/protocol/common.ts says; repeated here
- * because importing that module would bring zod's schemas into every screen's bundle.
- */
-export const isStateCategory = (category: Category): boolean =>
-  category === 'member-state' || category === 'observer';
-
-export const CATEGORY_LABEL: Record<Category, string> = {
-  'member-state': 'Member State',
-  observer: 'Observer State',
-  'un-system': 'UN system',
-  stakeholder: 'Stakeholder',
-};
+export { CATEGORY_LABEL, isStateCategory } from '../../shared/categories';
 
 /** "Expert panel 1: Interactive discussion", or only the step when the item has one step. */
 export const placeTitle = (place: Pick<Place, 'item' | 'step'>): string =>

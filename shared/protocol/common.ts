@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CATEGORIES, isStateCategory } from '../categories';
 import { LIMITS } from './limits';
 
 /** Identifiers in agendas and rosters: short, lower-case, URL-safe slugs. */
@@ -45,12 +46,9 @@ export const Duration = z
   .nonnegative()
   .max(366 * 24 * 60 * 60 * 1000);
 
-export const Category = z.enum(['member-state', 'observer', 'un-system', 'stakeholder']);
+export const Category = z.enum(CATEGORIES);
 export type Category = z.infer<typeof Category>;
-
-/** States (Member States and observer States) come first under the default queue policy. */
-export const isStateCategory = (category: Category): boolean =>
-  category === 'member-state' || category === 'observer';
+export { isStateCategory };
 
 export const Sex = z.enum(['female', 'male', 'other']);
 export type Sex = z.infer<typeof Sex>;
