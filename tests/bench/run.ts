@@ -32,7 +32,7 @@ const SCENARIOS: Record<string, Runner> = {
   throughput: (quick) =>
     runThroughput(quick ? { delegations: 100, repeats: 1 } : { delegations: 1000, repeats: 3 }),
   accuracy: (quick) =>
-    runAccuracy(quick ? { rounds: 4, instantsPerRound: 10 } : { rounds: 20, instantsPerRound: 10 }),
+    runAccuracy(quick ? { rounds: 4, instantsPerRound: 10 } : { rounds: 50, instantsPerRound: 4 }),
   startup: () => runStartup(),
 };
 
