@@ -1,0 +1,137 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Sender } from '../../../server/engine/context';
+import { DEFAULT_AGENDA } from '../../../shared/defaults/agenda';
+import { DEFAULT_ROSTER } from '../../../shared/defaults/roster';
+import { PERMISSIONS } from '../../../shared/permissions';
+import { COMMAND_TYPES, type Command, type CommandType } from '../../../shared/protocol/commands';
+import { Role } from '../../../shared/protocol/common';
+import { LIMITS } from '../../../shared/protocol/limits';
+import { Device } from '../../support/devices';
+import { EngineModel } from '../../support/model';
+import { createMeeting, join, startServer, type TestServer } from '../../support/server';
+import { commandFor, Player } from '../../unit/engine/arbitraries';
+
+/** The meeting states the table is walked in, each set up by the chair from a new meeting. */
+const STATES: Record<string, Command[]> = {
+  pending: [],
+  'a speaker has the floor': [{ type: 'agenda.start' }, { type: 'turn.start' }],
+  'a discussion with requests waiting': [
+    { type: 'agenda.start' },
+    { type: 'agenda.goto', itemId: 'panel-1', stepId: 'discussion' },
+    { type: 'floor.add', delegationId: 'kenya' },
+    { type: 'floor.add', delegationId: 'iom' },
+    { type: 'floor.add', delegationId: 'japan' },
+    { type: 'floor.next' },
+  ],
+  suspended: [{ type: 'agenda.start' }, { type: 'session.suspend', note: 'Lunch' }],
+  closed: [{ type: 'agenda.start' }, { type: 'session.close' }],
+};
+
+/**
+ * The table's rows, those that move the meeting on (or close it) last, so that the commands
+ * before them meet the state the walk set up.
+ */
+const LAST = ['agenda.goto', 'agenda.next', 'session.suspend', 'session.close'];
+const ROWS = (Object.entries(PERMISSIONS) as [CommandType, readonly Role[]][]).sort(
+  ([a], [b]) => LAST.indexOf(a) - LAST.indexOf(b),
+);
+
+/** Two examples of each command, as the engine's property tests make them (seeded: the same every run). */
+const examples = (type: CommandType): Command[] =>
+  fc.sample(
+    commandFor(DEFAULT_AGENDA).filter((c) => c.type === type),
+    { numRuns: 2, seed: 6 },
+  );
+
+describe('the permission table, over real sockets', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer({ createDefaultMeeting: false });
+  });
+  afterAll(() => server.close());
+
+  it('names every command, and only commands', () => {
+    expect(Object.keys(PERMISSIONS).sort()).toEqual([...COMMAND_TYPES].sort());
+  });
+
+  for (const [state, setup] of Object.entries(STATES)) {
+    it(`refuses exactly the cells the table leaves out, ${state}`, async () => {
+      const { meetingId, codes } = await createMeeting(server.url, {});
+      const runtime = server.app.rostrum.registry.get(meetingId);
+      if (!runtime) throw new Error('no runtime');
+      const model = new EngineModel({ meetingId, agenda: DEFAULT_AGENDA, roster: DEFAULT_ROSTER });
+      const player = new Player(model.engine);
+      const token = async (code: string | undefined) =>
+        (await join(server.url, meetingId, code ?? '')).token;
+      const senders: Record<Role, { sender: Sender; device: Device }> = {
+        chair: {
+          sender: { role: 'chair' },
+          device: new Device(server.url, await token(codes.chair), LIMITS.officerCommands.burst),
+        },
+        moderator: {
+          sender: { role: 'moderator' },
+          device: new Device(
+            server.url,
+            await token(codes.moderator),
+            LIMITS.officerCommands.burst,
+          ),
+        },
+        display: {
+          sender: { role: 'display' },
+          device: new Device(server.url, await token(codes.display), LIMITS.delegateCommands.burst),
+        },
+        delegate: {
+          sender: { role: 'delegate', delegationId: 'mexico' },
+          device: new Device(
+            server.url,
+            await token(codes.delegations.mexico),
+            LIMITS.delegateCommands.burst,
+          ),
+        },
+      };
+      const disagreements: string[] = [];
+      const send = async (role: Role, command: Command) => {
+        const { sender, device } = senders[role];
+        const ack = await (await device.next()).send(command);
+        const problem = model.follow(JSON.parse(JSON.stringify(command)), sender, ack);
+        if (problem) disagreements.push(`${role} sends ${JSON.stringify(command)}: ${problem}`);
+        return ack;
+      };
+      try {
+        for (const command of setup) expect((await send('chair', command)).ok).toBe(true);
+
+        let cells = 0;
+        for (const [type, allowed] of ROWS) {
+          for (const role of Role.options) {
+            for (const example of examples(type)) {
+              const command = player.next({
+                waitMs: 0,
+                by: senders[role].sender,
+                expected: 'none',
+                command: example,
+              });
+              const before = runtime.version;
+              const ack = await send(role, command);
+              player.sent();
+              const code = ack.ok ? 'accepted' : ack.error.code;
+              if (allowed.includes(role)) {
+                expect(code, `${role} sends ${type}`).not.toBe('forbidden');
+              } else {
+                expect(code, `${role} sends ${type}`).toBe('forbidden');
+                expect(runtime.version, `${role} sends ${type}: nothing changes`).toBe(before);
+              }
+              cells++;
+            }
+          }
+        }
+        expect(cells).toBe(COMMAND_TYPES.length * Role.options.length * 2);
+        // Every answer was the engine's own, for the same sender in the same state.
+        expect(disagreements).toEqual([]);
+        expect(runtime.version).toBe(model.version);
+      } finally {
+        for (const { device } of Object.values(senders)) device.close();
+      }
+    });
+  }
+});
