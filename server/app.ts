@@ -8,6 +8,7 @@ import type { Durability } from './config';
 import { registerApi } from './http/api';
 import { registerErrorHandling, sendError } from './http/errors';
 import { registerRateLimit } from './http/rateLimit';
+import { registerRecordRoutes } from './http/recordRoutes';
 import { registerSecurityHeaders } from './http/security';
 import { registerClient } from './http/static';
 import { WrongCodeLimiter } from './http/wrongCodeLimiter';
@@ -127,7 +128,8 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
         );
       }
     });
-    registerApi(app, { registry, adminToken: adminToken.value, limiter, devices });
+    const access = registerApi(app, { registry, adminToken: adminToken.value, limiter, devices });
+    registerRecordRoutes(app, access);
     await registerClient(app, options.clientDir ?? resolve('dist/client'));
 
     // Stop taking work: sockets closed first (a command is handled in one synchronous turn, so

@@ -20,7 +20,6 @@ import {
   type JoinResponse,
   type MeetingCodesResponse,
   type MeetingSummary,
-  type RecordResponse,
   type RosterResponse,
 } from '../../shared/protocol/http';
 import { bearerToken, sameSecret } from '../access/tokens';
@@ -29,7 +28,6 @@ import type { MeetingRuntime } from '../meetings/runtime';
 import type { Devices } from '../realtime/devices';
 import { describeZodError } from '../validation/issues';
 import { HttpError } from './errors';
-import { turnsCsv } from './recordCsv';
 import type { WrongCodeLimiter } from './wrongCodeLimiter';
 
 export interface ApiOptions {
@@ -53,8 +51,21 @@ const parse = <T>(schema: z.ZodType<T>, input: unknown, whole: string): T => {
   return result.data;
 };
 
-/** The contract's HTTP API (PROTOCOL.md, "HTTP"), and the operator's codes endpoint. */
-export const registerApi = (app: FastifyInstance, options: ApiOptions): void => {
+/** The access checks of the API, for the route files registered beside it. */
+export interface ApiAccess {
+  /** The live meeting of that id, or 404. */
+  meeting: (id: string) => MeetingRuntime;
+  /** A chair's or moderator's token for this very meeting, or 401/403. */
+  requireOfficer: (request: FastifyRequest, meetingId: string) => void;
+  /** A chair's token for this very meeting, or the operator's, or 401/403. */
+  requireChair: (request: FastifyRequest, meetingId: string) => 'chair' | 'operator';
+}
+
+/**
+ * The contract's HTTP API (PROTOCOL.md, "HTTP"), and the operator's codes endpoint. The record's
+ * routes are in recordRoutes.ts.
+ */
+export const registerApi = (app: FastifyInstance, options: ApiOptions): ApiAccess => {
   const { registry, limiter, devices } = options;
 
   /** Refuses an address that sent too many wrong codes in the last minute. */
@@ -194,21 +205,6 @@ export const registerApi = (app: FastifyInstance, options: ApiOptions): void => 
     return joined;
   });
 
-  app.get<MeetingParams>('/api/meetings/:id/record', async (request): Promise<RecordResponse> => {
-    const runtime = meeting(request.params.id);
-    requireOfficer(request, runtime.meetingId);
-    return runtime.record();
-  });
-
-  app.get<MeetingParams>('/api/meetings/:id/record.csv', async (request, reply) => {
-    const runtime = meeting(request.params.id);
-    requireOfficer(request, runtime.meetingId);
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${runtime.meetingId}-record.csv"`)
-      .send(turnsCsv(runtime.record().turns));
-  });
-
   // Every code of the meeting, to print join cards: the operator's, and (added) a chair's.
   app.get<MeetingParams>(
     '/api/meetings/:id/codes',
@@ -325,4 +321,6 @@ export const registerApi = (app: FastifyInstance, options: ApiOptions): void => 
     requireChair(request, runtime.meetingId);
     return { meetingId: runtime.meetingId, entries: registry.audit(runtime.meetingId) };
   });
+
+  return { meeting, requireOfficer, requireChair };
 };

@@ -3,7 +3,7 @@ import type { Roster } from '../../shared/protocol/agenda';
 import type { Command } from '../../shared/protocol/commands';
 import type { CommandAck } from '../../shared/protocol/errors';
 import type { MeetingView } from '../../shared/protocol/view';
-import type { Sender } from '../engine/context';
+import type { QueuedRequest, Sender } from '../engine/context';
 import { type ApplyResult, MeetingEngine, type PersistedMeeting } from '../engine/engine';
 import type { CommandSource, MeetingRecord, Store, StoredMeeting } from '../store/store';
 
@@ -240,6 +240,16 @@ export class MeetingRuntime {
 
   record(): MeetingRecord {
     return this.store.record(this.meetingId);
+  }
+
+  /** The meeting as it stands now (not the last broadcast, which may be a turn of the loop behind). */
+  view(now = Date.now()): MeetingView {
+    return this.engine.view(now);
+  }
+
+  /** The requests waiting now, in order, with what the room does not see (for the record). */
+  queue(): readonly QueuedRequest[] {
+    return this.engine.context.floor.queue;
   }
 
   /** Stops the timer and the pending broadcast and keeps a snapshot; takes no command after. */

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { Agenda, Delegation, Roster } from './agenda';
 import { Id, Role, ServerId } from './common';
 import { ErrorBody } from './errors';
-import { RequestRecord, StepRecord, TurnRecord } from './view';
 
 /** The body of every HTTP error (PROTOCOL.md, "HTTP"). */
 export const HttpErrorResponse = z.object({ error: ErrorBody });
@@ -61,13 +60,5 @@ export const JoinResponse = z.object({
 });
 export type JoinResponse = z.infer<typeof JoinResponse>;
 
-/**
- * `GET /api/meetings/:id/record`: the contract's `turns`, and (added) the requests that left the
- * queue and the steps as held, for the chair's report.
- */
-export const RecordResponse = z.object({
-  turns: z.array(TurnRecord),
-  requests: z.array(RequestRecord),
-  steps: z.array(StepRecord),
-});
-export type RecordResponse = z.infer<typeof RecordResponse>;
+/** `GET /api/meetings/:id/record` and the other answers of the record: see ./record.ts. */
+export { RecordResponse } from './record';

@@ -274,14 +274,14 @@ describe('the HTTP API', () => {
         token: officer.token,
       });
       expect(record.status).toBe(200);
-      expect(record.body).toEqual({ turns: [], requests: [], steps: [] });
+      expect(record.body).toEqual({ turns: [], requests: [], steps: [], waiting: [] });
       const csv = await http(server.url, `/api/meetings/${meetingId}/record.csv`, {
         token: officer.token,
       });
       expect(csv.status).toBe(200);
       expect(csv.headers.get('content-type')).toContain('text/csv');
     }
-    for (const path of ['record', 'record.csv']) {
+    for (const path of ['record', 'record.csv', 'requests.csv', 'steps', 'report']) {
       expectError(
         await http(server.url, `/api/meetings/${meetingId}/${path}`),
         401,
