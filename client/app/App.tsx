@@ -23,6 +23,18 @@ const SCREENS: Record<Role, ComponentType> = {
   ),
 };
 
+/** The chair's printable pages: their own chunks too, so no screen of the room carries them. */
+type PrintPage = 'report' | 'cards';
+const PAGES: Record<PrintPage, ComponentType<{ session: Session }>> = {
+  report: lazy(() => import('../report/ReportScreen').then((m) => ({ default: m.ReportScreen }))),
+  cards: lazy(() => import('../cards/CardsScreen').then((m) => ({ default: m.CardsScreen }))),
+};
+/** Who may open them: the report is a chair's or a moderator's (as the record); cards a chair's. */
+const PAGE_ROLES: Record<PrintPage, readonly Role[]> = {
+  report: ['chair', 'moderator'],
+  cards: ['chair'],
+};
+
 const Waiting = ({ children }: { children: string }) => (
   <main className="waiting">
     <p role="status">{children}</p>
@@ -70,6 +82,37 @@ const ScreenRoute = ({ meetingId, screen }: { meetingId: string; screen: Role })
   return <LiveScreen key={session.token} session={session} />;
 };
 
+/** A printable page, read over HTTP with the token this device holds for the meeting. */
+const PrintRoute = ({ meetingId, page }: { meetingId: string; page: PrintPage }) => {
+  const session = loadSession(meetingId);
+  const joined = session !== null;
+  useEffect(() => {
+    if (!joined) navigate(homePath(meetingId), { replace: true });
+  }, [joined, meetingId]);
+  if (!session) return <Waiting>Opening…</Waiting>;
+  if (!PAGE_ROLES[page].includes(session.role)) {
+    return (
+      <main className="join">
+        <h1>Not for this device</h1>
+        <p>
+          {page === 'cards'
+            ? 'Only a chair can print the join cards.'
+            : 'Only a chair or a moderator can read the report.'}
+        </p>
+        <p>
+          <a href={screenPath(meetingId, session.role)}>Back to your screen</a>
+        </p>
+      </main>
+    );
+  }
+  const Page = PAGES[page];
+  return (
+    <Suspense fallback={<Waiting>Opening…</Waiting>}>
+      <Page session={session} />
+    </Suspense>
+  );
+};
+
 export const App = () => {
   const route = useRoute();
   switch (route.page) {
@@ -79,6 +122,9 @@ export const App = () => {
       return <JoinByLink meetingId={route.meetingId} code={route.code} />;
     case 'screen':
       return <ScreenRoute meetingId={route.meetingId} screen={route.screen} />;
+    case 'report':
+    case 'cards':
+      return <PrintRoute key={route.meetingId} meetingId={route.meetingId} page={route.page} />;
     case 'unknown':
       return (
         <main className="join">

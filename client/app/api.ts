@@ -1,5 +1,7 @@
 import type { Delegation } from '../../shared/protocol/agenda';
 import type { Role } from '../../shared/protocol/common';
+import type { MeetingCodesResponse } from '../../shared/protocol/http';
+import type { HeldStepsResponse, ReportResponse } from '../../shared/protocol/record';
 
 /** The HTTP side of the contract (PROTOCOL.md, "HTTP"), as far as the screens use it. */
 export interface MeetingSummary {
@@ -63,6 +65,33 @@ export const joinMeeting = (meetingId: string, code: string): Promise<JoinAnswer
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ code }),
   });
+
+/** What a chair's or moderator's device may read with its token. */
+const withToken = (token: string): RequestInit => ({
+  headers: { authorization: `Bearer ${token}` },
+});
+
+export const fetchHeldSteps = (meetingId: string, token: string): Promise<HeldStepsResponse> =>
+  request(`${meetingPath(meetingId)}/steps`, withToken(token));
+
+export const fetchReport = (meetingId: string, token: string): Promise<ReportResponse> =>
+  request(`${meetingPath(meetingId)}/report`, withToken(token));
+
+/** Every code of the meeting: a chair's token only. */
+export const fetchCodes = (meetingId: string, token: string): Promise<MeetingCodesResponse> =>
+  request(`${meetingPath(meetingId)}/codes`, withToken(token));
+
+/** A CSV export of the record, as a file the browser saves. */
+export const fetchCsv = async (meetingId: string, token: string, name: string): Promise<Blob> => {
+  let response: Response;
+  try {
+    response = await fetch(`${meetingPath(meetingId)}/${name}`, withToken(token));
+  } catch {
+    throw new ApiError(0, 'offline', 'The server cannot be reached. Check the room network.');
+  }
+  if (!response.ok) throw await errorOf(response);
+  return response.blob();
+};
 
 /** What went wrong with a join, for the person holding the code. */
 export const joinProblem = (error: unknown): string => {

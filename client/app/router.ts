@@ -8,14 +8,26 @@ import type { Role } from '../../shared/protocol/common';
 export type Route =
   | { page: 'home'; meetingId: string | null }
   | { page: 'join'; meetingId: string; code: string }
-  | { page: 'screen'; meetingId: string; screen: Role }
+  | { page: 'screen'; meetingId: string; screen: Role; section?: ScreenSection }
+  /** The chair's printable pages, read over HTTP with the device's token. */
+  | { page: 'report'; meetingId: string }
+  | { page: 'cards'; meetingId: string }
   | { page: 'unknown' };
+
+/** A part of a screen with a path of its own: the chair's agenda editor. */
+export type ScreenSection = 'agenda';
 
 const SCREENS: readonly Role[] = ['chair', 'moderator', 'display', 'delegate'];
 const isScreen = (name: string): name is Role => (SCREENS as readonly string[]).includes(name);
 
 export const screenPath = (meetingId: string, screen: Role): string =>
   `/m/${encodeURIComponent(meetingId)}/${screen}`;
+
+export const sectionPath = (meetingId: string, screen: Role, section: ScreenSection): string =>
+  `${screenPath(meetingId, screen)}/${section}`;
+
+export const pagePath = (meetingId: string, page: 'report' | 'cards'): string =>
+  `/m/${encodeURIComponent(meetingId)}/${page}`;
 
 export const homePath = (meetingId?: string): string =>
   meetingId === undefined ? '/' : `/?meeting=${encodeURIComponent(meetingId)}`;
@@ -25,11 +37,18 @@ export const routeOf = (pathname: string, search: string): Route => {
   if (pathname === '/' || pathname === '/index.html') {
     return { page: 'home', meetingId: query.get('meeting') };
   }
-  const match = /^\/m\/([^/]+)\/([a-z]+)\/?$/.exec(pathname);
+  const match = /^\/m\/([^/]+)\/([a-z]+)(?:\/([a-z]+))?\/?$/.exec(pathname);
   if (!match?.[1] || !match[2]) return { page: 'unknown' };
   const meetingId = decodeURIComponent(match[1]);
   const name = match[2];
+  const section = match[3];
+  if (section !== undefined) {
+    return name === 'chair' && section === 'agenda'
+      ? { page: 'screen', meetingId, screen: name, section }
+      : { page: 'unknown' };
+  }
   if (name === 'join') return { page: 'join', meetingId, code: query.get('code') ?? '' };
+  if (name === 'report' || name === 'cards') return { page: name, meetingId };
   return isScreen(name) ? { page: 'screen', meetingId, screen: name } : { page: 'unknown' };
 };
 

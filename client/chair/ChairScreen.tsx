@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useRoute } from '../app/router';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { useLiveView } from '../live/LiveContext';
 import { currentPlace, placeTitle, STATUS_LABEL } from '../meeting/agenda';
@@ -11,11 +12,18 @@ import { togglePauseOf } from '../officers/useClockShortcut';
 import { useNextSpeaker } from '../officers/useNextSpeaker';
 import { useShortcuts } from '../officers/useShortcuts';
 import { AgendaList } from './AgendaList';
+import { AgendaEditor } from './agenda/AgendaEditor';
+import { ChairLinks } from './ChairLinks';
 import { SessionControls } from './SessionControls';
+import { DiscussionTime } from './schedule/DiscussionTime';
+import { ScheduleProvider } from './schedule/ScheduleContext';
+import { SchedulePanel } from './schedule/SchedulePanel';
+import { ScheduleStatus } from './schedule/ScheduleStatus';
 import '../styles/console.css';
+import '../styles/chair.css';
 
-/** The co-chairs' console: the agenda, the session, and the current turn. */
-export const ChairScreen = () => {
+/** The console itself: the agenda, the session, the current turn, the schedule. */
+const ChairConsole = () => {
   const { view, send } = useLiveView();
   const [askingNextStep, setAskingNextStep] = useState(false);
   const next = useNextSpeaker();
@@ -27,25 +35,45 @@ export const ChairScreen = () => {
     askNextStep: live && here ? () => setAskingNextStep(true) : null,
   });
   return (
-    <div className="console">
-      <ScreenHeader screen="Chair console" status={STATUS_LABEL[view.status]} />
-      <main className="console-main">
-        <div className="console-column">
-          <section className="panel place" aria-labelledby="place-heading">
-            <h2 id="place-heading">Now</h2>
-            <p className="place-title">{here ? placeTitle(here) : 'No step under way'}</p>
-            <NextStep asking={askingNextStep} setAsking={setAskingNextStep} />
-          </section>
-          <CurrentTurn turn={view.turn} />
-          {here?.step.kind === 'speakers' && <SpeakersPanel next={next} />}
-          {here?.step.kind === 'floor' && <FloorPanel next={next} />}
-        </div>
-        <div className="console-column">
-          <SessionControls />
-          <AgendaList />
-          <ShortcutLegend nextStep />
-        </div>
-      </main>
-    </div>
+    <main className="console-main">
+      <div className="console-column">
+        <section className="panel place" aria-labelledby="place-heading">
+          <h2 id="place-heading">Now</h2>
+          <p className="place-title">{here ? placeTitle(here) : 'No step under way'}</p>
+          <DiscussionTime />
+          <NextStep asking={askingNextStep} setAsking={setAskingNextStep} />
+        </section>
+        <CurrentTurn turn={view.turn} />
+        {here?.step.kind === 'speakers' && <SpeakersPanel next={next} />}
+        {here?.step.kind === 'floor' && <FloorPanel next={next} />}
+      </div>
+      <div className="console-column">
+        <SessionControls />
+        <SchedulePanel />
+        <ChairLinks />
+        <AgendaList />
+        <ShortcutLegend nextStep />
+      </div>
+    </main>
+  );
+};
+
+/**
+ * The co-chairs' console, and its agenda editor (`/m/<id>/chair/agenda`). The header keeps the
+ * schedule in view on both.
+ */
+export const ChairScreen = () => {
+  const { view } = useLiveView();
+  const route = useRoute();
+  const editing = route.page === 'screen' && route.section === 'agenda';
+  return (
+    <ScheduleProvider>
+      <div className="console">
+        <ScreenHeader screen="Chair console" status={STATUS_LABEL[view.status]}>
+          <ScheduleStatus />
+        </ScreenHeader>
+        {editing ? <AgendaEditor /> : <ChairConsole />}
+      </div>
+    </ScheduleProvider>
   );
 };

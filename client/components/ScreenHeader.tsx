@@ -1,9 +1,21 @@
+import type { ReactNode } from 'react';
 import { leaveMeeting } from '../app/leave';
 import { useLive } from '../live/LiveContext';
 import { ConfirmButton } from './ConfirmButton';
 
-/** The meeting's title, which screen this is, and "Leave", which forgets this device's token. */
-export const ScreenHeader = ({ screen, status }: { screen: string; status?: string }) => {
+/**
+ * The meeting's title, which screen this is, and "Leave", which forgets this device's token.
+ * `children` is what the screen keeps in view at all times (the chair's schedule).
+ */
+export const ScreenHeader = ({
+  screen,
+  status,
+  children,
+}: {
+  screen: string;
+  status?: string;
+  children?: ReactNode;
+}) => {
   const { view, session } = useLive();
   return (
     <header className="screen-header">
@@ -11,6 +23,7 @@ export const ScreenHeader = ({ screen, status }: { screen: string; status?: stri
         <p className="screen-name">{screen}</p>
         <h1>{view?.title ?? 'Rostrum'}</h1>
       </div>
+      {children}
       {status && <p className="screen-status">{status}</p>}
       <ConfirmButton
         className="button-quiet"

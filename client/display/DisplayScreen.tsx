@@ -8,6 +8,7 @@ import { ConnectionNotice } from '../components/Notices';
 import { useLiveView } from '../live/LiveContext';
 import { useServerNow } from '../live/useServerNow';
 import { currentPlace, placeTitle, speakersToCome } from '../meeting/agenda';
+import { roomDelay } from '../meeting/schedule';
 import { useFullscreen } from './useFullscreen';
 import { useIdle } from './useIdle';
 import '../styles/display.css';
@@ -23,6 +24,14 @@ const TimeOfDay = ({ view }: { view: MeetingView }) => {
       {clockTimeOf(now, view.agenda.timeZone)}
     </p>
   );
+};
+
+/** "Running 12 min late", when the chair shows it and the room is a minute or more late. */
+const Delay = ({ view }: { view: MeetingView }) => {
+  const { clock } = useLiveView();
+  const now = useServerNow(clock);
+  const delay = roomDelay(view, now);
+  return delay ? <p className="display-delay">{delay}</p> : null;
 };
 
 interface Upcoming {
@@ -151,6 +160,7 @@ export const DisplayScreen = () => {
         <p className="display-place">
           {running && here ? placeTitle(here) : view.status === 'suspended' ? 'Suspended' : ''}
         </p>
+        <Delay view={view} />
         <TimeOfDay view={view} />
       </header>
       <ConnectionNotice />

@@ -1,0 +1,87 @@
+import { type FormEvent, type ReactNode, useState } from 'react';
+import type { AgendaChange } from '../../../shared/protocol/commands';
+import { useCommand } from '../../live/useCommand';
+
+/** What a form asks to send: one change of the agenda, or why it cannot be sent as typed. */
+export type Draft = { change: AgendaChange } | { problem: string };
+
+interface Props {
+  legend: ReactNode;
+  submitLabel: string;
+  /** The change the form's fields make, read when it is submitted. */
+  draft: () => Draft;
+  children: ReactNode;
+  className?: string;
+}
+
+/**
+ * One form of the agenda editor: its fields, a button that sends one `agenda.edit`, and the
+ * answer next to it (the server's refusal names the field at fault).
+ */
+export const EditForm = ({ legend, submitLabel, draft, children, className }: Props) => {
+  const [send, pending] = useCommand();
+  const [answer, setAnswer] = useState<{ ok: boolean; message: string } | null>(null);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const made = draft();
+    if ('problem' in made) {
+      setAnswer({ ok: false, message: made.problem });
+      return;
+    }
+    setAnswer(null);
+    void send({ type: 'agenda.edit', change: made.change }).then((ack) =>
+      setAnswer(
+        ack.ok ? { ok: true, message: 'Saved.' } : { ok: false, message: ack.error.message },
+      ),
+    );
+  };
+  return (
+    <form className={`edit-form ${className ?? ''}`} onSubmit={submit}>
+      <fieldset>
+        <legend>{legend}</legend>
+        <div className="edit-fields">{children}</div>
+        <div className="edit-actions">
+          <button type="submit" disabled={pending}>
+            {submitLabel}
+          </button>
+          {answer && (
+            <p className={answer.ok ? 'edit-saved' : 'edit-problem'} role="status">
+              {answer.message}
+            </p>
+          )}
+        </div>
+      </fieldset>
+    </form>
+  );
+};
+
+/** A labelled text input of the editor. */
+export const Field = ({
+  label,
+  value,
+  onChange,
+  maxLength,
+  type = 'text',
+  placeholder,
+  className,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  maxLength?: number;
+  type?: 'text' | 'date' | 'time';
+  placeholder?: string;
+  className?: string;
+}) => (
+  <label className={`field ${className ?? ''}`}>
+    <span className="field-label">{label}</span>
+    <input
+      type={type}
+      value={value}
+      maxLength={maxLength}
+      placeholder={placeholder}
+      autoComplete="off"
+      onChange={(e) => onChange(e.target.value)}
+    />
+  </label>
+);
