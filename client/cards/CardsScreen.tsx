@@ -3,6 +3,7 @@ import { CATEGORIES, CATEGORY_LABEL, type Category } from '../../shared/categori
 import { ApiError, fetchCodes, fetchRoster, listMeetings } from '../app/api';
 import { screenPath } from '../app/router';
 import type { Session } from '../app/sessions';
+import { joinLink, spacedCode } from './joinLink';
 import { QrCode } from './QrCode';
 import '../styles/print.css';
 import '../styles/cards.css';
@@ -13,14 +14,6 @@ export interface JoinCardData {
   category: Category;
   code: string;
 }
-
-/** `5XS9T-M06R3`: a code in two halves, easier to read out and type (the hyphen is ignored). */
-export const spacedCode = (code: string): string =>
-  code.length === 10 ? `${code.slice(0, 5)}-${code.slice(5)}` : code;
-
-/** The link a card's QR code holds: the join page, with the delegation's code. */
-export const joinLink = (origin: string, meetingId: string, code: string): string =>
-  `${origin}/m/${encodeURIComponent(meetingId)}/join?code=${encodeURIComponent(code)}`;
 
 const JoinCard = ({
   card,

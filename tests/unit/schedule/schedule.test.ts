@@ -149,3 +149,81 @@ describe('the schedule as held', () => {
     expect(CHAIR.role).toBe('chair');
   });
 });
+
+describe('the schedule at its edges', () => {
+  it('moves the end of a sitting whose last item runs past it', () => {
+    const h = new EngineHarness({ start: at(DAY1, '10:20') });
+    h.ok({ type: 'agenda.goto', itemId: 'panel-1' });
+    h.now = at(DAY1, '12:55');
+    h.ok({ type: 'agenda.goto', itemId: 'panel-1', stepId: 'concluding' });
+    h.ok({ type: 'turn.start' }, MODERATOR);
+    h.now = at(DAY1, '13:08'); // concluding remarks planned 12:53-13:00, still speaking
+    const s = scheduleOf(h);
+    expect(s.current?.projectedItemEnd).toBe(at(DAY1, '13:08'));
+    expect(s.current?.driftMs).toBe(8 * MIN);
+    expect(s.current?.sittingPlannedEnd).toBe(at(DAY1, '13:00'));
+    expect(s.current?.projectedSittingEnd).toBe(at(DAY1, '13:08'));
+    // The item is not over: it has a start and no end yet.
+    expect(s.items[2]?.actualStart).toBe(at(DAY1, '10:20'));
+    expect(s.items[2]?.actualEnd).toBeNull();
+  });
+
+  it('counts a lunch that runs long as lateness for the afternoon sitting', () => {
+    const h = new EngineHarness({ start: at(DAY1, '10:20') });
+    h.ok({ type: 'agenda.goto', itemId: 'panel-1', stepId: 'concluding' });
+    h.now = at(DAY1, '13:00');
+    h.ok({ type: 'session.suspend', note: 'Lunch' });
+    h.now = at(DAY1, '15:20');
+    h.ok({ type: 'session.resume' });
+    h.ok({ type: 'agenda.next' });
+    const s = scheduleOf(h);
+    expect(s.items[2]?.actualEnd).toBe(at(DAY1, '15:20'));
+    expect(s.items[3]?.startDriftMs).toBe(20 * MIN);
+    expect(s.current?.itemId).toBe('panel-2');
+    expect(s.current?.driftMs).toBe(20 * MIN);
+    expect(s.current?.projectedSittingEnd).toBe(at(DAY1, '18:20'));
+  });
+
+  it('keeps counting while suspended: the time stands still for nobody', () => {
+    const h = new EngineHarness({ start: at(DAY1, '10:00') });
+    h.ok({ type: 'agenda.start' });
+    h.wait(5 * MIN).ok({ type: 'session.suspend' });
+    h.wait(15 * MIN); // still suspended at 10:20: the 10-minute item cannot end before now
+    expect(scheduleOf(h).current?.driftMs).toBe(10 * MIN);
+    h.wait(5 * MIN);
+    expect(scheduleOf(h).current?.driftMs).toBe(15 * MIN);
+  });
+
+  it('puts the room ahead when an item is skipped, and back when it is taken up later', () => {
+    const h = new EngineHarness({ start: at(DAY1, '10:00') });
+    h.ok({ type: 'agenda.start' });
+    h.now = at(DAY1, '10:08');
+    h.ok({ type: 'agenda.goto', itemId: 'panel-1' });
+    let s = scheduleOf(h);
+    expect(s.current?.driftMs).toBe(-12 * MIN);
+    expect(s.current?.projectedSittingEnd).toBe(at(DAY1, '12:48'));
+    // The issue brief is taken up after the panel: it starts late, the panel keeps its times.
+    h.now = at(DAY1, '13:00');
+    h.ok({ type: 'agenda.goto', itemId: 'issue-brief' });
+    s = scheduleOf(h);
+    const [, brief, panel] = s.items;
+    expect(panel?.actualStart).toBe(at(DAY1, '10:08'));
+    expect(panel?.actualEnd).toBe(at(DAY1, '13:00'));
+    expect(brief?.actualStart).toBe(at(DAY1, '13:00'));
+    expect(brief?.startDriftMs).toBe(170 * MIN);
+    expect(s.current?.driftMs).toBe(170 * MIN);
+  });
+
+  it('plans on the new date once the chair moves a sitting', () => {
+    const h = new EngineHarness({ start: at(DAY1, '09:00') });
+    h.ok({
+      type: 'agenda.edit',
+      change: { target: 'sitting', sittingId: 'day-1-morning', date: '2026-03-02' },
+    });
+    const planned = plannedItems(h.view().agenda);
+    expect(planned[0]?.start).toBe(instantOf('2026-03-02', '10:00', NY));
+    expect(planned[2]?.end).toBe(instantOf('2026-03-02', '13:00', NY));
+    // The afternoon sitting keeps its own date.
+    expect(planned[3]?.start).toBe(at(DAY1, '15:00'));
+  });
+});
