@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { Agenda } from '../../../shared/protocol/agenda';
 import type { ItemSchedule, ScheduleNow } from '../../../shared/schedule/schedule';
+import { clockTimeOf } from '../../../shared/schedule/zonedTime';
 import { useLiveView } from '../../live/LiveContext';
 import { useCommand } from '../../live/useCommand';
 import { dateOf, driftShort, endDriftOf, spanWords } from '../../meeting/schedule';
@@ -37,8 +38,8 @@ const HeldCell = ({
   if (schedule.current?.itemId === item.itemId) {
     return (
       <td>
-        {spanWords(item.actualStart, schedule.current.projectedItemEnd, zone)}
-        <span className="quiet"> (now)</span>
+        {clockTimeOf(item.actualStart, zone)}–<span className="quiet">about </span>
+        {clockTimeOf(schedule.current.projectedItemEnd, zone)}
       </td>
     );
   }
