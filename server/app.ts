@@ -20,7 +20,7 @@ import {
   type RostrumSocketServer,
   roomOf,
 } from './realtime/socketServer';
-import { openDatabase } from './store/database';
+import { IN_MEMORY, openDatabase } from './store/database';
 import { Store } from './store/store';
 
 export interface AppOptions {
@@ -81,7 +81,11 @@ export const SAFE_LOGGING = {
  * keeps a snapshot of each meeting and closes the database.
  */
 export const buildApp = async (options: AppOptions): Promise<FastifyInstance> => {
-  const dataDir = resolve(options.dataDir);
+  const inMemory = options.dataDir === IN_MEMORY;
+  if (inMemory && options.adminToken === undefined) {
+    throw new Error('An in-memory store keeps no files: give the operator token (ADMIN_TOKEN).');
+  }
+  const dataDir = inMemory ? IN_MEMORY : resolve(options.dataDir);
   const adminToken = resolveAdminToken(dataDir, options.adminToken);
   const store = new Store(
     openDatabase({

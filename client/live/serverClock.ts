@@ -1,11 +1,12 @@
-import { OffsetEstimator } from '../../shared/clock/offset';
+import {
+  OffsetEstimator,
+  RESYNC_EVERY_MS,
+  SYNC_SAMPLES_AT_CONNECT,
+  SYNC_SAMPLES_LATER,
+} from '../../shared/clock/offset';
 
 /** Sends one `sync` and resolves with the server's instant, or null when no answer came in time. */
 export type SyncProbe = (clientTime: number) => Promise<number | null>;
-
-const SAMPLES_AT_CONNECT = 5;
-const SAMPLES_LATER = 3;
-const RESYNC_EVERY_MS = 30_000;
 
 /**
  * The server's clock as seen from this device: the offset comes from several `sync` round trips,
@@ -39,8 +40,8 @@ export class ServerClock {
     this.stop();
     this.fallbackOffsetMs = this.offsetMs();
     this.estimator.reset();
-    void this.sample(probe, SAMPLES_AT_CONNECT);
-    this.timer = setInterval(() => void this.sample(probe, SAMPLES_LATER), RESYNC_EVERY_MS);
+    void this.sample(probe, SYNC_SAMPLES_AT_CONNECT);
+    this.timer = setInterval(() => void this.sample(probe, SYNC_SAMPLES_LATER), RESYNC_EVERY_MS);
   }
 
   stop(): void {

@@ -34,6 +34,8 @@ export class MeetingEngine {
   private actor: Actor<typeof meetingMachine>;
   private readonly roster: ReadonlyMap<string, Delegation>;
   private pendingRecords: Records = noRecords();
+  /** The state before the last accepted command, so the server can take it back. */
+  private beforeLastChange: PersistedMeeting | null = null;
 
   private constructor(
     roster: Roster,
@@ -132,10 +134,12 @@ export class MeetingEngine {
       };
     }
     const previous = this.persisted();
+    this.beforeLastChange = previous;
     this.pendingRecords = noRecords();
     this.actor.send(event);
     const after = this.actor.getSnapshot();
     if (after.status === 'error' || after.context.version !== before.context.version + 1) {
+      this.beforeLastChange = null;
       this.actor.stop();
       this.actor = this.startActor(previous);
       throw new Error(`The engine failed on "${command.type}"; the meeting is as it was.`, {
@@ -145,6 +149,18 @@ export class MeetingEngine {
     const records = this.pendingRecords;
     this.pendingRecords = noRecords();
     return { ok: true, version: after.context.version, records };
+  }
+
+  /**
+   * Takes back the last accepted command, when what follows it fails (the store could not keep
+   * it): the meeting is exactly as it was before. Only the last one, and only once.
+   */
+  undoLastChange(): void {
+    const previous = this.beforeLastChange;
+    if (!previous) throw new Error('There is no change to take back.');
+    this.beforeLastChange = null;
+    this.actor.stop();
+    this.actor = this.startActor(previous);
   }
 
   private precheck(command: Command, by: Sender): Refusal | null {

@@ -183,13 +183,12 @@ export class MeetingRuntime {
   execute(command: Command, sender: Sender, source: CommandSource, at = Date.now()): CommandAck {
     if (this.closed) return CLOSING;
     const now = Math.max(at, this.lastAt);
-    const before = this.engine.persisted();
     let result: ApplyResult;
     try {
       result = this.engine.apply(command, sender, now);
     } catch (error) {
+      // The engine puts itself back as it was before it throws.
       this.log.error({ err: error, type: command.type, role: sender.role }, 'engine failure');
-      this.engine = MeetingEngine.restore(before, this.roster);
       return UNAVAILABLE;
     }
     if (!result.ok) {
@@ -212,7 +211,7 @@ export class MeetingRuntime {
         { err: error, type: command.type, role: sender.role, version: result.version },
         'could not store the command: the meeting is put back as it was',
       );
-      this.engine = MeetingEngine.restore(before, this.roster);
+      this.engine.undoLastChange();
       return UNAVAILABLE;
     }
     if (snapshotDue) this.snapshotVersion = result.version;

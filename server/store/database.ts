@@ -20,6 +20,12 @@ export interface OpenOptions {
 export const DATABASE_FILE = 'rostrum.sqlite';
 
 /**
+ * A `dataDir` that keeps everything in memory: the same store and statements, nothing on disk,
+ * nothing after the process ends. For the benchmark's durable-against-memory comparison.
+ */
+export const IN_MEMORY = ':memory:';
+
+/**
  * Opens (or creates) the server's database in DATA_DIR and brings its schema up to date.
  *
  * WAL with `synchronous=NORMAL`: a commit is in the WAL file (in the OS page cache) before
@@ -28,10 +34,11 @@ export const DATABASE_FILE = 'rostrum.sqlite';
  * `synchronous=FULL`, which also fsyncs the WAL at each commit, for machines that may lose power.
  */
 export const openDatabase = (options: OpenOptions): Db => {
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  const db = new Database(join(options.dataDir, DATABASE_FILE));
+  const inMemory = options.dataDir === IN_MEMORY;
+  if (!inMemory) mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const db = new Database(inMemory ? IN_MEMORY : join(options.dataDir, DATABASE_FILE));
   try {
-    db.pragma('journal_mode = WAL');
+    if (!inMemory) db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.durability === 'full' ? 'FULL' : 'NORMAL'}`);
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 200))}`);

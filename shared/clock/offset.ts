@@ -22,10 +22,20 @@ export interface OffsetEstimate {
 export const offsetOfSample = (s: SyncSample): number =>
   s.serverTime + (s.clientReceivedAt - s.clientSentAt) / 2 - s.clientReceivedAt;
 
+/**
+ * How the screens sample. With one-way delays of 20-80 ms, the best of 5 round trips still errs
+ * by up to ~25 ms (p99) and the best of 16 by ~15 ms (npm run bench -- accuracy): so a screen
+ * takes a full window at once, then a few more every 30 s to follow drift.
+ */
+export const OFFSET_WINDOW = 16;
+export const SYNC_SAMPLES_AT_CONNECT = OFFSET_WINDOW;
+export const SYNC_SAMPLES_LATER = 4;
+export const RESYNC_EVERY_MS = 30_000;
+
 export class OffsetEstimator {
   private readonly samples: SyncSample[] = [];
 
-  constructor(private readonly window = 16) {}
+  constructor(private readonly window = OFFSET_WINDOW) {}
 
   add(sample: SyncSample): void {
     if (sample.clientReceivedAt < sample.clientSentAt) return; // a clock that jumped back: useless

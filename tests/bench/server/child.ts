@@ -7,6 +7,7 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, SAFE_LOGGING } from '../../../server/app';
+import { IN_MEMORY } from '../../../server/store/database';
 import type { ServerStart, StoreKind } from '../lib/rostrum';
 import { serve } from '../lib/rpc';
 
@@ -17,12 +18,8 @@ const start = async (p: {
   dataDir: string | undefined;
   store: StoreKind;
 }): Promise<ServerStart> => {
-  if (p.dataDir === undefined) {
-    // buildApp has no in-memory store (see docs/benchmarks.md): the parent uses sqlite-shm.
-    throw new Error('no in-memory store: buildApp takes only a dataDir');
-  }
   app = await buildApp({
-    dataDir: p.dataDir,
+    dataDir: p.dataDir ?? IN_MEMORY,
     adminToken: ADMIN_TOKEN,
     createDefaultMeeting: false,
     durability: p.store === 'sqlite-full' ? 'full' : 'normal',
@@ -34,11 +31,13 @@ const start = async (p: {
     port,
     adminToken: ADMIN_TOKEN,
     store:
-      p.store === 'sqlite-shm'
-        ? `SQLite (WAL, synchronous=NORMAL) in ${p.dataDir} on tmpfs`
-        : p.store === 'sqlite-full'
-          ? `SQLite (WAL, synchronous=FULL: DURABILITY=full) in ${p.dataDir}`
-          : `SQLite (WAL, synchronous=NORMAL) in ${p.dataDir}`,
+      p.dataDir === undefined
+        ? 'SQLite in memory (DATA_DIR=:memory:): nothing on disk'
+        : p.store === 'sqlite-shm'
+          ? `SQLite (WAL, synchronous=NORMAL) in ${p.dataDir} on tmpfs`
+          : p.store === 'sqlite-full'
+            ? `SQLite (WAL, synchronous=FULL: DURABILITY=full) in ${p.dataDir}`
+            : `SQLite (WAL, synchronous=NORMAL) in ${p.dataDir}`,
   };
 };
 
