@@ -25,6 +25,12 @@ export class CommandBucket {
     return new CommandBucket(limits.burst, limits.perSecond, now);
   }
 
+  /** The limits of all the devices of one delegation together. */
+  static forDelegation(now = Date.now()): CommandBucket {
+    const limits = LIMITS.delegationCommands;
+    return new CommandBucket(limits.burst, limits.perSecond, now);
+  }
+
   /** Takes one command's token; false when the bucket is empty. */
   take(now = Date.now()): boolean {
     const elapsed = Math.max(0, now - this.last);

@@ -30,6 +30,8 @@ export interface SocketData {
   role: Role;
   delegationId?: string;
   bucket: CommandBucket;
+  /** A delegate's: the bucket all the devices of its delegation share. */
+  delegationBucket?: CommandBucket;
 }
 
 export type RostrumSocketServer = Server<
@@ -96,6 +98,8 @@ export const attachRealtime = (
   registry: MeetingRegistry,
   log: FastifyBaseLogger,
 ): void => {
+  // One per delegation that has connected (bounded by the rosters), kept across its reconnections.
+  const delegationBuckets = new Map<string, CommandBucket>();
   io.use((socket, next) => {
     try {
       const auth: unknown = socket.handshake.auth;
@@ -110,6 +114,15 @@ export const attachRealtime = (
       socket.data.role = issued.role;
       if (issued.delegationId !== undefined) socket.data.delegationId = issued.delegationId;
       socket.data.bucket = CommandBucket.forRole(issued.role);
+      if (issued.role === 'delegate' && issued.delegationId !== undefined) {
+        const key = `${issued.meetingId}/${issued.delegationId}`;
+        let shared = delegationBuckets.get(key);
+        if (!shared) {
+          shared = CommandBucket.forDelegation();
+          delegationBuckets.set(key, shared);
+        }
+        socket.data.delegationBucket = shared;
+      }
       next();
     } catch (error) {
       log.error({ err: error }, 'handshake failed');
@@ -155,12 +168,23 @@ const onCommand = (
   const ack = ackOf(args);
   // Without an ack the sender could never learn the outcome: such a message is ignored.
   if (!ack) return;
-  const { meetingId, role, delegationId, bucket } = socket.data;
+  const { meetingId, role, delegationId, bucket, delegationBucket } = socket.data;
   try {
     if (!bucket.take()) {
       answer(
         ack,
         failure('rate_limited', 'Too many commands from this device: wait a moment and try again.'),
+        log,
+      );
+      return;
+    }
+    if (delegationBucket && !delegationBucket.take()) {
+      answer(
+        ack,
+        failure(
+          'rate_limited',
+          "Too many commands from this delegation's devices: wait a moment and try again.",
+        ),
         log,
       );
       return;

@@ -9,6 +9,11 @@ export const LIMITS = {
    */
   httpRequestsPerMinute: 600,
   delegateCommands: { burst: 20, perSecond: 5 },
+  /**
+   * Added: all the devices of one delegation together, so that a tablet opening many sockets
+   * gains nothing; two devices at their own limits never reach it.
+   */
+  delegationCommands: { burst: 40, perSecond: 10 },
   officerCommands: { burst: 100, perSecond: 20 },
   nameChars: 200,
   noteChars: 200,

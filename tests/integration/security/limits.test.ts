@@ -9,6 +9,7 @@ import { LIMITS } from '../../../shared/protocol/limits';
 import { closeAddressAgents, httpFrom } from '../../support/address';
 import { openRoom, type Room } from '../../support/meeting';
 import {
+  connect,
   createMeeting,
   http,
   join,
@@ -168,6 +169,50 @@ describe('commands from one socket', () => {
     // Every other device saw the changes.
     const view = await stateAt(room.display, version);
     expect(view.floor.queue.map((r) => r.delegationId)).toContain('morocco');
+  });
+});
+
+describe('commands from all the devices of one delegation', () => {
+  let server: TestServer;
+  let room: Room;
+  beforeAll(async () => {
+    server = await startServer({ createDefaultMeeting: false });
+    room = await openRoom(server);
+  });
+  afterAll(async () => {
+    room.close();
+    await server.close();
+  });
+
+  it(`are limited together (bursts of ${LIMITS.delegationCommands.burst}): more sockets gain nothing`, async () => {
+    const { burst, perSecond } = LIMITS.delegationCommands;
+    const perDevice = LIMITS.delegateCommands.burst;
+    // Three tablets of Mexico, each within its own limit, together over the delegation's.
+    const tablets = [
+      room.mexico,
+      ...(await Promise.all([1, 2].map(() => connect(server.url, room.tokens.mexico)))),
+    ];
+    try {
+      const startedAt = Date.now();
+      const answers = await Promise.all(
+        tablets.flatMap((tablet) =>
+          Array.from({ length: perDevice }, () => tablet.send({ type: 'floor.withdraw' })),
+        ),
+      );
+      const elapsedMs = Date.now() - startedAt;
+      const limited = answers.filter((a) => !a.ok && a.error.code === 'rate_limited');
+      const through = answers.length - limited.length;
+      expect(through).toBeGreaterThanOrEqual(burst);
+      expect(through).toBeLessThanOrEqual(burst + Math.ceil((perSecond * elapsedMs) / 1000) + 1);
+      for (const answer of limited) {
+        if (!answer.ok) expect(answer.error.message).toMatch(/this delegation's devices/);
+      }
+      // Another delegation is not slowed.
+      const morocco = await room.morocco.send({ type: 'floor.withdraw' });
+      expect(morocco.ok || morocco.error.code).toBe('not_now');
+    } finally {
+      for (const tablet of tablets.slice(1)) tablet.close();
+    }
   });
 });
 

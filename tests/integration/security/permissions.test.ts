@@ -12,6 +12,8 @@ import { EngineModel } from '../../support/model';
 import { createMeeting, join, startServer, type TestServer } from '../../support/server';
 import { commandFor, Player } from '../../unit/engine/arbitraries';
 
+const DELEGATES = ['mexico', 'kenya', 'japan', 'holy-see', 'iom', 'ituc'];
+
 /** The meeting states the table is walked in, each set up by the chair from a new meeting. */
 const STATES: Record<string, Command[]> = {
   pending: [],
@@ -64,35 +66,37 @@ describe('the permission table, over real sockets', () => {
       const player = new Player(model.engine);
       const token = async (code: string | undefined) =>
         (await join(server.url, meetingId, code ?? '')).token;
-      const senders: Record<Role, { sender: Sender; device: Device }> = {
-        chair: {
-          sender: { role: 'chair' },
-          device: new Device(server.url, await token(codes.chair), LIMITS.officerCommands.burst),
-        },
-        moderator: {
-          sender: { role: 'moderator' },
-          device: new Device(
-            server.url,
-            await token(codes.moderator),
-            LIMITS.officerCommands.burst,
-          ),
-        },
-        display: {
-          sender: { role: 'display' },
-          device: new Device(server.url, await token(codes.display), LIMITS.delegateCommands.burst),
-        },
-        delegate: {
-          sender: { role: 'delegate', delegationId: 'mexico' },
-          device: new Device(
-            server.url,
-            await token(codes.delegations.mexico),
-            LIMITS.delegateCommands.burst,
-          ),
-        },
+      /**
+       * The devices of each role. A delegate's commands come from several delegations in turn,
+       * so that neither a device's nor a delegation's rate limit answers in the table's place.
+       */
+      const devices = async (code: string | undefined, burst: number) =>
+        new Device(server.url, await token(code), burst);
+      const officer = LIMITS.officerCommands.burst;
+      const other = LIMITS.delegateCommands.burst;
+      const senders: Record<Role, { sender: Sender; device: Device }[]> = {
+        chair: [{ sender: { role: 'chair' }, device: await devices(codes.chair, officer) }],
+        moderator: [
+          { sender: { role: 'moderator' }, device: await devices(codes.moderator, officer) },
+        ],
+        display: [{ sender: { role: 'display' }, device: await devices(codes.display, other) }],
+        delegate: await Promise.all(
+          DELEGATES.map(async (delegationId) => ({
+            sender: { role: 'delegate' as const, delegationId },
+            device: await devices(codes.delegations[delegationId], other),
+          })),
+        ),
+      };
+      let turn = 0;
+      const next = (role: Role) => {
+        const choices = senders[role];
+        const chosen = choices[turn++ % choices.length];
+        if (!chosen) throw new Error(`no device for ${role}`);
+        return chosen;
       };
       const disagreements: string[] = [];
-      const send = async (role: Role, command: Command) => {
-        const { sender, device } = senders[role];
+      const send = async (role: Role, command: Command, from = next(role)) => {
+        const { sender, device } = from;
         const ack = await (await device.next()).send(command);
         const problem = model.follow(JSON.parse(JSON.stringify(command)), sender, ack);
         if (problem) disagreements.push(`${role} sends ${JSON.stringify(command)}: ${problem}`);
@@ -105,14 +109,15 @@ describe('the permission table, over real sockets', () => {
         for (const [type, allowed] of ROWS) {
           for (const role of Role.options) {
             for (const example of examples(type)) {
+              const from = next(role);
               const command = player.next({
                 waitMs: 0,
-                by: senders[role].sender,
+                by: from.sender,
                 expected: 'none',
                 command: example,
               });
               const before = runtime.version;
-              const ack = await send(role, command);
+              const ack = await send(role, command, from);
               player.sent();
               const code = ack.ok ? 'accepted' : ack.error.code;
               if (allowed.includes(role)) {
@@ -130,7 +135,7 @@ describe('the permission table, over real sockets', () => {
         expect(disagreements).toEqual([]);
         expect(runtime.version).toBe(model.version);
       } finally {
-        for (const { device } of Object.values(senders)) device.close();
+        for (const { device } of Object.values(senders).flat()) device.close();
       }
     });
   }
