@@ -13,7 +13,7 @@ const LABEL = 210;
 const BARS = 300;
 const NUMBERS = 130;
 const WIDTH = LABEL + BARS + NUMBERS;
-const LABEL_CHARS = 30;
+const LABEL_CHARS = 26;
 
 const shorten = (label: string): string =>
   label.length > LABEL_CHARS ? `${label.slice(0, LABEL_CHARS - 1)}…` : label;

@@ -47,7 +47,7 @@ const Requests = ({ section, waitingNow }: { section: ReportSection; waitingNow:
           bar('granted', 'Granted', r.granted),
           bar('withdrawn', 'Withdrawn', r.withdrawn),
           bar('removed', 'Removed by the moderator', r.removed),
-          bar('unheard', 'Left waiting when the step ended', r.unheard),
+          bar('unheard', 'Left waiting at step end', r.unheard),
           ...(waitingNow > 0 ? [bar('waiting', 'Still waiting now', waitingNow)] : []),
         ]}
       />

@@ -1,0 +1,221 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import jsQR from 'jsqr';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MeetingCodes } from '../../shared/protocol/http';
+import {
+  ARTIFACTS_DIR,
+  launchBrowser,
+  openScreen,
+  type Screen,
+  screenshot,
+} from '../support/browser';
+import { type Client, connect, join as joinMeeting, ok, sleep } from '../support/server';
+import { createLateMeeting } from './late';
+import { RoomServer } from './room';
+
+/** The pages of a PDF: its page objects (`/Type /Page`, not the `/Pages` tree). */
+const pdfPages = (pdf: Buffer): number =>
+  pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+
+/** RGBA pixels of a PNG, read by the browser itself on a blank page (no CSP there). */
+const pixelsOf = async (
+  page: Page,
+  png: Buffer,
+): Promise<{ data: Uint8ClampedArray; width: number; height: number }> => {
+  const read = await page.evaluate(async (base64: string) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no 2d context');
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, image.width, image.height);
+    return { data: Array.from(data), width: image.width, height: image.height };
+  }, png.toString('base64'));
+  return { ...read, data: Uint8ClampedArray.from(read.data) };
+};
+
+describe('the report and the join cards, printed', () => {
+  let server: RoomServer;
+  let browser: Browser;
+  let meetingId: string;
+  let codes: MeetingCodes;
+  let chair: Screen;
+  const clients: Client[] = [];
+
+  /** Drives a piece of the panel over sockets, as the consoles and tablets would. */
+  const drivePanel = async () => {
+    const token = async (code: string | undefined) =>
+      (await joinMeeting(server.url, meetingId, code ?? '')).token;
+    const officer = await connect(server.url, await token(codes.chair));
+    const mexico = await connect(server.url, await token(codes.delegations.mexico));
+    const morocco = await connect(server.url, await token(codes.delegations.morocco));
+    const iom = await connect(server.url, await token(codes.delegations.iom));
+    clients.push(officer, mexico, morocco, iom);
+    await ok(officer, { type: 'agenda.start' });
+    await ok(officer, { type: 'turn.start' });
+    await sleep(30);
+    await ok(officer, { type: 'agenda.next' });
+    await ok(officer, { type: 'turn.start' });
+    await ok(officer, { type: 'turn.adjust', deltaMs: -419_800 });
+    await sleep(400);
+    await ok(officer, { type: 'agenda.next' });
+    await ok(mexico, { type: 'floor.request', sex: 'female', speakerName: 'Ms. Ana Pérez' });
+    await ok(morocco, { type: 'floor.request', sex: 'male' });
+    await ok(iom, { type: 'floor.request' });
+    await ok(officer, { type: 'floor.next' });
+    await sleep(30);
+    await ok(officer, { type: 'floor.next' });
+    await sleep(30);
+    await ok(officer, { type: 'floor.close' });
+    await ok(iom, { type: 'floor.withdraw' });
+    await ok(officer, { type: 'turn.end' });
+  };
+
+  beforeAll(async () => {
+    server = await RoomServer.start();
+    ({ meetingId, codes } = await createLateMeeting(server));
+    await drivePanel();
+    browser = await launchBrowser();
+    chair = await openScreen(browser, { width: 1280, height: 900 });
+    await chair.page.goto(server.joinLink(meetingId, codes.chair));
+    await chair.page.waitForURL(`**/m/${meetingId}/chair`);
+  });
+
+  afterAll(async () => {
+    for (const client of clients) client.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('the chair opens the report from the console', async () => {
+    const page = chair.page;
+    await page.getByRole('link', { name: 'Report' }).click();
+    await page.waitForURL(`**/m/${meetingId}/report`);
+    await page.getByRole('heading', { name: 'The whole meeting' }).waitFor();
+    // Figures as driven: three interventions, one of them a Member State's by a woman.
+    const whole = page.getByRole('region', { name: 'The whole meeting' });
+    expect(await whole.locator('.figures-totals dd').first().textContent()).toBe('4');
+    await whole
+      .getByRole('img', { name: /Speaking time by category.*Member State: 2 · /s })
+      .waitFor();
+    await whole
+      .getByRole('img', { name: /Speaking time by sex.*Female: 1 · .*Male: 1 · /s })
+      .waitFor();
+    await whole.getByText('Sex not given: 2 interventions').waitFor();
+    await whole
+      .getByRole('img', { name: /Requests for the floor: 3 made.*Granted: 2.*Withdrawn: 1/s })
+      .waitFor();
+    await whole
+      .getByText('1 request was still waiting when the list of speakers was closed.')
+      .waitFor();
+    await page.getByRole('table', { name: /The schedule as planned and as held/ }).waitFor();
+    await screenshot(page, 'report-screen');
+  });
+
+  it('prints on A4: headings under print media, controls off the paper, several pages', async () => {
+    const page = chair.page;
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 794, height: 1123 });
+    for (const name of [
+      'The whole meeting',
+      'Schedule: as planned and as held',
+      'Expert panel 1',
+    ]) {
+      expect(await page.getByRole('heading', { name, exact: true }).isVisible()).toBe(true);
+    }
+    expect(await page.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
+    expect(await page.getByRole('link', { name: 'Back to the console' }).isVisible()).toBe(false);
+    // Black on white.
+    const colours = await page.evaluate(() => {
+      const report = document.querySelector('.report');
+      const body = getComputedStyle(document.body);
+      return { ink: report ? getComputedStyle(report).color : '', paper: body.backgroundColor };
+    });
+    expect(colours).toEqual({ ink: 'rgb(0, 0, 0)', paper: 'rgb(255, 255, 255)' });
+    // Each agenda item begins a page.
+    const breaks = await page.evaluate(() =>
+      [...document.querySelectorAll('.report-item')].map((s) => getComputedStyle(s).breakBefore),
+    );
+    expect(breaks).toEqual(['page']);
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'report-print.png'), fullPage: true });
+
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    writeFileSync(join(ARTIFACTS_DIR, 'report.pdf'), pdf);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdfPages(pdf)).toBeGreaterThanOrEqual(2);
+    // A4 is 595 x 842 points (Chromium rounds to its pixels: 595.92 x 842.88).
+    expect(pdf.toString('latin1')).toMatch(
+      /\/MediaBox\s*\[\s*0 0 59[56](\.\d+)? 84[23](\.\d+)?\s*\]/,
+    );
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('prints one join card per delegation, eight to a page', async () => {
+    const page = chair.page;
+    await page.goto(`${server.url}/m/${meetingId}/cards`);
+    const cards = page.getByRole('article');
+    await cards.first().waitFor();
+    const count = await cards.count();
+    expect(count).toBe(Object.keys(codes.delegations).length);
+    await page
+      .getByRole('article', { name: 'Join card of Mexico' })
+      .getByText('Member State')
+      .waitFor();
+    await screenshot(page, 'cards-screen');
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'cards-print.png') });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    writeFileSync(join(ARTIFACTS_DIR, 'cards.pdf'), pdf);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdfPages(pdf)).toBe(Math.ceil(count / 8));
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('a card’s QR code reads back as its join link, which opens that delegation’s screen', async () => {
+    const sharp = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      deviceScaleFactor: 2,
+    });
+    const page = await sharp.newPage();
+    await page.goto(server.joinLink(meetingId, codes.chair));
+    await page.waitForURL(`**/m/${meetingId}/chair`);
+    await page.goto(`${server.url}/m/${meetingId}/cards`);
+    const card = page.getByRole('article', { name: 'Join card of Morocco' });
+    const qr = card.getByRole('img', { name: 'QR code of the join link of Morocco' });
+    await qr.scrollIntoViewIfNeeded();
+    const png = await qr.screenshot();
+    writeFileSync(join(ARTIFACTS_DIR, 'card-qr-morocco.png'), png);
+    const blank = await sharp.newPage();
+    const { data, width, height } = await pixelsOf(blank, png);
+    const link = jsQR(data, width, height)?.data;
+    expect(link).toBe(`${server.url}/m/${meetingId}/join?code=${codes.delegations.morocco}`);
+    await sharp.close();
+
+    // A fresh device follows the link and lands on Morocco's screen.
+    const tablet = await openScreen(browser, { width: 768, height: 1024 }, { hasTouch: true });
+    await tablet.page.goto(link ?? '');
+    await tablet.page.waitForURL(`**/m/${meetingId}/delegate`);
+    await tablet.page.getByRole('heading', { name: 'Morocco' }).waitFor();
+    await tablet.context.close();
+  });
+
+  it('the report and the cards are the chair’s: a moderator gets the report only', async () => {
+    const moderator = await openScreen(browser, { width: 1000, height: 800 });
+    await moderator.page.goto(server.joinLink(meetingId, codes.moderator));
+    await moderator.page.waitForURL(`**/m/${meetingId}/moderator`);
+    await moderator.page.goto(`${server.url}/m/${meetingId}/cards`);
+    await moderator.page.getByText('Only a chair can print the join cards.').waitFor();
+    await moderator.page.goto(`${server.url}/m/${meetingId}/report`);
+    await moderator.page.getByRole('heading', { name: 'The whole meeting' }).waitFor();
+    await moderator.context.close();
+    expect(chair.problems.filter((p) => !p.includes('Failed to load resource'))).toEqual([]);
+  });
+});
