@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join as joinPath } from 'node:path';
 import Database from 'better-sqlite3';
@@ -421,7 +423,26 @@ describe("the chair's control of devices and codes", () => {
       ];
       const db = new Database(joinPath(server.dataDir, DATABASE_FILE), { readonly: true });
       const trail = JSON.stringify(db.prepare('SELECT * FROM audit').all());
+      // Tokens are kept as their sha256 only: no token is anywhere in the database's files.
+      const hashes = db.prepare('SELECT hash FROM tokens').pluck().all() as string[];
       db.close();
+      expect(hashes).toContain(createHash('sha256').update(room.tokens.chair).digest('hex'));
+      const onDisk = ['', '-wal']
+        .map((suffix) => {
+          try {
+            return readFileSync(joinPath(server.dataDir, DATABASE_FILE + suffix)).toString(
+              'latin1',
+            );
+          } catch {
+            return '';
+          }
+        })
+        .join('');
+      // (The scan sees what is there: the hashes are.)
+      expect(onDisk).toContain(createHash('sha256').update(room.tokens.chair).digest('hex'));
+      for (const token of [...Object.values(room.tokens), chairRotation.token ?? 'no token']) {
+        expect(onDisk).not.toContain(token);
+      }
       const logged = logs.text();
       expect(logged).toContain('code rotated');
       for (const secret of secrets) {
