@@ -201,10 +201,17 @@ const nested = (depth: number, asObject: boolean): unknown => {
 };
 
 /** The JSON the server will parse, or null for a binary message. */
+/**
+ * The size of the message on the wire: engine.io's and socket.io's packet types, the ack's id
+ * (a few digits), then the event as JSON. A binary payload travels as its own frame.
+ */
 const wireSize = (payload: unknown): number =>
   payload instanceof Uint8Array
     ? payload.byteLength
-    : Buffer.byteLength(JSON.stringify(payload) ?? 'null', 'utf8');
+    : Buffer.byteLength(`42000000${JSON.stringify(['command', payload ?? null])}`, 'utf8');
+
+/** Near the limit the exact framing decides; the fuzz keeps clear of that edge (the limits test has it). */
+const EDGE = 64;
 
 /** One meeting under fuzz: its devices, the room display watching it, and its engine model. */
 class FuzzedMeeting {
@@ -285,7 +292,12 @@ class FuzzedMeeting {
     const payload = this.payloadOf(recipe, sender);
     const client = await this.device(name).next();
     // Over 16 KiB the transport closes the connection: no answer, nothing changed.
-    if (wireSize(payload) > LIMITS.socketMessageBytes) {
+    const size = wireSize(payload);
+    if (Math.abs(size - LIMITS.socketMessageBytes) <= EDGE) {
+      this.count('skipped: at the 16 KiB edge');
+      return;
+    }
+    if (size > LIMITS.socketMessageBytes) {
       const closed = new Promise<string>((r) => client.socket.once('disconnect', r));
       client.socket.emit('command', payload, () => {});
       expect(await closed).toBe('transport close');
