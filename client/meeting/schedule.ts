@@ -31,8 +31,9 @@ export const delayWords = (driftMs: number): string => {
   return driftMs > 0 ? `Running ${minutes} min late` : `${minutes} min ahead`;
 };
 
-/** "+12 min", "−5 min", "on time": a drift in a table. */
+/** "+12 min", "−5 min", "on time": a drift in a table ("another day" when it is days). */
 export const driftShort = (driftMs: number): string => {
+  if (isAnotherDay(driftMs)) return 'another day';
   const minutes = minutesOf(driftMs);
   if (minutes === 0) return 'on time';
   return driftMs > 0 ? `+${minutes} min` : `−${minutes} min`;

@@ -1,6 +1,6 @@
 import type { ItemSchedule } from '../../shared/schedule/schedule';
 import { clockTimeOf } from '../../shared/schedule/zonedTime';
-import { dateOf, driftShort, isAnotherDay } from '../meeting/schedule';
+import { dateOf, driftShort } from '../meeting/schedule';
 
 /** A time of day, with its date when it is not the day the item was planned for. */
 const timeWords = (instant: number | null, plannedDay: string | null, zone: string): string => {
@@ -13,8 +13,7 @@ const timeWords = (instant: number | null, plannedDay: string | null, zone: stri
 const Row = ({ item, zone }: { item: ItemSchedule; zone: string }) => {
   const plannedDay = item.start === null ? null : dateOf(item.start, zone);
   const endDrift = item.actualEnd !== null && item.end !== null ? item.actualEnd - item.end : null;
-  const drift = (ms: number | null) =>
-    ms === null ? '' : isAnotherDay(ms) ? 'another day' : driftShort(ms);
+  const drift = (ms: number | null) => (ms === null ? '' : driftShort(ms));
   return (
     <tr>
       <th scope="row">{item.title}</th>

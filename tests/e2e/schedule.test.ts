@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dateOf } from '../../client/meeting/schedule';
 import {
   gzippedScriptBytes,
   launchBrowser,
@@ -7,6 +8,7 @@ import {
   type Screen,
   screenshot,
 } from '../support/browser';
+import { createMeeting } from '../support/server';
 import { createLateMeeting } from './late';
 import { RoomServer, secondsOf } from './room';
 
@@ -146,5 +148,46 @@ describe('the schedule, the delay and the agenda editor, in a meeting started an
     for (const screen of [chair, display]) {
       expect(screen.problems.filter((p) => !p.includes('Failed to load resource'))).toEqual([]);
     }
+  });
+});
+
+describe('the default agenda, planned for the procedural note’s dates', () => {
+  let server: RoomServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await RoomServer.start();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('says the sittings are on another day until the chair moves them to today', async () => {
+    const { meetingId, codes } = await createMeeting(server.url, {});
+    const chair = await openScreen(browser, { width: 1440, height: 1000 });
+    await chair.page.goto(server.joinLink(meetingId, codes.chair));
+    const status = chair.page.getByTestId('schedule-status');
+    await status.getByText('Sittings planned for 2017-07-24').waitFor();
+
+    await chair.page.getByRole('link', { name: 'Edit agenda' }).click();
+    const sitting = chair.page.getByRole('group', { name: 'Day 1, morning' });
+    const today = dateOf(Date.now(), 'America/New_York');
+    await sitting.getByLabel('Date').fill(today);
+    await sitting.getByLabel('Starts').fill('09:30');
+    await sitting.getByRole('button', { name: 'Save Day 1, morning' }).click();
+    await sitting.getByText('Saved.').waitFor();
+    await expect.poll(() => status.textContent()).not.toContain('2017-07-24');
+    expect(await sitting.getByLabel('Date').inputValue()).toBe(today);
+    expect(await sitting.getByLabel('Starts').inputValue()).toBe('09:30');
+
+    // A sitting that would end before it starts is refused, naming the field.
+    await sitting.getByLabel('Ends').fill('09:00');
+    await sitting.getByRole('button', { name: 'Save Day 1, morning' }).click();
+    await sitting.getByText('agenda.sittings.0.end: end must be after start').waitFor();
+    await screenshot(chair.page, 'chair-agenda-sittings');
+    await chair.context.close();
   });
 });

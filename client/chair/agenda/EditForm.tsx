@@ -7,7 +7,10 @@ export type Draft = { change: AgendaChange } | { problem: string };
 
 interface Props {
   legend: ReactNode;
+  /** The button's words; what it saves is said to screen readers too, as every form has one. */
   submitLabel: string;
+  /** What the form is about, for screen readers: "Save step" among many says which. */
+  about?: string;
   /** The change the form's fields make, read when it is submitted. */
   draft: () => Draft;
   children: ReactNode;
@@ -18,7 +21,7 @@ interface Props {
  * One form of the agenda editor: its fields, a button that sends one `agenda.edit`, and the
  * answer next to it (the server's refusal names the field at fault).
  */
-export const EditForm = ({ legend, submitLabel, draft, children, className }: Props) => {
+export const EditForm = ({ legend, submitLabel, about, draft, children, className }: Props) => {
   const [send, pending] = useCommand();
   const [answer, setAnswer] = useState<{ ok: boolean; message: string } | null>(null);
   const submit = (event: FormEvent) => {
@@ -43,6 +46,7 @@ export const EditForm = ({ legend, submitLabel, draft, children, className }: Pr
         <div className="edit-actions">
           <button type="submit" disabled={pending}>
             {submitLabel}
+            {about && <span className="visually-hidden"> {about}</span>}
           </button>
           {answer && (
             <p className={answer.ok ? 'edit-saved' : 'edit-problem'} role="status">

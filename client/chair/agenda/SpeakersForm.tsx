@@ -50,7 +50,12 @@ export const SpeakersForm = ({ item, step }: { item: AgendaItem; step: SpeakersS
     return { change: { target: 'speakers' as const, itemId: item.id, stepId: step.id, speakers } };
   };
   return (
-    <EditForm legend={`Speakers of “${step.title}”`} submitLabel="Save speakers" draft={draft}>
+    <EditForm
+      legend={`Speakers of “${step.title}”`}
+      submitLabel="Save speakers"
+      about={`of “${step.title}”`}
+      draft={draft}
+    >
       <ol className="speaker-rows">
         {rows.map((row, i) => {
           const who = row.name.trim() || `speaker ${i + 1}`;

@@ -23,6 +23,7 @@ export const StepForm = ({ itemId, step }: { itemId: string; step: Step }) => {
         </>
       }
       submitLabel="Save step"
+      about={`“${step.title}”`}
       draft={() => {
         const limitMs = parseMinutesSeconds(draft.limit);
         const warnAtMs = parseMinutesSeconds(draft.warning);

@@ -35,6 +35,7 @@ describe('the delay in words', () => {
     expect(driftShort(12 * MIN)).toBe('+12 min');
     expect(driftShort(-5 * MIN)).toBe('−5 min');
     expect(driftShort(30_000)).toBe('on time');
+    expect(driftShort(3 * 24 * 60 * MIN)).toBe('another day');
   });
 });
 
