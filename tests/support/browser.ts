@@ -156,7 +156,9 @@ export const stateValve = async (page: Page): Promise<StateValve> => {
         held.push(() => ws.send(message));
         return;
       }
-      if (holding && text.startsWith('43')) flush();
+      // A command's ack (an object) lets them through; a clock sample's ack (a number) does not,
+      // or a sync answered while holding would deliver the state before the command is sent.
+      if (holding && /^43\d*\[\{/.test(text)) flush();
       ws.send(message);
     });
   });
