@@ -7,7 +7,7 @@ import { LiveProvider } from '../live/LiveContext';
 import { useMeeting } from '../live/useMeeting';
 import { leaveMeeting } from './leave';
 import { homePath, navigate, screenPath, useRoute } from './router';
-import { loadSession, type Session } from './sessions';
+import { loadSession, type Session, useStoredSession } from './sessions';
 
 // Each screen is its own chunk: a display or a tablet loads only what it shows.
 const SCREENS: Record<Role, ComponentType> = {
@@ -24,15 +24,27 @@ const SCREENS: Record<Role, ComponentType> = {
 };
 
 /** The chair's printable pages: their own chunks too, so no screen of the room carries them. */
-type PrintPage = 'report' | 'cards';
+type PrintPage = 'report' | 'cards' | 'devices';
 const PAGES: Record<PrintPage, ComponentType<{ session: Session }>> = {
   report: lazy(() => import('../report/ReportScreen').then((m) => ({ default: m.ReportScreen }))),
   cards: lazy(() => import('../cards/CardsScreen').then((m) => ({ default: m.CardsScreen }))),
+  devices: lazy(() =>
+    import('../chair/devices/DevicesScreen').then((m) => ({ default: m.DevicesScreen })),
+  ),
 };
-/** Who may open them: the report is a chair's or a moderator's (as the record); cards a chair's. */
+/**
+ * Who may open them: the report is a chair's or a moderator's (as the record); cards, devices and
+ * codes a chair's.
+ */
 const PAGE_ROLES: Record<PrintPage, readonly Role[]> = {
   report: ['chair', 'moderator'],
   cards: ['chair'],
+  devices: ['chair'],
+};
+const NOT_YOURS: Record<PrintPage, string> = {
+  report: 'Only a chair or a moderator can read the report.',
+  cards: 'Only a chair can print the join cards.',
+  devices: 'Only a chair can manage the devices and codes of the meeting.',
 };
 
 const Waiting = ({ children }: { children: string }) => (
@@ -42,12 +54,17 @@ const Waiting = ({ children }: { children: string }) => (
 );
 
 const LiveScreen = ({ session }: { session: Session }) => {
-  const live = useMeeting(session, () =>
+  const live = useMeeting(session, (signedOut) => {
+    // Another page of this device holds a newer token (its chair rotated the chair code): the
+    // route has taken it up, or is about to; forgetting it would sign that page out too.
+    const stored = loadSession(session.meetingId);
+    if (stored && stored.token !== session.token) return;
     leaveMeeting(
       session.meetingId,
-      'This device is no longer admitted to the meeting. Join again with an access code.',
-    ),
-  );
+      signedOut ??
+        'This device is no longer admitted to the meeting. Join again with an access code.',
+    );
+  });
   const Screen = SCREENS[session.role];
   return (
     <LiveProvider live={live}>
@@ -69,7 +86,7 @@ const LiveScreen = ({ session }: { session: Session }) => {
 
 /** A screen's path: the token this device holds for the meeting decides which screen it is. */
 const ScreenRoute = ({ meetingId, screen }: { meetingId: string; screen: Role }) => {
-  const session = loadSession(meetingId);
+  const session = useStoredSession(meetingId);
   const target = !session
     ? homePath(meetingId)
     : session.role !== screen
@@ -84,7 +101,7 @@ const ScreenRoute = ({ meetingId, screen }: { meetingId: string; screen: Role })
 
 /** A printable page, read over HTTP with the token this device holds for the meeting. */
 const PrintRoute = ({ meetingId, page }: { meetingId: string; page: PrintPage }) => {
-  const session = loadSession(meetingId);
+  const session = useStoredSession(meetingId);
   const joined = session !== null;
   useEffect(() => {
     if (!joined) navigate(homePath(meetingId), { replace: true });
@@ -94,11 +111,7 @@ const PrintRoute = ({ meetingId, page }: { meetingId: string; page: PrintPage })
     return (
       <main className="join">
         <h1>Not for this device</h1>
-        <p>
-          {page === 'cards'
-            ? 'Only a chair can print the join cards.'
-            : 'Only a chair or a moderator can read the report.'}
-        </p>
+        <p>{NOT_YOURS[page]}</p>
         <p>
           <a href={screenPath(meetingId, session.role)}>Back to your screen</a>
         </p>
@@ -124,6 +137,7 @@ export const App = () => {
       return <ScreenRoute meetingId={route.meetingId} screen={route.screen} />;
     case 'report':
     case 'cards':
+    case 'devices':
       return <PrintRoute key={route.meetingId} meetingId={route.meetingId} page={route.page} />;
     case 'unknown':
       return (

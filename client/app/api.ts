@@ -38,7 +38,7 @@ const errorOf = async (response: Response): Promise<ApiError> => {
   return new ApiError(response.status, 'unknown', `The server answered ${response.status}.`);
 };
 
-const request = async <T>(path: string, init?: RequestInit): Promise<T> => {
+export const request = async <T>(path: string, init?: RequestInit): Promise<T> => {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -52,7 +52,7 @@ const request = async <T>(path: string, init?: RequestInit): Promise<T> => {
   return (await response.json()) as T;
 };
 
-const meetingPath = (meetingId: string) => `/api/meetings/${encodeURIComponent(meetingId)}`;
+export const meetingPath = (meetingId: string) => `/api/meetings/${encodeURIComponent(meetingId)}`;
 
 export const listMeetings = (): Promise<MeetingSummary[]> => request('/api/meetings');
 
@@ -67,7 +67,7 @@ export const joinMeeting = (meetingId: string, code: string): Promise<JoinAnswer
   });
 
 /** What a chair's or moderator's device may read with its token. */
-const withToken = (token: string): RequestInit => ({
+export const withToken = (token: string): RequestInit => ({
   headers: { authorization: `Bearer ${token}` },
 });
 

@@ -12,6 +12,8 @@ export type Route =
   /** The chair's printable pages, read over HTTP with the device's token. */
   | { page: 'report'; meetingId: string }
   | { page: 'cards'; meetingId: string }
+  /** The chair's devices and codes: who is connected, sign-outs, new codes, the audit. */
+  | { page: 'devices'; meetingId: string }
   | { page: 'unknown' };
 
 /** A part of a screen with a path of its own: the chair's agenda editor. */
@@ -26,7 +28,7 @@ export const screenPath = (meetingId: string, screen: Role): string =>
 export const sectionPath = (meetingId: string, screen: Role, section: ScreenSection): string =>
   `${screenPath(meetingId, screen)}/${section}`;
 
-export const pagePath = (meetingId: string, page: 'report' | 'cards'): string =>
+export const pagePath = (meetingId: string, page: 'report' | 'cards' | 'devices'): string =>
   `/m/${encodeURIComponent(meetingId)}/${page}`;
 
 export const homePath = (meetingId?: string): string =>
@@ -48,7 +50,7 @@ export const routeOf = (pathname: string, search: string): Route => {
       : { page: 'unknown' };
   }
   if (name === 'join') return { page: 'join', meetingId, code: query.get('code') ?? '' };
-  if (name === 'report' || name === 'cards') return { page: name, meetingId };
+  if (name === 'report' || name === 'cards' || name === 'devices') return { page: name, meetingId };
   return isScreen(name) ? { page: 'screen', meetingId, screen: name } : { page: 'unknown' };
 };
 

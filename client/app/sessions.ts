@@ -1,3 +1,4 @@
+import { useMemo, useSyncExternalStore } from 'react';
 import type { Role } from '../../shared/protocol/common';
 
 /**
@@ -35,15 +36,31 @@ const storage = (): Storage | null => {
   }
 };
 
-export const loadSession = (meetingId: string): Session | null => {
+const storedText = (meetingId: string): string | null => {
   try {
-    const raw = storage()?.getItem(PREFIX + meetingId);
-    if (!raw) return null;
+    return storage()?.getItem(PREFIX + meetingId) ?? null;
+  } catch {
+    return null;
+  }
+};
+
+const sessionOf = (meetingId: string, raw: string | null): Session | null => {
+  if (!raw) return null;
+  try {
     const parsed: unknown = JSON.parse(raw);
     return isSession(parsed) && parsed.meetingId === meetingId ? parsed : null;
   } catch {
     return null;
   }
+};
+
+export const loadSession = (meetingId: string): Session | null =>
+  sessionOf(meetingId, storedText(meetingId));
+
+/** Pages of this tab that show a stored session; other tabs hear of changes by `storage` events. */
+const listeners = new Set<() => void>();
+const changed = () => {
+  for (const listener of listeners) listener();
 };
 
 export const saveSession = (session: Session): void => {
@@ -52,6 +69,7 @@ export const saveSession = (session: Session): void => {
   } catch {
     // Not remembered: the screen still works until the page is reloaded.
   }
+  changed();
 };
 
 export const forgetSession = (meetingId: string): void => {
@@ -60,6 +78,25 @@ export const forgetSession = (meetingId: string): void => {
   } catch {
     // Nothing stored, nothing to forget.
   }
+  changed();
+};
+
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  window.addEventListener('storage', listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('storage', listener);
+  };
+};
+
+/**
+ * The session this device holds for a meeting, kept current: a chair who rotates the chair code
+ * on one page gets a new token, and every page of this device showing the meeting takes it up.
+ */
+export const useStoredSession = (meetingId: string): Session | null => {
+  const raw = useSyncExternalStore(subscribe, () => storedText(meetingId));
+  return useMemo(() => sessionOf(meetingId, raw), [meetingId, raw]);
 };
 
 /** Every meeting this device has joined and not left. */

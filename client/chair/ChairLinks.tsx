@@ -2,7 +2,10 @@ import { pagePath, sectionPath } from '../app/router';
 import { AppLink } from '../components/AppLink';
 import { useLive } from '../live/LiveContext';
 
-/** The chair's other pages: the agenda editor, the report, the delegations' join cards. */
+/**
+ * The chair's other pages: the agenda editor, the report, the delegations' join cards, the
+ * devices and codes.
+ */
 export const ChairLinks = () => {
   const { session } = useLive();
   const id = session.meetingId;
@@ -21,6 +24,10 @@ export const ChairLinks = () => {
         <li>
           <AppLink to={pagePath(id, 'cards')}>Join cards</AppLink>
           <span className="quiet"> one per delegation, with a QR code</span>
+        </li>
+        <li>
+          <AppLink to={pagePath(id, 'devices')}>Devices and codes</AppLink>
+          <span className="quiet"> who is connected, sign out, new codes</span>
         </li>
       </ul>
     </nav>

@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import type { SignedOut } from '../../shared/protocol/access';
 import type { Command } from '../../shared/protocol/commands';
 import type { CommandAck } from '../../shared/protocol/errors';
 import type { MeetingView } from '../../shared/protocol/view';
@@ -6,6 +7,8 @@ import type { MeetingView } from '../../shared/protocol/view';
 /** The socket.io events of the contract (PROTOCOL.md, "Socket.io"). */
 export interface ServerEvents {
   state: (view: MeetingView) => void;
+  /** Added: the chair revoked this device's token; the server closes the socket next. */
+  signed_out: (signal: SignedOut) => void;
 }
 
 export interface ClientEvents {

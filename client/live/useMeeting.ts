@@ -49,7 +49,10 @@ const NOTICE_MS = 12_000;
  * the server's clock, and the one way to send a command. Nothing here changes the view on its
  * own: the screen shows what the server says.
  */
-export const useMeeting = (session: Session, onUnauthorized: () => void): LiveMeeting => {
+export const useMeeting = (
+  session: Session,
+  onUnauthorized: (signedOut?: string) => void,
+): LiveMeeting => {
   const [view, setView] = useState<MeetingView | null>(null);
   const [connection, setConnection] = useState<Connection>('connecting');
   const [notices, setNotices] = useState<Notice[]>([]);
@@ -79,6 +82,8 @@ export const useMeeting = (session: Session, onUnauthorized: () => void): LiveMe
     socketRef.current = socket;
     const probe = probeOf(socket);
     let retry: ReturnType<typeof setTimeout> | undefined;
+    // Why the chair signed this device out, in the server's words, for the join screen.
+    let signedOut: string | undefined;
 
     socket.on('connect', () => {
       setConnection('online');
@@ -89,6 +94,9 @@ export const useMeeting = (session: Session, onUnauthorized: () => void): LiveMe
       viewRef.current = next;
       setView(next);
     });
+    socket.on('signed_out', (signal) => {
+      signedOut = signal.message;
+    });
     socket.on('disconnect', (reason) => {
       setConnection('reconnecting');
       clock.stop();
@@ -98,7 +106,7 @@ export const useMeeting = (session: Session, onUnauthorized: () => void): LiveMe
     socket.on('connect_error', (error) => {
       if (error.message === 'unauthorized') {
         socket.disconnect();
-        unauthorizedRef.current();
+        unauthorizedRef.current(signedOut);
         return;
       }
       setConnection((was) => (was === 'online' ? 'reconnecting' : was));
