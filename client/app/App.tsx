@@ -1,4 +1,4 @@
-import { type ComponentType, lazy, Suspense, useEffect } from 'react';
+import { type ComponentType, lazy, Suspense, useEffect, useState } from 'react';
 import type { Role } from '../../shared/protocol/common';
 import { AlertRegion } from '../components/Notices';
 import { JoinByLink } from '../join/JoinByLink';
@@ -101,7 +101,12 @@ const ScreenRoute = ({ meetingId, screen }: { meetingId: string; screen: Role })
 
 /** A printable page, read over HTTP with the token this device holds for the meeting. */
 const PrintRoute = ({ meetingId, page }: { meetingId: string; page: PrintPage }) => {
-  const session = useStoredSession(meetingId);
+  const stored = useStoredSession(meetingId);
+  // A page already open keeps its session when another page of this device forgets it (a console
+  // whose token was revoked): it says so in its own words rather than vanishing.
+  const [kept, keep] = useState(stored);
+  if (stored && stored !== kept) keep(stored);
+  const session = stored ?? kept;
   const joined = session !== null;
   useEffect(() => {
     if (!joined) navigate(homePath(meetingId), { replace: true });

@@ -42,7 +42,9 @@ export const AuditSection = ({
               <th scope="col">When</th>
               <th scope="col">Who</th>
               <th scope="col">What</th>
-              <th scope="col">Tokens revoked</th>
+              <th scope="col" className="revoked">
+                Tokens revoked
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -53,7 +55,7 @@ export const AuditSection = ({
                   <td className="digits">{timeOfDay(entry.at, timeZone, now)}</td>
                   <td>{who}</td>
                   <td>{what}</td>
-                  <td className="digits">{entry.revokedTokens}</td>
+                  <td className="digits revoked">{entry.revokedTokens}</td>
                 </tr>
               );
             })}

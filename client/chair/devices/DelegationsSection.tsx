@@ -2,9 +2,16 @@ import { Fragment, useId, useState } from 'react';
 import type { DeviceCount, DevicesResponse } from '../../../shared/protocol/access';
 import { RowNote } from './RowNote';
 import type { AccessActions } from './useAccessActions';
-import { delegationKey, foldName, hasDevices, plural, withDevicesFirst } from './words';
+import { delegationKey, foldName, hasDevices, plural } from './words';
 
 const COLUMNS = 4;
+
+/** The rows in the order given (any the order does not know yet at the end). */
+const inOrder = <T extends { delegationId: string }>(rows: T[], order: readonly string[]): T[] => {
+  const place = new Map(order.map((id, index) => [id, index]));
+  const at = (row: T) => place.get(row.delegationId) ?? order.length;
+  return [...rows].sort((a, b) => at(a) - at(b));
+};
 
 interface DelegationRow extends DeviceCount {
   delegationId: string;
@@ -55,11 +62,13 @@ const Row = ({ row, actions }: { row: DelegationRow; actions: AccessActions }) =
  */
 export const DelegationsSection = ({
   devices,
+  order,
   nameOf,
   actions,
   meetingId,
 }: {
   devices: DevicesResponse | null;
+  order: readonly string[];
   nameOf: (delegationId: string, fallback: string) => string;
   actions: AccessActions;
   meetingId: string;
@@ -72,7 +81,7 @@ export const DelegationsSection = ({
     name: nameOf(d.delegationId, d.name),
   }));
   const wanted = foldName(filter);
-  const shown = withDevicesFirst(all.filter((d) => foldName(d.name).includes(wanted)));
+  const shown = inOrder(all, order).filter((d) => foldName(d.name).includes(wanted));
   const withDevices = all.filter(hasDevices).length;
   return (
     <section className="devices-section" aria-labelledby={headingId}>
@@ -91,7 +100,7 @@ export const DelegationsSection = ({
       <p className="quiet">
         {devices === null
           ? 'Counting the devices…'
-          : `${plural(withDevices, 'delegation')} with devices, of ${all.length}. `}
+          : `${plural(withDevices, 'delegation')} with devices, of ${all.length}. Those with devices come first, as of the last Refresh. `}
         {/* Said when the search changes, not at every count. */}
         <span aria-live="polite">
           {devices !== null && wanted !== '' && `${plural(shown.length, 'delegation')} found.`}

@@ -75,7 +75,7 @@ export const DevicesScreen = ({ session }: { session: Session }) => {
   const [codesProblem, setCodesProblem] = useState<unknown>(null);
   const codes = useCodes(meetingId, token, showCodes, setCodesProblem);
   const actions = useAccessActions(session, token, () => {
-    counts.refresh();
+    counts.readAgain();
     if (showCodes) codes.reload();
   });
 
@@ -108,7 +108,7 @@ export const DevicesScreen = ({ session }: { session: Session }) => {
         </div>
         <p className="quiet digits">
           {devices
-            ? `Counted at ${timeOfDay(devices.at, facts.timeZone, now)}, again every 5 s.`
+            ? `Counted at ${timeOfDay(devices.at, facts.timeZone, now)} (every 5 s)`
             : 'Counting…'}
         </p>
         <button type="button" disabled={counts.refreshing} onClick={counts.refresh}>
@@ -131,6 +131,7 @@ export const DevicesScreen = ({ session }: { session: Session }) => {
         />
         <DelegationsSection
           devices={devices}
+          order={counts.order}
           nameOf={nameOf}
           actions={actions}
           meetingId={meetingId}

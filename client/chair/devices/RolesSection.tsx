@@ -76,6 +76,7 @@ export const RolesSection = ({
   meetingId: string;
 }) => {
   const headingId = useId();
+  const tableId = useId();
   const delegates = devices?.roles.delegate;
   return (
     <section className="devices-section" aria-labelledby={headingId}>
@@ -83,14 +84,14 @@ export const RolesSection = ({
         <h2 id={headingId}>Officers and displays</h2>
         <button
           type="button"
-          className="button-quiet no-print"
-          aria-pressed={showCodes}
+          className="button-quiet"
+          aria-controls={tableId}
           onClick={() => setShowCodes(!showCodes)}
         >
-          Show codes
+          {showCodes ? 'Hide codes' : 'Show codes'}
         </button>
       </div>
-      <table className="devices-table">
+      <table className="devices-table" id={tableId}>
         <thead>
           <tr>
             <th scope="col">Devices</th>

@@ -3,7 +3,14 @@ import { pagePath } from '../../app/router';
 import { AppLink } from '../../components/AppLink';
 import { ConfirmQuestion } from '../../components/ConfirmButton';
 import type { AccessActions } from './useAccessActions';
-import { type AccessAnswer, actionKey, groupedCode, questionOf, revokedWords } from './words';
+import {
+  type AccessAnswer,
+  actionKey,
+  groupedCode,
+  questionOf,
+  rejoinWords,
+  revokedWords,
+} from './words';
 
 /** A new code, big, in groups of five: read out across a room, typed on a tablet. */
 export const BigCode = ({ code }: { code: string }) => (
@@ -42,11 +49,13 @@ const Answer = ({
             The old code no longer joins. {counted}
             {answer.keptSignedIn && ' This device stays signed in with a new chair token.'}
           </p>
-          {answer.holder.role === 'delegate' && (
+          {answer.holder.role === 'delegate' ? (
             <p>
               <AppLink to={pagePath(meetingId, 'cards')}>Print join card</AppLink>
               <span className="quiet"> with the new code, for {answer.name}</span>
             </p>
+          ) : (
+            <p className="quiet">{rejoinWords(answer)}</p>
           )}
         </>
       )}

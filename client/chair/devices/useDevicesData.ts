@@ -3,17 +3,26 @@ import type { AuditEntry, DevicesResponse } from '../../../shared/protocol/acces
 import type { MeetingCodes } from '../../../shared/protocol/http';
 import { fetchCodes, fetchReport } from '../../app/api';
 import { fetchAudit, fetchDevices } from './devicesApi';
+import { withDevicesFirst } from './words';
 
 export const REFRESH_EVERY_MS = 5_000;
 
 export interface Counts {
   devices: DevicesResponse | null;
   audit: AuditEntry[] | null;
-  /** Why the last refresh failed; null once one succeeds. */
+  /**
+   * The delegations, those with devices first, as of the first reading and of the last asked
+   * for by hand: rows do not move under the chair's pointer between two readings.
+   */
+  order: string[];
+  /** Why the last reading failed; null once one succeeds. */
   problem: unknown;
-  /** A refresh asked for by hand is under way. */
+  /** A reading asked for by hand is under way. */
   refreshing: boolean;
+  /** Reads now, and puts the delegations with devices first again. */
   refresh: () => void;
+  /** Reads now, rows staying where they are (after an action). */
+  readAgain: () => void;
 }
 
 /**
@@ -24,51 +33,69 @@ export interface Counts {
 export const useCounts = (meetingId: string, token: RefObject<string>): Counts => {
   const [devices, setDevices] = useState<DevicesResponse | null>(null);
   const [audit, setAudit] = useState<AuditEntry[] | null>(null);
+  const [order, setOrder] = useState<string[]>([]);
   const [problem, setProblem] = useState<unknown>(null);
   const [refreshing, setRefreshing] = useState(false);
-  const reading = useRef(false);
+  const running = useRef<Promise<void> | null>(null);
   const again = useRef(false);
+  const reorder = useRef(true);
   const mounted = useRef(true);
 
-  const read = useCallback(async (): Promise<void> => {
-    if (reading.current) {
-      again.current = true;
-      return;
-    }
-    reading.current = true;
+  const readOnce = useCallback(async (): Promise<void> => {
+    const ordering = reorder.current;
+    reorder.current = false;
     try {
-      do {
-        again.current = false;
-        try {
-          const [counted, trail] = await Promise.all([
-            fetchDevices(meetingId, token.current),
-            fetchAudit(meetingId, token.current),
-          ]);
-          if (!mounted.current) return;
-          setDevices(counted);
-          setAudit(trail.entries);
-          setProblem(null);
-        } catch (error) {
-          if (mounted.current) setProblem(error);
-        }
-      } while (again.current && mounted.current);
-    } finally {
-      reading.current = false;
+      const [counted, trail] = await Promise.all([
+        fetchDevices(meetingId, token.current),
+        fetchAudit(meetingId, token.current),
+      ]);
+      if (!mounted.current) return;
+      setDevices(counted);
+      setAudit(trail.entries);
+      setProblem(null);
+      if (ordering) setOrder(withDevicesFirst(counted.delegations).map((d) => d.delegationId));
+    } catch (error) {
+      if (ordering) reorder.current = true;
+      if (mounted.current) setProblem(error);
     }
   }, [meetingId, token]);
 
+  const read = useCallback(
+    (reorderRows: boolean): Promise<void> => {
+      if (reorderRows) reorder.current = true;
+      if (running.current) {
+        again.current = true;
+        return running.current;
+      }
+      const loop = async () => {
+        try {
+          do {
+            again.current = false;
+            await readOnce();
+          } while (again.current && mounted.current);
+        } finally {
+          running.current = null;
+        }
+      };
+      running.current = loop();
+      return running.current;
+    },
+    [readOnce],
+  );
+
   const refresh = useCallback(() => {
     setRefreshing(true);
-    void read().finally(() => {
+    void read(true).finally(() => {
       if (mounted.current) setRefreshing(false);
     });
   }, [read]);
+  const readAgain = useCallback(() => void read(false), [read]);
 
   useEffect(() => {
     mounted.current = true;
-    void read();
+    void read(false);
     const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') void read();
+      if (document.visibilityState === 'visible') void read(false);
     }, REFRESH_EVERY_MS);
     return () => {
       mounted.current = false;
@@ -76,7 +103,7 @@ export const useCounts = (meetingId: string, token: RefObject<string>): Counts =
     };
   }, [read]);
 
-  return { devices, audit, problem, refreshing, refresh };
+  return { devices, audit, order, problem, refreshing, refresh, readAgain };
 };
 
 /**

@@ -86,6 +86,12 @@ export const questionOf = (action: AccessAction): { question: string; confirmLab
   return { question, confirmLabel: 'Make a new code' };
 };
 
+/** Who joins with a role's new code now. */
+export const rejoinWords = (answer: { name: string; keptSignedIn: boolean }): string =>
+  answer.keptSignedIn
+    ? 'The other chairs join again with this code.'
+    : `Tell ${answer.name}: they join again with this code.`;
+
 export const plural = (count: number, one: string, many = `${one}s`): string =>
   `${count} ${count === 1 ? one : many}`;
 
