@@ -1,15 +1,14 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../app/api';
 import { leaveMeeting } from '../../app/leave';
 import { screenPath } from '../../app/router';
 import type { Session } from '../../app/sessions';
 import { AppLink } from '../../components/AppLink';
-import { useRoster } from '../../live/useRoster';
 import { AuditSection } from './AuditSection';
 import { DelegationsSection } from './DelegationsSection';
 import { RolesSection } from './RolesSection';
 import { useAccessActions } from './useAccessActions';
-import { useCodes, useCounts, useMeetingFacts } from './useDevicesData';
+import { useCodes, useCounts, useDelegationNames, useMeetingFacts } from './useDevicesData';
 import { type AccessAction, timeOfDay } from './words';
 import '../../styles/print.css';
 import '../../styles/devices.css';
@@ -69,7 +68,7 @@ export const DevicesScreen = ({ session }: { session: Session }) => {
   }, [session.token]);
 
   const facts = useMeetingFacts(meetingId, token);
-  const roster = useRoster(meetingId);
+  const names = useDelegationNames(meetingId);
   const counts = useCounts(meetingId, token);
   const [showCodes, setShowCodes] = useState(false);
   const [codesProblem, setCodesProblem] = useState<unknown>(null);
@@ -79,7 +78,6 @@ export const DevicesScreen = ({ session }: { session: Session }) => {
     if (showCodes) codes.reload();
   });
 
-  const names = useMemo(() => new Map(roster?.map((d) => [d.id, d.name])), [roster]);
   const nameOf = (delegationId: string, fallback = delegationId) =>
     names.get(delegationId) ?? fallback;
 

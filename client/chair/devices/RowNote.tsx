@@ -1,16 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { pagePath } from '../../app/router';
 import { AppLink } from '../../components/AppLink';
-import { ConfirmQuestion } from '../../components/ConfirmButton';
+import { Question } from './Question';
 import type { AccessActions } from './useAccessActions';
-import {
-  type AccessAnswer,
-  actionKey,
-  groupedCode,
-  questionOf,
-  rejoinWords,
-  revokedWords,
-} from './words';
+import { type AccessAnswer, actionKey, groupedCode, rejoinWords, revokedWords } from './words';
 
 /** A new code, big, in groups of five: read out across a room, typed on a tablet. */
 export const BigCode = ({ code }: { code: string }) => (
@@ -89,11 +82,7 @@ export const RowNote = ({
     <tr className="devices-note">
       <td colSpan={columns}>
         {askingHere ? (
-          <ConfirmQuestion
-            {...questionOf(asking)}
-            onConfirm={actions.confirm}
-            onCancel={actions.cancel}
-          />
+          <Question action={asking} onConfirm={actions.confirm} onCancel={actions.cancel} />
         ) : pendingHere ? (
           <p className="devices-pending">Asking the server…</p>
         ) : (

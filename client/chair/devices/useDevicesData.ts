@@ -1,7 +1,7 @@
 import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import type { AuditEntry, DevicesResponse } from '../../../shared/protocol/access';
 import type { MeetingCodes } from '../../../shared/protocol/http';
-import { fetchCodes, fetchReport } from '../../app/api';
+import { fetchCodes, fetchReport, fetchRoster } from '../../app/api';
 import { fetchAudit, fetchDevices } from './devicesApi';
 import { withDevicesFirst } from './words';
 
@@ -173,4 +173,33 @@ export const useMeetingFacts = (meetingId: string, token: RefObject<string>): Me
     };
   }, [meetingId, token]);
   return facts;
+};
+
+/**
+ * The delegations' names as the roster has them; empty until it arrives (the counts carry names
+ * too). As live/useRoster.ts, asked again while the network is down; not shared with it, so as
+ * not to split that module out of the chunk the tablets load.
+ */
+export const useDelegationNames = (meetingId: string): ReadonlyMap<string, string> => {
+  const [names, setNames] = useState<ReadonlyMap<string, string>>(() => new Map());
+  useEffect(() => {
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = () => {
+      fetchRoster(meetingId).then(
+        (roster) => {
+          if (live) setNames(new Map(roster.map((d) => [d.id, d.name])));
+        },
+        () => {
+          if (live) timer = setTimeout(load, 3_000);
+        },
+      );
+    };
+    load();
+    return () => {
+      live = false;
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [meetingId]);
+  return names;
 };

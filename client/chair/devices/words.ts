@@ -1,6 +1,5 @@
 import type { AuditEntry, DeviceCount } from '../../../shared/protocol/access';
 import type { Role } from '../../../shared/protocol/common';
-import { localParts } from '../../../shared/schedule/zonedTime';
 import type { CodeHolder } from './devicesApi';
 
 /** The page's words and pure readings: what the chair asked, what the server answered. */
@@ -102,15 +101,40 @@ export const revokedWords = (revokedTokens: number, disconnected: number): strin
 /** `ABCDE-FGHJK`: a code in groups of five, easier to read out and type (hyphens are ignored). */
 export const groupedCode = (code: string): string => code.match(/.{1,5}/g)?.join('-') ?? code;
 
-const two = (n: number) => String(n).padStart(2, '0');
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * `YYYY-MM-DD` and `HH:MM:SS` of an instant in a time zone. (shared/schedule/zonedTime.ts does
+ * as much; this page keeps its own few lines so as not to split that module out of the chunk
+ * the room display loads.)
+ */
+const wallClock = (instant: number, timeZone: string): { date: string; time: string } => {
+  let format = wallClocks.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    wallClocks.set(timeZone, format);
+  }
+  const part: Record<string, string> = {};
+  for (const p of format.formatToParts(new Date(instant))) part[p.type] = p.value;
+  return {
+    date: `${part.year}-${part.month}-${part.day}`,
+    time: `${part.hour}:${part.minute}:${part.second}`,
+  };
+};
 
 /** `14:05:09` in the meeting's time zone, with the date when it is not the day of `today`. */
 export const timeOfDay = (instant: number, timeZone: string, today: number): string => {
-  const p = localParts(instant, timeZone);
-  const t = localParts(today, timeZone);
-  const time = `${two(p.hour)}:${two(p.minute)}:${two(p.second)}`;
-  const sameDay = p.year === t.year && p.month === t.month && p.day === t.day;
-  return sameDay ? time : `${p.year}-${two(p.month)}-${two(p.day)} ${time}`;
+  const at = wallClock(instant, timeZone);
+  return at.date === wallClock(today, timeZone).date ? at.time : `${at.date} ${at.time}`;
 };
 
 /** One line of the audit in words. */
