@@ -95,7 +95,10 @@ export const useAccessActions = (
     confirm,
     pending,
     answer,
-    dismissAnswer: useCallback(() => setAnswer(null), []),
+    dismissAnswer: useCallback(() => {
+      setAnswer(null);
+      opener.current?.focus();
+    }, []),
     problem,
     dismissProblem: useCallback(() => setProblem(null), []),
   };

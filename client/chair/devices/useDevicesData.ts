@@ -97,9 +97,15 @@ export const useCounts = (meetingId: string, token: RefObject<string>): Counts =
     const timer = setInterval(() => {
       if (document.visibilityState === 'visible') void read(false);
     }, REFRESH_EVERY_MS);
+    // Back in view (another tab, a laptop waking): read now rather than up to 5 s later.
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void read(false);
+    };
+    document.addEventListener('visibilitychange', onVisible);
     return () => {
       mounted.current = false;
       clearInterval(timer);
+      document.removeEventListener('visibilitychange', onVisible);
     };
   }, [read]);
 
