@@ -1,7 +1,8 @@
-import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
+import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AuditEntry, DevicesResponse } from '../../../shared/protocol/access';
 import type { MeetingCodes } from '../../../shared/protocol/http';
-import { fetchCodes, fetchReport, fetchRoster } from '../../app/api';
+import { fetchCodes, fetchReport } from '../../app/api';
+import { useRoster } from '../../live/useRoster';
 import { fetchAudit, fetchDevices } from './devicesApi';
 import { withDevicesFirst } from './words';
 
@@ -181,31 +182,8 @@ export const useMeetingFacts = (meetingId: string, token: RefObject<string>): Me
   return facts;
 };
 
-/**
- * The delegations' names as the roster has them; empty until it arrives (the counts carry names
- * too). As live/useRoster.ts, asked again while the network is down; not shared with it, so as
- * not to split that module out of the chunk the tablets load.
- */
+/** The delegations' names as the roster has them; empty until it arrives (the counts carry names too). */
 export const useDelegationNames = (meetingId: string): ReadonlyMap<string, string> => {
-  const [names, setNames] = useState<ReadonlyMap<string, string>>(() => new Map());
-  useEffect(() => {
-    let live = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = () => {
-      fetchRoster(meetingId).then(
-        (roster) => {
-          if (live) setNames(new Map(roster.map((d) => [d.id, d.name])));
-        },
-        () => {
-          if (live) timer = setTimeout(load, 3_000);
-        },
-      );
-    };
-    load();
-    return () => {
-      live = false;
-      if (timer !== undefined) clearTimeout(timer);
-    };
-  }, [meetingId]);
-  return names;
+  const roster = useRoster(meetingId);
+  return useMemo(() => new Map((roster ?? []).map((d) => [d.id, d.name])), [roster]);
 };

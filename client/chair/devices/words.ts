@@ -1,5 +1,6 @@
 import type { AuditEntry, DeviceCount } from '../../../shared/protocol/access';
 import type { Role } from '../../../shared/protocol/common';
+import { localParts } from '../../../shared/schedule/zonedTime';
 import type { CodeHolder } from './devicesApi';
 
 /** The page's words and pure readings: what the chair asked, what the server answered. */
@@ -101,33 +102,14 @@ export const revokedWords = (revokedTokens: number, disconnected: number): strin
 /** `ABCDE-FGHJK`: a code in groups of five, easier to read out and type (hyphens are ignored). */
 export const groupedCode = (code: string): string => code.match(/.{1,5}/g)?.join('-') ?? code;
 
-const wallClocks = new Map<string, Intl.DateTimeFormat>();
+const pad = (n: number) => String(n).padStart(2, '0');
 
-/**
- * `YYYY-MM-DD` and `HH:MM:SS` of an instant in a time zone. (shared/schedule/zonedTime.ts does
- * as much; this page keeps its own few lines so as not to split that module out of the chunk
- * the room display loads.)
- */
+/** `YYYY-MM-DD` and `HH:MM:SS` of an instant in a time zone. */
 const wallClock = (instant: number, timeZone: string): { date: string; time: string } => {
-  let format = wallClocks.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    wallClocks.set(timeZone, format);
-  }
-  const part: Record<string, string> = {};
-  for (const p of format.formatToParts(new Date(instant))) part[p.type] = p.value;
+  const p = localParts(instant, timeZone);
   return {
-    date: `${part.year}-${part.month}-${part.day}`,
-    time: `${part.hour}:${part.minute}:${part.second}`,
+    date: `${p.year}-${pad(p.month)}-${pad(p.day)}`,
+    time: `${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`,
   };
 };
 
