@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useRoute } from '../app/router';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { useLiveView } from '../live/LiveContext';
@@ -8,9 +7,7 @@ import { FloorPanel } from '../officers/FloorPanel';
 import { NextStep } from '../officers/NextStep';
 import { ShortcutLegend } from '../officers/ShortcutLegend';
 import { SpeakersPanel } from '../officers/SpeakersPanel';
-import { togglePauseOf } from '../officers/useClockShortcut';
-import { useNextSpeaker } from '../officers/useNextSpeaker';
-import { useShortcuts } from '../officers/useShortcuts';
+import { useConsoleShortcuts } from '../officers/useConsoleShortcuts';
 import { AgendaList } from './AgendaList';
 import { AgendaEditor } from './agenda/AgendaEditor';
 import { ChairLinks } from './ChairLinks';
@@ -24,16 +21,9 @@ import '../styles/chair.css';
 
 /** The console itself: the agenda, the session, the current turn, the schedule. */
 const ChairConsole = () => {
-  const { view, send } = useLiveView();
-  const [askingNextStep, setAskingNextStep] = useState(false);
-  const next = useNextSpeaker();
+  const { view } = useLiveView();
+  const { askingNextStep, setAskingNextStep, next } = useConsoleShortcuts();
   const here = currentPlace(view);
-  const live = view.status === 'running' || view.status === 'suspended';
-  useShortcuts({
-    togglePause: togglePauseOf(view, send),
-    nextSpeaker: next?.give ?? null,
-    askNextStep: live && here ? () => setAskingNextStep(true) : null,
-  });
   return (
     <main className="console-main">
       <div className="console-column">

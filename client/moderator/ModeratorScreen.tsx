@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { useLiveView } from '../live/LiveContext';
 import { currentPlace, placeTitle, STATUS_LABEL } from '../meeting/agenda';
@@ -7,9 +6,7 @@ import { FloorPanel } from '../officers/FloorPanel';
 import { NextStep } from '../officers/NextStep';
 import { ShortcutLegend } from '../officers/ShortcutLegend';
 import { SpeakersPanel } from '../officers/SpeakersPanel';
-import { togglePauseOf } from '../officers/useClockShortcut';
-import { useNextSpeaker } from '../officers/useNextSpeaker';
-import { useShortcuts } from '../officers/useShortcuts';
+import { useConsoleShortcuts } from '../officers/useConsoleShortcuts';
 import '../styles/console.css';
 
 const StatusNote = () => {
@@ -29,16 +26,9 @@ const StatusNote = () => {
 
 /** The panel moderator's console: the floor queue, the segments, and the current turn. */
 export const ModeratorScreen = () => {
-  const { view, send } = useLiveView();
-  const [askingNextStep, setAskingNextStep] = useState(false);
-  const next = useNextSpeaker();
+  const { view } = useLiveView();
+  const { askingNextStep, setAskingNextStep, next } = useConsoleShortcuts();
   const here = currentPlace(view);
-  const live = view.status === 'running' || view.status === 'suspended';
-  useShortcuts({
-    togglePause: togglePauseOf(view, send),
-    nextSpeaker: next?.give ?? null,
-    askNextStep: live && here ? () => setAskingNextStep(true) : null,
-  });
   return (
     <div className="console">
       <ScreenHeader screen="Moderator console" status={STATUS_LABEL[view.status]} />
