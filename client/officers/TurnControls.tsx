@@ -66,7 +66,14 @@ export const TurnControls = ({ turn }: { turn: TurnView }) => {
               aria-label={words}
               title={words}
               disabled={pending}
-              onClick={() => void send({ type: 'turn.adjust', turnId: turn.id, deltaMs })}
+              onClick={() =>
+                void send({
+                  type: 'turn.adjust',
+                  turnId: turn.id,
+                  fromLimitMs: turn.limitMs,
+                  deltaMs,
+                })
+              }
             >
               {label}
             </button>

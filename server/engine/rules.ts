@@ -171,6 +171,9 @@ const turnPrecondition = (ctx: MeetingContext, turnId: string | undefined): Refu
 
 const adjustRefusal = (ctx: MeetingContext, command: CommandOf<'turn.adjust'>): Refusal | null => {
   if (!ctx.turn) return null;
+  if (command.fromLimitMs !== undefined && command.fromLimitMs !== ctx.turn.limitMs) {
+    return refuse('conflict', 'The time of this turn was changed meanwhile: look again and retry.');
+  }
   const limitMs = ctx.turn.limitMs + command.deltaMs;
   if (limitMs < 0) return refuse('invalid', 'That would remove more time than the turn was given.');
   // No turn may be given more than the longest allowance a step may set: beyond it the view and

@@ -120,6 +120,11 @@ export const TurnAdjust = z
   .object({
     type: z.literal('turn.adjust'),
     ...onTurn,
+    /**
+     * Added: the limit the sender saw, so two co-chairs pressing "+30 s" at once add 30 s once
+     * (the second is a conflict); absent, the adjustment applies to whatever the limit is.
+     */
+    fromLimitMs: Duration.optional(),
     deltaMs: z
       .number()
       .int()

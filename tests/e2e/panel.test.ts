@@ -289,6 +289,30 @@ describe('a piece of a panel, in five browsers', () => {
     await screenshot(chair.page, 'chair-speakers-step');
   });
 
+  it('two co-chairs pressing "+30 s" at once add 30 s once', async () => {
+    const other = await openScreen(browser, { width: 1440, height: 1000 });
+    const valve = await stateValve(other.page);
+    await other.page.goto(server.joinLink(meetingId, codes.chair));
+    const late = other.page.getByRole('button', { name: 'Add 30 seconds' });
+    await late.waitFor();
+    const before = secondsOf(await chair.page.getByRole('timer').textContent());
+
+    valve.hold();
+    await chair.page.getByRole('button', { name: 'Add 30 seconds' }).click();
+    // The first press is shown: about 30 s more than before (a few seconds go by meanwhile).
+    await expect
+      .poll(async () => secondsOf(await chair.page.getByRole('timer').textContent()))
+      .toBeGreaterThan(before + 15);
+    await late.click();
+    await other.page
+      .getByRole('alert')
+      .getByText('The time of this turn was changed meanwhile: look again and retry.')
+      .waitFor();
+    const after = secondsOf(await chair.page.getByRole('timer').textContent());
+    expect(after).toBeLessThanOrEqual(before + 30);
+    await other.context.close();
+  });
+
   it('the chair closes the session after confirming', async () => {
     await chair.page.getByRole('button', { name: 'Close session' }).click();
     await chair.page.getByRole('button', { name: 'Yes, close the session' }).click();

@@ -322,3 +322,24 @@ describe('a step that ends turns at the limit', () => {
     expect(h.engine.deadline()).toBeNull();
   });
 });
+
+describe('turn.adjust with the limit its sender saw', () => {
+  it('adds the time once when two co-chairs press "+30 s" at once', () => {
+    const h = EngineHarness.at('panel-1', 'discussion');
+    h.request('mexico');
+    h.ok({ type: 'floor.next' });
+    const { id, limitMs } = h.turn();
+    h.ok({ type: 'turn.adjust', turnId: id, fromLimitMs: limitMs, deltaMs: 30 * SECOND });
+    const second = h.refused({
+      type: 'turn.adjust',
+      turnId: id,
+      fromLimitMs: limitMs,
+      deltaMs: 30 * SECOND,
+    });
+    expect(second.code).toBe('conflict');
+    expect(h.turn().limitMs).toBe(limitMs + 30 * SECOND);
+    // Without the limit it saw, an adjustment applies to whatever the limit is now.
+    h.ok({ type: 'turn.adjust', turnId: id, deltaMs: 30 * SECOND });
+    expect(h.turn().limitMs).toBe(limitMs + 60 * SECOND);
+  });
+});
