@@ -1,17 +1,15 @@
 import { rm } from 'node:fs/promises';
-import { join as joinPath } from 'node:path';
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Sender } from '../../../server/engine/context';
-import { DATABASE_FILE } from '../../../server/store/database';
 import { DEFAULT_AGENDA } from '../../../shared/defaults/agenda';
 import { DEFAULT_ROSTER } from '../../../shared/defaults/roster';
 import { PERMISSIONS } from '../../../shared/permissions';
-import { Command } from '../../../shared/protocol/commands';
+import type { Command } from '../../../shared/protocol/commands';
 import type { Role } from '../../../shared/protocol/common';
 import type { CommandAck } from '../../../shared/protocol/errors';
 import { MeetingCodesResponse, MeetingList } from '../../../shared/protocol/http';
+import { type LoggedCommand, loggedCommands } from '../../support/commandLog';
 import { EngineModel, essentials } from '../../support/model';
 import { freePort, type ServerProcess, spawnServer } from '../../support/process';
 import { ADMIN_TOKEN, type Client, connect, http, join, tempDir } from '../../support/server';
@@ -61,35 +59,6 @@ const CYCLE = fc.record({
   kill: KILL,
 });
 
-interface Logged {
-  version: number;
-  sender: Sender;
-  command: Command;
-}
-
-const logged = (dataDir: string, meetingId: string): Logged[] => {
-  const db = new Database(joinPath(dataDir, DATABASE_FILE), { readonly: true });
-  try {
-    const rows = db
-      .prepare(
-        'SELECT version, role, delegation, command FROM commands WHERE meeting = ? ORDER BY version',
-      )
-      .all(meetingId) as {
-      version: number;
-      role: Role;
-      delegation: string | null;
-      command: string;
-    }[];
-    return rows.map((row) => ({
-      version: row.version,
-      sender: { role: row.role, ...(row.delegation !== null && { delegationId: row.delegation }) },
-      command: Command.parse(JSON.parse(row.command)),
-    }));
-  } finally {
-    db.close();
-  }
-};
-
 describe('a crash loop', () => {
   const cleanup: (() => unknown)[] = [];
   afterEach(async () => {
@@ -123,7 +92,7 @@ describe('a crash loop', () => {
     const model = new EngineModel({ meetingId, agenda: DEFAULT_AGENDA, roster: DEFAULT_ROSTER });
     const player = new Player(model.engine);
     /** Every command the test knows the store must hold, in version order. */
-    const kept: Logged[] = [];
+    const kept: LoggedCommand[] = [];
     let acked = 0;
     let inFlightStored = 0;
     const problems: string[] = [];
@@ -199,7 +168,7 @@ describe('a crash loop', () => {
       for (const client of clients.values()) client.close();
 
       server = await spawnServer({ dataDir, port });
-      const stored = logged(dataDir, meetingId);
+      const stored = loggedCommands(dataDir, meetingId);
       const beyond = stored.filter((entry) => entry.version > model.version);
       if (unknown?.answered) {
         // Its answer came before the kill: an ordinary command.

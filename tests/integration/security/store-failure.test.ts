@@ -6,6 +6,7 @@ import type { Sender } from '../../../server/engine/context';
 import { DATABASE_FILE } from '../../../server/store/database';
 import type { Command } from '../../../shared/protocol/commands';
 import { HttpErrorResponse } from '../../../shared/protocol/http';
+import { type LoggedCommand, loggedCommands } from '../../support/commandLog';
 import { captureLogs } from '../../support/logs';
 import { openRoom } from '../../support/meeting';
 import { essentials } from '../../support/model';
@@ -21,42 +22,9 @@ import {
   tempDir,
 } from '../../support/server';
 
-interface Acked {
-  version: number;
-  sender: Sender;
-  command: Command;
-}
-
-/** What the store's command log holds for a meeting, as the test can compare it with its acks. */
-const loggedCommands = (dataDir: string, meetingId: string): Acked[] => {
-  const db = new Database(joinPath(dataDir, DATABASE_FILE), { readonly: true });
-  try {
-    const rows = db
-      .prepare(
-        'SELECT version, role, delegation, command FROM commands WHERE meeting = ? ORDER BY version',
-      )
-      .all(meetingId) as {
-      version: number;
-      role: Sender['role'];
-      delegation: string | null;
-      command: string;
-    }[];
-    return rows.map((row) => ({
-      version: row.version,
-      sender: {
-        role: row.role,
-        ...(row.delegation !== null && { delegationId: row.delegation }),
-      },
-      command: JSON.parse(row.command) as Command,
-    }));
-  } finally {
-    db.close();
-  }
-};
-
 /** Sends commands and keeps those acknowledged, with their versions, to compare with the store later. */
 const recorder = () => {
-  const acked: Acked[] = [];
+  const acked: LoggedCommand[] = [];
   const send = async (client: Client, sender: Sender, command: Command) => {
     const ack = await client.send(command);
     if (ack.ok) acked.push({ version: ack.version, sender, command });
