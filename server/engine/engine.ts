@@ -181,17 +181,26 @@ export class MeetingEngine {
     return null;
   }
 
-  /** The machine event of a command, with the delegation it concerns looked up in the roster. */
   private event(command: Command, by: Sender, now: number): CommandEvent {
-    const delegationId =
-      command.type === 'floor.request'
-        ? by.delegationId
-        : command.type === 'floor.add'
-          ? command.delegationId
-          : command.type === 'turn.start'
-            ? command.speaker?.delegationId
-            : undefined;
-    const delegation = delegationId === undefined ? undefined : this.roster.get(delegationId);
-    return { type: command.type, command, by, now, ...(delegation && { delegation }) };
+    return commandEvent(this.roster, command, by, now);
   }
 }
+
+/** The machine event of a command, with the delegation it concerns looked up in the roster. */
+export const commandEvent = (
+  roster: ReadonlyMap<string, Delegation>,
+  command: Command,
+  by: Sender,
+  now: number,
+): CommandEvent => {
+  const delegationId =
+    command.type === 'floor.request'
+      ? by.delegationId
+      : command.type === 'floor.add'
+        ? command.delegationId
+        : command.type === 'turn.start'
+          ? command.speaker?.delegationId
+          : undefined;
+  const delegation = delegationId === undefined ? undefined : roster.get(delegationId);
+  return { type: command.type, command, by, now, ...(delegation && { delegation }) };
+};

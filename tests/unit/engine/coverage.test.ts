@@ -2,7 +2,7 @@ import { getShortestPaths } from '@xstate/graph';
 import { describe, expect, it } from 'vitest';
 import { type SnapshotFrom, transition } from 'xstate';
 import type { CommandEvent, Sender } from '../../../server/engine/context';
-import { MeetingEngine } from '../../../server/engine/engine';
+import { commandEvent, MeetingEngine } from '../../../server/engine/engine';
 import { meetingMachine } from '../../../server/engine/machine';
 import { DEFAULT_ROSTER } from '../../../shared/defaults/roster';
 import { COMMAND_TYPES, type Command } from '../../../shared/protocol/commands';
@@ -24,18 +24,8 @@ const roster = new Map(DEFAULT_ROSTER.map((d) => [d.id, d]));
 const initial = MeetingEngine.create({ meetingId: 'M-graph', agenda, roster: DEFAULT_ROSTER });
 
 /** The machine event of a command, as the engine makes it (the delegation looked up). */
-const eventOf = (command: Command, by: Sender): CommandEvent => {
-  const delegationId =
-    command.type === 'floor.request'
-      ? by.delegationId
-      : command.type === 'floor.add'
-        ? command.delegationId
-        : command.type === 'turn.start'
-          ? command.speaker?.delegationId
-          : undefined;
-  const delegation = delegationId === undefined ? undefined : roster.get(delegationId);
-  return { type: command.type, command, by, now: NOW, ...(delegation && { delegation }) };
-};
+const eventOf = (command: Command, by: Sender): CommandEvent =>
+  commandEvent(roster, command, by, NOW);
 
 /** Commands that do not depend on the state, each with a sender the table allows. */
 const FIXED: [Command, Sender][] = [
