@@ -1,19 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PERMISSIONS } from '../../shared/permissions';
 import { COMMAND_TYPES, type Command } from '../../shared/protocol/commands';
 import type { CommandAck } from '../../shared/protocol/errors';
 import { RecordResponse } from '../../shared/protocol/http';
 import { csvObjects } from '../support/csv';
-import { openRoom, type Room } from '../support/meeting';
-import {
-  type Client,
-  connect,
-  http,
-  ok,
-  startServer,
-  stateAt,
-  type TestServer,
-} from '../support/server';
+import { withRoom } from '../support/meeting';
+import { type Client, connect, http, ok, stateAt } from '../support/server';
 
 /**
  * One well-formed example of each command. Typed loosely on purpose: a command added to the
@@ -48,27 +40,17 @@ const EXAMPLES: Record<string, Record<string, unknown>> = {
 const refusal = (ack: CommandAck): string => (ack.ok ? 'accepted' : ack.error.code);
 
 describe('commands over socket.io', () => {
-  let server: TestServer;
-  let room: Room;
-
-  beforeAll(async () => {
-    server = await startServer({ createDefaultMeeting: false });
-  });
-  afterAll(() => server.close());
-  beforeEach(async () => {
-    room = await openRoom(server);
-  });
-  afterEach(() => room.close());
+  const live = withRoom('test');
 
   it('lets each role send exactly the commands of the permission table', async () => {
     const roles = {
-      chair: room.tokens.chair,
-      moderator: room.tokens.moderator,
-      display: room.tokens.display,
-      delegate: room.tokens.mexico,
+      chair: live.room.tokens.chair,
+      moderator: live.room.tokens.moderator,
+      display: live.room.tokens.display,
+      delegate: live.room.tokens.mexico,
     };
     // A discussion under way, so that most commands could act.
-    const version = await ok(room.chair, {
+    const version = await ok(live.room.chair, {
       type: 'agenda.goto',
       itemId: 'panel',
       stepId: 'discussion',
@@ -82,7 +64,7 @@ describe('commands over socket.io', () => {
         // it is refused for that, after the permission check, and changes nothing either.
         const example = EXAMPLES[type];
         expect(example, `an example of ${type}`).toBeDefined();
-        const client = await connect(server.url, token);
+        const client = await connect(live.server.url, token);
         const ack = await client.send({ ...example, expectedVersion: version + 1000 });
         client.close();
         expect(refusal(ack), `${role} sends ${type}`).toBe(allowed ? 'conflict' : 'forbidden');
@@ -90,12 +72,12 @@ describe('commands over socket.io', () => {
       }
     }
     // Nothing changed.
-    expect(await ok(room.chair, { type: 'floor.close' })).toBe(version + 1);
+    expect(await ok(live.room.chair, { type: 'floor.close' })).toBe(version + 1);
     expect(cells).toBe(COMMAND_TYPES.length * 4);
   });
 
   it('runs a panel from start to close with every command of the contract', async () => {
-    const { chair, moderator, mexico, morocco, iom, display } = room;
+    const { chair, moderator, mexico, morocco, iom, display } = live.room;
     /** Sends a command that must be accepted and answers what the display shows after it. */
     const shown = async (client: Client, command: Command) =>
       stateAt(display, await ok(client, command));
@@ -196,7 +178,9 @@ describe('commands over socket.io', () => {
     const record = await http<{
       turns: { speakerName: string; sex?: string; delegationId?: string }[];
       requests: { outcome: string }[];
-    }>(server.url, `/api/meetings/${room.meetingId}/record`, { token: room.tokens.chair });
+    }>(live.server.url, `/api/meetings/${live.room.meetingId}/record`, {
+      token: live.room.tokens.chair,
+    });
     expect(record.body.turns.map((t) => t.speakerName)).toEqual([
       'The moderator',
       'The expert',
@@ -212,8 +196,8 @@ describe('commands over socket.io', () => {
       'removed',
       'withdrawn',
     ]);
-    const csv = await http(server.url, `/api/meetings/${room.meetingId}/record.csv`, {
-      token: room.tokens.moderator,
+    const csv = await http(live.server.url, `/api/meetings/${live.room.meetingId}/record.csv`, {
+      token: live.room.tokens.moderator,
     });
     const rows = csvObjects(csv.text);
     const turns = RecordResponse.parse(record.body).turns;
@@ -240,7 +224,7 @@ describe('commands over socket.io', () => {
   });
 
   it('answers every refusal with its code and changes nothing', async () => {
-    const { chair, moderator, mexico, morocco, display } = room;
+    const { chair, moderator, mexico, morocco, display } = live.room;
     // A refusal changes nothing: the versions of the accepted commands below run 1, 2, 3... with
     // no gap, whatever was refused between them.
     const refused = async (client: Client, command: unknown, code: string) => {
@@ -307,11 +291,11 @@ describe('commands over socket.io', () => {
   });
 
   it('ignores a command sent without an ack callback', async () => {
-    room.chair.socket.emit('command', { type: 'agenda.start' });
-    const ack = await room.chair.send({ type: 'floor.close' });
+    live.room.chair.socket.emit('command', { type: 'agenda.start' });
+    const ack = await live.room.chair.send({ type: 'floor.close' });
     expect(ack.ok).toBe(false);
     // The earlier command did nothing: the meeting is still pending.
-    const again = await room.chair.send({ type: 'agenda.start' });
+    const again = await live.room.chair.send({ type: 'agenda.start' });
     expect(again).toEqual({ ok: true, version: 1 });
   });
 });

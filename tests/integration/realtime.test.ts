@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../shared/protocol/limits';
 import type { MeetingView } from '../../shared/protocol/view';
-import { openRoom, type Room } from '../support/meeting';
+import { withRoom } from '../support/meeting';
 import {
   connect,
   connectError,
@@ -18,23 +18,13 @@ import {
 } from '../support/server';
 
 describe('the realtime channel', () => {
-  let server: TestServer;
-  let room: Room;
-
-  beforeAll(async () => {
-    server = await startServer({ createDefaultMeeting: false });
-  });
-  afterAll(() => server.close());
-  beforeEach(async () => {
-    room = await openRoom(server);
-  });
-  afterEach(() => room.close());
+  const live = withRoom('test');
 
   it('sends the state on connect, the same view to every role', async () => {
-    for (const client of room.all) {
+    for (const client of live.room.all) {
       const view = client.latest();
       expect(view).toMatchObject({
-        meetingId: room.meetingId,
+        meetingId: live.room.meetingId,
         version: 0,
         status: 'pending',
         title: 'Test session',
@@ -45,19 +35,19 @@ describe('the realtime channel', () => {
   });
 
   it('broadcasts every change to every client, versions strictly increasing', async () => {
-    await ok(room.chair, { type: 'agenda.start' });
-    await ok(room.chair, { type: 'agenda.next' });
+    await ok(live.room.chair, { type: 'agenda.start' });
+    await ok(live.room.chair, { type: 'agenda.next' });
     // A burst from several devices at once.
     const acks = await Promise.all([
-      room.mexico.send({ type: 'floor.request' }),
-      room.morocco.send({ type: 'floor.request' }),
-      room.iom.send({ type: 'floor.request' }),
-      room.moderator.send({ type: 'floor.close' }),
+      live.room.mexico.send({ type: 'floor.request' }),
+      live.room.morocco.send({ type: 'floor.request' }),
+      live.room.iom.send({ type: 'floor.request' }),
+      live.room.moderator.send({ type: 'floor.close' }),
     ]);
     expect(acks.every((a) => a.ok)).toBe(true);
     const last = Math.max(...acks.map((a) => (a.ok ? a.version : 0)));
     expect(last).toBe(6);
-    for (const client of room.all) {
+    for (const client of live.room.all) {
       const view = await stateAt(client, last);
       expect(view.version).toBe(last);
       expect(view.floor.queue.map((r) => r.delegationId)).toEqual(['mexico', 'morocco', 'iom']);
@@ -69,11 +59,11 @@ describe('the realtime channel', () => {
   });
 
   it('coalesces a burst: one state per meeting per turn of the event loop, the latest', async () => {
-    await ok(room.chair, { type: 'agenda.start' });
-    for (const client of room.all) await stateAt(client, 1);
-    const counts = room.all.map((c) => c.states.length);
+    await ok(live.room.chair, { type: 'agenda.start' });
+    for (const client of live.room.all) await stateAt(client, 1);
+    const counts = live.room.all.map((c) => c.states.length);
     // Ten changes in one synchronous run on the server, as a burst of messages read at once.
-    const runtime = server.app.rostrum.registry.get(room.meetingId);
+    const runtime = live.server.app.rostrum.registry.get(live.room.meetingId);
     if (!runtime) throw new Error('no runtime');
     for (let i = 0; i < 10; i++) {
       const ack = runtime.execute(
@@ -83,33 +73,33 @@ describe('the realtime channel', () => {
       );
       expect(ack).toEqual({ ok: true, version: 2 + i });
     }
-    for (const client of room.all) {
+    for (const client of live.room.all) {
       const view = await stateAt(client, 11);
       expect(view.version).toBe(11);
       expect(view.turn?.speaker.name).toBe('Speaker 9');
     }
     await sleep(100);
-    expect(room.all.map((c) => c.states.length)).toEqual(counts.map((n) => n + 1));
+    expect(live.room.all.map((c) => c.states.length)).toEqual(counts.map((n) => n + 1));
   });
 
   it('sends nothing while a clock merely runs', async () => {
-    await ok(room.chair, { type: 'agenda.start' });
-    const started = await ok(room.moderator, { type: 'turn.start' });
-    for (const client of room.all) await stateAt(client, started);
-    const counts = room.all.map((c) => c.states.length);
+    await ok(live.room.chair, { type: 'agenda.start' });
+    const started = await ok(live.room.moderator, { type: 'turn.start' });
+    for (const client of live.room.all) await stateAt(client, started);
+    const counts = live.room.all.map((c) => c.states.length);
     await sleep(1500);
-    expect(room.all.map((c) => c.states.length)).toEqual(counts);
-    expect(room.display.latest().turn?.status).toBe('running');
+    expect(live.room.all.map((c) => c.states.length)).toEqual(counts);
+    expect(live.room.display.latest().turn?.status).toBe('running');
   });
 
   it('gives a newcomer the current state, then every later one', async () => {
-    await ok(room.chair, { type: 'agenda.start' });
-    const version = await ok(room.moderator, { type: 'turn.start' });
-    const late = await connect(server.url, room.tokens.display);
+    await ok(live.room.chair, { type: 'agenda.start' });
+    const version = await ok(live.room.moderator, { type: 'turn.start' });
+    const late = await connect(live.server.url, live.room.tokens.display);
     try {
       await stateAt(late, version);
       expect(late.states[0]?.version).toBeLessThanOrEqual(version);
-      const next = await ok(room.moderator, { type: 'turn.pause' });
+      const next = await ok(live.room.moderator, { type: 'turn.pause' });
       const view = await stateAt(late, next);
       expect(view.turn?.status).toBe('paused');
       const versions = late.states.map((s) => s.version);
@@ -121,27 +111,27 @@ describe('the realtime channel', () => {
 
   it('lets two chairs race on "next": it advances once', async () => {
     const second = await connect(
-      server.url,
-      (await join(server.url, room.meetingId, room.codes.chair)).token,
+      live.server.url,
+      (await join(live.server.url, live.room.meetingId, live.room.codes.chair)).token,
     );
     try {
-      await ok(room.chair, { type: 'agenda.start' });
+      await ok(live.room.chair, { type: 'agenda.start' });
       const acks = await Promise.all([
-        room.chair.send({ type: 'agenda.next', fromStepId: 'opening' }),
+        live.room.chair.send({ type: 'agenda.next', fromStepId: 'opening' }),
         second.send({ type: 'agenda.next', fromStepId: 'opening' }),
       ]);
       expect(acks.filter((a) => a.ok)).toHaveLength(1);
       const refused = acks.find((a) => !a.ok);
       expect(refused && !refused.ok && refused.error.code).toBe('conflict');
-      const view = await stateAt(room.display, 2);
+      const view = await stateAt(live.room.display, 2);
       expect(view.current?.stepId).toBe('discussion');
       // The same with expectedVersion.
       const both = await Promise.all([
-        room.chair.send({ type: 'agenda.next', expectedVersion: 2 }),
+        live.room.chair.send({ type: 'agenda.next', expectedVersion: 2 }),
         second.send({ type: 'agenda.next', expectedVersion: 2 }),
       ]);
       expect(both.map((a) => (a.ok ? 'ok' : a.error.code)).sort()).toEqual(['conflict', 'ok']);
-      expect((await stateAt(room.display, 3)).current?.itemId).toBe('strict');
+      expect((await stateAt(live.room.display, 3)).current?.itemId).toBe('strict');
     } finally {
       second.close();
     }
@@ -149,18 +139,18 @@ describe('the realtime channel', () => {
 
   it('answers sync with the server time at once', async () => {
     const before = Date.now();
-    const serverNow = await room.display.socket.timeout(2000).emitWithAck('sync', before);
+    const serverNow = await live.room.display.socket.timeout(2000).emitWithAck('sync', before);
     expect(typeof serverNow).toBe('number');
     expect(serverNow).toBeGreaterThanOrEqual(before);
     expect(serverNow).toBeLessThanOrEqual(Date.now());
     // Without a client time too.
-    expect(typeof (await room.mexico.socket.timeout(2000).emitWithAck('sync'))).toBe('number');
+    expect(typeof (await live.room.mexico.socket.timeout(2000).emitWithAck('sync'))).toBe('number');
   });
 
   it('limits each delegate device to bursts of 20 commands', async () => {
     const acks = await Promise.all(
       Array.from({ length: LIMITS.delegateCommands.burst + 5 }, () =>
-        room.mexico.send({ type: 'floor.withdraw' }),
+        live.room.mexico.send({ type: 'floor.withdraw' }),
       ),
     );
     const codes = acks.map((a) => (a.ok ? 'ok' : a.error.code));
@@ -170,7 +160,7 @@ describe('the realtime channel', () => {
       true,
     );
     // Another device of the same delegation has its own bucket.
-    const other = await connect(server.url, room.tokens.mexico);
+    const other = await connect(live.server.url, live.room.tokens.mexico);
     try {
       const ack = await other.send({ type: 'floor.withdraw' });
       expect(ack.ok || ack.error.code).toBe('not_now');
@@ -182,7 +172,7 @@ describe('the realtime channel', () => {
   it('limits a chair device to bursts of 100 commands', async () => {
     const acks = await Promise.all(
       Array.from({ length: LIMITS.officerCommands.burst + 3 }, () =>
-        room.chair.send({ type: 'session.resume' }),
+        live.room.chair.send({ type: 'session.resume' }),
       ),
     );
     const codes = acks.map((a) => (a.ok ? 'ok' : a.error.code));
@@ -193,7 +183,7 @@ describe('the realtime channel', () => {
   });
 
   it('closes a connection that sends a message over 16 KiB, and changes nothing', async () => {
-    const socket = openSocket(server.url, room.tokens.chair);
+    const socket = openSocket(live.server.url, live.room.tokens.chair);
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
     const closed = new Promise<string>((resolve) =>
       socket.once('disconnect', (reason) => resolve(reason)),
@@ -204,20 +194,22 @@ describe('the realtime channel', () => {
       () => {},
     );
     expect(await closed).toBe('transport close');
-    const ack = await room.chair.send({ type: 'agenda.start' });
+    const ack = await live.room.chair.send({ type: 'agenda.start' });
     expect(ack).toEqual({ ok: true, version: 1 });
   });
 
   it('ends a turn at its limit when its step says so, as the timer', async () => {
-    await ok(room.chair, { type: 'agenda.goto', itemId: 'strict' });
-    const started = await ok(room.moderator, { type: 'turn.start' });
-    const running = await stateAt(room.display, started);
+    await ok(live.room.chair, { type: 'agenda.goto', itemId: 'strict' });
+    const started = await ok(live.room.moderator, { type: 'turn.start' });
+    const running = await stateAt(live.room.display, started);
     expect(running.turn).toMatchObject({ endAtLimit: true, limitMs: 1000, status: 'running' });
-    const ended = await stateAt(room.display, started + 1, 5000);
+    const ended = await stateAt(live.room.display, started + 1, 5000);
     expect(ended.turn).toBeNull();
     const record = await http<{
       turns: { spokenMs: number; overtimeMs: number; speakerName: string }[];
-    }>(server.url, `/api/meetings/${room.meetingId}/record`, { token: room.tokens.chair });
+    }>(live.server.url, `/api/meetings/${live.room.meetingId}/record`, {
+      token: live.room.tokens.chair,
+    });
     // It ends at the limit exactly: the timer's command carries the deadline's instant.
     expect(record.body.turns).toEqual([
       expect.objectContaining({ speakerName: 'A speaker', spokenMs: 1000, overtimeMs: 0 }),
@@ -225,16 +217,16 @@ describe('the realtime channel', () => {
   });
 
   it('never lets a name typed on a tablet run as a formula in the CSV export', async () => {
-    await ok(room.chair, { type: 'agenda.start' });
-    await ok(room.chair, { type: 'agenda.next' });
-    await ok(room.mexico, {
+    await ok(live.room.chair, { type: 'agenda.start' });
+    await ok(live.room.chair, { type: 'agenda.next' });
+    await ok(live.room.mexico, {
       type: 'floor.request',
       speakerName: '=HYPERLINK("http://x", "Mexico, again")',
     });
-    await ok(room.moderator, { type: 'floor.next' });
-    await ok(room.moderator, { type: 'turn.end' });
-    const csv = await http(server.url, `/api/meetings/${room.meetingId}/record.csv`, {
-      token: room.tokens.chair,
+    await ok(live.room.moderator, { type: 'floor.next' });
+    await ok(live.room.moderator, { type: 'turn.end' });
+    const csv = await http(live.server.url, `/api/meetings/${live.room.meetingId}/record.csv`, {
+      token: live.room.tokens.chair,
     });
     expect(csv.text).toContain(`"'=HYPERLINK(""http://x"", ""Mexico, again"")"`);
   });

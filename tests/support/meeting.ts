@@ -1,5 +1,6 @@
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { MeetingCodes } from '../../shared/protocol/http';
-import { type Client, connect, createMeeting, join, type TestServer } from './server';
+import { type Client, connect, createMeeting, join, startServer, type TestServer } from './server';
 
 /** A meeting of the test agenda with a device joined for each role and a few delegations. */
 export interface Room {
@@ -55,4 +56,27 @@ export const openRoom = async (server: TestServer): Promise<Room> => {
       for (const client of all) client.close();
     },
   };
+};
+
+/**
+ * A server for a describe block and a room on it: a fresh room for each test, or one room for
+ * the whole block. Read `server` and `room` inside the tests (they are set by the hooks).
+ */
+export const withRoom = (per: 'test' | 'block'): { server: TestServer; room: Room } => {
+  const live = {} as { server: TestServer; room: Room };
+  beforeAll(async () => {
+    live.server = await startServer({ createDefaultMeeting: false });
+    if (per === 'block') live.room = await openRoom(live.server);
+  });
+  afterAll(async () => {
+    if (per === 'block') live.room.close();
+    await live.server.close();
+  });
+  if (per === 'test') {
+    beforeEach(async () => {
+      live.room = await openRoom(live.server);
+    });
+    afterEach(() => live.room.close());
+  }
+  return live;
 };

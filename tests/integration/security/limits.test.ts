@@ -1,5 +1,5 @@
 import { io } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { RotateCodeBody } from '../../../shared/protocol/access';
 import { Command } from '../../../shared/protocol/commands';
@@ -7,7 +7,7 @@ import type { CommandAck } from '../../../shared/protocol/errors';
 import { CreateMeetingBody, HttpErrorResponse, JoinBody } from '../../../shared/protocol/http';
 import { LIMITS } from '../../../shared/protocol/limits';
 import { closeAddressAgents, httpFrom } from '../../support/address';
-import { openRoom, type Room } from '../../support/meeting';
+import { withRoom } from '../../support/meeting';
 import {
   connect,
   createMeeting,
@@ -108,20 +108,11 @@ describe('every HTTP request from one address', () => {
 });
 
 describe('commands from one socket', () => {
-  let server: TestServer;
-  let room: Room;
-  beforeAll(async () => {
-    server = await startServer({ createDefaultMeeting: false });
-  });
-  afterAll(() => server.close());
-  beforeEach(async () => {
-    room = await openRoom(server);
-  });
-  afterEach(() => room.close());
+  const live = withRoom('test');
 
   it("cut a delegate's flood with rate_limited, while the chair and other delegates are served", async () => {
-    await ok(room.chair, { type: 'agenda.start' });
-    await ok(room.chair, { type: 'agenda.next' });
+    await ok(live.room.chair, { type: 'agenda.start' });
+    await ok(live.room.chair, { type: 'agenda.next' });
     // Mexico's tablet floods: request, withdraw, request... as fast as it can, until told to stop.
     const answers: string[] = [];
     let sent = 0;
@@ -131,7 +122,7 @@ describe('commands from one socket', () => {
       while (flooding && sent < 50_000) {
         for (let i = 0; i < 50; i++) {
           const command = sent % 2 === 0 ? { type: 'floor.request' } : { type: 'floor.withdraw' };
-          room.mexico.socket.emit('command', command, (ack: CommandAck) =>
+          live.room.mexico.socket.emit('command', command, (ack: CommandAck) =>
             answers.push(ack.ok ? 'ok' : ack.error.code),
           );
           sent++;
@@ -143,12 +134,12 @@ describe('commands from one socket', () => {
     // Meanwhile the chair works through twenty commands, each accepted, and Morocco asks.
     let version = 2;
     for (let i = 0; i < 20; i++) {
-      const ack = await room.chair.send({ type: i % 2 === 0 ? 'floor.close' : 'floor.open' });
+      const ack = await live.room.chair.send({ type: i % 2 === 0 ? 'floor.close' : 'floor.open' });
       expect(ack.ok, JSON.stringify(ack)).toBe(true);
       if (ack.ok) expect(ack.version).toBeGreaterThan(version);
       if (ack.ok) version = ack.version;
     }
-    const morocco = await room.morocco.send({ type: 'floor.request' });
+    const morocco = await live.room.morocco.send({ type: 'floor.request' });
     expect(morocco.ok, JSON.stringify(morocco)).toBe(true);
     if (morocco.ok) version = morocco.version;
     // The flood was still going when the chair was done: the chair was served during it.
@@ -167,30 +158,21 @@ describe('commands from one socket', () => {
     expect(answers.filter((a) => a === 'rate_limited').length).toBe(sent - through);
     expect(sent - through).toBeGreaterThan(through);
     // Every other device saw the changes.
-    const view = await stateAt(room.display, version);
+    const view = await stateAt(live.room.display, version);
     expect(view.floor.queue.map((r) => r.delegationId)).toContain('morocco');
   });
 });
 
 describe('commands from all the devices of one delegation', () => {
-  let server: TestServer;
-  let room: Room;
-  beforeAll(async () => {
-    server = await startServer({ createDefaultMeeting: false });
-    room = await openRoom(server);
-  });
-  afterAll(async () => {
-    room.close();
-    await server.close();
-  });
+  const live = withRoom('block');
 
   it(`are limited together (bursts of ${LIMITS.delegationCommands.burst}): more sockets gain nothing`, async () => {
     const { burst, perSecond } = LIMITS.delegationCommands;
     const perDevice = LIMITS.delegateCommands.burst;
     // Three tablets of Mexico, each within its own limit, together over the delegation's.
     const tablets = [
-      room.mexico,
-      ...(await Promise.all([1, 2].map(() => connect(server.url, room.tokens.mexico)))),
+      live.room.mexico,
+      ...(await Promise.all([1, 2].map(() => connect(live.server.url, live.room.tokens.mexico)))),
     ];
     try {
       const startedAt = Date.now();
@@ -208,7 +190,7 @@ describe('commands from all the devices of one delegation', () => {
         if (!answer.ok) expect(answer.error.message).toMatch(/this delegation's devices/);
       }
       // Another delegation is not slowed.
-      const morocco = await room.morocco.send({ type: 'floor.withdraw' });
+      const morocco = await live.room.morocco.send({ type: 'floor.withdraw' });
       expect(morocco.ok || morocco.error.code).toBe('not_now');
     } finally {
       for (const tablet of tablets.slice(1)) tablet.close();
@@ -217,16 +199,7 @@ describe('commands from all the devices of one delegation', () => {
 });
 
 describe('one socket message', () => {
-  let server: TestServer;
-  let room: Room;
-  beforeAll(async () => {
-    server = await startServer({ createDefaultMeeting: false });
-    room = await openRoom(server);
-  });
-  afterAll(async () => {
-    room.close();
-    await server.close();
-  });
+  const live = withRoom('block');
 
   const overhead = Buffer.byteLength(
     JSON.stringify(['command', { type: 'session.suspend', note: '' }]),
@@ -234,29 +207,29 @@ describe('one socket message', () => {
 
   it('just under 16 KiB is read and answered (invalid: a note is 200 characters at most)', async () => {
     const note = 'x'.repeat(LIMITS.socketMessageBytes - overhead - 100);
-    const ack = await room.chair.send({ type: 'session.suspend', note });
+    const ack = await live.room.chair.send({ type: 'session.suspend', note });
     expect(ack.ok).toBe(false);
     if (!ack.ok) {
       expect(ack.error.code).toBe('invalid');
       expect(ack.error.message).toBe(`note: at most ${LIMITS.noteChars} characters`);
     }
-    expect(room.chair.socket.connected).toBe(true);
+    expect(live.room.chair.socket.connected).toBe(true);
     // 200 characters pass, 201 do not.
-    await ok(room.chair, { type: 'agenda.start' });
-    expect((await room.chair.send({ type: 'session.suspend', note: 'n'.repeat(201) })).ok).toBe(
-      false,
-    );
-    expect(await ok(room.chair, { type: 'session.suspend', note: 'n'.repeat(200) })).toBe(2);
-    await ok(room.chair, { type: 'session.resume' });
+    await ok(live.room.chair, { type: 'agenda.start' });
+    expect(
+      (await live.room.chair.send({ type: 'session.suspend', note: 'n'.repeat(201) })).ok,
+    ).toBe(false);
+    expect(await ok(live.room.chair, { type: 'session.suspend', note: 'n'.repeat(200) })).toBe(2);
+    await ok(live.room.chair, { type: 'session.resume' });
   });
 
   for (const transport of ['websocket', 'polling'] as const) {
     it(`over 16 KiB closes the connection (${transport}) and changes nothing`, async () => {
-      const version = server.app.rostrum.registry.get(room.meetingId)?.version ?? -1;
-      const before = await stateAt(room.display, version);
-      const socket = io(server.url, {
+      const version = live.server.app.rostrum.registry.get(live.room.meetingId)?.version ?? -1;
+      const before = await stateAt(live.room.display, version);
+      const socket = io(live.server.url, {
         transports: [transport],
-        auth: { token: room.tokens.chair },
+        auth: { token: live.room.tokens.chair },
         reconnection: false,
         forceNew: true,
       });
@@ -274,10 +247,10 @@ describe('one socket message', () => {
       }
       // The meeting is as it was, and the other devices are still here.
       await sleep(50);
-      expect(room.display.latest().version).toBe(before.version);
-      expect(room.display.socket.connected).toBe(true);
+      expect(live.room.display.latest().version).toBe(before.version);
+      expect(live.room.display.socket.connected).toBe(true);
       const showDelay = !before.display.showDelay;
-      expect(await ok(room.chair, { type: 'display.configure', showDelay })).toBe(
+      expect(await ok(live.room.chair, { type: 'display.configure', showDelay })).toBe(
         before.version + 1,
       );
     });
