@@ -194,7 +194,7 @@ export const commandFor = (agenda: Agenda): fc.Arbitrary<Command> => {
     },
     { arbitrary: typed('session.resume'), weight: 2 },
     { arbitrary: typed('session.close'), weight: 1 },
-    { arbitrary: typed('agenda.edit', fc.record({ change: agendaChange(agenda) })), weight: 3 },
+    { arbitrary: typed('agenda.edit', fc.record({ change: agendaChange(agenda) })), weight: 2 },
     { arbitrary: typed('display.configure', fc.record({ showDelay: fc.boolean() })), weight: 1 },
     {
       arbitrary: typed(
@@ -241,8 +241,8 @@ export const commandFor = (agenda: Agenda): fc.Arbitrary<Command> => {
     },
     { arbitrary: typed('floor.grant', fc.record({ requestId })), weight: 6 },
     { arbitrary: typed('floor.next'), weight: 6 },
-    { arbitrary: typed('floor.close'), weight: 2 },
-    { arbitrary: typed('floor.open'), weight: 2 },
+    { arbitrary: typed('floor.close'), weight: 4 },
+    { arbitrary: typed('floor.open'), weight: 4 },
     {
       arbitrary: typed('floor.segment', fc.record({ segment: fc.constantFrom('floor', 'panel') })),
       weight: 4,
