@@ -19,10 +19,16 @@ export const registerClient = async (app: FastifyInstance, clientDir: string): P
     await app.register(fastifyStatic, {
       root: clientDir,
       prefix: '/',
+      // The header is ours alone (below): @fastify/send would otherwise overwrite it.
+      cacheControl: false,
       // Built assets have hashed names and never change; index.html must always be fresh.
-      setHeaders: (reply, path) => {
+      // @fastify/static hands over the raw response here, not Fastify's reply.
+      setHeaders: (response, path) => {
         const hashed = path.includes(`${sep}assets${sep}`);
-        reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+        response.setHeader(
+          'cache-control',
+          hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   }
