@@ -1,7 +1,10 @@
 import type { AgendaItem } from '../../shared/protocol/agenda';
 import { ConfirmButton } from '../components/ConfirmButton';
+import { useTakesFocus } from '../components/focusHandoff';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
+import { placeTitle } from '../meeting/agenda';
+import { whatLeavingEnds } from '../meeting/leavingStep';
 import { sameStep } from '../meeting/preconditions';
 import { usePermissions } from '../officers/usePermissions';
 
@@ -14,6 +17,9 @@ export const AgendaList = () => {
   const [send, pending] = useCommand();
   const can = usePermissions();
   const mayGo = can('agenda.goto') && view.status !== 'pending' && view.status !== 'closed';
+  // After "Go there", the focus lands on the step the meeting went to, where its button was.
+  const nowTakesFocus = useTakesFocus<HTMLLIElement>('agenda-now');
+  const loses = whatLeavingEnds(view);
   return (
     <nav className="panel agenda" aria-labelledby="agenda-heading">
       <h2 id="agenda-heading">Agenda</h2>
@@ -30,9 +36,12 @@ export const AgendaList = () => {
               <ol className="agenda-steps">
                 {item.steps.map((step) => {
                   const isCurrent = itemIsCurrent && view.current?.stepId === step.id;
+                  const place = placeTitle({ item, step });
                   return (
                     <li
                       key={step.id}
+                      ref={isCurrent ? nowTakesFocus : undefined}
+                      tabIndex={isCurrent ? -1 : undefined}
                       className={isCurrent ? 'agenda-step is-current' : 'agenda-step'}
                       aria-current={isCurrent ? 'step' : undefined}
                     >
@@ -50,8 +59,10 @@ export const AgendaList = () => {
                         <ConfirmButton
                           className="button-quiet button-small"
                           disabled={pending}
-                          question={`Go to "${step.title}"? The current turn ends.`}
+                          question={`Go to ${place}?`}
+                          detail={loses ?? undefined}
                           confirmLabel="Go there"
+                          focusAfterConfirm="agenda-now"
                           onConfirm={() =>
                             void send(
                               {
@@ -64,7 +75,7 @@ export const AgendaList = () => {
                             )
                           }
                         >
-                          Go<span className="visually-hidden"> to {step.title}</span>
+                          Go<span className="visually-hidden"> to {place}</span>
                         </ConfirmButton>
                       )}
                     </li>

@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { Sex } from '../../shared/protocol/common';
 import { LIMITS } from '../../shared/protocol/limits';
+import { passFocusTo, useTakesFocus } from '../components/focusHandoff';
 import { useCommand } from '../live/useCommand';
 
 type SexChoice = Sex | 'none';
@@ -18,8 +19,12 @@ export const RequestForm = () => {
   const [speakerName, setSpeakerName] = useState('');
   const [sex, setSex] = useState<SexChoice>('none');
   const nameId = useId();
+  // Back here after withdrawing, the focus is on "Request the floor" again.
+  const takesFocus = useTakesFocus<HTMLButtonElement>('request-floor');
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    // The form gives way to the place in line, whose button is "Withdraw request".
+    passFocusTo('withdraw-request');
     const name = speakerName.trim();
     void send({
       type: 'floor.request',
@@ -29,7 +34,12 @@ export const RequestForm = () => {
   };
   return (
     <form className="request-form" onSubmit={submit}>
-      <button type="submit" className="button-primary button-huge" disabled={pending}>
+      <button
+        ref={takesFocus}
+        type="submit"
+        className="button-primary button-huge"
+        disabled={pending}
+      >
         Request the floor
       </button>
       <details className="request-details">

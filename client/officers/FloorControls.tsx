@@ -1,3 +1,4 @@
+import { passFocusTo, useTakesFocus } from '../components/focusHandoff';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
 import { panelists } from '../meeting/agenda';
@@ -9,6 +10,12 @@ export const ListControls = () => {
   const { view } = useLiveView();
   const [send, pending] = useCommand();
   const can = usePermissions();
+  // "Close list" gives way to "Reopen list" and back: the focus follows.
+  const takesFocus = useTakesFocus<HTMLButtonElement>('list-of-speakers');
+  const toggle = (type: 'floor.close' | 'floor.open') => {
+    passFocusTo('list-of-speakers');
+    void send({ type });
+  };
   const { open } = view.floor;
   return (
     <div className="status-line">
@@ -16,12 +23,22 @@ export const ListControls = () => {
         {open ? 'List of speakers open' : 'List of speakers closed'}
       </span>
       {open && can('floor.close') && (
-        <button type="button" disabled={pending} onClick={() => void send({ type: 'floor.close' })}>
+        <button
+          ref={takesFocus}
+          type="button"
+          disabled={pending}
+          onClick={() => toggle('floor.close')}
+        >
           Close list
         </button>
       )}
       {!open && can('floor.open') && (
-        <button type="button" disabled={pending} onClick={() => void send({ type: 'floor.open' })}>
+        <button
+          ref={takesFocus}
+          type="button"
+          disabled={pending}
+          onClick={() => toggle('floor.open')}
+        >
           Reopen list
         </button>
       )}
@@ -40,6 +57,12 @@ export const SegmentControls = () => {
   const { segment, sincePanel, clusterSize } = view.floor;
   const clusterDone = clusterSize !== undefined && sincePanel >= clusterSize;
   const running = view.status === 'running';
+  // "Panel's turn" gives way to "Back to the floor" and back.
+  const takesFocus = useTakesFocus<HTMLButtonElement>('segment');
+  const switchTo = (next: 'floor' | 'panel') => {
+    passFocusTo('segment');
+    void send({ type: 'floor.segment', segment: next });
+  };
   return (
     <div className="segment">
       <div className="status-line">
@@ -57,18 +80,20 @@ export const SegmentControls = () => {
         <div className="button-row">
           {segment === 'floor' ? (
             <button
+              ref={takesFocus}
               type="button"
               className={clusterDone ? 'button-primary' : undefined}
               disabled={pending}
-              onClick={() => void send({ type: 'floor.segment', segment: 'panel' })}
+              onClick={() => switchTo('panel')}
             >
               Panel's turn
             </button>
           ) : (
             <button
+              ref={takesFocus}
               type="button"
               disabled={pending}
-              onClick={() => void send({ type: 'floor.segment', segment: 'floor' })}
+              onClick={() => switchTo('floor')}
             >
               Back to the floor
             </button>

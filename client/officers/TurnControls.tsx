@@ -1,15 +1,47 @@
 import type { CommandType } from '../../shared/protocol/commands';
 import type { TurnView } from '../../shared/protocol/view';
+import { passFocusTo, useTakesFocus } from '../components/focusHandoff';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
 import { usePermissions } from './usePermissions';
 
+/** What each button shows, and what it is called: the shown text first, as a voice user says it. */
 const ADJUSTMENTS = [
-  { deltaMs: -60_000, label: '−1 min', words: 'Remove one minute' },
-  { deltaMs: -30_000, label: '−30 s', words: 'Remove 30 seconds' },
-  { deltaMs: 30_000, label: '+30 s', words: 'Add 30 seconds' },
-  { deltaMs: 60_000, label: '+1 min', words: 'Add one minute' },
+  { deltaMs: -60_000, label: '−1 min', words: 'remove one minute' },
+  { deltaMs: -30_000, label: '−30 s', words: 'remove 30 seconds' },
+  { deltaMs: 30_000, label: '+30 s', words: 'add 30 seconds' },
+  { deltaMs: 60_000, label: '+1 min', words: 'add one minute' },
 ] as const;
+
+type Adjustment = (typeof ADJUSTMENTS)[number];
+
+/** One time button. Its command disables it for a moment; pressed by keyboard, it keeps the focus. */
+const AdjustButton = ({
+  adjustment: { deltaMs, label, words },
+  disabled,
+  onPress,
+}: {
+  adjustment: Adjustment;
+  disabled: boolean;
+  onPress: (deltaMs: number) => void;
+}) => {
+  const taker = `adjust ${deltaMs}`;
+  const takesFocus = useTakesFocus<HTMLButtonElement>(taker);
+  return (
+    <button
+      ref={takesFocus}
+      type="button"
+      aria-label={`${label}: ${words}`}
+      disabled={disabled}
+      onClick={() => {
+        passFocusTo(taker);
+        onPress(deltaMs);
+      }}
+    >
+      {label}
+    </button>
+  );
+};
 
 /**
  * The clock buttons of the current turn. Each names the turn it means (`turnId`), so a press
@@ -18,8 +50,12 @@ const ADJUSTMENTS = [
 export const TurnControls = ({ turn }: { turn: TurnView }) => {
   const [send, pending] = useCommand();
   const can = usePermissions();
-  const onTurn = (type: Extract<CommandType, 'turn.pause' | 'turn.resume' | 'turn.end'>) =>
+  const onTurn = (type: Extract<CommandType, 'turn.pause' | 'turn.resume' | 'turn.end'>) => {
+    // Pause gives way to Resume and back; after End turn, the next speaker is what comes next.
+    passFocusTo(type === 'turn.end' ? 'next-speaker' : 'turn-clock');
     void send({ type, turnId: turn.id });
+  };
+  const clockButton = useTakesFocus<HTMLButtonElement>('turn-clock');
   const { view } = useLiveView();
   const running = turn.status === 'running';
   // A suspension pauses the clock; it runs again when the session resumes, not before.
@@ -29,6 +65,7 @@ export const TurnControls = ({ turn }: { turn: TurnView }) => {
       <div className="button-row">
         {running && can('turn.pause') && (
           <button
+            ref={clockButton}
             type="button"
             className="button-primary"
             disabled={pending}
@@ -39,6 +76,7 @@ export const TurnControls = ({ turn }: { turn: TurnView }) => {
         )}
         {!running && can('turn.resume') && (
           <button
+            ref={clockButton}
             type="button"
             className="button-primary"
             disabled={pending || suspended}
@@ -59,14 +97,12 @@ export const TurnControls = ({ turn }: { turn: TurnView }) => {
       {can('turn.adjust') && (
         <fieldset className="button-row">
           <legend className="visually-hidden">Adjust the time</legend>
-          {ADJUSTMENTS.map(({ deltaMs, label, words }) => (
-            <button
-              type="button"
-              key={deltaMs}
-              aria-label={words}
-              title={words}
+          {ADJUSTMENTS.map((adjustment) => (
+            <AdjustButton
+              key={adjustment.deltaMs}
+              adjustment={adjustment}
               disabled={pending}
-              onClick={() =>
+              onPress={(deltaMs) =>
                 void send({
                   type: 'turn.adjust',
                   turnId: turn.id,
@@ -74,9 +110,7 @@ export const TurnControls = ({ turn }: { turn: TurnView }) => {
                   deltaMs,
                 })
               }
-            >
-              {label}
-            </button>
+            />
           ))}
         </fieldset>
       )}
