@@ -8,6 +8,9 @@ import { whatLeavingEnds } from '../meeting/leavingStep';
 import { sameStep } from '../meeting/preconditions';
 import { usePermissions } from '../officers/usePermissions';
 
+/** The name under which an agenda step takes the focus handed to it. */
+const stepTaker = (itemId: string, stepId: string) => `agenda step ${itemId} ${stepId}`;
+
 const plannedTime = (item: AgendaItem) =>
   item.plannedStart && item.plannedEnd ? `${item.plannedStart}–${item.plannedEnd}` : null;
 
@@ -17,8 +20,11 @@ export const AgendaList = () => {
   const [send, pending] = useCommand();
   const can = usePermissions();
   const mayGo = can('agenda.goto') && view.status !== 'pending' && view.status !== 'closed';
-  // After "Go there", the focus lands on the step the meeting went to, where its button was.
-  const nowTakesFocus = useTakesFocus<HTMLLIElement>('agenda-now');
+  // After "Go there", the focus lands on the step the meeting went to, where its button was (and
+  // not on the step it left, which is still current until the server's answer arrives).
+  const nowTakesFocus = useTakesFocus<HTMLLIElement>(
+    stepTaker(view.current?.itemId ?? '', view.current?.stepId ?? ''),
+  );
   const loses = whatLeavingEnds(view);
   return (
     <nav className="panel agenda" aria-labelledby="agenda-heading">
@@ -62,7 +68,7 @@ export const AgendaList = () => {
                           question={`Go to ${place}?`}
                           detail={loses ?? undefined}
                           confirmLabel="Go there"
-                          focusAfterConfirm="agenda-now"
+                          focusAfterConfirm={stepTaker(item.id, step.id)}
                           onConfirm={() =>
                             void send(
                               {

@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { LIMITS } from '../../shared/protocol/limits';
 import { clockTimeOf } from '../../shared/schedule/zonedTime';
+import { BusyButton } from '../components/BusyButton';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { passFocusTo, useTakesFocus } from '../components/focusHandoff';
 import { useLiveView } from '../live/LiveContext';
@@ -25,18 +26,17 @@ const Suspension = () => {
           {view.suspension.note && <span>The room display says: “{view.suspension.note}”</span>}
         </p>
         {can('session.resume') && (
-          <button
+          <BusyButton
             ref={takesFocus}
-            type="button"
             className="button-primary"
-            disabled={pending}
+            busy={pending}
             onClick={() => {
               passFocusTo('suspension');
               void send({ type: 'session.resume' });
             }}
           >
             Resume session
-          </button>
+          </BusyButton>
         )}
       </div>
     );
@@ -62,9 +62,9 @@ const Suspension = () => {
           placeholder={view.agenda.breakNote ?? 'Resumes at 15:00, side events in the break'}
           onChange={(e) => setNote(e.target.value)}
         />
-        <button ref={takesFocus} type="submit" disabled={pending}>
+        <BusyButton ref={takesFocus} type="submit" busy={pending}>
           Suspend
-        </button>
+        </BusyButton>
       </div>
     </form>
   );

@@ -33,6 +33,12 @@ export const passFocusTo = (taker: string): void => {
   wantedAt = Date.now();
 };
 
+/** Escape on a console: the focus leaves the control for the page, and no handoff is pending. */
+export const letGoOfFocus = (element: HTMLElement): void => {
+  wanted = null;
+  element.blur();
+};
+
 const takeIfWanted = (taker: string, element: HTMLElement | null): void => {
   if (wanted !== taker || !element || !element.isConnected || !focusLost()) return;
   if (Date.now() - wantedAt > HANDOFF_MS) {

@@ -101,6 +101,12 @@ const DelegateBody = ({ view, delegationId, delegation, movedBackTo }: BodyProps
     return (
       <div className="delegate-state delegate-has-floor">
         <p className="delegate-big">You have the floor</p>
+        {turn.speaker.delegationName !== undefined &&
+          turn.speaker.name !== turn.speaker.delegationName && (
+            <p className="delegate-speaker">
+              Speaker: <strong>{turn.speaker.name}</strong>
+            </p>
+          )}
         <Clock turn={turn} size="tablet" />
       </div>
     );

@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { Sex } from '../../shared/protocol/common';
 import { LIMITS } from '../../shared/protocol/limits';
+import { BusyButton } from '../components/BusyButton';
 import { passFocusTo, useTakesFocus } from '../components/focusHandoff';
 import { useCommand } from '../live/useCommand';
 
@@ -34,14 +35,14 @@ export const RequestForm = () => {
   };
   return (
     <form className="request-form" onSubmit={submit}>
-      <button
+      <BusyButton
         ref={takesFocus}
         type="submit"
         className="button-primary button-huge"
-        disabled={pending}
+        busy={pending}
       >
         Request the floor
-      </button>
+      </BusyButton>
       <details className="request-details">
         <summary>Name the speaker (optional)</summary>
         <label htmlFor={nameId}>Speaker's name</label>

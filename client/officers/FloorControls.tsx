@@ -1,3 +1,4 @@
+import { BusyButton } from '../components/BusyButton';
 import { passFocusTo, useTakesFocus } from '../components/focusHandoff';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
@@ -23,24 +24,14 @@ export const ListControls = () => {
         {open ? 'List of speakers open' : 'List of speakers closed'}
       </span>
       {open && can('floor.close') && (
-        <button
-          ref={takesFocus}
-          type="button"
-          disabled={pending}
-          onClick={() => toggle('floor.close')}
-        >
+        <BusyButton ref={takesFocus} busy={pending} onClick={() => toggle('floor.close')}>
           Close list
-        </button>
+        </BusyButton>
       )}
       {!open && can('floor.open') && (
-        <button
-          ref={takesFocus}
-          type="button"
-          disabled={pending}
-          onClick={() => toggle('floor.open')}
-        >
+        <BusyButton ref={takesFocus} busy={pending} onClick={() => toggle('floor.open')}>
           Reopen list
-        </button>
+        </BusyButton>
       )}
     </div>
   );
@@ -79,24 +70,18 @@ export const SegmentControls = () => {
       {can('floor.segment') && (
         <div className="button-row">
           {segment === 'floor' ? (
-            <button
+            <BusyButton
               ref={takesFocus}
-              type="button"
               className={clusterDone ? 'button-primary' : undefined}
-              disabled={pending}
+              busy={pending}
               onClick={() => switchTo('panel')}
             >
               Panel's turn
-            </button>
+            </BusyButton>
           ) : (
-            <button
-              ref={takesFocus}
-              type="button"
-              disabled={pending}
-              onClick={() => switchTo('floor')}
-            >
+            <BusyButton ref={takesFocus} busy={pending} onClick={() => switchTo('floor')}>
               Back to the floor
-            </button>
+            </BusyButton>
           )}
         </div>
       )}

@@ -1,4 +1,5 @@
 import { useId, useRef } from 'react';
+import { BusyButton } from '../components/BusyButton';
 import { ConfirmQuestion } from '../components/ConfirmButton';
 import { passFocusTo, useTakesFocus } from '../components/focusHandoff';
 import { useLiveView } from '../live/LiveContext';
@@ -60,20 +61,17 @@ export const NextStep = ({ asking, setAsking }: Props) => {
   }
   return (
     <div className="next-step">
-      <button
+      <BusyButton
         ref={takesFocus}
-        type="button"
         className="button-large button-next-step"
-        disabled={pending}
+        busy={pending}
         aria-keyshortcuts={shortcutsOn ? 'Shift+N' : undefined}
         aria-describedby={loses ? noteId : undefined}
         onClick={() => {
           // The last step's "next" closes the meeting: that one always asks, as does a step that
           // would end a turn or leave requests unheard.
-          if (next && loses === null) {
-            passFocusTo('next-step');
-            go();
-          } else {
+          if (next && loses === null) go();
+          else {
             askedByButton.current = true;
             setAsking(true);
           }
@@ -81,10 +79,11 @@ export const NextStep = ({ asking, setAsking }: Props) => {
       >
         <span className="button-caption">Next step</span>
         <span className="button-detail">{label}</span>
-      </button>
+      </BusyButton>
       {loses && (
         <p className="next-step-note" id={noteId}>
-          Asks first: {loses}
+          Asks first: {loses.charAt(0).toLowerCase()}
+          {loses.slice(1)}
         </p>
       )}
     </div>

@@ -11,15 +11,15 @@ export const ShortcutLegend = ({ nextStep }: { nextStep: boolean }) => {
   return (
     <section className="panel shortcuts" aria-labelledby="shortcuts-heading">
       <h2 id="shortcuts-heading">Keyboard</h2>
-      <label className="choice" htmlFor={switchId}>
+      <div className="shortcut-switch">
         <input
           id={switchId}
           type="checkbox"
           checked={on}
           onChange={(event) => setShortcutsOn(event.target.checked)}
         />
-        Single-key shortcuts on this device
-      </label>
+        <label htmlFor={switchId}>Single-key shortcuts on this device</label>
+      </div>
       <p className="quiet">
         {on
           ? 'They act when no button or field has the focus: Escape leaves a button. Space and Enter press the focused button.'

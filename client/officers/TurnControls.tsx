@@ -1,5 +1,6 @@
 import type { CommandType } from '../../shared/protocol/commands';
 import type { TurnView } from '../../shared/protocol/view';
+import { BusyButton } from '../components/BusyButton';
 import { passFocusTo, useTakesFocus } from '../components/focusHandoff';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
@@ -15,33 +16,20 @@ const ADJUSTMENTS = [
 
 type Adjustment = (typeof ADJUSTMENTS)[number];
 
-/** One time button. Its command disables it for a moment; pressed by keyboard, it keeps the focus. */
+/** One time button: it keeps the focus while its command waits, for the next press. */
 const AdjustButton = ({
   adjustment: { deltaMs, label, words },
-  disabled,
+  busy,
   onPress,
 }: {
   adjustment: Adjustment;
-  disabled: boolean;
+  busy: boolean;
   onPress: (deltaMs: number) => void;
-}) => {
-  const taker = `adjust ${deltaMs}`;
-  const takesFocus = useTakesFocus<HTMLButtonElement>(taker);
-  return (
-    <button
-      ref={takesFocus}
-      type="button"
-      aria-label={`${label}: ${words}`}
-      disabled={disabled}
-      onClick={() => {
-        passFocusTo(taker);
-        onPress(deltaMs);
-      }}
-    >
-      {label}
-    </button>
-  );
-};
+}) => (
+  <BusyButton aria-label={`${label}: ${words}`} busy={busy} onClick={() => onPress(deltaMs)}>
+    {label}
+  </BusyButton>
+);
 
 /**
  * The clock buttons of the current turn. Each names the turn it means (`turnId`), so a press
@@ -64,31 +52,30 @@ export const TurnControls = ({ turn }: { turn: TurnView }) => {
     <div className="turn-controls">
       <div className="button-row">
         {running && can('turn.pause') && (
-          <button
+          <BusyButton
             ref={clockButton}
-            type="button"
             className="button-primary"
-            disabled={pending}
+            busy={pending}
             onClick={() => onTurn('turn.pause')}
           >
             Pause
-          </button>
+          </BusyButton>
         )}
         {!running && can('turn.resume') && (
-          <button
+          <BusyButton
             ref={clockButton}
-            type="button"
             className="button-primary"
-            disabled={pending || suspended}
+            busy={pending}
+            disabled={suspended}
             onClick={() => onTurn('turn.resume')}
           >
             Resume
-          </button>
+          </BusyButton>
         )}
         {can('turn.end') && (
-          <button type="button" disabled={pending} onClick={() => onTurn('turn.end')}>
+          <BusyButton busy={pending} onClick={() => onTurn('turn.end')}>
             End turn
-          </button>
+          </BusyButton>
         )}
       </div>
       {suspended && !running && (
@@ -101,7 +88,7 @@ export const TurnControls = ({ turn }: { turn: TurnView }) => {
             <AdjustButton
               key={adjustment.deltaMs}
               adjustment={adjustment}
-              disabled={pending}
+              busy={pending}
               onPress={(deltaMs) =>
                 void send({
                   type: 'turn.adjust',

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { letGoOfFocus } from '../components/focusHandoff';
 
 export interface Shortcuts {
   /** Space. */
@@ -62,7 +63,7 @@ export const useShortcuts = (shortcuts: Shortcuts, on: boolean): void => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
       if (aControlHasTheFocus(event.target)) {
         // Escape lets go of a button, so that a keyboard alone can reach the shortcuts again.
-        if (event.key === 'Escape' && letsGoOnEscape(event.target)) event.target.blur();
+        if (event.key === 'Escape' && letsGoOnEscape(event.target)) letGoOfFocus(event.target);
         return;
       }
       const { togglePause, nextSpeaker, askNextStep } = current.current;
