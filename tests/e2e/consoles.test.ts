@@ -236,6 +236,13 @@ describe('the consoles under pressure, by keyboard and by screen reader', () => 
     expect(await buttonsNamedOtherwise(chair.page)).toEqual([]);
     await chair.page.getByRole('button', { name: 'Cancel' }).click();
     await moderator.page.getByLabel('Find a delegation').fill('');
+    // The chair's agenda editor, a page of the console: "Up" and "Down" are named "Move … up".
+    await chair.page.getByRole('link', { name: 'Edit agenda' }).click();
+    await chair.page.getByRole('button', { name: 'Move Expert 2 of panel 1 up' }).first().waitFor();
+    expect(await buttonsNamedOtherwise(chair.page)).toEqual([]);
+    expect(await buttonsChecked(chair.page)).toBeGreaterThan(10);
+    await chair.page.getByRole('link', { name: 'Back to the console' }).click();
+    await chair.page.getByRole('button', { name: /Next step/ }).waitFor();
   });
 
   it('"Next step" asks first, saying which turn ends and how many requests go unheard', async () => {
