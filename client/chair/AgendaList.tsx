@@ -1,9 +1,15 @@
 import type { AgendaItem } from '../../shared/protocol/agenda';
 import { ConfirmButton } from '../components/ConfirmButton';
+import { useTakesFocus } from '../components/focusHandoff';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
+import { placeTitle } from '../meeting/agenda';
+import { whatLeavingEnds } from '../meeting/leavingStep';
 import { sameStep } from '../meeting/preconditions';
 import { usePermissions } from '../officers/usePermissions';
+
+/** The name under which an agenda step takes the focus handed to it. */
+const stepTaker = (itemId: string, stepId: string) => `agenda step ${itemId} ${stepId}`;
 
 const plannedTime = (item: AgendaItem) =>
   item.plannedStart && item.plannedEnd ? `${item.plannedStart}–${item.plannedEnd}` : null;
@@ -14,6 +20,12 @@ export const AgendaList = () => {
   const [send, pending] = useCommand();
   const can = usePermissions();
   const mayGo = can('agenda.goto') && view.status !== 'pending' && view.status !== 'closed';
+  // After "Go there", the focus lands on the step the meeting went to, where its button was (and
+  // not on the step it left, which is still current until the server's answer arrives).
+  const nowTakesFocus = useTakesFocus<HTMLLIElement>(
+    stepTaker(view.current?.itemId ?? '', view.current?.stepId ?? ''),
+  );
+  const loses = whatLeavingEnds(view);
   return (
     <nav className="panel agenda" aria-labelledby="agenda-heading">
       <h2 id="agenda-heading">Agenda</h2>
@@ -30,9 +42,12 @@ export const AgendaList = () => {
               <ol className="agenda-steps">
                 {item.steps.map((step) => {
                   const isCurrent = itemIsCurrent && view.current?.stepId === step.id;
+                  const place = placeTitle({ item, step });
                   return (
                     <li
                       key={step.id}
+                      ref={isCurrent ? nowTakesFocus : undefined}
+                      tabIndex={isCurrent ? -1 : undefined}
                       className={isCurrent ? 'agenda-step is-current' : 'agenda-step'}
                       aria-current={isCurrent ? 'step' : undefined}
                     >
@@ -50,8 +65,10 @@ export const AgendaList = () => {
                         <ConfirmButton
                           className="button-quiet button-small"
                           disabled={pending}
-                          question={`Go to "${step.title}"? The current turn ends.`}
+                          question={`Go to ${place}?`}
+                          detail={loses ?? undefined}
                           confirmLabel="Go there"
+                          focusAfterConfirm={stepTaker(item.id, step.id)}
                           onConfirm={() =>
                             void send(
                               {
@@ -64,7 +81,7 @@ export const AgendaList = () => {
                             )
                           }
                         >
-                          Go<span className="visually-hidden"> to {step.title}</span>
+                          Go<span className="visually-hidden"> to {place}</span>
                         </ConfirmButton>
                       )}
                     </li>

@@ -1,7 +1,9 @@
 import { type FormEvent, useId, useState } from 'react';
 import { LIMITS } from '../../shared/protocol/limits';
 import { clockTimeOf } from '../../shared/schedule/zonedTime';
+import { BusyButton } from '../components/BusyButton';
 import { ConfirmButton } from '../components/ConfirmButton';
+import { passFocusTo, useTakesFocus } from '../components/focusHandoff';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
 import { usePermissions } from '../officers/usePermissions';
@@ -13,6 +15,8 @@ const Suspension = () => {
   const [note, setNote] = useState('');
   const noteId = useId();
   const can = usePermissions();
+  // "Suspend" gives way to "Resume session" and back.
+  const takesFocus = useTakesFocus<HTMLButtonElement>('suspension');
   if (view.status === 'suspended' && view.suspension) {
     const since = clockTimeOf(view.suspension.since, view.agenda.timeZone);
     return (
@@ -22,14 +26,17 @@ const Suspension = () => {
           {view.suspension.note && <span>The room display says: “{view.suspension.note}”</span>}
         </p>
         {can('session.resume') && (
-          <button
-            type="button"
+          <BusyButton
+            ref={takesFocus}
             className="button-primary"
-            disabled={pending}
-            onClick={() => void send({ type: 'session.resume' })}
+            busy={pending}
+            onClick={() => {
+              passFocusTo('suspension');
+              void send({ type: 'session.resume' });
+            }}
           >
             Resume session
-          </button>
+          </BusyButton>
         )}
       </div>
     );
@@ -37,6 +44,7 @@ const Suspension = () => {
   if (view.status !== 'running' || !can('session.suspend')) return null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    passFocusTo('suspension');
     const trimmed = note.trim();
     void send({ type: 'session.suspend', ...(trimmed !== '' && { note: trimmed }) }).then((ack) => {
       if (ack.ok) setNote('');
@@ -54,9 +62,9 @@ const Suspension = () => {
           placeholder={view.agenda.breakNote ?? 'Resumes at 15:00, side events in the break'}
           onChange={(e) => setNote(e.target.value)}
         />
-        <button type="submit" disabled={pending}>
+        <BusyButton ref={takesFocus} type="submit" busy={pending}>
           Suspend
-        </button>
+        </BusyButton>
       </div>
     </form>
   );
@@ -75,7 +83,11 @@ export const SessionControls = () => {
           type="button"
           className="button-primary button-wide"
           disabled={pending}
-          onClick={() => void send({ type: 'agenda.start' })}
+          onClick={() => {
+            // Started, the session's next move is the next step.
+            passFocusTo('next-step');
+            void send({ type: 'agenda.start' });
+          }}
         >
           Start session
         </button>

@@ -1,6 +1,9 @@
 import type { Delegation } from '../../shared/protocol/agenda';
 import type { MeetingView } from '../../shared/protocol/view';
 import { Clock } from '../components/Clock';
+import { ConfirmButton } from '../components/ConfirmButton';
+import { LiveRegion } from '../components/LiveAnnouncer';
+import { PhaseWatch, timeInWords } from '../components/PhaseWatch';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
@@ -12,26 +15,51 @@ import {
   placeInLine,
   placeTitle,
 } from '../meeting/agenda';
+import { STATES_FIRST_WORDS } from './placeNews';
 import { RequestForm } from './RequestForm';
+import { useTabletNews } from './useTabletNews';
 import '../styles/delegate.css';
 
-const Waiting = ({ view, place }: { view: MeetingView; place: number }) => {
+interface WaitingProps {
+  view: MeetingView;
+  place: number;
+  /** The speaker's name this tablet sent with its request, if it named one. */
+  speakerName: string | undefined;
+  /** The place was last moved back because a State asked after this delegation. */
+  movedBack: boolean;
+}
+
+const Waiting = ({ view, place, speakerName, movedBack }: WaitingProps) => {
   const [send, pending] = useCommand();
   return (
     <div className="delegate-state">
       <p className="delegate-big">Number {place} in line</p>
+      {movedBack && <p className="delegate-why">Your place moved back: {STATES_FIRST_WORDS}</p>}
+      <p className="delegate-speaker">
+        {speakerName ? (
+          <>
+            Speaker: <strong>{speakerName}</strong>
+          </>
+        ) : (
+          'No speaker named.'
+        )}
+      </p>
       {view.floor.segment === 'panel' && (
         <p>The panel is responding now; your request waits in line.</p>
       )}
       {!view.floor.open && <p>The list of speakers is closed; your request still stands.</p>}
-      <button
-        type="button"
+      <ConfirmButton
         className="button-wide"
         disabled={pending}
-        onClick={() => void send({ type: 'floor.withdraw' })}
+        question="Withdraw your request for the floor?"
+        detail={`You are number ${place} in line. Asking again later puts you at the end of the line.`}
+        confirmLabel="Yes, withdraw"
+        focusName="withdraw-request"
+        focusAfterConfirm="request-floor"
+        onConfirm={() => void send({ type: 'floor.withdraw' })}
       >
         Withdraw request
-      </button>
+      </ConfirmButton>
     </div>
   );
 };
@@ -64,20 +92,37 @@ interface BodyProps {
   view: MeetingView;
   delegationId: string;
   delegation: Delegation | undefined;
+  movedBackTo: number | null;
 }
 
-const DelegateBody = ({ view, delegationId, delegation }: BodyProps) => {
+const DelegateBody = ({ view, delegationId, delegation, movedBackTo }: BodyProps) => {
   const turn = view.turn;
   if (turn?.speaker.delegationId === delegationId) {
     return (
       <div className="delegate-state delegate-has-floor">
         <p className="delegate-big">You have the floor</p>
+        {turn.speaker.delegationName !== undefined &&
+          turn.speaker.name !== turn.speaker.delegationName && (
+            <p className="delegate-speaker">
+              Speaker: <strong>{turn.speaker.name}</strong>
+            </p>
+          )}
         <Clock turn={turn} size="tablet" />
       </div>
     );
   }
   const place = placeInLine(view, delegationId);
-  if (place !== null) return <Waiting view={view} place={place} />;
+  if (place !== null) {
+    const request = view.floor.queue[place - 1];
+    return (
+      <Waiting
+        view={view}
+        place={place}
+        speakerName={request?.speakerName}
+        movedBack={movedBackTo === place}
+      />
+    );
+  }
   const reason = whyNot(view, delegation);
   if (reason) {
     return (
@@ -96,14 +141,35 @@ export const DelegateScreen = () => {
   const delegationId = session.delegationId ?? '';
   const delegation = roster?.find((d) => d.id === delegationId);
   const here = currentPlace(view);
-  const speaking = view.turn && view.turn.speaker.delegationId !== delegationId ? view.turn : null;
+  const own = view.turn?.speaker.delegationId === delegationId ? view.turn : null;
+  const speaking = view.turn && !own ? view.turn : null;
+  const news = useTabletNews(view, delegationId);
   return (
     <div className="delegate">
       <ScreenHeader screen="Delegation" />
       <main className="delegate-main">
+        {own && (
+          <PhaseWatch
+            key={own.id}
+            turn={own}
+            onEnter={(phase, remainingMs) =>
+              news.announce(
+                phase === 'warning'
+                  ? `Warning: ${timeInWords(remainingMs)} left.`
+                  : 'Your time is up.',
+              )
+            }
+          />
+        )}
+        <LiveRegion announcement={news.announcement} />
         <h2 className="delegate-name">{delegation?.name ?? '\u00a0'}</h2>
         {view.status === 'running' && here && <p className="delegate-place">{placeTitle(here)}</p>}
-        <DelegateBody view={view} delegationId={delegationId} delegation={delegation} />
+        <DelegateBody
+          view={view}
+          delegationId={delegationId}
+          delegation={delegation}
+          movedBackTo={news.movedBackTo}
+        />
         {speaking && view.status === 'running' && (
           <p className="delegate-speaking">
             Has the floor: <strong>{speaking.speaker.name}</strong>

@@ -1,6 +1,8 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { Sex } from '../../shared/protocol/common';
 import { LIMITS } from '../../shared/protocol/limits';
+import { BusyButton } from '../components/BusyButton';
+import { passFocusTo, useTakesFocus } from '../components/focusHandoff';
 import { useCommand } from '../live/useCommand';
 
 type SexChoice = Sex | 'none';
@@ -18,8 +20,12 @@ export const RequestForm = () => {
   const [speakerName, setSpeakerName] = useState('');
   const [sex, setSex] = useState<SexChoice>('none');
   const nameId = useId();
+  // Back here after withdrawing, the focus is on "Request the floor" again.
+  const takesFocus = useTakesFocus<HTMLButtonElement>('request-floor');
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    // The form gives way to the place in line, whose button is "Withdraw request".
+    passFocusTo('withdraw-request');
     const name = speakerName.trim();
     void send({
       type: 'floor.request',
@@ -29,9 +35,14 @@ export const RequestForm = () => {
   };
   return (
     <form className="request-form" onSubmit={submit}>
-      <button type="submit" className="button-primary button-huge" disabled={pending}>
+      <BusyButton
+        ref={takesFocus}
+        type="submit"
+        className="button-primary button-huge"
+        busy={pending}
+      >
         Request the floor
-      </button>
+      </BusyButton>
       <details className="request-details">
         <summary>Name the speaker (optional)</summary>
         <label htmlFor={nameId}>Speaker's name</label>

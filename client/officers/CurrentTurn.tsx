@@ -1,5 +1,7 @@
 import type { TurnView } from '../../shared/protocol/view';
 import { Clock } from '../components/Clock';
+import { LiveRegion, useAnnouncer } from '../components/LiveAnnouncer';
+import { PhaseWatch, timeInWords } from '../components/PhaseWatch';
 import { CATEGORY_LABEL } from '../meeting/agenda';
 import { TurnControls } from './TurnControls';
 
@@ -20,10 +22,37 @@ export const SpeakerLine = ({ turn }: { turn: TurnView }) => {
   );
 };
 
+/**
+ * Tells screen readers, once, that the clock has entered warning or run over; the clock itself
+ * stays silent (its seconds would drown everything else).
+ */
+const ClockNews = ({ turn }: { turn: TurnView | null }) => {
+  const [announcement, announce] = useAnnouncer();
+  return (
+    <>
+      {turn && (
+        <PhaseWatch
+          key={turn.id}
+          turn={turn}
+          onEnter={(phase, remainingMs) =>
+            announce(
+              phase === 'warning'
+                ? `Warning: ${timeInWords(remainingMs)} left for ${turn.speaker.name}.`
+                : `Time is up for ${turn.speaker.name}.`,
+            )
+          }
+        />
+      )}
+      <LiveRegion announcement={announcement} />
+    </>
+  );
+};
+
 /** Who has the floor, their clock and its buttons: the same on the chair and moderator consoles. */
 export const CurrentTurn = ({ turn }: { turn: TurnView | null }) => (
   <section className="panel current-turn" aria-labelledby="current-turn-heading">
     <h2 id="current-turn-heading">Has the floor</h2>
+    <ClockNews turn={turn} />
     {turn ? (
       <>
         <SpeakerLine turn={turn} />

@@ -1,3 +1,5 @@
+import { BusyButton } from '../components/BusyButton';
+import { passFocusTo, useTakesFocus } from '../components/focusHandoff';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
 import { panelists } from '../meeting/agenda';
@@ -9,6 +11,12 @@ export const ListControls = () => {
   const { view } = useLiveView();
   const [send, pending] = useCommand();
   const can = usePermissions();
+  // "Close list" gives way to "Reopen list" and back: the focus follows.
+  const takesFocus = useTakesFocus<HTMLButtonElement>('list-of-speakers');
+  const toggle = (type: 'floor.close' | 'floor.open') => {
+    passFocusTo('list-of-speakers');
+    void send({ type });
+  };
   const { open } = view.floor;
   return (
     <div className="status-line">
@@ -16,14 +24,14 @@ export const ListControls = () => {
         {open ? 'List of speakers open' : 'List of speakers closed'}
       </span>
       {open && can('floor.close') && (
-        <button type="button" disabled={pending} onClick={() => void send({ type: 'floor.close' })}>
+        <BusyButton ref={takesFocus} busy={pending} onClick={() => toggle('floor.close')}>
           Close list
-        </button>
+        </BusyButton>
       )}
       {!open && can('floor.open') && (
-        <button type="button" disabled={pending} onClick={() => void send({ type: 'floor.open' })}>
+        <BusyButton ref={takesFocus} busy={pending} onClick={() => toggle('floor.open')}>
           Reopen list
-        </button>
+        </BusyButton>
       )}
     </div>
   );
@@ -40,6 +48,12 @@ export const SegmentControls = () => {
   const { segment, sincePanel, clusterSize } = view.floor;
   const clusterDone = clusterSize !== undefined && sincePanel >= clusterSize;
   const running = view.status === 'running';
+  // "Panel's turn" gives way to "Back to the floor" and back.
+  const takesFocus = useTakesFocus<HTMLButtonElement>('segment');
+  const switchTo = (next: 'floor' | 'panel') => {
+    passFocusTo('segment');
+    void send({ type: 'floor.segment', segment: next });
+  };
   return (
     <div className="segment">
       <div className="status-line">
@@ -56,22 +70,18 @@ export const SegmentControls = () => {
       {can('floor.segment') && (
         <div className="button-row">
           {segment === 'floor' ? (
-            <button
-              type="button"
+            <BusyButton
+              ref={takesFocus}
               className={clusterDone ? 'button-primary' : undefined}
-              disabled={pending}
-              onClick={() => void send({ type: 'floor.segment', segment: 'panel' })}
+              busy={pending}
+              onClick={() => switchTo('panel')}
             >
               Panel's turn
-            </button>
+            </BusyButton>
           ) : (
-            <button
-              type="button"
-              disabled={pending}
-              onClick={() => void send({ type: 'floor.segment', segment: 'floor' })}
-            >
+            <BusyButton ref={takesFocus} busy={pending} onClick={() => switchTo('floor')}>
               Back to the floor
-            </button>
+            </BusyButton>
           )}
         </div>
       )}

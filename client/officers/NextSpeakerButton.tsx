@@ -1,14 +1,30 @@
+import { BusyButton } from '../components/BusyButton';
+import { passFocusTo, useTakesFocus } from '../components/focusHandoff';
+import { useShortcutsOn } from './shortcutSetting';
 import type { NextSpeaker } from './useNextSpeaker';
 
-export const NextSpeakerButton = ({ next }: { next: NextSpeaker }) => (
-  <button
-    type="button"
-    className="button-primary button-large next-speaker"
-    disabled={!next.give || next.pending}
-    onClick={() => next.give?.()}
-    aria-keyshortcuts="N"
-  >
-    <span className="button-caption">Next speaker</span>
-    <span className="button-detail">{next.label}</span>
-  </button>
-);
+/**
+ * Gives the floor to whoever comes next. It keeps the focus for the one after; when nobody comes
+ * after, it can no longer act, and the focus goes to the new turn's clock button (Pause), the
+ * next thing to press.
+ */
+export const NextSpeakerButton = ({ next }: { next: NextSpeaker }) => {
+  const shortcutsOn = useShortcutsOn();
+  const takesFocus = useTakesFocus<HTMLButtonElement>('next-speaker');
+  return (
+    <BusyButton
+      ref={takesFocus}
+      className="button-primary button-large next-speaker"
+      busy={next.pending}
+      disabled={!next.give}
+      onClick={() => {
+        if (next.last) passFocusTo('turn-clock');
+        next.give?.();
+      }}
+      aria-keyshortcuts={shortcutsOn ? 'N' : undefined}
+    >
+      <span className="button-caption">Next speaker</span>
+      <span className="button-detail">{next.label}</span>
+    </BusyButton>
+  );
+};

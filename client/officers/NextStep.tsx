@@ -1,56 +1,91 @@
+import { useId, useRef } from 'react';
+import { BusyButton } from '../components/BusyButton';
 import { ConfirmQuestion } from '../components/ConfirmButton';
+import { passFocusTo, useTakesFocus } from '../components/focusHandoff';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
 import { currentPlace, nextPlace, placeTitle } from '../meeting/agenda';
+import { whatLeavingEnds } from '../meeting/leavingStep';
+import { useShortcutsOn } from './shortcutSetting';
 import { usePermissions } from './usePermissions';
 
 interface Props {
-  /** Shift+N opens the question; the button itself acts at once. */
+  /** The question is open (Shift+N opens it too). */
   asking: boolean;
   setAsking: (asking: boolean) => void;
 }
 
 /**
- * "Next step", naming the step that follows. It sends the step it moves from, so a second press
- * (the other co-chair's) is refused instead of skipping a step, while a request arriving in
- * between changes nothing.
+ * "Next step", naming the step that follows. It acts at once only when nothing would be lost;
+ * with a turn under way or requests waiting it first says what will end. It sends the step it
+ * moves from, so a second press (the other co-chair's) is refused instead of skipping a step,
+ * while a request arriving in between changes nothing.
  */
 export const NextStep = ({ asking, setAsking }: Props) => {
   const { view } = useLiveView();
   const [send, pending] = useCommand();
   const can = usePermissions();
+  const shortcutsOn = useShortcutsOn();
+  const takesFocus = useTakesFocus<HTMLButtonElement>('next-step');
+  // Asked from the button, the answer gives the focus back to it; asked by Shift+N, the focus
+  // stays with the page, so that the next shortcut still works.
+  const askedByButton = useRef(false);
+  const noteId = useId();
   const here = currentPlace(view);
   if (!here || !can('agenda.next') || view.status === 'pending' || view.status === 'closed') {
     return null;
   }
   const next = nextPlace(view);
   const label = next ? placeTitle(next) : 'End of the agenda: the meeting closes';
+  const loses = whatLeavingEnds(view);
   const go = () =>
     void send({ type: 'agenda.next', fromItemId: here.item.id, fromStepId: here.step.id });
+  const answered = () => {
+    if (askedByButton.current) passFocusTo('next-step');
+    askedByButton.current = false;
+    setAsking(false);
+  };
   if (asking) {
     return (
       <ConfirmQuestion
-        question={next ? `Move on to "${label}"?` : 'This is the last step. Close the meeting?'}
+        question={next ? `Move on to ${label}?` : 'This is the last step. Close the meeting?'}
+        detail={loses ?? undefined}
         confirmLabel={next ? 'Yes, next step' : 'Yes, close the meeting'}
         onConfirm={() => {
-          setAsking(false);
+          answered();
           go();
         }}
-        onCancel={() => setAsking(false)}
+        onCancel={answered}
       />
     );
   }
   return (
-    <button
-      type="button"
-      className="button-large next-step"
-      disabled={pending}
-      aria-keyshortcuts="Shift+N"
-      // The last step's "next" closes the meeting: that one always asks.
-      onClick={next ? go : () => setAsking(true)}
-    >
-      <span className="button-caption">Next step</span>
-      <span className="button-detail">{label}</span>
-    </button>
+    <div className="next-step">
+      <BusyButton
+        ref={takesFocus}
+        className="button-large button-next-step"
+        busy={pending}
+        aria-keyshortcuts={shortcutsOn ? 'Shift+N' : undefined}
+        aria-describedby={loses ? noteId : undefined}
+        onClick={() => {
+          // The last step's "next" closes the meeting: that one always asks, as does a step that
+          // would end a turn or leave requests unheard.
+          if (next && loses === null) go();
+          else {
+            askedByButton.current = true;
+            setAsking(true);
+          }
+        }}
+      >
+        <span className="button-caption">Next step</span>
+        <span className="button-detail">{label}</span>
+      </BusyButton>
+      {loses && (
+        <p className="next-step-note" id={noteId}>
+          Asks first: {loses.charAt(0).toLowerCase()}
+          {loses.slice(1)}
+        </p>
+      )}
+    </div>
   );
 };

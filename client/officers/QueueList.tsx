@@ -56,7 +56,7 @@ const QueueRow = ({
                 void send({ type: 'floor.move', requestId: entry.id, position: index - 1 })
               }
             >
-              ↑<span className="visually-hidden"> up</span>
+              <span className="arrow-up">Up</span>
             </button>
             <button
               type="button"
@@ -66,7 +66,7 @@ const QueueRow = ({
                 void send({ type: 'floor.move', requestId: entry.id, position: index + 1 })
               }
             >
-              ↓<span className="visually-hidden"> down</span>
+              <span className="arrow-down">Down</span>
             </button>
           </>
         )}

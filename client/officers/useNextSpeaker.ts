@@ -8,6 +8,8 @@ export interface NextSpeaker {
   label: string;
   /** Gives them the floor; null when there is nobody to give it to. */
   give: (() => void) | null;
+  /** Nobody comes after them: the button will have nothing left to give. */
+  last: boolean;
   pending: boolean;
 }
 
@@ -23,16 +25,20 @@ export const useNextSpeaker = (): NextSpeaker | null => {
   if (view.status !== 'running' || !here) return null;
   if (here.step.kind === 'floor') {
     const first = view.floor.queue[0];
-    if (!first) return { label: 'Nobody is waiting', give: null, pending };
+    if (!first) return { label: 'Nobody is waiting', give: null, last: true, pending };
     const who = first.speakerName ? `${first.name} (${first.speakerName})` : first.name;
     return {
       label: who,
       give: () => void send({ type: 'floor.grant', requestId: first.id }),
+      last: view.floor.queue.length === 1,
       pending,
     };
   }
-  const next = speakersToCome(view)[0];
-  if (!next) return { label: 'Every scheduled speaker has been heard', give: null, pending };
+  const toCome = speakersToCome(view);
+  const next = toCome[0];
+  if (!next) {
+    return { label: 'Every scheduled speaker has been heard', give: null, last: true, pending };
+  }
   return {
     label: next.name,
     give: () =>
@@ -40,6 +46,7 @@ export const useNextSpeaker = (): NextSpeaker | null => {
         { type: 'turn.start', speakerId: next.id, expectedVersion: view.version },
         sameFloor(view),
       ),
+    last: toCome.length === 1,
     pending,
   };
 };

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { letGoOfFocus } from '../components/focusHandoff';
 
 export interface Shortcuts {
   /** Space. */
@@ -9,25 +10,65 @@ export interface Shortcuts {
   askNextStep?: (() => void) | null;
 }
 
-const isTyping = (target: EventTarget | null): boolean =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+/** What takes keys of its own: the native controls and the ARIA widgets. */
+const CONTROLS = [
+  'a[href]',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'summary',
+  'iframe',
+  '[contenteditable]:not([contenteditable="false"])',
+  ...[
+    'button',
+    'link',
+    'checkbox',
+    'radio',
+    'switch',
+    'tab',
+    'menuitem',
+    'option',
+    'slider',
+    'spinbutton',
+    'textbox',
+    'combobox',
+    'listbox',
+    'gridcell',
+  ].map((role) => `[role="${role}"]`),
+].join(',');
 
 /**
- * The consoles' keyboard shortcuts. Space belongs to the clock even when a button has the focus
- * (a button pressed a moment ago must not be pressed again by Space); Enter still presses it.
- * Nothing fires while someone types in a field.
+ * Whether a control has the keyboard: then Space and Enter are the control's (Space on "+30 s"
+ * adds time, it does not pause the speaker), and a letter may be typing.
  */
-export const useShortcuts = (shortcuts: Shortcuts): void => {
+const aControlHasTheFocus = (target: EventTarget | null): boolean =>
+  target instanceof Element && target.closest(CONTROLS) !== null;
+
+/** A button or a link hands the keyboard back to the page on Escape; a field keeps it. */
+const letsGoOnEscape = (target: EventTarget | null): target is HTMLElement =>
+  target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement;
+
+/**
+ * The consoles' single-key shortcuts. They act only when no control has the focus (the focus is
+ * on the page itself, or on text), and only while `on` (a device may turn them off).
+ */
+export const useShortcuts = (shortcuts: Shortcuts, on: boolean): void => {
   const current = useRef(shortcuts);
   current.current = shortcuts;
 
   useEffect(() => {
+    if (!on) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-      if (isTyping(event.target)) return;
+      if (aControlHasTheFocus(event.target)) {
+        // Escape lets go of a button, so that a keyboard alone can reach the shortcuts again.
+        if (event.key === 'Escape' && letsGoOnEscape(event.target)) letGoOfFocus(event.target);
+        return;
+      }
       const { togglePause, nextSpeaker, askNextStep } = current.current;
       if (event.key === ' ') {
+        // Space on the page would scroll it.
         event.preventDefault();
         if (!event.repeat) togglePause?.();
       } else if (event.key.toLowerCase() === 'n' && !event.repeat) {
@@ -36,15 +77,7 @@ export const useShortcuts = (shortcuts: Shortcuts): void => {
         else nextSpeaker?.();
       }
     };
-    const onKeyUp = (event: KeyboardEvent) => {
-      // A focused button is pressed by Space on key up: Space is the clock's here.
-      if (event.key === ' ' && !isTyping(event.target)) event.preventDefault();
-    };
     window.addEventListener('keydown', onKeyDown);
-    window.addEventListener('keyup', onKeyUp);
-    return () => {
-      window.removeEventListener('keydown', onKeyDown);
-      window.removeEventListener('keyup', onKeyUp);
-    };
-  }, []);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [on]);
 };

@@ -89,6 +89,8 @@ describe('a piece of a panel, in five browsers', () => {
     await page.getByRole('button', { name: /Next step.*Presentations by the experts/ }).click();
     // The next step's shortcut asks first; Enter confirms.
     await page.getByRole('button', { name: /Next step.*Interactive discussion/ }).waitFor();
+    // The clicked button keeps the focus, and the keys with it: Escape hands them to the page.
+    await page.keyboard.press('Escape');
     await page.locator('body').press('Shift+N');
     await page.getByRole('button', { name: 'Yes, next step' }).waitFor();
     await page.keyboard.press('Enter');
@@ -102,14 +104,14 @@ describe('a piece of a panel, in five browsers', () => {
   it('delegations ask for the floor and see their place in line', async () => {
     await screenshot(mexico.page, 'delegate-request-tablet');
     await mexico.page.getByRole('button', { name: 'Request the floor' }).click();
-    await mexico.page.getByText('Number 1 in line').waitFor();
+    await mexico.page.getByText('Number 1 in line', { exact: true }).waitFor();
 
     await morocco.page.getByText('Name the speaker (optional)').click();
     await morocco.page.getByLabel("Speaker's name").fill(HTML_NAME);
     await morocco.page.getByLabel('Female').check();
     await screenshot(morocco.page, 'delegate-request-phone');
     await morocco.page.getByRole('button', { name: 'Request the floor' }).click();
-    await morocco.page.getByText('Number 2 in line').waitFor();
+    await morocco.page.getByText('Number 2 in line', { exact: true }).waitFor();
     await screenshot(morocco.page, 'delegate-waiting-phone');
 
     // The name is text on every screen, never markup.
@@ -123,8 +125,8 @@ describe('a piece of a panel, in five browsers', () => {
 
   it('the moderator gives the floor and the display counts down', async () => {
     await moderator.page.getByRole('button', { name: /Next speaker.*Mexico/ }).click();
-    await mexico.page.getByText('You have the floor').waitFor();
-    await morocco.page.getByText('Number 1 in line').waitFor();
+    await mexico.page.getByText('You have the floor', { exact: true }).waitFor();
+    await morocco.page.getByText('Number 1 in line', { exact: true }).waitFor();
 
     await display.page.locator('.display-speaker', { hasText: 'Mexico' }).waitFor();
     const timer = display.page.getByRole('timer');
@@ -156,7 +158,7 @@ describe('a piece of a panel, in five browsers', () => {
     await screenshot(display.page, 'display-warning');
     await press('Remove 30 seconds');
     await display.page.getByText('Time is up').waitFor();
-    await mexico.page.getByText('Time is up').waitFor();
+    await mexico.page.locator('.clock-phase', { hasText: 'Time is up' }).waitFor();
     await expect
       .poll(async () => secondsOf(await display.page.getByRole('timer').textContent()), {
         timeout: 4_000,
@@ -168,6 +170,7 @@ describe('a piece of a panel, in five browsers', () => {
   });
 
   it('Space on the chair console pauses and resumes the clock', async () => {
+    await chair.page.keyboard.press('Escape');
     await chair.page.locator('body').press('Space');
     await display.page.getByText('Paused').waitFor();
     await chair.page.locator('body').press('Space');
@@ -183,7 +186,7 @@ describe('a piece of a panel, in five browsers', () => {
 
     valve.hold();
     await moderator.page.getByRole('button', { name: /Next speaker.*Morocco/ }).click();
-    await morocco.page.getByText('You have the floor').waitFor();
+    await morocco.page.getByText('You have the floor', { exact: true }).waitFor();
     await screenshot(morocco.page, 'delegate-has-floor-phone');
     // The other console has not heard yet: it still offers Morocco, and its press is refused.
     await late.click();
@@ -205,7 +208,7 @@ describe('a piece of a panel, in five browsers', () => {
 
     valve.hold();
     await mexico.page.getByRole('button', { name: 'Request the floor' }).click();
-    await mexico.page.getByText('Number 1 in line').waitFor();
+    await mexico.page.getByText('Number 1 in line', { exact: true }).waitFor();
     // The console has not heard of Mexico's request: its version is behind, and it still acts.
     await expert.click();
     await display.page.locator('.display-speaker', { hasText: 'Expert 1 of panel 1' }).waitFor();
@@ -233,7 +236,9 @@ describe('a piece of a panel, in five browsers', () => {
 
   it('the list closes, yet the moderator adds the nameplate raised in the room', async () => {
     await moderator.page.getByRole('button', { name: 'Close list' }).click();
-    await mexico.page.getByText('The list of speakers is closed.').waitFor();
+    await mexico.page
+      .getByText('The list of speakers is closed. No new requests are taken.')
+      .waitFor();
     await display.page.getByText('List of speakers closed').waitFor();
     await screenshot(mexico.page, 'delegate-list-closed');
 
@@ -246,8 +251,10 @@ describe('a piece of a panel, in five browsers', () => {
 
     await moderator.page.getByRole('button', { name: 'Reopen list' }).click();
     await mexico.page.getByRole('button', { name: 'Request the floor' }).click();
-    await mexico.page.getByText('Number 1 in line').waitFor();
+    await mexico.page.getByText('Number 1 in line', { exact: true }).waitFor();
+    // Withdrawing asks first.
     await mexico.page.getByRole('button', { name: 'Withdraw request' }).click();
+    await mexico.page.getByRole('button', { name: 'Yes, withdraw' }).click();
     await mexico.page.getByRole('button', { name: 'Request the floor' }).waitFor();
   });
 
@@ -259,9 +266,12 @@ describe('a piece of a panel, in five browsers', () => {
     await late.waitFor();
 
     valve.hold();
+    // Expert 1 still has the floor: both co-chairs are asked first, and both confirm.
     await chair.page.getByRole('button', { name: /Next step.*concluding remarks/ }).click();
+    await chair.page.getByRole('button', { name: 'Yes, next step' }).click();
     await display.page.getByText("Expert panel 1: Moderator's concluding remarks").waitFor();
     await late.click();
+    await other.page.getByRole('button', { name: 'Yes, next step' }).click();
     await other.page
       .getByRole('alert')
       .getByText(`The meeting has already moved on to "Moderator's concluding remarks".`)
@@ -278,6 +288,8 @@ describe('a piece of a panel, in five browsers', () => {
     await chair.page.getByRole('button', { name: /Next speaker.*Moderator of panel 1/ }).waitFor();
 
     valve.hold();
+    // The answered question handed the focus back to "Next step": Escape hands it to the page.
+    await chair.page.keyboard.press('Escape');
     await chair.page.locator('body').press('n');
     await display.page.locator('.display-speaker', { hasText: 'Moderator of panel 1' }).waitFor();
     await late.click();

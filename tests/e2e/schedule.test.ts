@@ -135,6 +135,8 @@ describe('the schedule, the delay and the agenda editor, in a meeting started an
   it('in the discussion, the chair sees the time left and the interventions that fit', async () => {
     const page = chair.page;
     await page.getByRole('button', { name: /Next step.*Interactive discussion/ }).click();
+    // Dr. Amina Diallo still has the floor: the console asks first.
+    await page.getByRole('button', { name: 'Yes, next step' }).click();
     await page.getByText(/min left for the discussion, until \d\d:\d\d/).waitFor();
     await page.getByText(/About \d+ more interventions of 3:00 fit before \d\d:\d\d/).waitFor();
     await screenshot(page, 'chair-discussion-schedule');

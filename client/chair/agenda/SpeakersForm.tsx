@@ -81,7 +81,7 @@ export const SpeakersForm = ({ item, step }: { item: AgendaItem; step: SpeakersS
                   aria-label={`Move ${who} up`}
                   onClick={() => setRows((all) => move(all, i, i - 1))}
                 >
-                  ↑
+                  <span className="arrow-up">Up</span>
                 </button>
                 <button
                   type="button"
@@ -90,7 +90,7 @@ export const SpeakersForm = ({ item, step }: { item: AgendaItem; step: SpeakersS
                   aria-label={`Move ${who} down`}
                   onClick={() => setRows((all) => move(all, i, i + 1))}
                 >
-                  ↓
+                  <span className="arrow-down">Down</span>
                 </button>
                 <button
                   type="button"
