@@ -6,7 +6,11 @@ import { LIMITS } from '../shared/protocol/limits';
 import { type AdminToken, resolveAdminToken } from './access/adminToken';
 import type { Durability } from './config';
 import { registerApi } from './http/api';
-import { httpTimeouts, limitConnectionsPerAddress } from './http/connectionLimits';
+import {
+  type HttpTimeouts,
+  httpTimeouts,
+  limitConnectionsPerAddress,
+} from './http/connectionLimits';
 import { answerFrameworkError, registerErrorHandling, sendError } from './http/errors';
 import { registerRateLimit } from './http/rateLimit';
 import { registerRecordRoutes } from './http/recordRoutes';
@@ -43,7 +47,7 @@ export interface AppOptions {
   network?: Partial<NetworkLimits>;
 }
 
-export interface NetworkLimits {
+export interface NetworkLimits extends HttpTimeouts {
   /** Concurrent TCP connections from one address; 0 for no cap (MAX_CONNECTIONS_PER_ADDRESS). */
   maxConnectionsPerAddress: number;
   /** Whether the cap applies to the server's own machine too (LIMIT_LOOPBACK_CONNECTIONS). */
@@ -112,6 +116,15 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
     }),
   );
   const limiter = new WrongCodeLimiter();
+  const network: NetworkLimits = {
+    maxConnectionsPerAddress: LIMITS.connectionsPerAddress,
+    limitLoopbackConnections: false,
+    maxQueuedOutputBytes: LIMITS.socketQueuedOutputBytes,
+    headersTimeoutMs: LIMITS.httpHeadersTimeoutMs,
+    requestTimeoutMs: LIMITS.httpRequestTimeoutMs,
+    keepAliveTimeoutMs: LIMITS.httpKeepAliveTimeoutMs,
+    ...options.network,
+  };
   try {
     const app = Fastify({
       logger: options.logger ?? false,
@@ -120,15 +133,9 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
       return503OnClosing: false,
       // The room's network, no proxy in front: the address is the device's own.
       trustProxy: false,
-      ...httpTimeouts(),
+      ...httpTimeouts(network),
       frameworkErrors: answerFrameworkError,
     });
-    const network: NetworkLimits = {
-      maxConnectionsPerAddress: LIMITS.connectionsPerAddress,
-      limitLoopbackConnections: false,
-      maxQueuedOutputBytes: LIMITS.socketQueuedOutputBytes,
-      ...options.network,
-    };
     const connectionsFrom = limitConnectionsPerAddress(app.server, {
       perAddress: network.maxConnectionsPerAddress,
       loopback: network.limitLoopbackConnections,

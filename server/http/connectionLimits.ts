@@ -12,19 +12,32 @@ export const LOOPBACK: ReadonlySet<string> = new Set(['127.0.0.1', '::1', '::fff
  * seconds was never cut. Upgraded WebSockets are no longer HTTP requests: these do not touch them
  * (engine.io's heartbeat does).
  */
-export const httpTimeouts = () =>
+export const httpTimeouts = (
+  timeouts: HttpTimeouts = {
+    headersTimeoutMs: LIMITS.httpHeadersTimeoutMs,
+    requestTimeoutMs: LIMITS.httpRequestTimeoutMs,
+    keepAliveTimeoutMs: LIMITS.httpKeepAliveTimeoutMs,
+  },
+) =>
   ({
-    // Headers: from the connection's first byte (or its last request) to the end of the headers.
     http: {
-      headersTimeout: LIMITS.httpHeadersTimeoutMs,
-      // How often Node checks the two limits above; its default (30 s) would triple them.
-      connectionsCheckingInterval: 1_000,
+      // From a connection's opening (or the end of its last request) to the end of the headers.
+      headersTimeout: timeouts.headersTimeoutMs,
+      // How often Node checks the headers and request timeouts; its default (30 s) would let a
+      // connection outlive them by that much.
+      connectionsCheckingInterval: Math.min(1_000, timeouts.headersTimeoutMs),
     },
     // The whole request, body included: a 1 MiB body on the room's network takes well under 1 s.
-    requestTimeout: LIMITS.httpRequestTimeoutMs,
+    requestTimeout: timeouts.requestTimeoutMs,
     // An idle kept-alive connection between two requests (Fastify's default is 72 s).
-    keepAliveTimeout: LIMITS.httpKeepAliveTimeoutMs,
+    keepAliveTimeout: timeouts.keepAliveTimeoutMs,
   }) as const;
+
+export interface HttpTimeouts {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+}
 
 export interface ConnectionLimitOptions {
   /** Concurrent connections from one address; 0 for no cap. */

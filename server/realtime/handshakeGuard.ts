@@ -2,14 +2,12 @@ import type { WrongCodeLimiter } from '../http/wrongCodeLimiter';
 import type { EngineConnection } from './engineConnection';
 import type { RostrumSocketServer } from './socketServer';
 
-const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
-
 /** What a refused handshake's `connect_error` says. */
 export type HandshakeRefusal = 'unauthorized' | 'rate_limited';
 
 /** The handshake as the guard sees it: the engine.io connection under it and the device's address. */
 interface Handshaking {
-  conn: unknown;
+  conn: { close(): unknown };
   handshake: { address: string };
 }
 
@@ -46,17 +44,22 @@ export class HandshakeGuard {
 
   /** The refusal due before any token is looked up, or null when the handshake may go on. */
   early(socket: Handshaking): HandshakeRefusal | null {
-    if (isObject(socket.conn) && this.refused.has(socket.conn)) return 'unauthorized';
+    if (this.refused.has(socket.conn)) return 'unauthorized';
     return this.limiter.retryAfterMs(socket.handshake.address) > 0 ? 'rate_limited' : null;
   }
 
   /** Refuses the handshake; a wrong token counts against its address's budget. */
   refuse(socket: Handshaking, next: (error: Error) => void, why: HandshakeRefusal): void {
-    // Counted once per connection: what it sends after its first refusal is not looked up.
-    if (isObject(socket.conn) && !this.refused.has(socket.conn)) {
-      this.refused.add(socket.conn);
+    const { conn } = socket;
+    const first = !this.refused.has(conn);
+    if (first) {
+      // Counted once per connection: what it sends after its first refusal is not looked up.
+      this.refused.add(conn);
       if (why === 'unauthorized') this.limiter.recordFailure(socket.handshake.address);
     }
+    // socket.io queues the CONNECT_ERROR on the next tick; closing right behind it (close() sends
+    // what is queued first) also stops the CONNECT packets already read from being answered.
     next(new Error(why));
+    if (first) process.nextTick(() => conn.close());
   }
 }
