@@ -41,8 +41,15 @@ export const spawnServer = async (options: {
   dataDir: string;
   port: number;
   env?: Record<string, string>;
+  /** The file-creation mask to start it with (octal digits, as the shell's `umask` takes). */
+  umask?: string;
 }): Promise<ServerProcess> => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const node = [process.execPath, '--import', 'tsx', 'server/main.ts'];
+  const argv =
+    options.umask === undefined
+      ? node
+      : ['/bin/sh', '-c', `umask ${options.umask} && exec "$@"`, 'sh', ...node];
+  const child = spawn(argv[0] ?? process.execPath, argv.slice(1), {
     cwd: REPO,
     env: {
       ...process.env,
