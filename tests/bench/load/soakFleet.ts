@@ -83,8 +83,9 @@ const command = async (client: RawSioClient, cmd: unknown): Promise<AckResult | 
   }
 };
 
-const delegateLoop = (client: RawSioClient, p: SoakConnectParams): void => {
-  later(jitter(p.requestEveryMs), () => {
+const delegateLoop = (client: RawSioClient, p: SoakConnectParams, first = false): void => {
+  // The first request at a random moment of the first period, so the room is busy from the start.
+  later(first ? Math.random() * p.requestEveryMs : jitter(p.requestEveryMs), () => {
     void command(client, { type: 'floor.request' }).then((ack) => {
       if (ack?.ok) later(p.withdrawAfterMs, () => void command(client, { type: 'floor.withdraw' }));
       delegateLoop(client, p);
@@ -118,7 +119,7 @@ const connect = async (p: SoakConnectParams): Promise<{ connected: number; faile
   for (const { client, role } of live) {
     later(Math.random() * 30_000, () => {
       void syncs(client, 16).then(() => syncLoop(client));
-      if (role === 'delegate') delegateLoop(client, p);
+      if (role === 'delegate') delegateLoop(client, p, true);
     });
   }
   return { connected: live.length, failed };
