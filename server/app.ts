@@ -6,7 +6,12 @@ import { LIMITS } from '../shared/protocol/limits';
 import { type AdminToken, resolveAdminToken } from './access/adminToken';
 import type { Durability } from './config';
 import { registerApi } from './http/api';
-import { registerErrorHandling, sendError } from './http/errors';
+import {
+  type HttpTimeouts,
+  httpTimeouts,
+  limitConnectionsPerAddress,
+} from './http/connectionLimits';
+import { answerFrameworkError, registerErrorHandling, sendError } from './http/errors';
 import { registerRateLimit } from './http/rateLimit';
 import { registerRecordRoutes } from './http/recordRoutes';
 import { registerSecurityHeaders } from './http/security';
@@ -14,6 +19,8 @@ import { registerClient } from './http/static';
 import { WrongCodeLimiter } from './http/wrongCodeLimiter';
 import { MeetingRegistry } from './meetings/registry';
 import { Devices } from './realtime/devices';
+import { HandshakeGuard } from './realtime/handshakeGuard';
+import { dropSlowReaders } from './realtime/slowReaders';
 import {
   attachRealtime,
   createSocketServer,
@@ -36,6 +43,17 @@ export interface AppOptions {
   createDefaultMeeting?: boolean;
   /** How long a write waits for a lock held by another process; see server/store/database.ts. */
   busyTimeoutMs?: number;
+  /** The network's limits, when not the defaults of LIMITS (see docs/security.md). */
+  network?: Partial<NetworkLimits>;
+}
+
+export interface NetworkLimits extends HttpTimeouts {
+  /** Concurrent TCP connections from one address; 0 for no cap (MAX_CONNECTIONS_PER_ADDRESS). */
+  maxConnectionsPerAddress: number;
+  /** Whether the cap applies to the server's own machine too (LIMIT_LOOPBACK_CONNECTIONS). */
+  limitLoopbackConnections: boolean;
+  /** Unread output past which a socket is dropped. */
+  maxQueuedOutputBytes: number;
 }
 
 /** What the server is made of, for main.ts (the summary it prints) and the tests. */
@@ -49,6 +67,8 @@ export interface RostrumServices {
   dataDir: string;
   /** The meeting made on this start because DATA_DIR was empty, if any. */
   createdOnStart: string | undefined;
+  /** Open TCP connections from an address, as the per-address cap counts them. */
+  connectionsFrom: (address: string) => number;
 }
 
 declare module 'fastify' {
@@ -63,7 +83,8 @@ declare module 'fastify' {
  */
 export const SAFE_LOGGING = {
   redact: {
-    paths: ['req.headers.authorization', 'req.body', 'body.code', 'token', 'code'],
+    // Secrets only: a top-level `code` is an error code ("request refused"), kept readable.
+    paths: ['req.headers.authorization', 'req.body', 'body.code', 'token', 'accessCode'],
     censor: '[redacted]',
   },
   serializers: {
@@ -95,6 +116,15 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
     }),
   );
   const limiter = new WrongCodeLimiter();
+  const network: NetworkLimits = {
+    maxConnectionsPerAddress: LIMITS.connectionsPerAddress,
+    limitLoopbackConnections: false,
+    maxQueuedOutputBytes: LIMITS.socketQueuedOutputBytes,
+    headersTimeoutMs: LIMITS.httpHeadersTimeoutMs,
+    requestTimeoutMs: LIMITS.httpRequestTimeoutMs,
+    keepAliveTimeoutMs: LIMITS.httpKeepAliveTimeoutMs,
+    ...options.network,
+  };
   try {
     const app = Fastify({
       logger: options.logger ?? false,
@@ -103,8 +133,17 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
       return503OnClosing: false,
       // The room's network, no proxy in front: the address is the device's own.
       trustProxy: false,
+      ...httpTimeouts(network),
+      frameworkErrors: answerFrameworkError,
+    });
+    const connectionsFrom = limitConnectionsPerAddress(app.server, {
+      perAddress: network.maxConnectionsPerAddress,
+      loopback: network.limitLoopbackConnections,
     });
     const io = createSocketServer(app.server);
+    const guard = new HandshakeGuard(limiter);
+    guard.install(io);
+    dropSlowReaders(io, network.maxQueuedOutputBytes, app.log);
     const registry = new MeetingRegistry(
       store,
       (meetingId, view) => io.to(roomOf(meetingId)).emit('state', view),
@@ -115,10 +154,19 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
     if (registry.size === 0 && options.createDefaultMeeting !== false) {
       createdOnStart = registry.create(DEFAULT_AGENDA, DEFAULT_ROSTER).meetingId;
     }
-    attachRealtime(io, registry, app.log);
+    attachRealtime(io, registry, app.log, guard);
     const devices = new Devices(io);
 
-    app.decorate('rostrum', { registry, store, io, devices, adminToken, dataDir, createdOnStart });
+    app.decorate('rostrum', {
+      registry,
+      store,
+      io,
+      devices,
+      adminToken,
+      dataDir,
+      createdOnStart,
+      connectionsFrom,
+    });
     registerErrorHandling(app);
     await registerSecurityHeaders(app);
     await registerRateLimit(app);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from '../shared/protocol/limits';
 
 /** How hard SQLite works to keep a commit through a power cut (see server/store/database.ts). */
 export const Durability = z.enum(['normal', 'full']);
@@ -21,6 +22,18 @@ const Env = z.object({
     .optional(),
   DURABILITY: z.string().trim().toLowerCase().pipe(Durability).default('normal'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAX_CONNECTIONS_PER_ADDRESS: z.coerce
+    .number()
+    .int('MAX_CONNECTIONS_PER_ADDRESS must be a whole number (0: no cap)')
+    .min(0)
+    .default(LIMITS.connectionsPerAddress),
+  LIMIT_LOOPBACK_CONNECTIONS: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no']))
+    .transform((v) => v === 'true' || v === '1' || v === 'yes')
+    .default(false),
 });
 
 export interface Config {
@@ -31,6 +44,9 @@ export interface Config {
   adminToken: string | undefined;
   durability: Durability;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  /** Concurrent connections from one address (0: no cap), and whether 127.0.0.1 counts. */
+  maxConnectionsPerAddress: number;
+  limitLoopbackConnections: boolean;
 }
 
 /** Reads the environment; an empty variable counts as unset. Throws a readable error. */
@@ -51,5 +67,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     adminToken: e.ADMIN_TOKEN,
     durability: e.DURABILITY,
     logLevel: e.LOG_LEVEL,
+    maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
+    limitLoopbackConnections: e.LIMIT_LOOPBACK_CONNECTIONS,
   };
 };

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { buildApp, SAFE_LOGGING } from './app';
 import { loadConfig } from './config';
-import { operatorSummary, publicHost } from './operatorSummary';
+import { operatorSummary, publicHost, startupOutput } from './operatorSummary';
 
 /** The entry of `npm start`: reads the environment, restores every meeting, listens. */
 const main = async (): Promise<void> => {
@@ -10,6 +10,10 @@ const main = async (): Promise<void> => {
     dataDir: config.dataDir,
     adminToken: config.adminToken,
     durability: config.durability,
+    network: {
+      maxConnectionsPerAddress: config.maxConnectionsPerAddress,
+      limitLoopbackConnections: config.limitLoopbackConnections,
+    },
     logger: { level: config.logLevel, ...SAFE_LOGGING },
   });
 
@@ -44,7 +48,8 @@ const main = async (): Promise<void> => {
   const { port } = app.server.address() as AddressInfo;
   const { registry, adminToken, dataDir } = app.rostrum;
   const origin = `http://${publicHost(config.host)}:${port}`;
-  process.stdout.write(operatorSummary({ registry, adminToken, dataDir, origin }));
+  const summary = operatorSummary({ registry, adminToken, dataDir, origin });
+  process.stdout.write(startupOutput(summary, dataDir, process.stdout.isTTY === true).printed);
   process.stdout.write(`\nRostrum listening on http://${config.host}:${port}\n`);
 };
 

@@ -1,8 +1,12 @@
-import { writeFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import type { AdminToken } from './access/adminToken';
 import type { MeetingRegistry } from './meetings/registry';
+import { IN_MEMORY } from './store/database';
+import { writePrivateFile } from './store/privateFiles';
+
+/** Where the start-up summary is kept, in DATA_DIR, readable by the server's user alone. */
+export const SUMMARY_FILE = 'operator-summary.txt';
 
 /** The address to print in join links: HOST itself, or this machine's address on the room's network. */
 export const publicHost = (host: string): string => {
@@ -38,7 +42,7 @@ export const writeDelegationCodes = (
     );
   }
   const file = join(dataDir, `${meetingId}-delegation-codes.csv`);
-  writeFileSync(file, `${rows.join('\r\n')}\r\n`, { mode: 0o600 });
+  writePrivateFile(file, `${rows.join('\r\n')}\r\n`);
   return file;
 };
 
@@ -84,4 +88,33 @@ export const operatorSummary = (options: {
   }
   lines.push('');
   return lines.join('\n');
+};
+
+/**
+ * What start-up prints. On a terminal, the summary itself, for the operator in front of it. When
+ * stdout is not a terminal it is a log (a service manager's journal, a file, CI), read by more
+ * people and kept longer than the codes should be: the summary goes to DATA_DIR/operator-summary.txt
+ * (its user's alone) and stdout says only where it is. The file is written on every start.
+ */
+export const startupOutput = (
+  summary: string,
+  dataDir: string,
+  isTerminal: boolean,
+): { printed: string; file: string | undefined } => {
+  let file: string | undefined;
+  let problem: string | undefined;
+  if (dataDir !== IN_MEMORY) {
+    try {
+      file = join(dataDir, SUMMARY_FILE);
+      writePrivateFile(file, summary.trimStart());
+    } catch (error) {
+      file = undefined;
+      problem = error instanceof Error ? error.message : String(error);
+    }
+  }
+  if (isTerminal) return { printed: summary, file };
+  const where = file
+    ? `in ${file} (readable by this user only)`
+    : `not written (${problem ?? 'no DATA_DIR'}): read them at GET /api/meetings/:id/codes with the operator token`;
+  return { printed: `\nAccess codes, join links and the operator token: ${where}\n`, file };
 };

@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makePrivate, privateDir, writePrivateFile } from '../store/privateFiles';
 import { newToken } from './tokens';
 
 export const ADMIN_TOKEN_FILE = 'admin-token';
@@ -23,12 +24,16 @@ export const resolveAdminToken = (dataDir: string, fromEnv: string | undefined):
   const file = join(dataDir, ADMIN_TOKEN_FILE);
   try {
     const stored = readFileSync(file, 'utf8').trim();
-    if (stored !== '') return { value: stored, origin: 'file', file };
+    if (stored !== '') {
+      // A file left readable by an older start (or by hand) is made its user's alone.
+      makePrivate(file);
+      return { value: stored, origin: 'file', file };
+    }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  privateDir(dataDir);
   const value = newToken();
-  writeFileSync(file, `${value}\n`, { mode: 0o600 });
+  writePrivateFile(file, `${value}\n`);
   return { value, origin: 'generated', file };
 };

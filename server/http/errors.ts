@@ -1,6 +1,7 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HTTP_ERROR_STATUS, type HttpErrorCode } from '../../shared/protocol/errors';
 import type { HttpErrorResponse } from '../../shared/protocol/http';
+import { applySecurityHeaders } from './security';
 
 /** An error the API answers as such: a contract code, a message in plain words. */
 export class HttpError extends Error {
@@ -88,4 +89,25 @@ export const registerErrorHandling = (app: FastifyInstance): void => {
       .code(500)
       .send(errorBody('internal', 'Something went wrong on the server; it has been logged.'));
   });
+};
+
+/**
+ * Fastify's `frameworkErrors`: requests it refuses before routing (a malformed %-escape in the
+ * path, a path segment over its length limit). No hook runs for them, so the security headers
+ * are set here, and the answer is the contract's, like every other.
+ */
+export const answerFrameworkError = (
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void => {
+  applySecurityHeaders(request.raw, reply.raw);
+  const message =
+    error.code === 'FST_ERR_BAD_URL'
+      ? 'The address is not a valid URL: it has a malformed %-escape.'
+      : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? 'A part of the address is too long.'
+        : 'The request is not valid.';
+  request.log.info({ code: 'invalid', fastify: error.code }, 'request refused');
+  void sendError(reply, 'invalid', message);
 };

@@ -1,5 +1,7 @@
-import helmet from '@fastify/helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import fastifyHelmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
+import helmet from 'helmet';
 
 /**
  * Security headers on every response. The room has no internet and the screens load nothing
@@ -7,30 +9,43 @@ import type { FastifyInstance } from 'fastify';
  * framing. `upgrade-insecure-requests` and HSTS are left out on purpose: the server speaks plain
  * HTTP on the room's network, and either would make browsers ask for an HTTPS that is not there.
  */
-export const registerSecurityHeaders = async (app: FastifyInstance): Promise<void> => {
-  await app.register(helmet, {
-    global: true,
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        'default-src': ["'self'"],
-        'script-src': ["'self'"],
-        'script-src-attr': ["'none'"],
-        'style-src': ["'self'"],
-        // Join cards draw their QR codes as data: images.
-        'img-src': ["'self'", 'data:'],
-        'font-src': ["'self'"],
-        // socket.io on the same origin (ws: to this host counts as 'self').
-        'connect-src': ["'self'"],
-        'object-src': ["'none'"],
-        'base-uri': ["'self'"],
-        'form-action': ["'self'"],
-        'frame-ancestors': ["'none'"],
-      },
+const HEADERS = {
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      'default-src': ["'self'"],
+      'script-src': ["'self'"],
+      'script-src-attr': ["'none'"],
+      'style-src': ["'self'"],
+      // Join cards draw their QR codes as data: images.
+      'img-src': ["'self'", 'data:'],
+      'font-src': ["'self'"],
+      // socket.io on the same origin (ws: to this host counts as 'self').
+      'connect-src': ["'self'"],
+      'object-src': ["'none'"],
+      'base-uri': ["'self'"],
+      'form-action': ["'self'"],
+      'frame-ancestors': ["'none'"],
     },
-    strictTransportSecurity: false,
-    crossOriginEmbedderPolicy: false,
-    referrerPolicy: { policy: 'no-referrer' },
-    xFrameOptions: { action: 'deny' },
+  },
+  strictTransportSecurity: false,
+  crossOriginEmbedderPolicy: false,
+  referrerPolicy: { policy: 'no-referrer' },
+  xFrameOptions: { action: 'deny' },
+} as const;
+
+export const registerSecurityHeaders = async (app: FastifyInstance): Promise<void> => {
+  await app.register(fastifyHelmet, { global: true, ...HEADERS });
+};
+
+const applyHeaders = helmet(HEADERS);
+
+/**
+ * The same headers on a response that Fastify's hooks never see: requests refused before
+ * routing (a malformed URL), which go to Fastify's `frameworkErrors`.
+ */
+export const applySecurityHeaders = (request: IncomingMessage, response: ServerResponse): void => {
+  applyHeaders(request, response, (error?: unknown) => {
+    if (error) throw error;
   });
 };

@@ -11,6 +11,8 @@ import type { Sender } from '../engine/context';
 import type { MeetingRegistry } from '../meetings/registry';
 import { describeZodError } from '../validation/issues';
 import { CommandBucket } from './commandBucket';
+import type { HandshakeGuard } from './handshakeGuard';
+import { SyncLimit } from './syncLimit';
 
 /** What a client may emit. Payloads are `unknown` until the schemas have parsed them. */
 export interface ClientToServerEvents {
@@ -97,17 +99,24 @@ export const attachRealtime = (
   io: RostrumSocketServer,
   registry: MeetingRegistry,
   log: FastifyBaseLogger,
+  guard: HandshakeGuard,
 ): void => {
   // One per delegation that has connected (bounded by the rosters), kept across its reconnections.
   const delegationBuckets = new Map<string, CommandBucket>();
   io.use((socket, next) => {
     try {
+      // Before any look-up: an address over its wrong-code budget, a connection refused before.
+      const early = guard.early(socket);
+      if (early) {
+        guard.refuse(socket, next, early);
+        return;
+      }
       const auth: unknown = socket.handshake.auth;
       const token =
         typeof auth === 'object' && auth !== null && 'token' in auth ? auth.token : undefined;
       const issued = typeof token === 'string' ? registry.authenticate(token) : null;
       if (!issued) {
-        next(new Error('unauthorized'));
+        guard.refuse(socket, next, 'unauthorized');
         return;
       }
       socket.data.meetingId = issued.meetingId;
@@ -140,9 +149,16 @@ export const attachRealtime = (
       void socket.join(roomOf(socket.data.meetingId));
       socket.emit('state', runtime.stateForNewcomer());
       socket.on('command', (...args) => onCommand(socket, registry, log, args));
+      const syncs = new SyncLimit();
       socket.on('sync', (...args) => {
+        const verdict = syncs.admit();
+        if (verdict === 'disconnect') {
+          log.warn({ meetingId: socket.data.meetingId }, 'disconnected a socket flooding sync');
+          socket.disconnect(true);
+          return;
+        }
         const ack = ackOf(args);
-        if (ack) answer(ack, Date.now(), log);
+        if (ack && verdict === 'answer') answer(ack, Date.now(), log);
       });
     } catch (error) {
       log.error({ err: error }, 'connection failed');

@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Durability } from '../config';
 import { MIGRATIONS } from './migrations';
+import { makePrivate, privateDir, privateFile } from './privateFiles';
 
 export type Db = Database.Database;
 
@@ -35,8 +35,15 @@ export const IN_MEMORY = ':memory:';
  */
 export const openDatabase = (options: OpenOptions): Db => {
   const inMemory = options.dataDir === IN_MEMORY;
-  if (!inMemory) mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  const db = new Database(inMemory ? IN_MEMORY : join(options.dataDir, DATABASE_FILE));
+  const file = inMemory ? IN_MEMORY : join(options.dataDir, DATABASE_FILE);
+  if (!inMemory) {
+    // The database holds codes in clear: its user's alone, and its -wal and -shm (which SQLite
+    // creates with the database file's mode) with it.
+    privateDir(options.dataDir);
+    privateFile(file);
+    makePrivate(`${file}-wal`, `${file}-shm`, `${file}-journal`);
+  }
+  const db = new Database(file);
   try {
     if (!inMemory) db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.durability === 'full' ? 'FULL' : 'NORMAL'}`);

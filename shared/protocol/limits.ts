@@ -28,4 +28,29 @@ export const LIMITS = {
   maxAllowanceMs: 6 * 60 * 60 * 1000,
   maxAdjustMs: 60 * 60 * 1000,
   accessCodeLength: 10,
+  /**
+   * Added (the network around the protocol): how long a connection may take to send its request
+   * headers, its whole request, and how long an idle kept-alive connection stays open. A device on
+   * the room's network needs well under a second for either; the rest is an attacker's.
+   */
+  httpHeadersTimeoutMs: 10_000,
+  httpRequestTimeoutMs: 30_000,
+  httpKeepAliveTimeoutMs: 5_000,
+  /**
+   * Added: concurrent TCP connections from one address (sockets and HTTP alike). A whole room
+   * behind one NAT address (500 devices, each with its socket and a page's few connections) fits.
+   */
+  connectionsPerAddress: 1_000,
+  /**
+   * Added: the output a socket may leave unread before it is dropped (it reconnects and gets the
+   * latest state). Twice the largest state (a 1 MiB agenda), far beyond a slow tablet's backlog.
+   */
+  socketQueuedOutputBytes: 2 * 1024 * 1024,
+  /**
+   * Added: `sync` per socket. Clients take 16 samples at connect (and when a tablet wakes) and 4
+   * every 30 s; beyond the bucket a sync is not answered, and `syncRefusals` unanswered syncs (the
+   * allowance refilling one every 2 s) disconnect the socket.
+   */
+  syncs: { burst: 40, perSecond: 2 },
+  syncRefusals: { burst: 40, perSecond: 0.5 },
 } as const;

@@ -3,8 +3,9 @@
  * fixed order), prints their tables as Markdown, and writes every figure to
  * bench-results/<timestamp>.json and bench-results/latest.json.
  *
- * Scenarios: fanout, idle, memory, throughput, accuracy, startup. `--quick` runs each smaller
- * (for checking the harness, not for figures). The whole run is capped at 10 minutes.
+ * Scenarios: fanout, idle, memory, throughput, accuracy, startup, and soak (not in the default
+ * run: it lasts SOAK_SECONDS, ten minutes unless set; name it). `--quick` runs each smaller (for
+ * checking the harness, not for figures). The run is capped at 10 minutes, plus the soak's length.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,6 +16,7 @@ import { runAccuracy } from './scenarios/accuracy';
 import { FANOUT_DEFAULTS, runFanout } from './scenarios/fanout';
 import { runIdle } from './scenarios/idle';
 import { runMemory } from './scenarios/memory';
+import { runSoak, soakSeconds } from './scenarios/soak';
 import { runStartup } from './scenarios/startup';
 import { runThroughput } from './scenarios/throughput';
 
@@ -34,7 +36,11 @@ const SCENARIOS: Record<string, Runner> = {
   accuracy: (quick) =>
     runAccuracy(quick ? { rounds: 4, instantsPerRound: 10 } : { rounds: 50, instantsPerRound: 4 }),
   startup: () => runStartup(),
+  soak: (quick) => runSoak({ seconds: quick ? 60 : soakSeconds(), clients: quick ? 100 : 500 }),
 };
+
+/** Run only when named: a soak lasts minutes by design. */
+const ON_REQUEST = new Set(['soak']);
 
 const main = async (): Promise<void> => {
   const args = process.argv.slice(2);
@@ -47,11 +53,16 @@ const main = async (): Promise<void> => {
     );
     process.exit(2);
   }
-  const chosen = names.length > 0 ? names : Object.keys(SCENARIOS);
+  const chosen =
+    names.length > 0 ? names : Object.keys(SCENARIOS).filter((n) => !ON_REQUEST.has(n));
+  const soakMs = chosen.includes('soak') ? (quick ? 60 : soakSeconds()) * 1000 : 0;
+  const capMs = RUN_CAP_MS + soakMs;
+  // Children (servers, fleets) live no longer than the run (lib/rpc.ts reads this).
+  process.env.BENCH_CHILD_LIFETIME_MS = String(capMs + 2 * 60 * 1000);
   const cap = setTimeout(() => {
-    process.stderr.write('the benchmark ran past its 10-minute cap: stopping\n');
+    process.stderr.write(`the benchmark ran past its ${capMs / 60_000}-minute cap: stopping\n`);
     process.exit(1);
-  }, RUN_CAP_MS);
+  }, capMs);
   cap.unref();
 
   const machine = machineInfo();

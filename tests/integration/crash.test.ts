@@ -78,7 +78,7 @@ describe('a kill -9 of the server', () => {
     for (const c of clients.splice(0)) c.close();
 
     server = await spawnServer({ dataDir, port });
-    expect(server.output()).toContain(`/m/${meetingId}/join?code=${codes.chair}`);
+    expect(server.summary()).toContain(`/m/${meetingId}/join?code=${codes.chair}`);
     // The tokens issued before the crash still open the meeting.
     const chairAgain = await open(tokens.chair);
     const after = chairAgain.latest();

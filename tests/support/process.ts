@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { SUMMARY_FILE } from '../../server/operatorSummary';
 import { ADMIN_TOKEN } from './server';
 
 const REPO = resolve(import.meta.dirname, '../..');
@@ -22,6 +24,11 @@ export interface ServerProcess {
   url: string;
   /** Everything it printed so far, stdout and stderr. */
   output: () => string;
+  /**
+   * The start-up summary (codes, join links): with stdout piped, as here, the server prints only
+   * where it is, DATA_DIR/operator-summary.txt.
+   */
+  summary: () => string;
   /** Resolves with the exit code (null when killed by a signal) and the signal. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -34,8 +41,15 @@ export const spawnServer = async (options: {
   dataDir: string;
   port: number;
   env?: Record<string, string>;
+  /** The file-creation mask to start it with (octal digits, as the shell's `umask` takes). */
+  umask?: string;
 }): Promise<ServerProcess> => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const node = [process.execPath, '--import', 'tsx', 'server/main.ts'];
+  const argv =
+    options.umask === undefined
+      ? node
+      : ['/bin/sh', '-c', `umask ${options.umask} && exec "$@"`, 'sh', ...node];
+  const child = spawn(argv[0] ?? process.execPath, argv.slice(1), {
     cwd: REPO,
     env: {
       ...process.env,
@@ -74,5 +88,6 @@ export const spawnServer = async (options: {
       fail(new Error(`the server exited (${code}) before listening:\n${output}`));
     });
   });
-  return { child, url, output: () => output, exited };
+  const summary = () => readFileSync(join(options.dataDir, SUMMARY_FILE), 'utf8');
+  return { child, url, output: () => output, summary, exited };
 };

@@ -110,6 +110,10 @@ export class RawSioClient {
     });
   }
 
+  get isOpen(): boolean {
+    return this.ws?.readyState === WebSocket.OPEN;
+  }
+
   close(): void {
     this.ws?.terminate();
     this.ws = undefined;

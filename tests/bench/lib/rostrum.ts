@@ -3,7 +3,7 @@
  * reached over HTTP and socket.io on loopback like any client, and asked over IPC only for what
  * no client can see (a forced GC and process.memoryUsage()).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
@@ -69,6 +69,26 @@ export class RostrumServer {
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
       throw error;
     }
+  }
+
+  /** The server process's id (for /proc/<pid>/fd). */
+  get pid(): number {
+    const pid = this.child.process.pid;
+    if (pid === undefined) throw new Error('the server process has no pid');
+    return pid;
+  }
+
+  /** Open file descriptors of the server process: sockets, the database, pipes. */
+  openDescriptors(): number {
+    return readdirSync(`/proc/${this.pid}/fd`).length;
+  }
+
+  /** Bytes of every file in DATA_DIR (the database, its -wal and -shm, the codes); 0 in memory. */
+  dataBytes(): number {
+    if (!this.dataDir) return 0;
+    let total = 0;
+    for (const name of readdirSync(this.dataDir)) total += statSync(join(this.dataDir, name)).size;
+    return total;
   }
 
   /** Forced GC (twice, so weak and finalised things go too), then process.memoryUsage(). */

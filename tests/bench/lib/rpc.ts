@@ -28,8 +28,11 @@ type FromChild = ReplyMessage | EventMessage;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
-/** The longest any benchmark child may live. */
-const CHILD_LIFETIME_MS = 12 * 60 * 1000;
+/** The longest any benchmark child may live: 12 minutes, or what the runner set (a soak's length). */
+const childLifetimeMs = (): number => {
+  const set = Number(process.env.BENCH_CHILD_LIFETIME_MS);
+  return Number.isFinite(set) && set > 0 ? set : 12 * 60 * 1000;
+};
 
 const live = new Set<ChildProcess>();
 let exitHooked = false;
@@ -178,7 +181,7 @@ export const serve = (handlers: Record<string, Handler>): void => {
   });
   // Die with the parent, and never outlive the benchmark.
   process.on('disconnect', () => process.exit(0));
-  setTimeout(() => process.exit(3), CHILD_LIFETIME_MS).unref();
+  setTimeout(() => process.exit(3), childLifetimeMs()).unref();
 };
 
 /** In a child: tells the parent something it did not ask for (progress, samples). */
