@@ -1,3 +1,4 @@
+import { mayRoleClose } from '../../shared/permissions';
 import { ConfirmQuestion } from '../components/ConfirmButton';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
@@ -16,7 +17,7 @@ interface Props {
  * between changes nothing.
  */
 export const NextStep = ({ asking, setAsking }: Props) => {
-  const { view } = useLiveView();
+  const { view, session } = useLiveView();
   const [send, pending] = useCommand();
   const can = usePermissions();
   const here = currentPlace(view);
@@ -24,6 +25,10 @@ export const NextStep = ({ asking, setAsking }: Props) => {
     return null;
   }
   const next = nextPlace(view);
+  // The last step's "next" closes the meeting, and closing is the chair's (PROTOCOL.md v2).
+  if (!next && !mayRoleClose(session.role)) {
+    return <p className="quiet">This is the last step: only a chair may close the meeting.</p>;
+  }
   const label = next ? placeTitle(next) : 'End of the agenda: the meeting closes';
   const go = () =>
     void send({ type: 'agenda.next', fromItemId: here.item.id, fromStepId: here.step.id });

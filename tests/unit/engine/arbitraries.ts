@@ -194,6 +194,7 @@ export const commandFor = (agenda: Agenda): fc.Arbitrary<Command> => {
     },
     { arbitrary: typed('session.resume'), weight: 2 },
     { arbitrary: typed('session.close'), weight: 1 },
+    { arbitrary: typed('session.reopen'), weight: 2 },
     { arbitrary: typed('agenda.edit', fc.record({ change: agendaChange(agenda) })), weight: 2 },
     { arbitrary: typed('display.configure', fc.record({ showDelay: fc.boolean() })), weight: 1 },
     {
