@@ -17,6 +17,7 @@ import {
   type CreateMeetingResponse,
   type HealthResponse,
   JoinBody,
+  type JoinByCodeResponse,
   type JoinResponse,
   type MeetingCodesResponse,
   type MeetingSummary,
@@ -200,6 +201,26 @@ export const registerApi = (app: FastifyInstance, options: ApiOptions): ApiAcces
     }
     request.log.info(
       { meetingId: runtime.meetingId, role: joined.role, delegationId: joined.delegationId },
+      'joined',
+    );
+    return joined;
+  });
+
+  // Contract version 2: a code alone joins. Codes are unique across the server's meetings, so
+  // the code names its meeting; a wrong code counts against the same budget as above.
+  app.post('/api/join', async (request): Promise<JoinByCodeResponse> => {
+    checkLimit(request);
+    const { code } = parse(JoinBody, request.body, 'body');
+    const joined = registry.joinByCode(code);
+    if (!joined) {
+      limiter.recordFailure(request.ip);
+      throw new HttpError(
+        'unauthorized',
+        'That access code opens no meeting on this server: check it and try again.',
+      );
+    }
+    request.log.info(
+      { meetingId: joined.meetingId, role: joined.role, delegationId: joined.delegationId },
       'joined',
     );
     return joined;
