@@ -17,7 +17,9 @@ export const JoinByLink = ({ meetingId, code }: { meetingId: string; code: strin
     }
     joinByLink(meetingId, code.trim()).catch((error: unknown) => {
       if (error instanceof ApiError && error.code === 'not_found') setUnknown(true);
-      else setProblem(joinProblem(error));
+      else if (error instanceof ApiError && error.code === 'unauthorized') {
+        setProblem('The code in this link does not open this meeting: check it and type it below.');
+      } else setProblem(joinProblem(error));
     });
   }, [meetingId, code]);
   if (unknown) return <UnknownMeeting meetingId={meetingId} />;

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { DEFAULT_AGENDA } from '../../shared/defaults/agenda';
 import { DEFAULT_ROSTER } from '../../shared/defaults/roster';
 import {
   type AuditResponse,
@@ -24,6 +23,7 @@ import {
   type RosterResponse,
 } from '../../shared/protocol/http';
 import { bearerToken, sameSecret } from '../access/tokens';
+import { defaultMeetingAgenda } from '../meetings/defaultMeeting';
 import type { MeetingRegistry } from '../meetings/registry';
 import type { MeetingRuntime } from '../meetings/runtime';
 import type { Devices } from '../realtime/devices';
@@ -174,7 +174,10 @@ export const registerApi = (app: FastifyInstance, options: ApiOptions): ApiAcces
   app.post('/api/meetings', async (request, reply): Promise<CreateMeetingResponse> => {
     requireOperator(request);
     const body = parse(CreateMeetingBody, request.body ?? {}, 'body');
-    const created = registry.create(body.agenda ?? DEFAULT_AGENDA, body.roster ?? DEFAULT_ROSTER);
+    const created = registry.create(
+      body.agenda ?? defaultMeetingAgenda(Date.now()),
+      body.roster ?? DEFAULT_ROSTER,
+    );
     reply.code(201);
     return created;
   });

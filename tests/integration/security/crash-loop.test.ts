@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Sender } from '../../../server/engine/context';
-import { DEFAULT_AGENDA } from '../../../shared/defaults/agenda';
+import { NOTE_AGENDA } from '../../support/agenda';
 import { DEFAULT_ROSTER } from '../../../shared/defaults/roster';
 import { PERMISSIONS } from '../../../shared/permissions';
 import type { Command } from '../../../shared/protocol/commands';
@@ -38,7 +38,7 @@ const senderOf = (name: SenderName): Sender =>
  * A command and who sends it. Closing the meeting and turns that end themselves at their limit
  * (the server's own timer would then add commands nobody sent) are left out.
  */
-const STEP = commandFor(DEFAULT_AGENDA)
+const STEP = commandFor(NOTE_AGENDA)
   .filter((c) => c.type !== 'session.close' && !JSON.stringify(c).includes('endAtLimit'))
   .chain((command) => {
     const names = (PERMISSIONS[command.type] as readonly Role[]).flatMap((role): SenderName[] =>
@@ -89,7 +89,7 @@ describe('a crash loop', () => {
       tokens.set(name, (await join(server.url, meetingId, code)).token);
     }
 
-    const model = new EngineModel({ meetingId, agenda: DEFAULT_AGENDA, roster: DEFAULT_ROSTER });
+    const model = new EngineModel({ meetingId, agenda: NOTE_AGENDA, roster: DEFAULT_ROSTER });
     const player = new Player(model.engine);
     /** Every command the test knows the store must hold, in version order. */
     const kept: LoggedCommand[] = [];

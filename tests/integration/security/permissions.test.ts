@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sender } from '../../../server/engine/context';
-import { DEFAULT_AGENDA } from '../../../shared/defaults/agenda';
+import { NOTE_AGENDA } from '../../support/agenda';
 import { DEFAULT_ROSTER } from '../../../shared/defaults/roster';
 import { PERMISSIONS } from '../../../shared/permissions';
 import { COMMAND_TYPES, type Command, type CommandType } from '../../../shared/protocol/commands';
@@ -42,7 +42,7 @@ const ROWS = (Object.entries(PERMISSIONS) as [CommandType, readonly Role[]][]).s
 /** Two examples of each command, as the engine's property tests make them (seeded: the same every run). */
 const examples = (type: CommandType): Command[] =>
   fc.sample(
-    commandFor(DEFAULT_AGENDA).filter((c) => c.type === type),
+    commandFor(NOTE_AGENDA).filter((c) => c.type === type),
     { numRuns: 2, seed: 6 },
   );
 
@@ -62,7 +62,7 @@ describe('the permission table, over real sockets', () => {
       const { meetingId, codes } = await createMeeting(server.url, {});
       const runtime = server.app.rostrum.registry.get(meetingId);
       if (!runtime) throw new Error('no runtime');
-      const model = new EngineModel({ meetingId, agenda: DEFAULT_AGENDA, roster: DEFAULT_ROSTER });
+      const model = new EngineModel({ meetingId, agenda: NOTE_AGENDA, roster: DEFAULT_ROSTER });
       const player = new Player(model.engine);
       const token = async (code: string | undefined) =>
         (await join(server.url, meetingId, code ?? '')).token;

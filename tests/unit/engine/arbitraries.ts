@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Sender } from '../../../server/engine/context';
 import type { MeetingEngine } from '../../../server/engine/engine';
-import { DEFAULT_AGENDA } from '../../../shared/defaults/agenda';
+import { NOTE_AGENDA } from '../../support/agenda';
 import { DEFAULT_ROSTER } from '../../../shared/defaults/roster';
 import { PERMISSIONS } from '../../../shared/permissions';
 import type { Agenda, ScheduledSpeaker } from '../../../shared/protocol/agenda';
@@ -19,7 +19,7 @@ import { CHAIR, DISPLAY, delegate, MODERATOR, smallAgenda } from '../../support/
 
 /** The agendas a random meeting runs: the procedural note, and small ones for the options. */
 export const AGENDAS: Record<string, Agenda> = {
-  default: DEFAULT_AGENDA,
+  default: NOTE_AGENDA,
   arrival: smallAgenda({ queuePolicy: 'arrival', clusterSize: 2 }),
   'states-only': smallAgenda({ openTo: ['member-state', 'observer'] }),
   'end-at-limit': smallAgenda({
@@ -299,7 +299,7 @@ export const moveFor = (agenda: Agenda): fc.Arbitrary<Move> =>
  */
 export const meeting = (maxMoves: number) =>
   fc.constantFrom(...Object.keys(AGENDAS)).chain((agendaName) => {
-    const agenda = AGENDAS[agendaName] ?? DEFAULT_AGENDA;
+    const agenda = AGENDAS[agendaName] ?? NOTE_AGENDA;
     const opening = gotoTarget(agenda).map(
       (target): Move => ({
         waitMs: 0,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_AGENDA } from '../../../shared/defaults/agenda';
+import { NOTE_AGENDA } from '../../support/agenda';
 import type { RequestRecord, TurnRecord } from '../../../shared/protocol/view';
 import { buildReport, median, sectionOf } from '../../../shared/report/report';
 
@@ -96,7 +96,7 @@ describe('the report', () => {
     request({ outcome: 'granted', itemId: 'panel-2' }),
   ];
   const report = buildReport({
-    agenda: DEFAULT_AGENDA,
+    agenda: NOTE_AGENDA,
     turns,
     requests,
     steps: [],
@@ -170,7 +170,7 @@ describe('the report', () => {
   });
 
   it('carries the schedule of every item', () => {
-    expect(report.schedule.map((s) => s.itemId)).toEqual(DEFAULT_AGENDA.items.map((i) => i.id));
+    expect(report.schedule.map((s) => s.itemId)).toEqual(NOTE_AGENDA.items.map((i) => i.id));
   });
 });
 
