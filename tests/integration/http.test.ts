@@ -1,7 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join as joinPath } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOTE_AGENDA } from '../support/agenda';
 import { DEFAULT_ROSTER } from '../../shared/defaults/roster';
 import {
   CreateMeetingResponse,
@@ -10,6 +9,7 @@ import {
   MeetingList,
   RosterResponse,
 } from '../../shared/protocol/http';
+import { NOTE_AGENDA } from '../support/agenda';
 import {
   ADMIN_TOKEN,
   createMeeting,

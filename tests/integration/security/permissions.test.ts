@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sender } from '../../../server/engine/context';
-import { NOTE_AGENDA } from '../../support/agenda';
 import { DEFAULT_ROSTER } from '../../../shared/defaults/roster';
 import { PERMISSIONS } from '../../../shared/permissions';
 import { COMMAND_TYPES, type Command, type CommandType } from '../../../shared/protocol/commands';
 import { Role } from '../../../shared/protocol/common';
 import { LIMITS } from '../../../shared/protocol/limits';
+import { NOTE_AGENDA } from '../../support/agenda';
 import { Device } from '../../support/devices';
 import { EngineModel } from '../../support/model';
 import { createMeeting, join, startServer, type TestServer } from '../../support/server';
@@ -59,7 +59,7 @@ describe('the permission table, over real sockets', () => {
 
   for (const [state, setup] of Object.entries(STATES)) {
     it(`refuses exactly the cells the table leaves out, ${state}`, async () => {
-      const { meetingId, codes } = await createMeeting(server.url, {});
+      const { meetingId, codes } = await createMeeting(server.url, { agenda: NOTE_AGENDA });
       const runtime = server.app.rostrum.registry.get(meetingId);
       if (!runtime) throw new Error('no runtime');
       const model = new EngineModel({ meetingId, agenda: NOTE_AGENDA, roster: DEFAULT_ROSTER });

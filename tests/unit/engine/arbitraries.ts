@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import type { Sender } from '../../../server/engine/context';
 import type { MeetingEngine } from '../../../server/engine/engine';
-import { NOTE_AGENDA } from '../../support/agenda';
 import { DEFAULT_ROSTER } from '../../../shared/defaults/roster';
 import { PERMISSIONS } from '../../../shared/permissions';
 import type { Agenda, ScheduledSpeaker } from '../../../shared/protocol/agenda';
 import { type AgendaChange, Command } from '../../../shared/protocol/commands';
 import type { Role } from '../../../shared/protocol/common';
+import { NOTE_AGENDA } from '../../support/agenda';
 import { CHAIR, DISPLAY, delegate, MODERATOR, smallAgenda } from '../../support/engine';
 
 /**

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MeetingEngine, type PersistedMeeting } from '../../../server/engine/engine';
 import { elapsedAt } from '../../../shared/clock/turnClock';
-import { NOTE_AGENDA } from '../../support/agenda';
 import { DEFAULT_ROSTER } from '../../../shared/defaults/roster';
 import type { Command } from '../../../shared/protocol/commands';
+import { NOTE_AGENDA } from '../../support/agenda';
 import { EngineHarness, MINUTE, SECOND, snapshotOf } from '../../support/engine';
 import { AGENDAS, meeting, Player } from './arbitraries';
 

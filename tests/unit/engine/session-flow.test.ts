@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NOTE_AGENDA } from '../../support/agenda';
 import { MeetingView } from '../../../shared/protocol/view';
+import { NOTE_AGENDA } from '../../support/agenda';
 import { CHAIR, delegate, EngineHarness, MODERATOR } from '../../support/engine';
 
 const MIN = 60_000;

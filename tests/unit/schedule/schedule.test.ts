@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { NOTE_AGENDA } from '../../support/agenda';
 import { plannedItems, type ScheduleInput, scheduleAt } from '../../../shared/schedule/schedule';
 import { clockTimeOf, instantOf } from '../../../shared/schedule/zonedTime';
+import { NOTE_AGENDA } from '../../support/agenda';
 import { EngineHarness, MODERATOR } from '../../support/engine';
 
 const MIN = 60_000;
