@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { DEFAULT_AGENDA } from '../shared/defaults/agenda';
 import { DEFAULT_ROSTER } from '../shared/defaults/roster';
 import { LIMITS } from '../shared/protocol/limits';
 import { type AdminToken, resolveAdminToken } from './access/adminToken';
@@ -17,6 +16,7 @@ import { registerRecordRoutes } from './http/recordRoutes';
 import { registerSecurityHeaders } from './http/security';
 import { registerClient } from './http/static';
 import { WrongCodeLimiter } from './http/wrongCodeLimiter';
+import { defaultMeetingAgenda } from './meetings/defaultMeeting';
 import { MeetingRegistry } from './meetings/registry';
 import { Devices } from './realtime/devices';
 import { HandshakeGuard } from './realtime/handshakeGuard';
@@ -152,7 +152,7 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
     registry.openAll();
     let createdOnStart: string | undefined;
     if (registry.size === 0 && options.createDefaultMeeting !== false) {
-      createdOnStart = registry.create(DEFAULT_AGENDA, DEFAULT_ROSTER).meetingId;
+      createdOnStart = registry.create(defaultMeetingAgenda(Date.now()), DEFAULT_ROSTER).meetingId;
     }
     attachRealtime(io, registry, app.log, guard);
     const devices = new Devices(io);

@@ -12,6 +12,7 @@ export const PERMISSIONS = {
   'session.suspend': ['chair'],
   'session.resume': ['chair'],
   'session.close': ['chair'],
+  'session.reopen': ['chair'],
   'agenda.edit': ['chair'],
   'display.configure': ['chair'],
   'turn.start': ['chair', 'moderator'],
@@ -30,6 +31,15 @@ export const PERMISSIONS = {
   'floor.open': ['chair', 'moderator'],
   'floor.segment': ['chair', 'moderator'],
 } as const satisfies Record<CommandType, readonly Role[]>;
+
+/**
+ * Who may close the meeting (contract version 2): `session.close`, and the `agenda.next` that
+ * leaves the last step, which a moderator may send at any other step. The consoles read it to
+ * leave out the moderator's "Next step" at the end; the engine refuses it with `forbidden`.
+ */
+export const CLOSING_ROLES: readonly Role[] = PERMISSIONS['session.close'];
+
+export const mayRoleClose = (role: Role): boolean => CLOSING_ROLES.includes(role);
 
 export const mayRoleSend = (role: Role, type: CommandType): boolean =>
   (PERMISSIONS[type] as readonly Role[]).includes(role);

@@ -3,11 +3,13 @@ import type { Role } from '../../shared/protocol/common';
 import { AlertRegion } from '../components/Notices';
 import { JoinByLink } from '../join/JoinByLink';
 import { JoinScreen } from '../join/JoinScreen';
+import { UnknownMeeting } from '../join/UnknownMeeting';
+import { useMeetingKnown } from '../join/useMeetingKnown';
 import { LiveProvider } from '../live/LiveContext';
 import { useMeeting } from '../live/useMeeting';
-import { leaveMeeting } from './leave';
-import { homePath, navigate, screenPath, useRoute } from './router';
-import { loadSession, type Session, useStoredSession } from './sessions';
+import { backToJoining, leaveMeeting } from './leave';
+import { screenPath, useRoute } from './router';
+import { loadSession, type Session, useSessionAmong, useStoredSession } from './sessions';
 
 // Each screen is its own chunk: a display or a tablet loads only what it shows.
 const SCREENS: Record<Role, ComponentType> = {
@@ -53,18 +55,35 @@ const Waiting = ({ children }: { children: string }) => (
   </main>
 );
 
+/** What a tab of each role is called, in its header and in the browser's list of tabs. */
+export const ROLE_SCREEN: Record<Role, string> = {
+  chair: 'Chair console',
+  moderator: 'Moderator console',
+  display: 'Room display',
+  delegate: 'Delegation tablet',
+};
+
 const LiveScreen = ({ session }: { session: Session }) => {
   const live = useMeeting(session, (signedOut) => {
-    // Another page of this device holds a newer token (its chair rotated the chair code): the
-    // route has taken it up, or is about to; forgetting it would sign that page out too.
-    const stored = loadSession(session.meetingId);
+    // Another page of this device holds a newer token of this role (its chair rotated the chair
+    // code): the route has taken it up, or is about to; forgetting it would sign that page out.
+    const stored = loadSession(session.meetingId, session.role);
     if (stored && stored.token !== session.token) return;
     leaveMeeting(
       session.meetingId,
+      session.role,
       signedOut ??
         'This device is no longer admitted to the meeting. Join again with an access code.',
     );
   });
+  const title = live.view?.title;
+  useEffect(() => {
+    // A laptop with the chair's and the moderator's consoles in two tabs tells them apart here.
+    document.title = `${ROLE_SCREEN[session.role]}${title ? ` · ${title}` : ''} · Rostrum`;
+    return () => {
+      document.title = 'Rostrum';
+    };
+  }, [session.role, title]);
   const Screen = SCREENS[session.role];
   return (
     <LiveProvider live={live}>
@@ -84,34 +103,62 @@ const LiveScreen = ({ session }: { session: Session }) => {
   );
 };
 
-/** A screen's path: the token this device holds for the meeting decides which screen it is. */
-const ScreenRoute = ({ meetingId, screen }: { meetingId: string; screen: Role }) => {
-  const session = useStoredSession(meetingId);
-  const target = !session
-    ? homePath(meetingId)
-    : session.role !== screen
-      ? screenPath(meetingId, session.role)
-      : null;
+/**
+ * A page of a meeting this device holds no token for: an unknown meeting says so; a known one
+ * sends the tab to the join page, saying what it lacks.
+ */
+const NotJoined = ({ meetingId, lacking }: { meetingId: string; lacking: string }) => {
+  const known = useMeetingKnown(meetingId);
   useEffect(() => {
-    if (target) navigate(target, { replace: true });
-  }, [target]);
-  if (!session || target) return <Waiting>Opening…</Waiting>;
+    if (known === 'known' || known === 'unreachable') backToJoining(meetingId, lacking);
+  }, [known, meetingId, lacking]);
+  if (known === 'unknown') return <UnknownMeeting meetingId={meetingId} />;
+  return <Waiting>Opening…</Waiting>;
+};
+
+/**
+ * A screen's path: its role picks which of this device's tokens for the meeting the tab uses, so
+ * a tab keeps its role whatever another tab joins as.
+ */
+const ScreenRoute = ({ meetingId, screen }: { meetingId: string; screen: Role }) => {
+  const session = useStoredSession(meetingId, screen);
+  if (!session) {
+    return (
+      <NotJoined
+        meetingId={meetingId}
+        lacking={`This device has not joined this meeting as ${ROLE_WORDS[screen]}: type the access code of the ${ROLE_SCREEN[screen].toLowerCase()}.`}
+      />
+    );
+  }
   return <LiveScreen key={session.token} session={session} />;
 };
 
+const ROLE_WORDS: Record<Role, string> = {
+  chair: 'a chair',
+  moderator: 'a moderator',
+  display: 'the room display',
+  delegate: 'a delegation',
+};
+
+/** Which of the device's tokens a printable page reads with: a chair's before a moderator's. */
+const PAGE_SESSION_ORDER: readonly Role[] = ['chair', 'moderator', 'display', 'delegate'];
+
 /** A printable page, read over HTTP with the token this device holds for the meeting. */
 const PrintRoute = ({ meetingId, page }: { meetingId: string; page: PrintPage }) => {
-  const stored = useStoredSession(meetingId);
+  const stored = useSessionAmong(meetingId, PAGE_SESSION_ORDER);
   // A page already open keeps its session when another page of this device forgets it (a console
   // whose token was revoked): it says so in its own words rather than vanishing.
   const [kept, keep] = useState(stored);
   if (stored && stored !== kept) keep(stored);
   const session = stored ?? kept;
-  const joined = session !== null;
-  useEffect(() => {
-    if (!joined) navigate(homePath(meetingId), { replace: true });
-  }, [joined, meetingId]);
-  if (!session) return <Waiting>Opening…</Waiting>;
+  if (!session) {
+    return (
+      <NotJoined
+        meetingId={meetingId}
+        lacking={`This device has not joined this meeting. ${NOT_YOURS[page]}`}
+      />
+    );
+  }
   if (!PAGE_ROLES[page].includes(session.role)) {
     return (
       <main className="join">
@@ -135,7 +182,7 @@ export const App = () => {
   const route = useRoute();
   switch (route.page) {
     case 'home':
-      return <JoinScreen key={route.meetingId ?? ''} meetingId={route.meetingId} />;
+      return <JoinScreen key={route.meetingId ?? ''} />;
     case 'join':
       return <JoinByLink meetingId={route.meetingId} code={route.code} />;
     case 'screen':

@@ -15,6 +15,10 @@ export interface JoinAnswer {
   delegationId?: string;
 }
 
+export interface JoinByCodeAnswer extends JoinAnswer {
+  meetingId: string;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -66,6 +70,14 @@ export const joinMeeting = (meetingId: string, code: string): Promise<JoinAnswer
     body: JSON.stringify({ code }),
   });
 
+/** A code alone (contract version 2): the answer names the meeting the code opens. */
+export const joinByCode = (code: string): Promise<JoinByCodeAnswer> =>
+  request('/api/join', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code }),
+  });
+
 /** What a chair's or moderator's device may read with its token. */
 export const withToken = (token: string): RequestInit => ({
   headers: { authorization: `Bearer ${token}` },
@@ -98,7 +110,7 @@ export const joinProblem = (error: unknown): string => {
   if (!(error instanceof ApiError)) return 'Joining failed. Try again.';
   switch (error.code) {
     case 'unauthorized':
-      return 'That access code does not open this meeting. Check it and try again.';
+      return 'That access code opens no meeting on this server. Check it and try again.';
     case 'rate_limited':
       return 'Too many wrong codes from this device: wait a minute, then try again.';
     case 'not_found':

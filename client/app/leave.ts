@@ -1,3 +1,4 @@
+import type { Role } from '../../shared/protocol/common';
 import { homePath, navigate } from './router';
 import { forgetSession } from './sessions';
 
@@ -10,9 +11,18 @@ export const takeFlash = (): string | null => {
   return message;
 };
 
-/** Forgets this device's token for the meeting and goes back to joining. */
-export const leaveMeeting = (meetingId: string, message?: string): void => {
-  forgetSession(meetingId);
+/** Sends this tab to the join screen with a message to show there. */
+export const backToJoining = (meetingId: string, message?: string): void => {
+  flash = message ?? null;
+  navigate(homePath(meetingId), { replace: true });
+};
+
+/**
+ * Forgets this device's token for one role in the meeting and goes back to joining. The
+ * device's other roles (a moderator's console in another tab) stay joined.
+ */
+export const leaveMeeting = (meetingId: string, role: Role, message?: string): void => {
+  forgetSession(meetingId, role);
   flash = message ?? null;
   navigate(homePath(meetingId));
 };

@@ -70,7 +70,7 @@ const Suspension = () => {
   );
 };
 
-/** Start, suspend, resume and close: the sitting as a whole. */
+/** Start, suspend, resume, close and reopen: the sitting as a whole. */
 export const SessionControls = () => {
   const { view } = useLiveView();
   const [send, pending] = useCommand();
@@ -93,12 +93,23 @@ export const SessionControls = () => {
         </button>
       )}
       {view.status === 'closed' && <p>The meeting is closed.</p>}
+      {view.status === 'closed' && can('session.reopen') && (
+        <ConfirmButton
+          className="button-primary"
+          disabled={pending}
+          question="Reopen the meeting? It runs again at the step where it closed, with nobody on the floor."
+          confirmLabel="Yes, reopen the meeting"
+          onConfirm={() => void send({ type: 'session.reopen' })}
+        >
+          Reopen the meeting
+        </ConfirmButton>
+      )}
       <Suspension />
       {view.status !== 'closed' && can('session.close') && (
         <ConfirmButton
           className="button-quiet"
           disabled={pending}
-          question="Close the session? The meeting ends and cannot be reopened."
+          question="Close the session? The meeting ends; a chair can reopen it."
           confirmLabel="Yes, close the session"
           onConfirm={() => void send({ type: 'session.close' })}
         >

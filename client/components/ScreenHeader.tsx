@@ -20,7 +20,9 @@ export const ScreenHeader = ({
   return (
     <header className="screen-header">
       <div className="screen-title">
-        <p className="screen-name">{screen}</p>
+        {/* The role, as a badge: a laptop may show the chair's console in one tab and the
+            moderator's in another. */}
+        <p className={`screen-name role-badge role-${session.role}`}>{screen}</p>
         <h1>{view?.title ?? 'Rostrum'}</h1>
       </div>
       {children}
@@ -29,7 +31,7 @@ export const ScreenHeader = ({
         className="button-quiet"
         question="Leave this meeting on this device?"
         confirmLabel="Leave"
-        onConfirm={() => leaveMeeting(session.meetingId)}
+        onConfirm={() => leaveMeeting(session.meetingId, session.role)}
       >
         Leave
       </ConfirmButton>

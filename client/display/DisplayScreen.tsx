@@ -174,7 +174,7 @@ export const DisplayScreen = () => {
         <ConfirmButton
           question="Stop showing this meeting on this display?"
           confirmLabel="Leave"
-          onConfirm={() => leaveMeeting(session.meetingId)}
+          onConfirm={() => leaveMeeting(session.meetingId, session.role)}
         >
           Leave
         </ConfirmButton>

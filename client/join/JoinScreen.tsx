@@ -1,26 +1,43 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import { joinMeeting, joinProblem, listMeetings, type MeetingSummary } from '../app/api';
+import type { Role } from '../../shared/protocol/common';
+import {
+  type JoinAnswer,
+  joinByCode,
+  joinMeeting,
+  joinProblem,
+  listMeetings,
+  type MeetingSummary,
+} from '../app/api';
 import { takeFlash } from '../app/leave';
-import { navigate, screenPath } from '../app/router';
-import { type Session, saveSession, storedSessions } from '../app/sessions';
+import { homePath, navigate, screenPath } from '../app/router';
+import { saveSession, storedSessions } from '../app/sessions';
 
-const SCREEN_NAME: Record<Session['role'], string> = {
+const SCREEN_NAME: Record<Role, string> = {
   chair: 'chair console',
   moderator: 'moderator console',
   display: 'room display',
   delegate: 'delegation tablet',
 };
 
-/** Joins with a code and opens the screen of the code's role. */
-export const joinWithCode = async (meetingId: string, code: string): Promise<void> => {
-  const answer = await joinMeeting(meetingId, code);
+/** Keeps the token of a join and opens the screen of its role, as a new entry of the history. */
+const open = (meetingId: string, answer: JoinAnswer): void => {
   saveSession({
     meetingId,
     token: answer.token,
     role: answer.role,
     ...(answer.delegationId !== undefined && { delegationId: answer.delegationId }),
   });
-  navigate(screenPath(meetingId, answer.role), { replace: true });
+  navigate(screenPath(meetingId, answer.role));
+};
+
+/**
+ * Joins a meeting named in a link (`/m/<id>/join?code=...`). The link's own entry in the history
+ * becomes the join page, so Back from the screen returns there instead of joining again.
+ */
+export const joinByLink = async (meetingId: string, code: string): Promise<void> => {
+  const answer = await joinMeeting(meetingId, code);
+  navigate(homePath(), { replace: true });
+  open(meetingId, answer);
 };
 
 const Rejoin = ({ meetings }: { meetings: MeetingSummary[] }) => {
@@ -32,7 +49,7 @@ const Rejoin = ({ meetings }: { meetings: MeetingSummary[] }) => {
       <h2 id="rejoin-heading">Joined on this device</h2>
       <ul className="rows">
         {sessions.map((s) => (
-          <li className="row" key={s.meetingId}>
+          <li className="row" key={`${s.meetingId}.${s.role}`}>
             <a
               href={screenPath(s.meetingId, s.role)}
               onClick={(event) => {
@@ -49,43 +66,33 @@ const Rejoin = ({ meetings }: { meetings: MeetingSummary[] }) => {
   );
 };
 
-/** `/`: the meetings on this server and a field for the access code. */
-export const JoinScreen = ({
-  meetingId,
-  problem,
-}: {
-  meetingId: string | null;
-  problem?: string;
-}) => {
-  const [meetings, setMeetings] = useState<MeetingSummary[] | null>(null);
-  const [chosen, setChosen] = useState<string | null>(meetingId);
+/**
+ * `/`: a field for the access code, and nothing else to choose: codes are unique across the
+ * server's meetings, so the code alone says which meeting, and which screen, it opens.
+ */
+export const JoinScreen = ({ problem }: { problem?: string }) => {
+  const [meetings, setMeetings] = useState<MeetingSummary[]>([]);
   const [code, setCode] = useState('');
   const [message, setMessage] = useState<string | null>(() => problem ?? takeFlash());
   const [busy, setBusy] = useState(false);
   const codeId = useId();
 
+  // Only to name the meetings this device has joined; joining needs no list.
   useEffect(() => {
-    listMeetings().then(
-      (list) => {
-        setMeetings(list);
-        setChosen((was) =>
-          was && list.some((m) => m.meetingId === was) ? was : (list[0]?.meetingId ?? null),
-        );
-      },
-      (error: unknown) => {
-        setMeetings([]);
-        setMessage(joinProblem(error));
-      },
-    );
+    listMeetings().then(setMeetings, () => setMeetings([]));
   }, []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!chosen || code.trim() === '') return;
+    if (code.trim() === '') {
+      setMessage('Type the access code printed on your card.');
+      return;
+    }
     setBusy(true);
     setMessage(null);
     try {
-      await joinWithCode(chosen, code.trim());
+      const answer = await joinByCode(code.trim());
+      open(answer.meetingId, answer);
     } catch (error) {
       setMessage(joinProblem(error));
       setBusy(false);
@@ -97,25 +104,6 @@ export const JoinScreen = ({
       <h1>Rostrum</h1>
       <p className="join-lead">Join a meeting with the access code on your card.</p>
       <form className="join-card" onSubmit={submit}>
-        {meetings === null && <p>Looking for meetings…</p>}
-        {meetings?.length === 0 && <p>There is no meeting on this server yet.</p>}
-        {meetings && meetings.length > 0 && (
-          <fieldset className="choices">
-            <legend>Meeting</legend>
-            {meetings.map((m) => (
-              <label key={m.meetingId} className="choice">
-                <input
-                  type="radio"
-                  name="meeting"
-                  value={m.meetingId}
-                  checked={chosen === m.meetingId}
-                  onChange={() => setChosen(m.meetingId)}
-                />
-                {m.title}
-              </label>
-            ))}
-          </fieldset>
-        )}
         <label htmlFor={codeId}>Access code</label>
         <input
           id={codeId}
@@ -127,14 +115,14 @@ export const JoinScreen = ({
           maxLength={64}
           onChange={(e) => setCode(e.target.value)}
         />
-        <button type="submit" className="button-primary button-wide" disabled={busy || !chosen}>
+        <button type="submit" className="button-primary button-wide" disabled={busy}>
           Join
         </button>
         <div role="alert" className="join-problem">
           {message && <p>{message}</p>}
         </div>
       </form>
-      <Rejoin meetings={meetings ?? []} />
+      <Rejoin meetings={meetings} />
     </main>
   );
 };

@@ -8,7 +8,7 @@ import {
   type ScheduleNow,
   scheduleAt,
 } from '../../shared/schedule/schedule';
-import { clockTimeOf, instantOf, localParts } from '../../shared/schedule/zonedTime';
+import { calendarDateOf, clockTimeOf, instantOf } from '../../shared/schedule/zonedTime';
 
 /** Pure readings of the schedule, in the words the consoles and the room display use. */
 
@@ -40,10 +40,7 @@ export const driftShort = (driftMs: number): string => {
 };
 
 /** `YYYY-MM-DD` of an instant in the agenda's time zone. */
-export const dateOf = (instant: number, timeZone: string): string => {
-  const p = localParts(instant, timeZone);
-  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
-};
+export const dateOf = calendarDateOf;
 
 /**
  * The room display's "Running 12 min late", from the view alone (the current item's start and

@@ -1,4 +1,5 @@
 import { useId, useRef } from 'react';
+import { mayRoleClose } from '../../shared/permissions';
 import { BusyButton } from '../components/BusyButton';
 import { ConfirmQuestion } from '../components/ConfirmButton';
 import { passFocusTo, useTakesFocus } from '../components/focusHandoff';
@@ -22,7 +23,7 @@ interface Props {
  * while a request arriving in between changes nothing.
  */
 export const NextStep = ({ asking, setAsking }: Props) => {
-  const { view } = useLiveView();
+  const { view, session } = useLiveView();
   const [send, pending] = useCommand();
   const can = usePermissions();
   const shortcutsOn = useShortcutsOn();
@@ -36,6 +37,10 @@ export const NextStep = ({ asking, setAsking }: Props) => {
     return null;
   }
   const next = nextPlace(view);
+  // The last step's "next" closes the meeting, and closing is the chair's (PROTOCOL.md v2).
+  if (!next && !mayRoleClose(session.role)) {
+    return <p className="quiet">This is the last step: only a chair may close the meeting.</p>;
+  }
   const label = next ? placeTitle(next) : 'End of the agenda: the meeting closes';
   const loses = whatLeavingEnds(view);
   const go = () =>

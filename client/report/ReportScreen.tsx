@@ -6,6 +6,7 @@ import { screenPath } from '../app/router';
 import type { Session } from '../app/sessions';
 import { STATUS_LABEL } from '../meeting/agenda';
 import { dateOf } from '../meeting/schedule';
+import { LeftWaiting } from './LeftWaiting';
 import { ScheduleChart } from './ScheduleChart';
 import { ScheduleFigures } from './ScheduleFigures';
 import { SectionFigures } from './SectionFigures';
@@ -81,6 +82,10 @@ const Report = ({ report }: { report: ReportResponse }) => {
           waitingNow={report.waitingNow?.count ?? 0}
           headingLevel="h2"
         />
+      </section>
+      <section className="report-section" aria-labelledby="report-left-waiting">
+        <h2 id="report-left-waiting">Requests left waiting</h2>
+        <LeftWaiting left={report.leftWaiting} zone={zone} />
       </section>
       <section className="report-section report-schedule" aria-labelledby="report-schedule">
         <h2 id="report-schedule">Schedule: as planned and as held</h2>

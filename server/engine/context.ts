@@ -64,7 +64,16 @@ export interface MeetingContext {
   floor: FloorState;
   suspension: { since: number; note?: string } | null;
   display: DisplayOptions;
+  /**
+   * The step the meeting was at when it was last closed, so `session.reopen` goes back there;
+   * null when it was closed before it began. Absent until a close, and in snapshots made before
+   * reopening existed (those meetings reopen at their last agenda step).
+   */
+  closedFrom?: ClosedFrom | null;
 }
+
+/** Where a closed meeting stood: its step, when its item began, who had been heard in it. */
+export type ClosedFrom = Pick<CurrentState, 'itemId' | 'stepId' | 'itemStartedAt' | 'heard'>;
 
 /** What a command sends into the machine: the command, its sender, the instant, and facts the engine looked up. */
 export interface CommandEvent {
@@ -111,6 +120,13 @@ export const locate = (agenda: Agenda, itemId: string, stepId: string): Located 
 
 export const currentStep = (ctx: MeetingContext): Located | null =>
   ctx.current ? locate(ctx.agenda, ctx.current.itemId, ctx.current.stepId) : null;
+
+/** Whether the meeting is at the agenda's very last step, where "next" closes it. */
+export const atLastStep = (ctx: MeetingContext): boolean => {
+  const here = ctx.current;
+  const last = ctx.agenda.items.at(-1);
+  return here !== null && last?.id === here.itemId && last.steps.at(-1)?.id === here.stepId;
+};
 
 /** The step after the current one, across items; null after the last. */
 export const stepAfter = (ctx: MeetingContext): { itemId: string; stepId: string } | null => {

@@ -1,6 +1,7 @@
 import { and, setup } from 'xstate';
+import { mayRoleClose } from '../../shared/permissions';
 import type { MeetingStatus } from '../../shared/protocol/view';
-import type { CommandEvent, MeetingContext, Records } from './context';
+import { atLastStep, type CommandEvent, type MeetingContext, type Records } from './context';
 import { refusalOf } from './rules';
 import { type TransitionName, transitions } from './transitions';
 
@@ -25,16 +26,9 @@ const meetingSetup = setup({
     /** The same question `refusalOf` answers for the person: may this command act now? */
     commandAllowed: ({ context, event }, params: { status: MeetingStatus }) =>
       refusalOf(params.status, context, event) === null,
-    atLastStep: ({ context }) => {
-      const here = context.current;
-      const items = context.agenda.items;
-      const last = items[items.length - 1];
-      return (
-        here !== null &&
-        last?.id === here.itemId &&
-        last.steps[last.steps.length - 1]?.id === here.stepId
-      );
-    },
+    atLastStep: ({ context }) => atLastStep(context),
+    /** Closing is the chair's: the `agenda.next` that would close is refused to a moderator. */
+    senderMayClose: ({ event }) => mayRoleClose(event.by.role),
   },
 });
 
@@ -67,7 +61,7 @@ const handle = (status: MeetingStatus, action: TransitionName) => ({
 const inSession = (status: 'running' | 'suspended') => ({
   'agenda.next': [
     {
-      guard: and([allowedIn(status), 'atLastStep']),
+      guard: and([allowedIn(status), 'atLastStep', 'senderMayClose']),
       target: '#meeting.closed',
       actions: actions.closeMeeting,
     },
@@ -91,7 +85,8 @@ const inSession = (status: 'running' | 'suspended') => ({
 });
 
 /**
- * The session flow of one meeting: pending -> running <-> suspended -> closed. Every change is
+ * The session flow of one meeting: pending -> running <-> suspended -> closed -> (reopened)
+ * running. Every change is
  * a command event; guards ask `refusalOf`, actions run the pure `transitions`. Clock instants
  * live in context; there are no `after` timers, so a restored snapshot keeps time exactly.
  */
@@ -125,9 +120,13 @@ export const meetingMachine = meetingSetup.createMachine({
         'session.resume': { ...handle('suspended', 'resumeSession'), target: 'running' },
       },
     },
-    // Closed takes no command. It is not a final state, so a closed meeting's actor stays
-    // alive and its snapshot restores like any other.
-    closed: {},
+    // Closed takes one command: the chair reopens it. It is not a final state, so a closed
+    // meeting's actor stays alive and its snapshot restores like any other.
+    closed: {
+      on: {
+        'session.reopen': { ...handle('closed', 'reopenMeeting'), target: 'running' },
+      },
+    },
   },
 });
 

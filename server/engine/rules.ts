@@ -1,10 +1,11 @@
+import { mayRoleClose } from '../../shared/permissions';
 import type { CommandOf } from '../../shared/protocol/commands';
 import { isStateCategory } from '../../shared/protocol/common';
 import { type Refusal, refuse } from '../../shared/protocol/errors';
 import { LIMITS } from '../../shared/protocol/limits';
 import type { MeetingStatus } from '../../shared/protocol/view';
 import { editAgenda } from './agendaEdit';
-import { type CommandEvent, currentStep, locate, type MeetingContext } from './context';
+import { atLastStep, type CommandEvent, currentStep, locate, type MeetingContext } from './context';
 
 /**
  * Whether a command may act now, and if not, why, in words for the person who pressed the
@@ -17,13 +18,23 @@ export const refusalOf = (
   event: CommandEvent,
 ): Refusal | null => {
   const { command } = event;
-  if (status === 'closed') return refuse('not_now', 'The meeting is closed.');
+  if (status === 'closed' && command.type !== 'session.reopen') {
+    return refuse('not_now', 'The meeting is closed.');
+  }
   switch (command.type) {
     case 'agenda.start':
       return status === 'pending' ? null : refuse('not_now', 'The session has already started.');
     case 'agenda.next':
       if (status === 'pending') return refuse('not_now', 'The session has not started yet.');
-      return stepPrecondition(ctx, command.fromItemId, command.fromStepId);
+      return (
+        stepPrecondition(ctx, command.fromItemId, command.fromStepId) ??
+        (atLastStep(ctx) && !mayRoleClose(event.by.role)
+          ? refuse(
+              'forbidden',
+              'This is the last step: moving on would close the meeting, and only a chair may close the meeting.',
+            )
+          : null)
+      );
     case 'agenda.goto':
       return gotoRefusal(ctx, command);
     case 'session.suspend':
@@ -33,6 +44,8 @@ export const refusalOf = (
       return status === 'suspended' ? null : refuse('not_now', 'The session is not suspended.');
     case 'session.close':
       return null;
+    case 'session.reopen':
+      return reopenRefusal(status, ctx);
     case 'agenda.edit': {
       const edited = editAgenda(ctx.agenda, command.change);
       return edited.ok ? null : edited.error;
@@ -121,6 +134,17 @@ const sittingRefusal = (status: MeetingStatus): Refusal | null => {
   if (status === 'pending') return refuse('not_now', 'The session has not started yet.');
   if (status === 'suspended')
     return refuse('not_now', 'The session is suspended: resume it first.');
+  return null;
+};
+
+const reopenRefusal = (status: MeetingStatus, ctx: MeetingContext): Refusal | null => {
+  if (status !== 'closed') return refuse('not_now', 'The meeting is not closed.');
+  if (ctx.closedFrom === null || ctx.agenda.items.length === 0) {
+    return refuse(
+      'not_now',
+      'The meeting was closed before it began: there is no step to go back to.',
+    );
+  }
   return null;
 };
 

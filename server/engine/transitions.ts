@@ -5,6 +5,7 @@ import { isStateCategory, type Segment } from '../../shared/protocol/common';
 import type { RequestOutcome, RequestRecord, TurnSpeaker } from '../../shared/protocol/view';
 import { editAgenda } from './agendaEdit';
 import {
+  type ClosedFrom,
   type CommandEvent,
   currentStep,
   emptyFloor,
@@ -170,6 +171,13 @@ const requestRecord = (
   waitingAtClose: request.waitingAtClose,
 });
 
+/** A meeting closed before it kept where it stood (an older snapshot) reopens at the last step. */
+const lastStepOf = (ctx: MeetingContext, now: number): ClosedFrom | null => {
+  const item = ctx.agenda.items.at(-1);
+  const step = item?.steps.at(-1);
+  return item && step ? { itemId: item.id, stepId: step.id, itemStartedAt: now, heard: [] } : null;
+};
+
 const pauseClock = (turn: TurnState, now: number): TurnState =>
   turn.status === 'running'
     ? { ...turn, status: 'paused', elapsedMs: elapsedAt(turn, now), startedAt: null }
@@ -240,7 +248,30 @@ export const transitions = {
     return change.done();
   },
 
-  closeMeeting: (ctx, { now }) => new Change(ctx).leaveStep(now).set({ suspension: null }).done(),
+  closeMeeting: (ctx, { now }) => {
+    const here = ctx.current;
+    const closedFrom = here && {
+      itemId: here.itemId,
+      stepId: here.stepId,
+      itemStartedAt: here.itemStartedAt,
+      heard: here.heard,
+    };
+    return new Change(ctx).leaveStep(now).set({ suspension: null, closedFrom }).done();
+  },
+
+  /**
+   * Back to the step it was closed at, as a new stretch of that step: nobody on the floor, the
+   * list open and empty (its requests were recorded as unheard at the close). The item keeps
+   * when it began and who was heard, so the schedule and "next speaker" carry on.
+   */
+  reopenMeeting: (ctx, { now }) => {
+    const back = ctx.closedFrom ?? lastStepOf(ctx, now);
+    const change = new Change(ctx).set({ suspension: null });
+    if (!back) return change.done();
+    return change
+      .set({ current: { ...back, startedAt: now }, turn: null, floor: emptyFloor() })
+      .done();
+  },
 
   suspendSession: (ctx, { command, now }) => {
     const { note } = command as CommandOf<'session.suspend'>;

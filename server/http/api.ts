@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { DEFAULT_AGENDA } from '../../shared/defaults/agenda';
 import { DEFAULT_ROSTER } from '../../shared/defaults/roster';
 import {
   type AuditResponse,
@@ -17,12 +16,14 @@ import {
   type CreateMeetingResponse,
   type HealthResponse,
   JoinBody,
+  type JoinByCodeResponse,
   type JoinResponse,
   type MeetingCodesResponse,
   type MeetingSummary,
   type RosterResponse,
 } from '../../shared/protocol/http';
 import { bearerToken, sameSecret } from '../access/tokens';
+import { defaultMeetingAgenda } from '../meetings/defaultMeeting';
 import type { MeetingRegistry } from '../meetings/registry';
 import type { MeetingRuntime } from '../meetings/runtime';
 import type { Devices } from '../realtime/devices';
@@ -173,7 +174,10 @@ export const registerApi = (app: FastifyInstance, options: ApiOptions): ApiAcces
   app.post('/api/meetings', async (request, reply): Promise<CreateMeetingResponse> => {
     requireOperator(request);
     const body = parse(CreateMeetingBody, request.body ?? {}, 'body');
-    const created = registry.create(body.agenda ?? DEFAULT_AGENDA, body.roster ?? DEFAULT_ROSTER);
+    const created = registry.create(
+      body.agenda ?? defaultMeetingAgenda(Date.now()),
+      body.roster ?? DEFAULT_ROSTER,
+    );
     reply.code(201);
     return created;
   });
@@ -200,6 +204,26 @@ export const registerApi = (app: FastifyInstance, options: ApiOptions): ApiAcces
     }
     request.log.info(
       { meetingId: runtime.meetingId, role: joined.role, delegationId: joined.delegationId },
+      'joined',
+    );
+    return joined;
+  });
+
+  // Contract version 2: a code alone joins. Codes are unique across the server's meetings, so
+  // the code names its meeting; a wrong code counts against the same budget as above.
+  app.post('/api/join', async (request): Promise<JoinByCodeResponse> => {
+    checkLimit(request);
+    const { code } = parse(JoinBody, request.body, 'body');
+    const joined = registry.joinByCode(code);
+    if (!joined) {
+      limiter.recordFailure(request.ip);
+      throw new HttpError(
+        'unauthorized',
+        'That access code opens no meeting on this server: check it and try again.',
+      );
+    }
+    request.log.info(
+      { meetingId: joined.meetingId, role: joined.role, delegationId: joined.delegationId },
       'joined',
     );
     return joined;

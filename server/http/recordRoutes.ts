@@ -11,7 +11,7 @@ import type {
   WaitingRequest,
 } from '../../shared/protocol/record';
 import type { StepRecord } from '../../shared/protocol/view';
-import { buildReport } from '../../shared/report/report';
+import { buildReport, type WaitingNow } from '../../shared/report/report';
 import type { MeetingRuntime } from '../meetings/runtime';
 import type { ApiAccess } from './api';
 import { HttpError } from './errors';
@@ -82,10 +82,24 @@ export const recordOf = (runtime: MeetingRuntime, now = Date.now()): RecordRespo
 export const reportOf = (runtime: MeetingRuntime, now = Date.now()): ReportResponse => {
   const view = runtime.view(now);
   const { turns, requests, steps } = runtime.record();
+  const current = view.current;
+  const waiting: WaitingNow[] = current
+    ? runtime.queue().map((q) => ({
+        id: q.id,
+        itemId: current.itemId,
+        stepId: current.stepId,
+        delegationId: q.delegationId,
+        delegationName: q.name,
+        ...(q.speakerName !== undefined && { speakerName: q.speakerName }),
+        requestedAt: q.requestedAt,
+        waitingAtClose: q.waitingAtClose,
+      }))
+    : [];
   const report = buildReport({
     agenda: view.agenda,
     turns,
     requests,
+    waiting,
     steps,
     // With itemStartedAt: the schedule knows when the current item began.
     current: view.current,

@@ -3,7 +3,12 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { AuditEntry } from '../../shared/protocol/access';
 import type { Agenda, Roster } from '../../shared/protocol/agenda';
 import type { Role } from '../../shared/protocol/common';
-import type { JoinResponse, MeetingCodes, MeetingSummary } from '../../shared/protocol/http';
+import type {
+  JoinByCodeResponse,
+  JoinResponse,
+  MeetingCodes,
+  MeetingSummary,
+} from '../../shared/protocol/http';
 import { CROCKFORD_ALPHABET, canonicalCode, newAccessCode } from '../access/codes';
 import { newToken, tokenHash } from '../access/tokens';
 import type { AccessCode, IssuedToken, Store, TokenCount, TokenHolder } from '../store/store';
@@ -82,24 +87,32 @@ export class MeetingRegistry {
    */
   join(meetingId: string, typed: string, now = Date.now()): JoinResponse | null {
     const code = canonicalCode(typed);
-    if (code === null) return null;
-    const found = this.store.findCode(meetingId, code);
+    const found = code === null ? undefined : this.store.findCode(meetingId, code);
     if (!found) return null;
+    const { meetingId: _, ...joined } = this.issueToken(found, now);
+    return joined;
+  }
+
+  /**
+   * A code alone (contract version 2): codes are unique across the server, so the code names
+   * its meeting. Null when no live meeting has that code.
+   */
+  joinByCode(typed: string, now = Date.now()): JoinByCodeResponse | null {
+    const code = canonicalCode(typed);
+    const found = code === null ? undefined : this.store.findCodeAnywhere(code);
+    if (!found || !this.meetings.has(found.meetingId)) return null;
+    return this.issueToken(found, now);
+  }
+
+  /** A new token for the holder of a code, stored as its hash. */
+  private issueToken(found: AccessCode, now: number): JoinByCodeResponse {
     const token = newToken();
-    this.store.insertToken(
-      tokenHash(token),
-      {
-        meetingId,
-        role: found.role,
-        ...(found.delegationId !== undefined && { delegationId: found.delegationId }),
-      },
-      now,
-    );
-    return {
-      token,
+    const holder = {
       role: found.role,
       ...(found.delegationId !== undefined && { delegationId: found.delegationId }),
     };
+    this.store.insertToken(tokenHash(token), { meetingId: found.meetingId, ...holder }, now);
+    return { meetingId: found.meetingId, token, ...holder };
   }
 
   /** Who a token admits, and to which meeting; null if it is unknown or revoked. */

@@ -146,6 +146,10 @@ export class Store {
       findCode: db.prepare(
         'SELECT meeting, role, delegation, code FROM codes WHERE meeting = ? AND code = ?',
       ),
+      // A code is unique across the server (the column's UNIQUE constraint): one row at most.
+      findCodeAnywhere: db.prepare(
+        'SELECT meeting, role, delegation, code FROM codes WHERE code = ?',
+      ),
       insertToken: db.prepare(
         'INSERT INTO tokens (hash, meeting, role, delegation, created_at) VALUES (?, ?, ?, ?, ?)',
       ),
@@ -247,6 +251,12 @@ export class Store {
 
   findCode(meetingId: string, code: string): AccessCode | undefined {
     const raw = this.statements.findCode.get(meetingId, code);
+    return raw === undefined ? undefined : toCode(CodeRow.parse(raw));
+  }
+
+  /** The meeting, role and delegation a code opens, whichever meeting it is of. */
+  findCodeAnywhere(code: string): AccessCode | undefined {
+    const raw = this.statements.findCodeAnywhere.get(code);
     return raw === undefined ? undefined : toCode(CodeRow.parse(raw));
   }
 

@@ -1,11 +1,18 @@
 import { minutes } from '../clock/allowance';
-import { Agenda, type AgendaInput, type AgendaItem } from '../protocol/agenda';
+import { Agenda, type AgendaInput, type AgendaItem, CalendarDate } from '../protocol/agenda';
 
 /**
- * The fourth informal thematic session towards the global compact for migration
- * (New York, 24-25 July 2017), as its procedural note sets it out. The note names no panel
- * themes, moderators or experts: those are neutral placeholders the chair can edit.
+ * The fourth informal thematic session towards the global compact for migration, as its
+ * procedural note sets it out (New York, 24-25 July 2017; docs/examples/agenda.json keeps those
+ * dates). The note names no panel themes, moderators or experts: those are neutral placeholders
+ * the chair can edit.
+ *
+ * Its two days are a parameter: a server's first start holds it today and tomorrow, at the
+ * note's hours, so the chair's schedule measures a real drift from the first minute.
  */
+
+/** The meeting's time zone, the note's: the server reads "today" in it. */
+export const DEFAULT_TIME_ZONE = 'America/New_York';
 
 const FIVE_TO_SEVEN = minutes(7, 5);
 const TEN_TO_FIFTEEN = minutes(15, 10);
@@ -61,37 +68,43 @@ const expertPanel = (
   ],
 });
 
-const defaultAgendaInput: AgendaInput = {
+/** The calendar day after `date` (YYYY-MM-DD), across months and years. */
+const dayAfter = (date: string): string => {
+  const [year = 1970, month = 1, day = 1] = date.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
+};
+
+const defaultAgendaInput = (day1: string, day2: string): AgendaInput => ({
   title: 'Fourth informal thematic session: contributions of migrants and diaspora',
   venue: 'United Nations Headquarters, Trusteeship Council Chamber',
-  timeZone: 'America/New_York',
+  timeZone: DEFAULT_TIME_ZONE,
   breakNote: 'Side events may be held in the lunch break, 13:15-14:45',
   sittings: [
     {
       id: 'day-1-morning',
       title: 'Day 1, morning',
-      date: '2017-07-24',
+      date: day1,
       start: '10:00',
       end: '13:00',
     },
     {
       id: 'day-1-afternoon',
       title: 'Day 1, afternoon',
-      date: '2017-07-24',
+      date: day1,
       start: '15:00',
       end: '18:00',
     },
     {
       id: 'day-2-morning',
       title: 'Day 2, morning',
-      date: '2017-07-25',
+      date: day2,
       start: '10:00',
       end: '13:00',
     },
     {
       id: 'day-2-afternoon',
       title: 'Day 2, afternoon',
-      date: '2017-07-25',
+      date: day2,
       start: '15:00',
       end: '18:00',
     },
@@ -200,7 +213,18 @@ const defaultAgendaInput: AgendaInput = {
       ],
     },
   ],
-};
+});
 
-/** Parsed through the schema, so the default obeys every rule an agenda file must. */
-export const DEFAULT_AGENDA: Agenda = Agenda.parse(defaultAgendaInput);
+/**
+ * The default agenda with its first day on `firstDay` (YYYY-MM-DD in the meeting's time zone)
+ * and its second on the day after. Parsed through the schema, so the default obeys every rule
+ * an agenda file must.
+ */
+export const defaultAgenda = (firstDay: string): Agenda => {
+  if (!CalendarDate.safeParse(firstDay).success) {
+    throw new Error(
+      `The default agenda's first day must be a date as YYYY-MM-DD, not "${firstDay}".`,
+    );
+  }
+  return Agenda.parse(defaultAgendaInput(firstDay, dayAfter(firstDay)));
+};

@@ -33,6 +33,11 @@ export const SessionSuspend = command('session.suspend', { note: Note.optional()
 export const SessionResume = command('session.resume', {});
 /** Added to the contract: closes the meeting from any step (the chair console confirms it). */
 export const SessionClose = command('session.close', {});
+/**
+ * Contract version 2: brings a closed meeting back, running at the step it was closed at, with
+ * nobody on the floor and an empty queue. What was recorded before the close stays recorded.
+ */
+export const SessionReopen = command('session.reopen', {});
 
 /**
  * Added to the contract: the chair edits the agenda before or during the session (titles,
@@ -162,6 +167,7 @@ export const Command = z.discriminatedUnion('type', [
   SessionSuspend,
   SessionResume,
   SessionClose,
+  SessionReopen,
   AgendaEdit,
   DisplayConfigure,
   TurnStart,

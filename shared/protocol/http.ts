@@ -60,5 +60,12 @@ export const JoinResponse = z.object({
 });
 export type JoinResponse = z.infer<typeof JoinResponse>;
 
+/**
+ * `POST /api/join` (contract version 2): a code alone joins, since codes are unique across the
+ * meetings of a server; the answer names the meeting it opened.
+ */
+export const JoinByCodeResponse = JoinResponse.extend({ meetingId: ServerId });
+export type JoinByCodeResponse = z.infer<typeof JoinByCodeResponse>;
+
 /** `GET /api/meetings/:id/record` and the other answers of the record: see ./record.ts. */
 export { RecordResponse } from './record';

@@ -37,7 +37,10 @@ export interface RequestSummary {
   removed: number;
   /** Left in the queue when the step ended. */
   unheard: number;
-  /** Still waiting when the list of speakers was closed. */
+  /**
+   * Waiting when the list of speakers was closed: those that left the queue since, and those
+   * still waiting behind the closed list now.
+   */
   waitingAtClose: number;
 }
 
@@ -49,11 +52,43 @@ export interface ReportSection extends Tally {
   requests: RequestSummary;
 }
 
+/** A request nobody heard: still waiting now, or left in its queue when its step ended. */
+export interface LeftWaiting {
+  id: string;
+  delegationId: string;
+  delegationName: string;
+  speakerName?: string;
+  /** When the delegation asked for the floor. */
+  requestedAt: number;
+  itemId: string;
+  itemTitle: string;
+  stepId: string;
+  stepTitle: string;
+  /** When its step ended; absent for a request still waiting now. */
+  endedAt?: number;
+  /** The list of speakers was closed while it waited. */
+  waitingAtClose: boolean;
+}
+
 export interface Report {
   title: string;
   meeting: ReportSection;
   items: { itemId: string; title: string; section: ReportSection }[];
   schedule: ItemSchedule[];
+  /** Who was left waiting, by name: the counts alone do not say who to call first next time. */
+  leftWaiting: { now: LeftWaiting[]; unheard: LeftWaiting[] };
+}
+
+/** A request in the queue now, as the report needs it (the queue's own fields and its step). */
+export interface WaitingNow {
+  id: string;
+  itemId: string;
+  stepId: string;
+  delegationId: string;
+  delegationName: string;
+  speakerName?: string;
+  requestedAt: number;
+  waitingAtClose: boolean;
 }
 
 export const CATEGORY_KEYS: readonly CategoryKey[] = [
@@ -83,6 +118,7 @@ export const median = (values: readonly number[]): number => {
 export const sectionOf = (
   turns: readonly TurnRecord[],
   requests: readonly RequestRecord[],
+  waiting: readonly WaitingNow[] = [],
 ): ReportSection => {
   const byCategory = Object.fromEntries(CATEGORY_KEYS.map((k) => [k, emptyTally()])) as Record<
     CategoryKey,
@@ -137,7 +173,10 @@ export const sectionOf = (
       withdrawn: requests.filter((r) => r.outcome === 'withdrawn').length,
       removed: requests.filter((r) => r.outcome === 'removed').length,
       unheard: requests.filter((r) => r.outcome === 'unheard').length,
-      waitingAtClose: requests.filter((r) => r.waitingAtClose).length,
+      // Those still waiting behind a closed list count too: they were waiting when it closed.
+      waitingAtClose:
+        requests.filter((r) => r.waitingAtClose).length +
+        waiting.filter((r) => r.waitingAtClose).length,
     },
   };
 };
@@ -147,21 +186,53 @@ export interface ReportInput {
   turns: readonly TurnRecord[];
   requests: readonly RequestRecord[];
   steps: readonly StepRecord[];
+  /** The requests in the queue now. */
+  waiting: readonly WaitingNow[];
   current: { itemId: string; stepId: string; startedAt: number } | null;
   now: number;
 }
 
+/** Titles of an item and a step as the agenda has them now; the ids when they are gone. */
+const titlesIn = (agenda: Agenda) => (itemId: string, stepId: string) => {
+  const item = agenda.items.find((i) => i.id === itemId);
+  return {
+    itemTitle: item?.title ?? itemId,
+    stepTitle: item?.steps.find((s) => s.id === stepId)?.title ?? stepId,
+  };
+};
+
+const leftWaiting = (input: ReportInput): Report['leftWaiting'] => {
+  const titles = titlesIn(input.agenda);
+  const entry = (r: RequestRecord | WaitingNow, endedAt?: number): LeftWaiting => ({
+    id: r.id,
+    delegationId: r.delegationId,
+    delegationName: r.delegationName,
+    ...(r.speakerName !== undefined && { speakerName: r.speakerName }),
+    requestedAt: r.requestedAt,
+    itemId: r.itemId,
+    stepId: r.stepId,
+    ...titles(r.itemId, r.stepId),
+    ...(endedAt !== undefined && { endedAt }),
+    waitingAtClose: r.waitingAtClose,
+  });
+  return {
+    now: input.waiting.map((r) => entry(r)),
+    unheard: input.requests.filter((r) => r.outcome === 'unheard').map((r) => entry(r, r.endedAt)),
+  };
+};
+
 export const buildReport = (input: ReportInput): Report => {
-  const { agenda, turns, requests } = input;
+  const { agenda, turns, requests, waiting } = input;
   return {
     title: agenda.title,
-    meeting: sectionOf(turns, requests),
+    meeting: sectionOf(turns, requests, waiting),
     items: agenda.items.map((item) => ({
       itemId: item.id,
       title: item.title,
       section: sectionOf(
         turns.filter((t) => t.itemId === item.id),
         requests.filter((r) => r.itemId === item.id),
+        waiting.filter((r) => r.itemId === item.id),
       ),
     })),
     schedule: scheduleAt({
@@ -170,5 +241,6 @@ export const buildReport = (input: ReportInput): Report => {
       current: input.current,
       now: input.now,
     }).items,
+    leftWaiting: leftWaiting(input),
   };
 };

@@ -75,3 +75,9 @@ export const clockTimeOf = (instant: number, timeZone: string): string => {
   const p = localParts(instant, timeZone);
   return `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
 };
+
+/** The calendar date (`YYYY-MM-DD`) of an instant in `timeZone`: "today" there. */
+export const calendarDateOf = (instant: number, timeZone: string): string => {
+  const p = localParts(instant, timeZone);
+  return `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+};

@@ -13,8 +13,12 @@ const GROUPED = /^[0-9A-Z]{5}-[0-9A-Z]{5}$/;
 const scriptProblems = (problems: string[]) =>
   problems.filter((p) => !p.includes('Failed to load resource'));
 
-const sessionOf = (page: Page, meetingId: string): Promise<string | null> =>
-  page.evaluate((id) => localStorage.getItem(`rostrum.session.${id}`), meetingId);
+/** The token this device keeps for one role in a meeting (one per meeting and role). */
+const sessionOf = (page: Page, meetingId: string, role = 'chair'): Promise<string | null> =>
+  page.evaluate(([id, as]) => localStorage.getItem(`rostrum.session.${id}.${as}`), [
+    meetingId,
+    role,
+  ] as const);
 
 describe('the chair’s devices and codes', () => {
   let server: RoomServer;
@@ -178,7 +182,7 @@ describe('the chair’s devices and codes', () => {
         .getByText("The chair signed out this delegation's devices: join again with its code.")
         .waitFor();
       await tablet.page.getByLabel('Access code').waitFor();
-      expect(await sessionOf(tablet.page, meetingId)).toBeNull();
+      expect(await sessionOf(tablet.page, meetingId, 'delegate')).toBeNull();
     }
     await screenshot(mexico1.page, 'delegate-signed-out');
 
@@ -187,7 +191,7 @@ describe('the chair’s devices and codes', () => {
     // Morocco's tablet did not notice: same screen, same token, still live.
     expect(morocco.page.url()).toBe(`${server.url}/m/${meetingId}/delegate`);
     await morocco.page.getByRole('heading', { name: 'Morocco' }).waitFor();
-    expect(await sessionOf(morocco.page, meetingId)).not.toBeNull();
+    expect(await sessionOf(morocco.page, meetingId, 'delegate')).not.toBeNull();
     expect(await morocco.page.getByText(/Reconnecting/).count()).toBe(0);
     await answer.scrollIntoViewIfNeeded();
     await screenshot(devices, 'devices-signed-out');
@@ -223,7 +227,7 @@ describe('the chair’s devices and codes', () => {
     await page.getByText('The access code of this device was changed').waitFor();
     await page.getByLabel('Access code').fill(codes.display);
     await page.getByRole('button', { name: 'Join' }).click();
-    await page.getByRole('alert').getByText('does not open this meeting').waitFor();
+    await page.getByRole('alert').getByText('opens no meeting on this server').waitFor();
     await page.getByLabel('Access code').fill(newDisplayCode.toLowerCase());
     await page.getByRole('button', { name: 'Join' }).click();
     await page.waitForURL(`**/m/${meetingId}/display`);
@@ -291,7 +295,7 @@ describe('the chair’s devices and codes', () => {
     await stranger.page.goto(`${server.url}/?meeting=${meetingId}`);
     await stranger.page.getByLabel('Access code').fill(codes.chair);
     await stranger.page.getByRole('button', { name: 'Join' }).click();
-    await stranger.page.getByRole('alert').getByText('does not open this meeting').waitFor();
+    await stranger.page.getByRole('alert').getByText('opens no meeting on this server').waitFor();
     await stranger.page.getByLabel('Access code').fill(newChairCode);
     await stranger.page.getByRole('button', { name: 'Join' }).click();
     await stranger.page.waitForURL(`**/m/${meetingId}/chair`);

@@ -75,7 +75,7 @@ describe('the room display through a server restart', () => {
     await tablet.page.goto(server.url);
     await tablet.page.evaluate((id) => {
       localStorage.setItem(
-        `rostrum.session.${id}`,
+        `rostrum.session.${id}.delegate`,
         JSON.stringify({ meetingId: id, token: 'not-a-token', role: 'delegate' }),
       );
     }, meetingId);
@@ -83,7 +83,10 @@ describe('the room display through a server restart', () => {
     await tablet.page.getByText('no longer admitted').waitFor();
     await tablet.page.getByLabel('Access code').waitFor();
     expect(
-      await tablet.page.evaluate((id) => localStorage.getItem(`rostrum.session.${id}`), meetingId),
+      await tablet.page.evaluate(
+        (id) => localStorage.getItem(`rostrum.session.${id}.delegate`),
+        meetingId,
+      ),
     ).toBeNull();
     await tablet.context.close();
   });

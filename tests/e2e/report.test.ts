@@ -47,6 +47,8 @@ describe('the report and the join cards, printed', () => {
   let codes: MeetingCodes;
   let chair: Screen;
   const clients: Client[] = [];
+  /** The chair's socket that drove the panel. */
+  let officer: Client | undefined;
 
   /** Drives a piece of the panel over sockets, as the consoles and tablets would. */
   const drivePanel = async () => {
@@ -72,6 +74,9 @@ describe('the report and the join cards, printed', () => {
     await sleep(30);
     await ok(officer, { type: 'floor.next' });
     await sleep(30);
+    // Chile's nameplate, raised and entered by the moderator: it waits as the list closes, and
+    // is still waiting when the report is read.
+    await ok(officer, { type: 'floor.add', delegationId: 'chile', speakerName: 'Ms. Paula Rojas' });
     await ok(officer, { type: 'floor.close' });
     await ok(iom, { type: 'floor.withdraw' });
     await ok(officer, { type: 'turn.end' });
@@ -85,6 +90,7 @@ describe('the report and the join cards, printed', () => {
     chair = await openScreen(browser, { width: 1280, height: 900 });
     await chair.page.goto(server.joinLink(meetingId, codes.chair));
     await chair.page.waitForURL(`**/m/${meetingId}/chair`);
+    officer = clients[0];
   });
 
   afterAll(async () => {
@@ -109,13 +115,54 @@ describe('the report and the join cards, printed', () => {
       .waitFor();
     await whole.getByText('Sex not given: 2 interventions').waitFor();
     await whole
-      .getByRole('img', { name: /Requests for the floor: 3 made.*Granted: 2.*Withdrawn: 1/s })
+      .getByRole('img', {
+        name: /Requests for the floor: 4 made.*Granted: 2.*Withdrawn: 1.*Still waiting now: 1/s,
+      })
       .waitFor();
+    // IOM (withdrawn since) and Chile (still waiting) were both waiting when the list closed.
     await whole
-      .getByText('1 request was still waiting when the list of speakers was closed.')
+      .getByText('2 requests were still waiting when the list of speakers was closed.')
       .waitFor();
     await page.getByRole('table', { name: /The schedule as planned and as held/ }).waitFor();
     await screenshot(page, 'report-screen');
+  });
+
+  it('names who was left waiting: still waiting now, then unheard when the step ended', async () => {
+    const page = chair.page;
+    const left = page.getByRole('region', { name: 'Requests left waiting' });
+    const now = left.getByRole('table', { name: 'Still waiting now' });
+    const chile = now
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'Chile' }) });
+    await chile.getByRole('cell', { name: 'Ms. Paula Rojas' }).waitFor();
+    await chile.getByRole('cell', { name: 'Expert panel 1: Interactive discussion' }).waitFor();
+    expect(await chile.getByRole('cell').nth(1).textContent()).toMatch(
+      /^\d{4}-\d\d-\d\d \d\d:\d\d$/,
+    );
+    expect(await chile.getByRole('cell').last().textContent()).toBe('yes');
+    await left.getByText('No request was left unheard when its step ended.').waitFor();
+    await left.scrollIntoViewIfNeeded();
+    await screenshot(page, 'report-left-waiting-now');
+
+    // The chair moves on: Chile's request is left unheard, and the report says so by name.
+    if (!officer) throw new Error('no chair socket');
+    await ok(officer, { type: 'agenda.next' });
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    const unheard = left.getByRole('table', { name: 'Left unheard when their step ended' });
+    const row = unheard
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'Chile' }) });
+    await row.getByRole('cell', { name: 'Ms. Paula Rojas' }).waitFor();
+    await left.getByText('Nobody is waiting for the floor now.').waitFor();
+    const whole = page.getByRole('region', { name: 'The whole meeting' });
+    await whole
+      .getByRole('img', { name: /Requests for the floor: 4 made.*Left waiting at step end: 1/s })
+      .waitFor();
+    await whole
+      .getByText('2 requests were still waiting when the list of speakers was closed.')
+      .waitFor();
+    await left.scrollIntoViewIfNeeded();
+    await screenshot(page, 'report-left-unheard');
   });
 
   it('prints on A4: headings under print media, controls off the paper, several pages', async () => {

@@ -20,6 +20,7 @@ const EXAMPLES: Record<string, Record<string, unknown>> = {
   'session.suspend': { type: 'session.suspend', note: 'Lunch' },
   'session.resume': { type: 'session.resume' },
   'session.close': { type: 'session.close' },
+  'session.reopen': { type: 'session.reopen' },
   'turn.start': { type: 'turn.start' },
   'turn.pause': { type: 'turn.pause' },
   'turn.resume': { type: 'turn.resume' },

@@ -1,7 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join as joinPath } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_AGENDA } from '../../shared/defaults/agenda';
 import { DEFAULT_ROSTER } from '../../shared/defaults/roster';
 import {
   CreateMeetingResponse,
@@ -10,6 +9,7 @@ import {
   MeetingList,
   RosterResponse,
 } from '../../shared/protocol/http';
+import { NOTE_AGENDA } from '../support/agenda';
 import {
   ADMIN_TOKEN,
   createMeeting,
@@ -54,7 +54,7 @@ describe('the HTTP API', () => {
   it('starts an empty DATA_DIR with the default meeting, listed for anyone', async () => {
     const answer = await http(server.url, '/api/meetings');
     const list = MeetingList.parse(answer.body);
-    expect(list.map((m) => m.title)).toEqual([DEFAULT_AGENDA.title, 'Test session']);
+    expect(list.map((m) => m.title)).toEqual([NOTE_AGENDA.title, 'Test session']);
     const first = list[0];
     if (!first) throw new Error('no default meeting');
     const roster = RosterResponse.parse(

@@ -4,6 +4,7 @@ import type { AgendaInput } from '../../shared/protocol/agenda';
 import { RecordResponse, type ReportResponse } from '../../shared/protocol/record';
 import type { TurnRecord } from '../../shared/protocol/view';
 import { csvObjects } from '../support/csv';
+import { withRoom } from '../support/meeting';
 import {
   ADMIN_TOKEN,
   type Client,
@@ -309,9 +310,31 @@ describe('the record and the report of a panel driven through real sockets', () 
     });
   });
 
+  it('names the request still waiting now: delegation, when it asked, which step', async () => {
+    const report = (await get<ReportResponse>('report')).body;
+    expect(report.leftWaiting.unheard).toEqual([]);
+    expect(report.leftWaiting.now).toEqual([
+      {
+        id: expect.any(String),
+        delegationId: 'mexico',
+        delegationName: 'Mexico',
+        requestedAt: expect.any(Number),
+        itemId: 'panel',
+        itemTitle: 'Panel',
+        stepId: 'discussion',
+        stepTitle: 'Interactive discussion',
+        waitingAtClose: false,
+      },
+    ]);
+  });
+
   it('counts the request left in the queue as unheard once the step ends', async () => {
+    const waiting = (await get<ReportResponse>('report')).body.leftWaiting.now[0];
     await ok(chair, { type: 'agenda.next' });
     const report = (await get<ReportResponse>('report')).body;
+    expect(report.leftWaiting.now).toEqual([]);
+    expect(report.leftWaiting.unheard).toEqual([{ ...waiting, endedAt: expect.any(Number) }]);
+    expect(report.leftWaiting.unheard[0]?.endedAt).toBeGreaterThan(waiting?.requestedAt ?? 0);
     expect(report.meeting.requests.unheard).toBe(1);
     expect(report.meeting.requests.made).toBe(5);
     expect(report.waitingNow).toEqual({ itemId: 'strict', stepId: 'short', count: 0 });
@@ -338,6 +361,27 @@ describe('the record and the report of a panel driven through real sockets', () 
       token: chairToken,
     });
     expect(malformed.status).toBe(404);
+  });
+});
+
+describe('the report of a list closed while a request waits', () => {
+  const live = withRoom('block');
+
+  it('counts the request still waiting behind the closed list as waiting when it closed', async () => {
+    const { chair, mexico, moderator } = live.room;
+    await ok(chair, { type: 'agenda.goto', itemId: 'panel', stepId: 'discussion' });
+    await ok(mexico, { type: 'floor.request', speakerName: 'H.E. Ms. Ana Pérez' });
+    await ok(moderator, { type: 'floor.close' });
+    const report = (
+      await http<ReportResponse>(live.server.url, `/api/meetings/${live.room.meetingId}/report`, {
+        token: live.room.tokens.chair,
+      })
+    ).body;
+    expect(report.meeting.requests.waitingAtClose).toBe(1);
+    expect(report.items.find((i) => i.itemId === 'panel')?.section.requests.waitingAtClose).toBe(1);
+    expect(report.leftWaiting.now).toMatchObject([
+      { delegationName: 'Mexico', speakerName: 'H.E. Ms. Ana Pérez', waitingAtClose: true },
+    ]);
   });
 });
 

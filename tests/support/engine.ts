@@ -2,11 +2,11 @@ import { expect } from 'vitest';
 import type { z } from 'zod';
 import type { Records, Sender } from '../../server/engine/context';
 import { type ApplyResult, MeetingEngine } from '../../server/engine/engine';
-import { DEFAULT_AGENDA } from '../../shared/defaults/agenda';
 import { DEFAULT_ROSTER } from '../../shared/defaults/roster';
 import { Agenda, type FloorStep, type Roster } from '../../shared/protocol/agenda';
 import type { Command } from '../../shared/protocol/commands';
 import type { Refusal } from '../../shared/protocol/errors';
+import { NOTE_AGENDA } from './agenda';
 
 export const CHAIR: Sender = { role: 'chair' };
 export const MODERATOR: Sender = { role: 'moderator' };
@@ -29,7 +29,7 @@ export class EngineHarness {
   constructor(options: { agenda?: Agenda; roster?: Roster; start?: number } = {}) {
     this.engine = MeetingEngine.create({
       meetingId: 'M-test',
-      agenda: options.agenda ?? DEFAULT_AGENDA,
+      agenda: options.agenda ?? NOTE_AGENDA,
       roster: options.roster ?? DEFAULT_ROSTER,
     });
     this.now = options.start ?? Date.UTC(2017, 6, 24, 14, 0, 0);

@@ -40,7 +40,7 @@ const Problems = ({ problems, meetingId }: { problems: Problem[]; meetingId: str
       <div className="alert" key={p.id}>
         <p>{p.text}</p>
         {p.signedOut && (
-          <button type="button" onClick={() => leaveMeeting(meetingId)}>
+          <button type="button" onClick={() => leaveMeeting(meetingId, 'chair')}>
             Join again
           </button>
         )}

@@ -2,13 +2,13 @@ import { rm } from 'node:fs/promises';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Sender } from '../../../server/engine/context';
-import { DEFAULT_AGENDA } from '../../../shared/defaults/agenda';
 import { DEFAULT_ROSTER } from '../../../shared/defaults/roster';
 import { PERMISSIONS } from '../../../shared/permissions';
 import type { Command } from '../../../shared/protocol/commands';
 import type { Role } from '../../../shared/protocol/common';
 import type { CommandAck } from '../../../shared/protocol/errors';
 import { MeetingCodesResponse, MeetingList } from '../../../shared/protocol/http';
+import { NOTE_AGENDA } from '../../support/agenda';
 import { type LoggedCommand, loggedCommands } from '../../support/commandLog';
 import { EngineModel, essentials } from '../../support/model';
 import { freePort, type ServerProcess, spawnServer } from '../../support/process';
@@ -38,7 +38,7 @@ const senderOf = (name: SenderName): Sender =>
  * A command and who sends it. Closing the meeting and turns that end themselves at their limit
  * (the server's own timer would then add commands nobody sent) are left out.
  */
-const STEP = commandFor(DEFAULT_AGENDA)
+const STEP = commandFor(NOTE_AGENDA)
   .filter((c) => c.type !== 'session.close' && !JSON.stringify(c).includes('endAtLimit'))
   .chain((command) => {
     const names = (PERMISSIONS[command.type] as readonly Role[]).flatMap((role): SenderName[] =>
@@ -89,7 +89,11 @@ describe('a crash loop', () => {
       tokens.set(name, (await join(server.url, meetingId, code)).token);
     }
 
-    const model = new EngineModel({ meetingId, agenda: DEFAULT_AGENDA, roster: DEFAULT_ROSTER });
+    // The meeting of a first start is dated the day it was made: the model takes its agenda.
+    const reader = await connect(server.url, tokens.get('chair') ?? '');
+    const { agenda } = reader.latest();
+    reader.close();
+    const model = new EngineModel({ meetingId, agenda, roster: DEFAULT_ROSTER });
     const player = new Player(model.engine);
     /** Every command the test knows the store must hold, in version order. */
     const kept: LoggedCommand[] = [];

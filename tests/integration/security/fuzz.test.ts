@@ -2,13 +2,13 @@ import { rm } from 'node:fs/promises';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sender } from '../../../server/engine/context';
-import { DEFAULT_AGENDA } from '../../../shared/defaults/agenda';
 import { DEFAULT_ROSTER } from '../../../shared/defaults/roster';
 import { PERMISSIONS } from '../../../shared/permissions';
 import type { Role } from '../../../shared/protocol/common';
 import { CommandAck, CommandErrorCode } from '../../../shared/protocol/errors';
 import { LIMITS } from '../../../shared/protocol/limits';
 import { MeetingView } from '../../../shared/protocol/view';
+import { NOTE_AGENDA } from '../../support/agenda';
 import { Device } from '../../support/devices';
 import { EngineModel, essentials } from '../../support/model';
 import {
@@ -99,7 +99,7 @@ interface Message {
 
 // Closing the meeting would leave nothing to do for the rest of the run (the permission walk
 // covers a closed meeting).
-const move = commandFor(DEFAULT_AGENDA)
+const move = commandFor(NOTE_AGENDA)
   .filter((command) => command.type !== 'session.close')
   .map((command): Move => ({ waitMs: 0, by: { role: 'chair' }, expected: 'none', command }));
 const movePlus = fc.tuple(
@@ -228,8 +228,8 @@ class FuzzedMeeting {
   ) {}
 
   static async open(url: string, count: (what: string) => void): Promise<FuzzedMeeting> {
-    const { meetingId, codes } = await createMeeting(url, {});
-    const model = new EngineModel({ meetingId, agenda: DEFAULT_AGENDA, roster: DEFAULT_ROSTER });
+    const { meetingId, codes } = await createMeeting(url, { agenda: NOTE_AGENDA });
+    const model = new EngineModel({ meetingId, agenda: NOTE_AGENDA, roster: DEFAULT_ROSTER });
     const tokens = new Map<SenderName, string>();
     for (const name of ['chair', 'moderator', 'display', ...DELEGATIONS] as SenderName[]) {
       const code =

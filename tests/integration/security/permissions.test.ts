@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sender } from '../../../server/engine/context';
-import { DEFAULT_AGENDA } from '../../../shared/defaults/agenda';
 import { DEFAULT_ROSTER } from '../../../shared/defaults/roster';
 import { PERMISSIONS } from '../../../shared/permissions';
 import { COMMAND_TYPES, type Command, type CommandType } from '../../../shared/protocol/commands';
 import { Role } from '../../../shared/protocol/common';
 import { LIMITS } from '../../../shared/protocol/limits';
+import { NOTE_AGENDA } from '../../support/agenda';
 import { Device } from '../../support/devices';
 import { EngineModel } from '../../support/model';
 import { createMeeting, join, startServer, type TestServer } from '../../support/server';
@@ -42,7 +42,7 @@ const ROWS = (Object.entries(PERMISSIONS) as [CommandType, readonly Role[]][]).s
 /** Two examples of each command, as the engine's property tests make them (seeded: the same every run). */
 const examples = (type: CommandType): Command[] =>
   fc.sample(
-    commandFor(DEFAULT_AGENDA).filter((c) => c.type === type),
+    commandFor(NOTE_AGENDA).filter((c) => c.type === type),
     { numRuns: 2, seed: 6 },
   );
 
@@ -59,10 +59,10 @@ describe('the permission table, over real sockets', () => {
 
   for (const [state, setup] of Object.entries(STATES)) {
     it(`refuses exactly the cells the table leaves out, ${state}`, async () => {
-      const { meetingId, codes } = await createMeeting(server.url, {});
+      const { meetingId, codes } = await createMeeting(server.url, { agenda: NOTE_AGENDA });
       const runtime = server.app.rostrum.registry.get(meetingId);
       if (!runtime) throw new Error('no runtime');
-      const model = new EngineModel({ meetingId, agenda: DEFAULT_AGENDA, roster: DEFAULT_ROSTER });
+      const model = new EngineModel({ meetingId, agenda: NOTE_AGENDA, roster: DEFAULT_ROSTER });
       const player = new Player(model.engine);
       const token = async (code: string | undefined) =>
         (await join(server.url, meetingId, code ?? '')).token;

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { movedBackForStates, tabletNews } from '../../../client/delegate/placeNews';
 import { whatLeavingEnds } from '../../../client/meeting/leavingStep';
-import { DEFAULT_AGENDA } from '../../../shared/defaults/agenda';
+
 import { Agenda } from '../../../shared/protocol/agenda';
+import { NOTE_AGENDA } from '../../support/agenda';
 import { delegate, EngineHarness, MODERATOR } from '../../support/engine';
 
 /** The default agenda with panel 1's discussion under the arrival policy instead. */
 const arrivalAgenda = (): Agenda =>
   Agenda.parse({
-    ...DEFAULT_AGENDA,
-    items: DEFAULT_AGENDA.items.map((item) => ({
+    ...NOTE_AGENDA,
+    items: NOTE_AGENDA.items.map((item) => ({
       ...item,
       steps: item.steps.map((step) =>
         step.kind === 'floor' ? { ...step, queuePolicy: 'arrival' } : step,

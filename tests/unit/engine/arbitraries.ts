@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import type { Sender } from '../../../server/engine/context';
 import type { MeetingEngine } from '../../../server/engine/engine';
-import { DEFAULT_AGENDA } from '../../../shared/defaults/agenda';
 import { DEFAULT_ROSTER } from '../../../shared/defaults/roster';
 import { PERMISSIONS } from '../../../shared/permissions';
 import type { Agenda, ScheduledSpeaker } from '../../../shared/protocol/agenda';
 import { type AgendaChange, Command } from '../../../shared/protocol/commands';
 import type { Role } from '../../../shared/protocol/common';
+import { NOTE_AGENDA } from '../../support/agenda';
 import { CHAIR, DISPLAY, delegate, MODERATOR, smallAgenda } from '../../support/engine';
 
 /**
@@ -19,7 +19,7 @@ import { CHAIR, DISPLAY, delegate, MODERATOR, smallAgenda } from '../../support/
 
 /** The agendas a random meeting runs: the procedural note, and small ones for the options. */
 export const AGENDAS: Record<string, Agenda> = {
-  default: DEFAULT_AGENDA,
+  default: NOTE_AGENDA,
   arrival: smallAgenda({ queuePolicy: 'arrival', clusterSize: 2 }),
   'states-only': smallAgenda({ openTo: ['member-state', 'observer'] }),
   'end-at-limit': smallAgenda({
@@ -194,6 +194,7 @@ export const commandFor = (agenda: Agenda): fc.Arbitrary<Command> => {
     },
     { arbitrary: typed('session.resume'), weight: 2 },
     { arbitrary: typed('session.close'), weight: 1 },
+    { arbitrary: typed('session.reopen'), weight: 2 },
     { arbitrary: typed('agenda.edit', fc.record({ change: agendaChange(agenda) })), weight: 2 },
     { arbitrary: typed('display.configure', fc.record({ showDelay: fc.boolean() })), weight: 1 },
     {
@@ -298,7 +299,7 @@ export const moveFor = (agenda: Agenda): fc.Arbitrary<Move> =>
  */
 export const meeting = (maxMoves: number) =>
   fc.constantFrom(...Object.keys(AGENDAS)).chain((agendaName) => {
-    const agenda = AGENDAS[agendaName] ?? DEFAULT_AGENDA;
+    const agenda = AGENDAS[agendaName] ?? NOTE_AGENDA;
     const opening = gotoTarget(agenda).map(
       (target): Move => ({
         waitMs: 0,

@@ -53,6 +53,11 @@ const EXAMPLES = {
     return { h, command: { type: 'session.resume' } };
   },
   'session.close': () => ({ h: EngineHarness.at('closing'), command: { type: 'session.close' } }),
+  'session.reopen': () => {
+    const h = EngineHarness.at('closing');
+    h.ok({ type: 'session.close' });
+    return { h, command: { type: 'session.reopen' } };
+  },
   'agenda.edit': () => ({
     h: new EngineHarness(),
     command: {

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { Records } from '../../../server/engine/context';
 import { type ApplyResult, MeetingEngine } from '../../../server/engine/engine';
 import { elapsedAt } from '../../../shared/clock/turnClock';
-import { DEFAULT_AGENDA } from '../../../shared/defaults/agenda';
 import { DEFAULT_ROSTER } from '../../../shared/defaults/roster';
 import { COMMAND_TYPES, type CommandType } from '../../../shared/protocol/commands';
 import { isStateCategory } from '../../../shared/protocol/common';
 import { CommandErrorCode } from '../../../shared/protocol/errors';
 import { MeetingView, RequestRecord, StepRecord, TurnRecord } from '../../../shared/protocol/view';
+import { NOTE_AGENDA } from '../../support/agenda';
 import { snapshotOf } from '../../support/engine';
 import { AGENDAS, meeting, Player } from './arbitraries';
 
@@ -85,7 +85,7 @@ describe('random meetings', () => {
       fc.property(meeting(MOVES), ({ agendaName, moves }) => {
         const engine = MeetingEngine.create({
           meetingId: 'M-random',
-          agenda: AGENDAS[agendaName] ?? DEFAULT_AGENDA,
+          agenda: AGENDAS[agendaName] ?? NOTE_AGENDA,
           roster: DEFAULT_ROSTER,
         });
         const player = new Player(engine);

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MeetingEngine, type PersistedMeeting } from '../../../server/engine/engine';
 import { elapsedAt } from '../../../shared/clock/turnClock';
-import { DEFAULT_AGENDA } from '../../../shared/defaults/agenda';
 import { DEFAULT_ROSTER } from '../../../shared/defaults/roster';
 import type { Command } from '../../../shared/protocol/commands';
+import { NOTE_AGENDA } from '../../support/agenda';
 import { EngineHarness, MINUTE, SECOND, snapshotOf } from '../../support/engine';
 import { AGENDAS, meeting, Player } from './arbitraries';
 
@@ -24,7 +24,7 @@ describe('a meeting restored from its snapshot', () => {
         ({ agendaName, moves }, cuts) => {
           const original = MeetingEngine.create({
             meetingId: 'M-restore',
-            agenda: AGENDAS[agendaName] ?? DEFAULT_AGENDA,
+            agenda: AGENDAS[agendaName] ?? NOTE_AGENDA,
             roster: DEFAULT_ROSTER,
           });
           const player = new Player(original);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_AGENDA } from '../../../shared/defaults/agenda';
 import { MeetingView } from '../../../shared/protocol/view';
+import { NOTE_AGENDA } from '../../support/agenda';
 import { CHAIR, delegate, EngineHarness, MODERATOR } from '../../support/engine';
 
 const MIN = 60_000;
@@ -48,7 +48,7 @@ describe('the default session, driven from start to close', () => {
       h.ok({ type: 'agenda.next', fromStepId: current.stepId }, CHAIR);
     }
     expect(h.view().status).toBe('closed');
-    const expected = DEFAULT_AGENDA.items.flatMap((i) => i.steps.map((s) => `${i.id}/${s.id}`));
+    const expected = NOTE_AGENDA.items.flatMap((i) => i.steps.map((s) => `${i.id}/${s.id}`));
     expect(visited).toEqual(expected);
     expect(h.record.steps.map((s) => `${s.itemId}/${s.stepId}`)).toEqual(expected);
     const overrun = h.record.turns.filter((t) => t.overtimeMs > 0);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_AGENDA } from '../../../shared/defaults/agenda';
 import type { RequestRecord, TurnRecord } from '../../../shared/protocol/view';
 import { buildReport, median, sectionOf } from '../../../shared/report/report';
+import { NOTE_AGENDA } from '../../support/agenda';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2017, 6, 24, 14, 0);
@@ -96,9 +96,10 @@ describe('the report', () => {
     request({ outcome: 'granted', itemId: 'panel-2' }),
   ];
   const report = buildReport({
-    agenda: DEFAULT_AGENDA,
+    agenda: NOTE_AGENDA,
     turns,
     requests,
+    waiting: [],
     steps: [],
     current: null,
     now: T0,
@@ -170,7 +171,7 @@ describe('the report', () => {
   });
 
   it('carries the schedule of every item', () => {
-    expect(report.schedule.map((s) => s.itemId)).toEqual(DEFAULT_AGENDA.items.map((i) => i.id));
+    expect(report.schedule.map((s) => s.itemId)).toEqual(NOTE_AGENDA.items.map((i) => i.id));
   });
 });
 
@@ -184,5 +185,76 @@ describe('the median', () => {
 
   it('of an empty record is all zeros', () => {
     expect(sectionOf([], []).turns).toBe(0);
+  });
+});
+
+describe('who was left waiting', () => {
+  const unheard = request({
+    outcome: 'unheard',
+    delegationId: 'fiji',
+    delegationName: 'Fiji',
+    speakerName: 'Mr. Ratu Epeli',
+    itemId: 'panel-2',
+    endedAt: T0 + 40 * MIN,
+    waitingAtClose: true,
+  });
+  const waitingNow = {
+    id: 'R900',
+    itemId: 'summary',
+    stepId: 'reactions',
+    delegationId: 'chile',
+    delegationName: 'Chile',
+    requestedAt: T0 + 90 * MIN,
+    waitingAtClose: true,
+  };
+  const report = buildReport({
+    agenda: NOTE_AGENDA,
+    turns: [],
+    requests: [request({ outcome: 'granted' }), unheard],
+    waiting: [waitingNow],
+    steps: [],
+    current: { itemId: 'summary', stepId: 'reactions', startedAt: T0 + 80 * MIN },
+    now: T0 + 95 * MIN,
+  });
+
+  it('names the requests still waiting now and those left unheard, with their step', () => {
+    expect(report.leftWaiting).toEqual({
+      now: [
+        {
+          id: 'R900',
+          delegationId: 'chile',
+          delegationName: 'Chile',
+          requestedAt: T0 + 90 * MIN,
+          itemId: 'summary',
+          itemTitle: 'Summary panel',
+          stepId: 'reactions',
+          stepTitle: 'Reactions, questions and recommendations from Member States',
+          waitingAtClose: true,
+        },
+      ],
+      unheard: [
+        {
+          id: unheard.id,
+          delegationId: 'fiji',
+          delegationName: 'Fiji',
+          speakerName: 'Mr. Ratu Epeli',
+          requestedAt: T0,
+          itemId: 'panel-2',
+          itemTitle: 'Expert panel 2',
+          stepId: 'discussion',
+          stepTitle: 'Interactive discussion',
+          endedAt: T0 + 40 * MIN,
+          waitingAtClose: true,
+        },
+      ],
+    });
+  });
+
+  it('counts a request still waiting behind a closed list as waiting when it closed', () => {
+    expect(report.meeting.requests.waitingAtClose).toBe(2);
+    const summary = report.items.find((i) => i.itemId === 'summary')?.section;
+    expect(summary?.requests.waitingAtClose).toBe(1);
+    // It is in no outcome yet: made counts the requests that left a queue.
+    expect(summary?.requests.made).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_AGENDA } from '../../../shared/defaults/agenda';
 import { plannedItems, type ScheduleInput, scheduleAt } from '../../../shared/schedule/schedule';
 import { clockTimeOf, instantOf } from '../../../shared/schedule/zonedTime';
+import { NOTE_AGENDA } from '../../support/agenda';
 import { EngineHarness, MODERATOR } from '../../support/engine';
 
 const MIN = 60_000;
@@ -44,7 +44,7 @@ describe('wall-clock times in the meeting time zone', () => {
 
 describe('the schedule as planned', () => {
   it('takes the procedural note times of the default agenda', () => {
-    const planned = plannedItems(DEFAULT_AGENDA);
+    const planned = plannedItems(NOTE_AGENDA);
     const times = planned.map((p) => [
       p.itemId,
       p.start === null ? null : clockTimeOf(p.start, NY),
@@ -62,7 +62,7 @@ describe('the schedule as planned', () => {
   });
 
   it('derives unstated times from the sitting and the allowances, a discussion filling the rest', () => {
-    const agenda = structuredClone(DEFAULT_AGENDA);
+    const agenda = structuredClone(NOTE_AGENDA);
     for (const item of agenda.items) {
       delete item.plannedStart;
       delete item.plannedEnd;

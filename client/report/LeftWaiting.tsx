@@ -1,0 +1,74 @@
+import type { LeftWaiting as Entry, Report } from '../../shared/report/report';
+import { clockTimeOf } from '../../shared/schedule/zonedTime';
+import { dateOf } from '../meeting/schedule';
+
+/** "2026-07-24 10:42": a day and a time in the meeting's time zone. */
+const when = (instant: number, zone: string) =>
+  `${dateOf(instant, zone)} ${clockTimeOf(instant, zone)}`;
+
+const Requests = ({
+  caption,
+  entries,
+  zone,
+  ended,
+}: {
+  caption: string;
+  entries: Entry[];
+  zone: string;
+  /** Whether the step has ended: its end is shown. */
+  ended: boolean;
+}) => (
+  <table className="report-table">
+    <caption>{caption}</caption>
+    <thead>
+      <tr>
+        <th scope="col">Delegation</th>
+        <th scope="col">Speaker</th>
+        <th scope="col">Asked</th>
+        <th scope="col">Step</th>
+        {ended && <th scope="col">Step ended</th>}
+        <th scope="col">List closed while waiting</th>
+      </tr>
+    </thead>
+    <tbody>
+      {entries.map((e) => (
+        <tr key={e.id}>
+          <th scope="row">{e.delegationName}</th>
+          <td>{e.speakerName ?? '–'}</td>
+          <td className="digits">{when(e.requestedAt, zone)}</td>
+          <td>
+            {e.itemTitle}: {e.stepTitle}
+          </td>
+          {ended && (
+            <td className="digits">{e.endedAt === undefined ? '–' : when(e.endedAt, zone)}</td>
+          )}
+          <td>{e.waitingAtClose ? 'yes' : 'no'}</td>
+        </tr>
+      ))}
+    </tbody>
+  </table>
+);
+
+/**
+ * Who asked for the floor and was not heard, by name: those still waiting now, and those left in
+ * the queue when their step ended. The counts say how many; the chair needs to know who.
+ */
+export const LeftWaiting = ({ left, zone }: { left: Report['leftWaiting']; zone: string }) => (
+  <>
+    {left.now.length > 0 ? (
+      <Requests caption="Still waiting now" entries={left.now} zone={zone} ended={false} />
+    ) : (
+      <p>Nobody is waiting for the floor now.</p>
+    )}
+    {left.unheard.length > 0 ? (
+      <Requests
+        caption="Left unheard when their step ended"
+        entries={left.unheard}
+        zone={zone}
+        ended
+      />
+    ) : (
+      <p>No request was left unheard when its step ended.</p>
+    )}
+  </>
+);
