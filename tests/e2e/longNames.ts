@@ -122,7 +122,8 @@ export const cutNames = (
     ({ sel, whole }) => {
       const problems: string[] = [];
       const clippingBoxOf = (element: Element): DOMRect => {
-        let box = new DOMRect(0, 0, window.innerWidth, window.innerHeight);
+        // The page's own scrolling is not a cut: only the boxes that clip their content count.
+        let box = new DOMRect(-1e6, -1e6, 2e6, 2e6);
         for (let e = element.parentElement; e; e = e.parentElement) {
           const style = getComputedStyle(e);
           if (style.overflowX !== 'visible' || style.overflowY !== 'visible') {
