@@ -1,8 +1,9 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { CATEGORIES, CATEGORY_LABEL, type Category } from '../../shared/categories';
 import { ApiError, fetchCodes, fetchRoster, listMeetings } from '../app/api';
 import { screenPath } from '../app/router';
 import type { Session } from '../app/sessions';
+import { useFittedText } from '../components/useFittedText';
 import { joinLink, spacedCode } from './joinLink';
 import { QrCode } from './QrCode';
 import '../styles/print.css';
@@ -25,9 +26,12 @@ const JoinCard = ({
   title: string;
 }) => {
   const origin = window.location.origin;
+  const text = useRef<HTMLDivElement>(null);
+  // The longest names ("United Kingdom of Great Britain and Northern Ireland") shrink to fit.
+  useFittedText(text, SMALLEST_TEXT, card.name);
   return (
     <article className="join-card-print" aria-label={`Join card of ${card.name}`}>
-      <div className="join-card-text">
+      <div className="join-card-text" ref={text}>
         <p className="join-card-meeting">{title}</p>
         <h2 className="join-card-name">{card.name}</h2>
         <p className="join-card-category">{CATEGORY_LABEL[card.category]}</p>
@@ -47,6 +51,9 @@ const JoinCard = ({
     </article>
   );
 };
+
+/** 15 pt names may go down to 9 pt, still legible on a card held in the hand. */
+const SMALLEST_TEXT = 0.6;
 
 type Loaded = { cards: JoinCardData[]; title: string } | { problem: string } | null;
 

@@ -23,7 +23,9 @@ export const ConnectionNotice = () => {
   return (
     <div className="connection" role="status">
       {connection === 'reconnecting' && (
-        <p className="connection-notice">Reconnecting to the server… The clock keeps running.</p>
+        <p className="connection-notice">
+          The server cannot be reached. Reconnecting… The clock keeps running.
+        </p>
       )}
       {connection === 'connecting' && <p className="connection-notice">Connecting…</p>}
     </div>

@@ -1,19 +1,28 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useRef } from 'react';
 import type { MeetingView } from '../../shared/protocol/view';
 import { clockTimeOf } from '../../shared/schedule/zonedTime';
 import { leaveMeeting } from '../app/leave';
 import { Clock } from '../components/Clock';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { ConnectionNotice } from '../components/Notices';
+import { useFittedText } from '../components/useFittedText';
 import { useLiveView } from '../live/LiveContext';
 import { useServerNow } from '../live/useServerNow';
 import { currentPlace, placeTitle, speakersToCome } from '../meeting/agenda';
 import { roomDelay } from '../meeting/schedule';
 import { useFullscreen } from './useFullscreen';
 import { useIdle } from './useIdle';
+import { useItemsThatFit } from './useItemsThatFit';
 import '../styles/display.css';
 
-const NEXT_SHOWN = 5;
+/**
+ * More than a 16:9 projector can hold at any size the back of the room can read: the list shows
+ * as many of these as fit, and counts the rest.
+ */
+const NEXT_RENDERED = 20;
+
+/** Names shrink to at most this share of their size before a speaker's name may be shortened. */
+const SMALLEST_NAMES = 0.45;
 
 const TimeOfDay = ({ view }: { view: MeetingView }) => {
   const { clock } = useLiveView();
@@ -40,45 +49,78 @@ interface Upcoming {
   detail?: string;
 }
 
-const upcoming = (view: MeetingView): Upcoming[] => {
+const upcoming = (view: MeetingView): { total: number; first: Upcoming[] } => {
   const here = currentPlace(view);
   if (here?.step.kind === 'floor') {
-    return view.floor.queue.slice(0, NEXT_SHOWN).map((r) => ({
-      key: r.id,
-      name: r.name,
-      ...(r.speakerName !== undefined && r.speakerName !== r.name && { detail: r.speakerName }),
-    }));
+    return {
+      total: view.floor.queue.length,
+      first: view.floor.queue.slice(0, NEXT_RENDERED).map((r) => ({
+        key: r.id,
+        name: r.name,
+        ...(r.speakerName !== undefined && r.speakerName !== r.name && { detail: r.speakerName }),
+      })),
+    };
   }
-  return speakersToCome(view)
-    .slice(0, NEXT_SHOWN)
-    .map((s) => ({ key: s.id, name: s.name, detail: s.role }));
+  const speakers = speakersToCome(view);
+  return {
+    total: speakers.length,
+    first: speakers
+      .slice(0, NEXT_RENDERED)
+      .map((s) => ({ key: s.id, name: s.name, detail: s.role })),
+  };
 };
 
 const NextSpeakers = ({ view }: { view: MeetingView }) => {
   const here = currentPlace(view);
-  const next = upcoming(view);
+  const { total, first } = upcoming(view);
   const floor = here?.step.kind === 'floor';
+  const list = useRef<HTMLOListElement>(null);
+  const fitting = useItemsThatFit(
+    list,
+    first.map((n) => `${n.key} ${n.name} ${n.detail ?? ''}`).join('\n'),
+  );
+  // Until the first measurement, every rendered name counts as shown.
+  const shown = fitting ?? first.length;
+  const more = total - shown;
   return (
     <section className="display-next" aria-labelledby="next-heading">
       <h2 id="next-heading">{floor ? 'Next speakers' : 'Speakers to come'}</h2>
-      {next.length === 0 ? (
+      {first.length === 0 ? (
         <p className="display-quiet">{floor ? 'Nobody is waiting' : 'None'}</p>
       ) : (
-        <ol>
-          {next.map((n) => (
-            <li key={n.key}>
+        <ol ref={list} className="display-next-list">
+          {first.map((n, i) => (
+            // Those that do not fit stay laid out (to be measured when room is made) but unseen.
+            <li key={n.key} className={i < shown ? undefined : 'is-beyond'}>
               <span className="display-next-name">{n.name}</span>
               {n.detail && <span className="display-next-detail">{n.detail}</span>}
             </li>
           ))}
         </ol>
       )}
+      {more > 0 && <p className="display-more">and {more} more</p>}
       {floor && (
         <p className={`display-list ${view.floor.open ? 'is-open' : 'is-closed'}`}>
           {view.floor.open ? 'List of speakers open' : 'List of speakers closed'}
         </p>
       )}
     </section>
+  );
+};
+
+/** Who has the floor, whole: the names shrink to leave the clock its room. */
+const Speaker = ({ speaker }: { speaker: NonNullable<MeetingView['turn']>['speaker'] }) => {
+  const box = useRef<HTMLDivElement>(null);
+  const delegation =
+    speaker.delegationName && speaker.delegationName !== speaker.name
+      ? speaker.delegationName
+      : null;
+  useFittedText(box, SMALLEST_NAMES, `${speaker.name}\n${delegation ?? ''}`);
+  return (
+    <div className="display-names" ref={box}>
+      <p className={`display-speaker${delegation ? ' is-person' : ''}`}>{speaker.name}</p>
+      {delegation && <p className="display-delegation">{delegation}</p>}
+    </div>
   );
 };
 
@@ -92,10 +134,7 @@ const Floor = ({ view }: { view: MeetingView }) => {
         {panel && <p className="display-segment">Panel responds</p>}
         {turn ? (
           <>
-            <p className="display-speaker">{turn.speaker.name}</p>
-            {turn.speaker.delegationName && turn.speaker.delegationName !== turn.speaker.name && (
-              <p className="display-delegation">{turn.speaker.delegationName}</p>
-            )}
+            <Speaker speaker={turn.speaker} />
             <Clock turn={turn} size="display" />
           </>
         ) : (

@@ -9,14 +9,45 @@ export interface Bar {
 }
 
 const ROW = 26;
+const LINE = 15;
 const LABEL = 210;
 const BARS = 300;
 const NUMBERS = 130;
 const WIDTH = LABEL + BARS + NUMBERS;
-const LABEL_CHARS = 26;
+/** The room a label's lines have, left of the bars. */
+const LABEL_WIDTH = LABEL - 12;
+const FONT_PX = 13;
 
-const shorten = (label: string): string =>
-  label.length > LABEL_CHARS ? `${label.slice(0, LABEL_CHARS - 1)}…` : label;
+let measureContext: CanvasRenderingContext2D | null | undefined;
+
+/** The width of a line of label text, as the page's font draws it (estimated without a canvas). */
+const widthOf = (text: string): number => {
+  if (measureContext === undefined) {
+    measureContext = document.createElement('canvas').getContext('2d');
+    if (measureContext) {
+      const family = getComputedStyle(document.documentElement).getPropertyValue('--font');
+      measureContext.font = `${FONT_PX}px ${family || 'sans-serif'}`;
+    }
+  }
+  return measureContext ? measureContext.measureText(text).width : text.length * FONT_PX * 0.6;
+};
+
+/**
+ * A label in as many lines as it needs, broken between words only: a delegation's name is never
+ * cut short.
+ */
+const linesOf = (label: string): string[] => {
+  const lines: string[] = [];
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && widthOf(`${last} ${word}`) <= LABEL_WIDTH) {
+      lines[lines.length - 1] = `${last} ${word}`;
+    } else {
+      lines.push(word);
+    }
+  }
+  return lines.length > 0 ? lines : [''];
+};
 
 /**
  * A horizontal bar chart drawn as SVG: a label, a bar in proportion to the largest, and the
@@ -25,7 +56,15 @@ const shorten = (label: string): string =>
 export const BarChart = ({ title, bars }: { title: string; bars: readonly Bar[] }) => {
   const id = useId();
   const max = Math.max(1, ...bars.map((b) => b.value));
-  const height = bars.length * ROW;
+  let top = 0;
+  const rows = bars.map((bar) => {
+    const lines = linesOf(bar.label);
+    const height = Math.max(ROW, lines.length * LINE + ROW - LINE);
+    const row = { bar, lines, top, height };
+    top += height;
+    return row;
+  });
+  const height = top;
   return (
     <figure className="chart">
       <figcaption id={`${id}title`}>{title}</figcaption>
@@ -39,32 +78,31 @@ export const BarChart = ({ title, bars }: { title: string; bars: readonly Bar[] 
       >
         <title>{title}</title>
         <desc id={`${id}desc`}>{bars.map((b) => `${b.label}: ${b.text}`).join('; ')}</desc>
-        {bars.map((bar, i) => {
+        {rows.map(({ bar, lines, top, height }) => {
           const length = bar.value > 0 ? Math.max(1, (bar.value / max) * BARS) : 0;
-          const middle = i * ROW + ROW / 2;
+          const middle = top + height / 2;
+          const firstLine = middle - ((lines.length - 1) * LINE) / 2;
           return (
             <g key={bar.key}>
-              <text
-                className="chart-label"
-                x={LABEL - 8}
-                y={middle}
-                textAnchor="end"
-                dominantBaseline="central"
-              >
-                {shorten(bar.label)}
-                {bar.label.length > LABEL_CHARS && <title>{bar.label}</title>}
+              <text className="chart-label" textAnchor="end" dominantBaseline="central">
+                {lines.map((line, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a label's lines are fixed by its text
+                  <tspan key={i} x={LABEL - 8} y={firstLine + i * LINE}>
+                    {line}
+                  </tspan>
+                ))}
               </text>
               <rect
                 className="chart-track"
                 x={LABEL}
-                y={i * ROW + 5}
+                y={middle - ROW / 2 + 5}
                 width={BARS}
                 height={ROW - 10}
               />
               <rect
                 className="chart-bar"
                 x={LABEL}
-                y={i * ROW + 5}
+                y={middle - ROW / 2 + 5}
                 width={length}
                 height={ROW - 10}
               />

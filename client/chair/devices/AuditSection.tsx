@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { AuditEntry } from '../../../shared/protocol/access';
+import { TableBox } from './TableBox';
 import { auditWords, timeOfDay } from './words';
 
 /** How many of the latest actions the page lists. */
@@ -36,31 +37,33 @@ export const AuditSection = ({
       ) : latest.length === 0 ? (
         <p>Nobody has signed out a device or made a new code yet.</p>
       ) : (
-        <table className="devices-table">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col" className="revoked">
-                Tokens revoked
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {latest.map(({ entry, position }) => {
-              const { who, what } = auditWords(entry, nameOf);
-              return (
-                <tr key={position}>
-                  <td className="digits">{timeOfDay(entry.at, timeZone, now)}</td>
-                  <td>{who}</td>
-                  <td>{what}</td>
-                  <td className="digits revoked">{entry.revokedTokens}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <TableBox labelledBy={headingId}>
+          <table className="devices-table">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+                <th scope="col" className="revoked">
+                  Tokens revoked
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {latest.map(({ entry, position }) => {
+                const { who, what } = auditWords(entry, nameOf);
+                return (
+                  <tr key={position}>
+                    <td className="digits">{timeOfDay(entry.at, timeZone, now)}</td>
+                    <td>{who}</td>
+                    <td>{what}</td>
+                    <td className="digits revoked">{entry.revokedTokens}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableBox>
       )}
       {earlier > 0 && <p className="quiet">{earlier} earlier actions are not listed.</p>}
     </section>

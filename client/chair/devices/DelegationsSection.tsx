@@ -1,6 +1,7 @@
 import { Fragment, useId, useState } from 'react';
 import type { DeviceCount, DevicesResponse } from '../../../shared/protocol/access';
 import { RowNote } from './RowNote';
+import { TableBox } from './TableBox';
 import type { AccessActions } from './useAccessActions';
 import { delegationKey, foldName, hasDevices, plural } from './words';
 
@@ -106,35 +107,37 @@ export const DelegationsSection = ({
           {devices !== null && wanted !== '' && `${plural(shown.length, 'delegation')} found.`}
         </span>
       </p>
-      <table className="devices-table">
-        <thead>
-          <tr>
-            <th scope="col">Delegation</th>
-            <th scope="col" className="count">
-              Connected
-            </th>
-            <th scope="col" className="count">
-              Tokens
-            </th>
-            <th scope="col" className="devices-actions">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((row) => (
-            <Fragment key={row.delegationId}>
-              <Row row={row} actions={actions} />
-              <RowNote
-                rowKey={delegationKey(row.delegationId)}
-                columns={COLUMNS}
-                actions={actions}
-                meetingId={meetingId}
-              />
-            </Fragment>
-          ))}
-        </tbody>
-      </table>
+      <TableBox labelledBy={headingId}>
+        <table className="devices-table">
+          <thead>
+            <tr>
+              <th scope="col">Delegation</th>
+              <th scope="col" className="count">
+                Connected
+              </th>
+              <th scope="col" className="count">
+                Tokens
+              </th>
+              <th scope="col" className="devices-actions">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((row) => (
+              <Fragment key={row.delegationId}>
+                <Row row={row} actions={actions} />
+                <RowNote
+                  rowKey={delegationKey(row.delegationId)}
+                  columns={COLUMNS}
+                  actions={actions}
+                  meetingId={meetingId}
+                />
+              </Fragment>
+            ))}
+          </tbody>
+        </table>
+      </TableBox>
       {devices !== null && shown.length === 0 && (
         <p>No delegation of this meeting is called “{filter.trim()}”.</p>
       )}

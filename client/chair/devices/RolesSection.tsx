@@ -2,6 +2,7 @@ import { Fragment, useId } from 'react';
 import type { DevicesResponse } from '../../../shared/protocol/access';
 import type { MeetingCodes } from '../../../shared/protocol/http';
 import { RowNote } from './RowNote';
+import { TableBox } from './TableBox';
 import type { AccessActions } from './useAccessActions';
 import {
   groupedCode,
@@ -91,52 +92,54 @@ export const RolesSection = ({
           {showCodes ? 'Hide codes' : 'Show codes'}
         </button>
       </div>
-      <table className="devices-table" id={tableId}>
-        <thead>
-          <tr>
-            <th scope="col">Devices</th>
-            <th scope="col" className="count">
-              Connected
-            </th>
-            <th scope="col" className="count">
-              Tokens
-            </th>
-            <th scope="col" className="devices-code-cell">
-              Code
-            </th>
-            <th scope="col" className="devices-actions">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {OFFICER_ROLES.map((role) => (
-            <Fragment key={role}>
-              <RoleRow
-                role={role}
-                devices={devices}
-                codes={codes}
-                showCodes={showCodes}
-                actions={actions}
-              />
-              <RowNote
-                rowKey={roleKey(role)}
-                columns={COLUMNS}
-                actions={actions}
-                meetingId={meetingId}
-              />
-            </Fragment>
-          ))}
-          <tr className="devices-total">
-            <th scope="row">{ROLE_DEVICES.delegate}</th>
-            <td className="digits count">{delegates?.connected ?? '–'}</td>
-            <td className="digits count">{delegates?.tokens ?? '–'}</td>
-            <td colSpan={2} className="quiet devices-code-cell">
-              Each delegation has its own code (join cards).
-            </td>
-          </tr>
-        </tbody>
-      </table>
+      <TableBox labelledBy={headingId}>
+        <table className="devices-table" id={tableId}>
+          <thead>
+            <tr>
+              <th scope="col">Devices</th>
+              <th scope="col" className="count">
+                Connected
+              </th>
+              <th scope="col" className="count">
+                Tokens
+              </th>
+              <th scope="col" className="devices-code-cell">
+                Code
+              </th>
+              <th scope="col" className="devices-actions">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {OFFICER_ROLES.map((role) => (
+              <Fragment key={role}>
+                <RoleRow
+                  role={role}
+                  devices={devices}
+                  codes={codes}
+                  showCodes={showCodes}
+                  actions={actions}
+                />
+                <RowNote
+                  rowKey={roleKey(role)}
+                  columns={COLUMNS}
+                  actions={actions}
+                  meetingId={meetingId}
+                />
+              </Fragment>
+            ))}
+            <tr className="devices-total">
+              <th scope="row">{ROLE_DEVICES.delegate}</th>
+              <td className="digits count">{delegates?.connected ?? '–'}</td>
+              <td className="digits count">{delegates?.tokens ?? '–'}</td>
+              <td colSpan={2} className="quiet devices-code-cell">
+                Each delegation has its own code (join cards).
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </TableBox>
     </section>
   );
 };
