@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../shared/protocol/limits';
 import type { MeetingView } from '../../shared/protocol/view';
+import { csvObjects } from '../support/csv';
 import { withRoom } from '../support/meeting';
 import {
   connect,
@@ -225,10 +226,19 @@ describe('the realtime channel', () => {
     });
     await ok(live.room.moderator, { type: 'floor.next' });
     await ok(live.room.moderator, { type: 'turn.end' });
+    // A formula after the list separator of a spreadsheet set for ";".
+    await ok(live.room.morocco, { type: 'floor.request', speakerName: 'x;=1+1' });
+    await ok(live.room.moderator, { type: 'floor.next' });
+    await ok(live.room.moderator, { type: 'turn.end' });
     const csv = await http(live.server.url, `/api/meetings/${live.room.meetingId}/record.csv`, {
       token: live.room.tokens.chair,
     });
     expect(csv.text).toContain(`"'=HYPERLINK(""http://x"", ""Mexico, again"")"`);
+    expect(csv.text).toContain(`"x;'=1+1"`);
+    expect(csvObjects(csv.text).map((row) => row.speakerName)).toEqual([
+      `'=HYPERLINK("http://x", "Mexico, again")`,
+      "x;'=1+1",
+    ]);
   });
 });
 
