@@ -6,6 +6,8 @@ import type { MeetingView } from '../../shared/protocol/view';
 import type { QueuedRequest, Sender } from '../engine/context';
 import { type ApplyResult, MeetingEngine, type PersistedMeeting } from '../engine/engine';
 import type { CommandSource, MeetingRecord, Store, StoredMeeting } from '../store/store';
+import { RefusalLog } from './refusalLog';
+import { RequestCooldown } from './requestCooldown';
 
 /** A snapshot of the engine goes with every hundredth version, so a restart replays at most 99. */
 export const SNAPSHOT_EVERY = 100;
@@ -48,6 +50,9 @@ export class MeetingRuntime {
   /** The instant of the last accepted command, so the log's instants never go back. */
   private lastAt = 0;
   private closed = false;
+  /** Refusals are logged on a budget, so a flood of them cannot fill the disk. */
+  private readonly refusals: RefusalLog;
+  private readonly cooldown = new RequestCooldown();
 
   private constructor(
     meeting: StoredMeeting,
@@ -62,6 +67,7 @@ export class MeetingRuntime {
     this.engine = engine;
     this.snapshotVersion = snapshotVersion;
     this.published = engine.view(Date.now());
+    this.refusals = new RefusalLog(log);
   }
 
   /**
@@ -183,6 +189,19 @@ export class MeetingRuntime {
   execute(command: Command, sender: Sender, source: CommandSource, at = Date.now()): CommandAck {
     if (this.closed) return CLOSING;
     const now = Math.max(at, this.lastAt);
+    const tooSoon =
+      command.type === 'floor.request' && sender.delegationId !== undefined
+        ? this.cooldown.check(sender.delegationId, now)
+        : null;
+    if (tooSoon && !tooSoon.ok) {
+      this.refusals.refused({
+        type: command.type,
+        role: sender.role,
+        source,
+        refused: tooSoon.error.code,
+      });
+      return tooSoon;
+    }
     let result: ApplyResult;
     try {
       result = this.engine.apply(command, sender, now);
@@ -192,10 +211,12 @@ export class MeetingRuntime {
       return UNAVAILABLE;
     }
     if (!result.ok) {
-      this.log.info(
-        { type: command.type, role: sender.role, source, refused: result.error.code },
-        'command refused',
-      );
+      this.refusals.refused({
+        type: command.type,
+        role: sender.role,
+        source,
+        refused: result.error.code,
+      });
       return { ok: false, error: result.error };
     }
     const snapshotDue = result.version % SNAPSHOT_EVERY === 0;
@@ -216,6 +237,9 @@ export class MeetingRuntime {
     }
     if (snapshotDue) this.snapshotVersion = result.version;
     this.lastAt = now;
+    if (command.type === 'floor.withdraw' && sender.delegationId !== undefined) {
+      this.cooldown.withdrew(sender.delegationId, now);
+    }
     // Stored: from here on the answer is `ok`, whatever happens to the log line or the broadcast.
     try {
       this.log.info(
@@ -259,6 +283,7 @@ export class MeetingRuntime {
     if (this.deadlineTimer) clearTimeout(this.deadlineTimer);
     this.flush = null;
     this.deadlineTimer = null;
+    this.refusals.flush();
     if (this.engine.version > this.snapshotVersion) {
       try {
         this.saveSnapshot();

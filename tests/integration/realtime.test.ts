@@ -160,8 +160,21 @@ describe('the realtime channel', () => {
     expect(codes.slice(LIMITS.delegateCommands.burst).every((c) => c === 'rate_limited')).toBe(
       true,
     );
-    // Another device of the same delegation has its own bucket.
-    const other = await connect(live.server.url, live.room.tokens.mexico);
+    // Another socket of the same token shares its bucket: reconnecting gains nothing.
+    const again = await connect(live.server.url, live.room.tokens.mexico);
+    try {
+      const ack = await again.send({ type: 'floor.withdraw' });
+      expect(ack.ok || ack.error.code).toBe('rate_limited');
+    } finally {
+      again.close();
+    }
+    // Another device of the same delegation (its own token, from the same code) has its own.
+    const { token } = await join(
+      live.server.url,
+      live.room.meetingId,
+      live.room.codes.delegations.mexico ?? '',
+    );
+    const other = await connect(live.server.url, token);
     try {
       const ack = await other.send({ type: 'floor.withdraw' });
       expect(ack.ok || ack.error.code).toBe('not_now');
