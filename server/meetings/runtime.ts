@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Roster } from '../../shared/protocol/agenda';
 import type { Command } from '../../shared/protocol/commands';
 import type { CommandAck } from '../../shared/protocol/errors';
+import { type MeetingState, withoutAgenda } from '../../shared/protocol/state';
 import type { MeetingView } from '../../shared/protocol/view';
 import type { QueuedRequest, Sender } from '../engine/context';
 import { type ApplyResult, MeetingEngine, type PersistedMeeting } from '../engine/engine';
@@ -17,8 +18,12 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 /** When the store cannot take the timer's `turn.end`, it tries again this much later. */
 const TIMER_RETRY_MS = 1000;
 
-/** Where a meeting's new state goes: every socket of its room. */
-export type PublishState = (meetingId: string, view: MeetingView) => void;
+/**
+ * Where a meeting's new state goes: every socket of its room. Every socket there has the agenda
+ * of the last state published (it got it on connect or since), so a state whose `agendaVersion`
+ * is the same goes without it.
+ */
+export type PublishState = (meetingId: string, state: MeetingState) => void;
 
 const UNAVAILABLE: CommandAck = {
   ok: false,
@@ -254,7 +259,8 @@ export class MeetingRuntime {
   }
 
   /**
-   * What a socket that joins now is sent: the state last sent to the room, with the time of now.
+   * What a socket that joins now is sent: the state last sent to the room, with the time of now,
+   * agenda included (contract version 2: the agenda is always sent on connect).
    * A change not yet broadcast reaches it with the room, so its versions still only go up.
    */
   stateForNewcomer(now = Date.now()): MeetingView {
@@ -310,8 +316,9 @@ export class MeetingRuntime {
       this.flush = null;
       if (this.closed) return;
       const view = this.engine.view(Date.now());
+      const agendaChanged = view.agendaVersion !== this.published.agendaVersion;
       this.published = view;
-      this.publish(this.meetingId, view);
+      this.publish(this.meetingId, agendaChanged ? view : withoutAgenda(view));
     });
   }
 

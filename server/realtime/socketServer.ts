@@ -6,7 +6,7 @@ import { Command } from '../../shared/protocol/commands';
 import type { Role } from '../../shared/protocol/common';
 import type { CommandAck } from '../../shared/protocol/errors';
 import { LIMITS } from '../../shared/protocol/limits';
-import type { MeetingView } from '../../shared/protocol/view';
+import type { MeetingState } from '../../shared/protocol/state';
 import { tokenHash } from '../access/tokens';
 import type { Sender } from '../engine/context';
 import type { MeetingRegistry } from '../meetings/registry';
@@ -20,7 +20,8 @@ export interface ClientToServerEvents {
 }
 
 export interface ServerToClientEvents {
-  state: (view: MeetingView) => void;
+  /** The agenda only on connect and when `agendaVersion` changes (`shared/protocol/state.ts`). */
+  state: (state: MeetingState) => void;
   /** Added: the device's token was revoked; the socket is closed right after. */
   signed_out: (signal: SignedOut) => void;
 }
