@@ -38,9 +38,9 @@ export type Allowance = z.infer<typeof Allowance>;
 export const ScheduledSpeaker = z
   .object({
     id: Id,
-    name: displayName('name'),
+    name: displayName(),
     /** What they are there as: "Moderator", "Expert", "Co-facilitator"... */
-    role: displayName('role', { maxChars: LIMITS.titleChars }),
+    role: displayName({ maxChars: LIMITS.titleChars }),
     delegationId: Id.optional(),
     /** Overrides the step's allowance for this speaker. */
     allowance: Allowance.optional(),
@@ -52,7 +52,7 @@ export const SpeakersStep = z
   .object({
     id: Id,
     kind: z.literal('speakers'),
-    title: displayName('title', { maxChars: LIMITS.titleChars }),
+    title: displayName({ maxChars: LIMITS.titleChars }),
     speakers: z.array(ScheduledSpeaker).max(LIMITS.speakersPerStep),
     allowance: Allowance,
   })
@@ -63,7 +63,7 @@ export const FloorStep = z
   .object({
     id: Id,
     kind: z.literal('floor'),
-    title: displayName('title', { maxChars: LIMITS.titleChars }),
+    title: displayName({ maxChars: LIMITS.titleChars }),
     /** Each intervention from the floor. */
     allowance: Allowance,
     /** Each response of the panel, when it differs from the floor's allowance. */
@@ -85,7 +85,7 @@ export type Step = z.infer<typeof Step>;
 export const Sitting = z
   .object({
     id: Id,
-    title: displayName('title', { maxChars: LIMITS.titleChars }).optional(),
+    title: displayName({ maxChars: LIMITS.titleChars }).optional(),
     date: CalendarDate,
     start: ClockTime,
     end: ClockTime,
@@ -97,9 +97,9 @@ export type Sitting = z.infer<typeof Sitting>;
 export const AgendaItem = z
   .object({
     id: Id,
-    title: displayName('title', { maxChars: LIMITS.titleChars }),
+    title: displayName({ maxChars: LIMITS.titleChars }),
     /** Free text: remarks, presentation, panel, summary, closing... */
-    kind: displayName('kind', { maxChars: 40 }),
+    kind: displayName({ maxChars: 40 }),
     sittingId: Id.optional(),
     plannedStart: ClockTime.optional(),
     plannedEnd: ClockTime.optional(),
@@ -110,13 +110,13 @@ export type AgendaItem = z.infer<typeof AgendaItem>;
 
 export const Agenda = z
   .object({
-    title: displayName('title', { maxChars: LIMITS.titleChars }),
+    title: displayName({ maxChars: LIMITS.titleChars }),
     timeZone: TimeZone.default('UTC'),
-    venue: displayName('venue', { maxChars: LIMITS.titleChars }).optional(),
+    venue: displayName({ maxChars: LIMITS.titleChars }).optional(),
     sittings: z.array(Sitting).max(LIMITS.sittings).default([]),
     items: z.array(AgendaItem).min(1, 'an agenda needs at least one item').max(LIMITS.agendaItems),
     /** Shown on the room display during a suspension unless the chair gives another note. */
-    breakNote: displayName('breakNote', {
+    breakNote: displayName({
       maxChars: LIMITS.noteChars,
       allowEmpty: true,
     }).optional(),
@@ -177,7 +177,7 @@ export type AgendaInput = z.input<typeof Agenda>;
 export const Delegation = z
   .object({
     id: Id,
-    name: displayName('name'),
+    name: displayName(),
     category: Category,
   })
   .strict();

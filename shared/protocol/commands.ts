@@ -3,9 +3,8 @@ import { Allowance, CalendarDate, ClockTime, ScheduledSpeaker } from './agenda';
 import { Category, Duration, displayName, Id, QueuePolicy, Segment, ServerId, Sex } from './common';
 import { LIMITS } from './limits';
 
-const title = (field = 'title') => displayName(field, { maxChars: LIMITS.titleChars });
-const note = (field: string) =>
-  displayName(field, { maxChars: LIMITS.noteChars, allowEmpty: true });
+const title = () => displayName({ maxChars: LIMITS.titleChars });
+const note = () => displayName({ maxChars: LIMITS.noteChars, allowEmpty: true });
 
 /** Every command may carry the version its sender saw; a different current version is a conflict. */
 const base = { expectedVersion: z.number().int().nonnegative().optional() };
@@ -22,7 +21,7 @@ export const AgendaNext = command('agenda.next', {
   fromItemId: Id.optional(),
 });
 export const AgendaGoto = command('agenda.goto', { itemId: Id, stepId: Id.optional() });
-export const SessionSuspend = command('session.suspend', { note: note('note').optional() });
+export const SessionSuspend = command('session.suspend', { note: note().optional() });
 export const SessionResume = command('session.resume', {});
 /** Added to the contract: closes the meeting from any step (the chair console confirms it). */
 export const SessionClose = command('session.close', {});
@@ -37,8 +36,8 @@ export const AgendaChange = z.discriminatedUnion('target', [
     .object({
       target: z.literal('meeting'),
       title: title().optional(),
-      venue: title('venue').optional(),
-      breakNote: note('breakNote').optional(),
+      venue: title().optional(),
+      breakNote: note().optional(),
     })
     .strict(),
   z
@@ -93,9 +92,7 @@ export const DisplayConfigure = command('display.configure', {
   showDelay: z.boolean(),
 });
 
-export const AdHocSpeaker = z
-  .object({ name: displayName('name'), delegationId: Id.optional() })
-  .strict();
+export const AdHocSpeaker = z.object({ name: displayName(), delegationId: Id.optional() }).strict();
 export const TurnStart = z
   .object({
     type: z.literal('turn.start'),
@@ -130,13 +127,13 @@ export const TurnAdjust = z
   .strict();
 
 export const FloorRequest = command('floor.request', {
-  speakerName: displayName('speakerName').optional(),
+  speakerName: displayName().optional(),
   sex: Sex.optional(),
 });
 export const FloorWithdraw = command('floor.withdraw', {});
 export const FloorAdd = command('floor.add', {
   delegationId: Id,
-  speakerName: displayName('speakerName').optional(),
+  speakerName: displayName().optional(),
   sex: Sex.optional(),
 });
 export const FloorRemove = command('floor.remove', { requestId: ServerId });

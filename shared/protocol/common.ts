@@ -66,39 +66,39 @@ const STACKED_MARKS = new RegExp(`\\p{M}{${MAX_COMBINING_MARKS + 1},}`, 'u');
  * titles of agendas, items, steps and sittings, notes): trimmed, normalised to NFC (so the same
  * name is the same string however it was typed), at most `maxChars` characters, with at least
  * one letter or digit and none of the characters above, and at most four combining marks in a
- * row. Every refusal names `field`; the path of the issue says where it is. One helper for every
- * such field of commands, agendas and rosters.
+ * row. The issue's path names the field (`speaker.name: must contain a letter or a digit`, as
+ * `describeZodError` words it). One helper for every such field of commands, agendas and rosters.
  */
-export const displayName = (
-  field: string,
-  {
-    maxChars = LIMITS.nameChars,
-    allowEmpty = false,
-  }: { maxChars?: number; allowEmpty?: boolean } = {},
-) =>
+export const displayName = ({
+  maxChars = LIMITS.nameChars,
+  allowEmpty = false,
+}: {
+  maxChars?: number;
+  allowEmpty?: boolean;
+} = {}) =>
   z
     .string()
     .trim()
     .normalize('NFC')
-    .max(maxChars, `${field}: at most ${maxChars} characters`)
+    .max(maxChars, `at most ${maxChars} characters`)
     .superRefine((text, ctx) => {
       if (text === '') {
-        if (!allowEmpty) ctx.addIssue({ code: 'custom', message: `${field}: must not be empty` });
+        if (!allowEmpty) ctx.addIssue({ code: 'custom', message: 'must not be empty' });
         return;
       }
       const refused = REFUSED_CHARACTERS.find(([pattern]) => pattern.test(text));
       if (refused) {
-        ctx.addIssue({ code: 'custom', message: `${field}: ${refused[1]}` });
+        ctx.addIssue({ code: 'custom', message: refused[1] });
         return;
       }
       if (!VISIBLE.test(text)) {
-        ctx.addIssue({ code: 'custom', message: `${field}: must contain a letter or a digit` });
+        ctx.addIssue({ code: 'custom', message: 'must contain a letter or a digit' });
         return;
       }
       if (STACKED_MARKS.test(text)) {
         ctx.addIssue({
           code: 'custom',
-          message: `${field}: at most ${MAX_COMBINING_MARKS} combining marks in a row`,
+          message: `at most ${MAX_COMBINING_MARKS} combining marks in a row`,
         });
       }
     });

@@ -1,16 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { describeZodError } from '../../../server/validation/issues';
 import { Agenda, Roster } from '../../../shared/protocol/agenda';
 import { Command } from '../../../shared/protocol/commands';
 import { displayName, MAX_COMBINING_MARKS } from '../../../shared/protocol/common';
 import { LIMITS } from '../../../shared/protocol/limits';
 import { TEST_AGENDA_INPUT } from '../../support/server';
 
-const speakerName = displayName('speakerName');
+const speakerName = displayName();
+/** A field as commands hold it, so a refusal reads as the server words it, led by the field. */
+const request = z.object({ speakerName });
 
 const refusal = (text: string): string | null => {
-  const parsed = speakerName.safeParse(text);
-  return parsed.success ? null : (parsed.error.issues[0]?.message ?? '?');
+  const parsed = request.safeParse({ speakerName: text });
+  return parsed.success ? null : describeZodError(parsed.error, 'command');
 };
 
 /** Letters and digits of several scripts, spaces and punctuation that names really hold. */
@@ -124,16 +128,16 @@ describe('names, titles and notes shown to the room', () => {
     }) =>
       result.success ? null : result.error?.issues.map((i) => `${i.path.join('.')}=${i.message}`);
     expect(fieldOf(Command.safeParse({ type: 'floor.request', speakerName: BIDI }))).toEqual([
-      expect.stringMatching(/^speakerName=speakerName: /),
+      expect.stringMatching(/^speakerName=/),
     ]);
     expect(
       fieldOf(Command.safeParse({ type: 'floor.add', delegationId: 'mexico', speakerName: BIDI })),
-    ).toEqual([expect.stringMatching(/^speakerName=speakerName: /)]);
+    ).toEqual([expect.stringMatching(/^speakerName=/)]);
     expect(fieldOf(Command.safeParse({ type: 'turn.start', speaker: { name: BIDI } }))).toEqual([
-      expect.stringMatching(/^speaker\.name=name: /),
+      expect.stringMatching(/^speaker\.name=/),
     ]);
     expect(fieldOf(Command.safeParse({ type: 'session.suspend', note: 'Lunch\u0085' }))).toEqual([
-      expect.stringMatching(/^note=note: /),
+      expect.stringMatching(/^note=/),
     ]);
     for (const change of [
       { target: 'meeting', title: BIDI },
@@ -162,18 +166,16 @@ describe('names, titles and notes shown to the room', () => {
     }
     const agenda = (patch: (a: typeof TEST_AGENDA_INPUT) => unknown) =>
       fieldOf(Agenda.safeParse(patch(structuredClone(TEST_AGENDA_INPUT))));
-    expect(agenda((a) => ({ ...a, title: BIDI }))).toEqual([
-      expect.stringMatching(/^title=title: /),
-    ]);
+    expect(agenda((a) => ({ ...a, title: BIDI }))).toEqual([expect.stringMatching(/^title=/)]);
     expect(
       agenda((a) => {
         const item = a.items[0];
         if (item) item.kind = '\u200b';
         return a;
       }),
-    ).toEqual([expect.stringMatching(/^items\.0\.kind=kind: /)]);
+    ).toEqual([expect.stringMatching(/^items\.0\.kind=/)]);
     expect(fieldOf(Roster.safeParse([{ id: 'x', name: '\u3164', category: 'observer' }]))).toEqual([
-      expect.stringMatching(/^0\.name=name: /),
+      expect.stringMatching(/^0\.name=/),
     ]);
   });
 });
