@@ -43,3 +43,10 @@ export const mayRoleClose = (role: Role): boolean => CLOSING_ROLES.includes(role
 
 export const mayRoleSend = (role: Role, type: CommandType): boolean =>
   (PERMISSIONS[type] as readonly Role[]).includes(role);
+
+/**
+ * Whether a role may send any command at all. A role that may not (the display) has its
+ * commands answered `forbidden` before any other work: nothing is parsed, nothing logged.
+ */
+export const maySendCommands = (role: Role): boolean =>
+  Object.values(PERMISSIONS).some((roles) => (roles as readonly Role[]).includes(role));

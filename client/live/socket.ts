@@ -2,11 +2,12 @@ import { io, type Socket } from 'socket.io-client';
 import type { SignedOut } from '../../shared/protocol/access';
 import type { Command } from '../../shared/protocol/commands';
 import type { CommandAck } from '../../shared/protocol/errors';
-import type { MeetingView } from '../../shared/protocol/view';
+import type { MeetingState } from '../../shared/protocol/state';
 
 /** The socket.io events of the contract (PROTOCOL.md, "Socket.io"). */
 export interface ServerEvents {
-  state: (view: MeetingView) => void;
+  /** The agenda only on connect and when it changes: `useMeeting` completes it. */
+  state: (state: MeetingState) => void;
   /** Added: the chair revoked this device's token; the server closes the socket next. */
   signed_out: (signal: SignedOut) => void;
 }

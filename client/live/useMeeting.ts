@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Command } from '../../shared/protocol/commands';
 import type { CommandAck, CommandErrorCode } from '../../shared/protocol/errors';
+import { StateFollower } from '../../shared/protocol/state';
 import type { MeetingView } from '../../shared/protocol/view';
 import type { Session } from '../app/sessions';
 import { ServerClock } from './serverClock';
@@ -27,7 +28,10 @@ const RETRIES = 2;
 
 export interface LiveMeeting {
   session: Session;
-  /** What the server last said; null until the first state arrives. */
+  /**
+   * What the server last said, the agenda always included (kept from the last state that carried
+   * it); null until the first state arrives.
+   */
   view: MeetingView | null;
   connection: Connection;
   clock: ServerClock;
@@ -89,7 +93,12 @@ export const useMeeting = (
       setConnection('online');
       clock.start(probe);
     });
-    socket.on('state', (next) => {
+    // One follower for the life of the screen, across reconnections: it never shows an older
+    // state than one shown, and completes lean states with the agenda it last got.
+    const follower = new StateFollower();
+    socket.on('state', (state) => {
+      const next = follower.receive(state);
+      if (!next) return;
       clock.noteServerTime(next.serverTime);
       viewRef.current = next;
       setView(next);

@@ -59,6 +59,11 @@ export interface MeetingContext {
   meetingId: string;
   version: number;
   agenda: Agenda;
+  /**
+   * The version that last changed the agenda (0: as the meeting was made). The view carries it,
+   * so the server sends the agenda only when it changes and clients keep the one they have.
+   */
+  agendaVersion: number;
   current: CurrentState | null;
   turn: TurnState | null;
   floor: FloorState;

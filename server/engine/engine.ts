@@ -51,6 +51,7 @@ export class MeetingEngine {
       meetingId: options.meetingId,
       version: 0,
       agenda: options.agenda,
+      agendaVersion: 0,
       current: null,
       turn: null,
       floor: emptyFloor(),
@@ -61,7 +62,10 @@ export class MeetingEngine {
   }
 
   static restore(snapshot: PersistedMeeting, roster: Roster): MeetingEngine {
-    return new MeetingEngine(roster, snapshot);
+    // Snapshots stored before contexts carried `agendaVersion` restore with 0: every client gets
+    // the agenda again when it reconnects after the restart anyway.
+    const context = { ...snapshot.context, agendaVersion: snapshot.context.agendaVersion ?? 0 };
+    return new MeetingEngine(roster, { ...snapshot, context });
   }
 
   private startActor(snapshot: PersistedMeeting | undefined, context?: MeetingContext) {

@@ -433,7 +433,9 @@ export const transitions = {
 
   editAgenda: (ctx, { command }) => {
     const edited = editAgenda(ctx.agenda, (command as CommandOf<'agenda.edit'>).change);
-    return new Change(ctx).set(edited.ok ? { agenda: edited.agenda } : {}).done();
+    return new Change(ctx)
+      .set(edited.ok ? { agenda: edited.agenda, agendaVersion: nextVersion(ctx) } : {})
+      .done();
   },
 
   configureDisplay: (ctx, { command }) => {

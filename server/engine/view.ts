@@ -33,6 +33,7 @@ export const meetingView = (
     title: ctx.agenda.title,
     status,
     agenda: ctx.agenda,
+    agendaVersion: ctx.agendaVersion,
     current: ctx.current,
     turn: ctx.turn ? turnView(ctx.turn) : null,
     floor: {

@@ -2,10 +2,13 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Roster } from '../../shared/protocol/agenda';
 import type { Command } from '../../shared/protocol/commands';
 import type { CommandAck } from '../../shared/protocol/errors';
+import { type MeetingState, withoutAgenda } from '../../shared/protocol/state';
 import type { MeetingView } from '../../shared/protocol/view';
 import type { QueuedRequest, Sender } from '../engine/context';
 import { type ApplyResult, MeetingEngine, type PersistedMeeting } from '../engine/engine';
 import type { CommandSource, MeetingRecord, Store, StoredMeeting } from '../store/store';
+import { RefusalLog } from './refusalLog';
+import { RequestCooldown } from './requestCooldown';
 
 /** A snapshot of the engine goes with every hundredth version, so a restart replays at most 99. */
 export const SNAPSHOT_EVERY = 100;
@@ -15,8 +18,12 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 /** When the store cannot take the timer's `turn.end`, it tries again this much later. */
 const TIMER_RETRY_MS = 1000;
 
-/** Where a meeting's new state goes: every socket of its room. */
-export type PublishState = (meetingId: string, view: MeetingView) => void;
+/**
+ * Where a meeting's new state goes: every socket of its room. Every socket there has the agenda
+ * of the last state published (it got it on connect or since), so a state whose `agendaVersion`
+ * is the same goes without it.
+ */
+export type PublishState = (meetingId: string, state: MeetingState) => void;
 
 const UNAVAILABLE: CommandAck = {
   ok: false,
@@ -48,6 +55,9 @@ export class MeetingRuntime {
   /** The instant of the last accepted command, so the log's instants never go back. */
   private lastAt = 0;
   private closed = false;
+  /** Refusals are logged on a budget, so a flood of them cannot fill the disk. */
+  private readonly refusals: RefusalLog;
+  private readonly cooldown = new RequestCooldown();
 
   private constructor(
     meeting: StoredMeeting,
@@ -62,6 +72,7 @@ export class MeetingRuntime {
     this.engine = engine;
     this.snapshotVersion = snapshotVersion;
     this.published = engine.view(Date.now());
+    this.refusals = new RefusalLog(log);
   }
 
   /**
@@ -183,6 +194,19 @@ export class MeetingRuntime {
   execute(command: Command, sender: Sender, source: CommandSource, at = Date.now()): CommandAck {
     if (this.closed) return CLOSING;
     const now = Math.max(at, this.lastAt);
+    const tooSoon =
+      command.type === 'floor.request' && sender.delegationId !== undefined
+        ? this.cooldown.check(sender.delegationId, now)
+        : null;
+    if (tooSoon && !tooSoon.ok) {
+      this.refusals.refused({
+        type: command.type,
+        role: sender.role,
+        source,
+        refused: tooSoon.error.code,
+      });
+      return tooSoon;
+    }
     let result: ApplyResult;
     try {
       result = this.engine.apply(command, sender, now);
@@ -192,10 +216,12 @@ export class MeetingRuntime {
       return UNAVAILABLE;
     }
     if (!result.ok) {
-      this.log.info(
-        { type: command.type, role: sender.role, source, refused: result.error.code },
-        'command refused',
-      );
+      this.refusals.refused({
+        type: command.type,
+        role: sender.role,
+        source,
+        refused: result.error.code,
+      });
       return { ok: false, error: result.error };
     }
     const snapshotDue = result.version % SNAPSHOT_EVERY === 0;
@@ -216,6 +242,9 @@ export class MeetingRuntime {
     }
     if (snapshotDue) this.snapshotVersion = result.version;
     this.lastAt = now;
+    if (command.type === 'floor.withdraw' && sender.delegationId !== undefined) {
+      this.cooldown.withdrew(sender.delegationId, now);
+    }
     // Stored: from here on the answer is `ok`, whatever happens to the log line or the broadcast.
     try {
       this.log.info(
@@ -230,7 +259,8 @@ export class MeetingRuntime {
   }
 
   /**
-   * What a socket that joins now is sent: the state last sent to the room, with the time of now.
+   * What a socket that joins now is sent: the state last sent to the room, with the time of now,
+   * agenda included (contract version 2: the agenda is always sent on connect).
    * A change not yet broadcast reaches it with the room, so its versions still only go up.
    */
   stateForNewcomer(now = Date.now()): MeetingView {
@@ -259,6 +289,7 @@ export class MeetingRuntime {
     if (this.deadlineTimer) clearTimeout(this.deadlineTimer);
     this.flush = null;
     this.deadlineTimer = null;
+    this.refusals.flush();
     if (this.engine.version > this.snapshotVersion) {
       try {
         this.saveSnapshot();
@@ -285,8 +316,9 @@ export class MeetingRuntime {
       this.flush = null;
       if (this.closed) return;
       const view = this.engine.view(Date.now());
+      const agendaChanged = view.agendaVersion !== this.published.agendaVersion;
       this.published = view;
-      this.publish(this.meetingId, view);
+      this.publish(this.meetingId, agendaChanged ? view : withoutAgenda(view));
     });
   }
 

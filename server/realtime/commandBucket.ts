@@ -3,7 +3,7 @@ import { LIMITS } from '../../shared/protocol/limits';
 
 /**
  * A token bucket: `burst` commands at once, then `perSecond` as the bucket refills. One per
- * socket, so one noisy device cannot drown the meeting.
+ * token (whatever the sockets it opens) and one per delegation: `tokenLimits.ts`.
  */
 export class CommandBucket {
   private tokens: number;
@@ -29,6 +29,15 @@ export class CommandBucket {
   static forDelegation(now = Date.now()): CommandBucket {
     const limits = LIMITS.delegationCommands;
     return new CommandBucket(limits.burst, limits.perSecond, now);
+  }
+
+  /**
+   * Whether the bucket has refilled by `now`: it is then no different from a new one, so a table
+   * of buckets may forget it without giving anyone more than the limit.
+   */
+  isFull(now = Date.now()): boolean {
+    const elapsed = Math.max(0, now - this.last);
+    return this.tokens + (elapsed / 1000) * this.perSecond >= this.burst;
   }
 
   /** Takes one command's token; false when the bucket is empty. */

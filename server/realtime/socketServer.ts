@@ -6,13 +6,14 @@ import { Command } from '../../shared/protocol/commands';
 import type { Role } from '../../shared/protocol/common';
 import type { CommandAck } from '../../shared/protocol/errors';
 import { LIMITS } from '../../shared/protocol/limits';
-import type { MeetingView } from '../../shared/protocol/view';
+import type { MeetingState } from '../../shared/protocol/state';
+import { tokenHash } from '../access/tokens';
 import type { Sender } from '../engine/context';
 import type { MeetingRegistry } from '../meetings/registry';
 import { describeZodError } from '../validation/issues';
-import { CommandBucket } from './commandBucket';
 import type { HandshakeGuard } from './handshakeGuard';
 import { SyncLimit } from './syncLimit';
+import { TokenLimits } from './tokenLimits';
 
 /** What a client may emit. Payloads are `unknown` until the schemas have parsed them. */
 export interface ClientToServerEvents {
@@ -21,7 +22,8 @@ export interface ClientToServerEvents {
 }
 
 export interface ServerToClientEvents {
-  state: (view: MeetingView) => void;
+  /** The agenda only on connect and when `agendaVersion` changes (`shared/protocol/state.ts`). */
+  state: (state: MeetingState) => void;
   /** Added: the device's token was revoked; the socket is closed right after. */
   signed_out: (signal: SignedOut) => void;
 }
@@ -31,9 +33,8 @@ export interface SocketData {
   meetingId: string;
   role: Role;
   delegationId?: string;
-  bucket: CommandBucket;
-  /** A delegate's: the bucket all the devices of its delegation share. */
-  delegationBucket?: CommandBucket;
+  /** The token's hash: its command limits are kept under it, across sockets and reconnections. */
+  tokenKey: string;
 }
 
 export type RostrumSocketServer = Server<
@@ -52,10 +53,7 @@ type RostrumSocket = Socket<
 /** The socket.io room of a meeting: every device of that meeting, whatever its role. */
 export const roomOf = (meetingId: string): string => `meeting:${meetingId}`;
 
-const failure = (
-  code: 'invalid' | 'rate_limited' | 'unavailable',
-  message: string,
-): CommandAck => ({
+const failure = (code: 'invalid' | 'unavailable', message: string): CommandAck => ({
   ok: false,
   error: { code, message },
 });
@@ -101,8 +99,7 @@ export const attachRealtime = (
   log: FastifyBaseLogger,
   guard: HandshakeGuard,
 ): void => {
-  // One per delegation that has connected (bounded by the rosters), kept across its reconnections.
-  const delegationBuckets = new Map<string, CommandBucket>();
+  const limits = new TokenLimits();
   io.use((socket, next) => {
     try {
       // Before any look-up: an address over its wrong-code budget, a connection refused before.
@@ -115,23 +112,14 @@ export const attachRealtime = (
       const token =
         typeof auth === 'object' && auth !== null && 'token' in auth ? auth.token : undefined;
       const issued = typeof token === 'string' ? registry.authenticate(token) : null;
-      if (!issued) {
+      if (!issued || typeof token !== 'string') {
         guard.refuse(socket, next, 'unauthorized');
         return;
       }
       socket.data.meetingId = issued.meetingId;
       socket.data.role = issued.role;
       if (issued.delegationId !== undefined) socket.data.delegationId = issued.delegationId;
-      socket.data.bucket = CommandBucket.forRole(issued.role);
-      if (issued.role === 'delegate' && issued.delegationId !== undefined) {
-        const key = `${issued.meetingId}/${issued.delegationId}`;
-        let shared = delegationBuckets.get(key);
-        if (!shared) {
-          shared = CommandBucket.forDelegation();
-          delegationBuckets.set(key, shared);
-        }
-        socket.data.delegationBucket = shared;
-      }
+      socket.data.tokenKey = tokenHash(token);
       next();
     } catch (error) {
       log.error({ err: error }, 'handshake failed');
@@ -148,7 +136,7 @@ export const attachRealtime = (
       }
       void socket.join(roomOf(socket.data.meetingId));
       socket.emit('state', runtime.stateForNewcomer());
-      socket.on('command', (...args) => onCommand(socket, registry, log, args));
+      socket.on('command', (...args) => onCommand(socket, registry, limits, log, args));
       const syncs = new SyncLimit();
       socket.on('sync', (...args) => {
         const verdict = syncs.admit();
@@ -178,31 +166,23 @@ const answer = (ack: (answer: unknown) => void, value: unknown, log: FastifyBase
 const onCommand = (
   socket: RostrumSocket,
   registry: MeetingRegistry,
+  limits: TokenLimits,
   log: FastifyBaseLogger,
   args: unknown[],
 ): void => {
   const ack = ackOf(args);
   // Without an ack the sender could never learn the outcome: such a message is ignored.
   if (!ack) return;
-  const { meetingId, role, delegationId, bucket, delegationBucket } = socket.data;
+  const { meetingId, role, delegationId } = socket.data;
   try {
-    if (!bucket.take()) {
-      answer(
-        ack,
-        failure('rate_limited', 'Too many commands from this device: wait a moment and try again.'),
-        log,
-      );
+    // The token's limits (and a display's refusal) come before any parsing or logging.
+    const admission = limits.admit(socket.data);
+    if (admission.kind === 'disconnect') {
+      socket.disconnect(true);
       return;
     }
-    if (delegationBucket && !delegationBucket.take()) {
-      answer(
-        ack,
-        failure(
-          'rate_limited',
-          "Too many commands from this delegation's devices: wait a moment and try again.",
-        ),
-        log,
-      );
+    if (admission.kind === 'refused') {
+      answer(ack, admission.ack, log);
       return;
     }
     const parsed = Command.safeParse(args.length > 1 ? args[0] : undefined);

@@ -191,9 +191,13 @@ export class Store {
       insertSnapshot: db.prepare(
         'INSERT OR REPLACE INTO snapshots (meeting, version, snapshot) VALUES (?, ?, ?)',
       ),
+      // Restore reads the latest snapshot only (and replays the whole log when it does not
+      // restore), so older ones are dead weight: pruned in the transaction that stores a new one.
+      pruneSnapshots: db.prepare('DELETE FROM snapshots WHERE meeting = ? AND version < ?'),
       latestSnapshot: db.prepare(
         'SELECT version, snapshot FROM snapshots WHERE meeting = ? ORDER BY version DESC LIMIT 1',
       ),
+      snapshotCount: db.prepare('SELECT count(*) FROM snapshots WHERE meeting = ?').pluck(),
       insertTurn: db.prepare(
         'INSERT INTO turns (meeting, version, id, record) VALUES (?, ?, ?, ?)',
       ),
@@ -411,14 +415,27 @@ export class Store {
       for (const step of records.steps) {
         s.insertStep.run(meetingId, entry.version, JSON.stringify(step));
       }
-      if (snapshot) {
-        s.insertSnapshot.run(meetingId, entry.version, JSON.stringify(snapshot));
-      }
+      if (snapshot) this.replaceSnapshot(meetingId, entry.version, snapshot);
     })();
   }
 
+  /** Stores a snapshot in place of the meeting's older ones, in one transaction. */
   saveSnapshot(meetingId: string, version: number, snapshot: PersistedMeeting): void {
+    this.db.transaction(() => this.replaceSnapshot(meetingId, version, snapshot))();
+  }
+
+  /**
+   * The new snapshot, and the older ones deleted: a restart needs only the latest (the command
+   * log, kept whole as the audit, covers everything after it, or everything if it is unreadable).
+   */
+  private replaceSnapshot(meetingId: string, version: number, snapshot: PersistedMeeting): void {
     this.statements.insertSnapshot.run(meetingId, version, JSON.stringify(snapshot));
+    this.statements.pruneSnapshots.run(meetingId, version);
+  }
+
+  /** How many snapshots a meeting has stored (one, once it has any). */
+  snapshotCount(meetingId: string): number {
+    return z.number().int().parse(this.statements.snapshotCount.get(meetingId));
   }
 
   latestSnapshot(meetingId: string): { version: number; snapshot: PersistedMeeting } | undefined {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Category, Duration, Id, Name, Note, QueuePolicy, Title } from './common';
+import { Category, Duration, displayName, Id, QueuePolicy } from './common';
 import { LIMITS } from './limits';
 
 export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM');
@@ -38,9 +38,9 @@ export type Allowance = z.infer<typeof Allowance>;
 export const ScheduledSpeaker = z
   .object({
     id: Id,
-    name: Name,
+    name: displayName(),
     /** What they are there as: "Moderator", "Expert", "Co-facilitator"... */
-    role: Title,
+    role: displayName({ maxChars: LIMITS.titleChars }),
     delegationId: Id.optional(),
     /** Overrides the step's allowance for this speaker. */
     allowance: Allowance.optional(),
@@ -52,7 +52,7 @@ export const SpeakersStep = z
   .object({
     id: Id,
     kind: z.literal('speakers'),
-    title: Title,
+    title: displayName({ maxChars: LIMITS.titleChars }),
     speakers: z.array(ScheduledSpeaker).max(LIMITS.speakersPerStep),
     allowance: Allowance,
   })
@@ -63,7 +63,7 @@ export const FloorStep = z
   .object({
     id: Id,
     kind: z.literal('floor'),
-    title: Title,
+    title: displayName({ maxChars: LIMITS.titleChars }),
     /** Each intervention from the floor. */
     allowance: Allowance,
     /** Each response of the panel, when it differs from the floor's allowance. */
@@ -85,7 +85,7 @@ export type Step = z.infer<typeof Step>;
 export const Sitting = z
   .object({
     id: Id,
-    title: Title.optional(),
+    title: displayName({ maxChars: LIMITS.titleChars }).optional(),
     date: CalendarDate,
     start: ClockTime,
     end: ClockTime,
@@ -97,9 +97,9 @@ export type Sitting = z.infer<typeof Sitting>;
 export const AgendaItem = z
   .object({
     id: Id,
-    title: Title,
+    title: displayName({ maxChars: LIMITS.titleChars }),
     /** Free text: remarks, presentation, panel, summary, closing... */
-    kind: z.string().trim().min(1).max(40),
+    kind: displayName({ maxChars: 40 }),
     sittingId: Id.optional(),
     plannedStart: ClockTime.optional(),
     plannedEnd: ClockTime.optional(),
@@ -110,13 +110,16 @@ export type AgendaItem = z.infer<typeof AgendaItem>;
 
 export const Agenda = z
   .object({
-    title: Title,
+    title: displayName({ maxChars: LIMITS.titleChars }),
     timeZone: TimeZone.default('UTC'),
-    venue: Title.optional(),
+    venue: displayName({ maxChars: LIMITS.titleChars }).optional(),
     sittings: z.array(Sitting).max(LIMITS.sittings).default([]),
     items: z.array(AgendaItem).min(1, 'an agenda needs at least one item').max(LIMITS.agendaItems),
     /** Shown on the room display during a suspension unless the chair gives another note. */
-    breakNote: Note.optional(),
+    breakNote: displayName({
+      maxChars: LIMITS.noteChars,
+      allowEmpty: true,
+    }).optional(),
   })
   .strict()
   .superRefine((agenda, ctx) => {
@@ -174,7 +177,7 @@ export type AgendaInput = z.input<typeof Agenda>;
 export const Delegation = z
   .object({
     id: Id,
-    name: Name,
+    name: displayName(),
     category: Category,
   })
   .strict();

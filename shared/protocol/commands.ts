@@ -1,18 +1,10 @@
 import { z } from 'zod';
 import { Allowance, CalendarDate, ClockTime, ScheduledSpeaker } from './agenda';
-import {
-  Category,
-  Duration,
-  Id,
-  Name,
-  Note,
-  QueuePolicy,
-  Segment,
-  ServerId,
-  Sex,
-  Title,
-} from './common';
+import { Category, Duration, displayName, Id, QueuePolicy, Segment, ServerId, Sex } from './common';
 import { LIMITS } from './limits';
+
+const title = () => displayName({ maxChars: LIMITS.titleChars });
+const note = () => displayName({ maxChars: LIMITS.noteChars, allowEmpty: true });
 
 /** Every command may carry the version its sender saw; a different current version is a conflict. */
 const base = { expectedVersion: z.number().int().nonnegative().optional() };
@@ -29,7 +21,7 @@ export const AgendaNext = command('agenda.next', {
   fromItemId: Id.optional(),
 });
 export const AgendaGoto = command('agenda.goto', { itemId: Id, stepId: Id.optional() });
-export const SessionSuspend = command('session.suspend', { note: Note.optional() });
+export const SessionSuspend = command('session.suspend', { note: note().optional() });
 export const SessionResume = command('session.resume', {});
 /** Added to the contract: closes the meeting from any step (the chair console confirms it). */
 export const SessionClose = command('session.close', {});
@@ -48,16 +40,16 @@ export const AgendaChange = z.discriminatedUnion('target', [
   z
     .object({
       target: z.literal('meeting'),
-      title: Title.optional(),
-      venue: Title.optional(),
-      breakNote: Note.optional(),
+      title: title().optional(),
+      venue: title().optional(),
+      breakNote: note().optional(),
     })
     .strict(),
   z
     .object({
       target: z.literal('sitting'),
       sittingId: Id,
-      title: Title.optional(),
+      title: title().optional(),
       date: CalendarDate.optional(),
       start: ClockTime.optional(),
       end: ClockTime.optional(),
@@ -67,7 +59,7 @@ export const AgendaChange = z.discriminatedUnion('target', [
     .object({
       target: z.literal('item'),
       itemId: Id,
-      title: Title.optional(),
+      title: title().optional(),
       sittingId: Id.optional(),
       plannedStart: ClockTime.optional(),
       plannedEnd: ClockTime.optional(),
@@ -78,7 +70,7 @@ export const AgendaChange = z.discriminatedUnion('target', [
       target: z.literal('step'),
       itemId: Id,
       stepId: Id,
-      title: Title.optional(),
+      title: title().optional(),
       allowance: Allowance.optional(),
       responseAllowance: Allowance.optional(),
       clusterSize: z.number().int().min(1).max(100).optional(),
@@ -105,7 +97,7 @@ export const DisplayConfigure = command('display.configure', {
   showDelay: z.boolean(),
 });
 
-export const AdHocSpeaker = z.object({ name: Name, delegationId: Id.optional() }).strict();
+export const AdHocSpeaker = z.object({ name: displayName(), delegationId: Id.optional() }).strict();
 export const TurnStart = z
   .object({
     type: z.literal('turn.start'),
@@ -140,13 +132,13 @@ export const TurnAdjust = z
   .strict();
 
 export const FloorRequest = command('floor.request', {
-  speakerName: Name.optional(),
+  speakerName: displayName().optional(),
   sex: Sex.optional(),
 });
 export const FloorWithdraw = command('floor.withdraw', {});
 export const FloorAdd = command('floor.add', {
   delegationId: Id,
-  speakerName: Name.optional(),
+  speakerName: displayName().optional(),
   sex: Sex.optional(),
 });
 export const FloorRemove = command('floor.remove', { requestId: ServerId });

@@ -34,6 +34,75 @@ export const Note = z
 
 export const Title = Name.max(LIMITS.titleChars, `at most ${LIMITS.titleChars} characters`);
 
+/**
+ * The characters a name shown to the room may not hold, each with the words of its refusal:
+ * control characters and line breaks (C0, C1, U+2028/9), format characters (bidirectional
+ * overrides and isolates such as U+202E, which show "Alice U+202E exe.live" reversed on the
+ * room display; zero-width joiners and spaces; soft hyphens), unpaired surrogates, and private
+ * use characters (which every device draws differently, or not at all).
+ */
+const REFUSED_CHARACTERS: readonly [RegExp, string][] = [
+  [/[\p{Cc}\p{Zl}\p{Zp}]/u, 'must not contain control characters or line breaks'],
+  [
+    // Format characters, and the other characters Unicode says draw nothing (Hangul fillers,
+    // variation selectors), which make a name that looks empty or like another.
+    /[\p{Cf}\p{Default_Ignorable_Code_Point}]/u,
+    'must not contain invisible or formatting characters (bidirectional overrides, zero-width characters)',
+  ],
+  [/\p{Cs}/u, 'must not contain unpaired surrogates'],
+  [/\p{Co}/u, 'must not contain private-use characters'],
+];
+/** Text is shown, so it needs something to show: a letter or a digit, in any script. */
+const VISIBLE = /[\p{L}\p{N}]/u;
+/**
+ * Combining marks in a row. Real writing stacks a few (Vietnamese two, Devanagari or Thai up to
+ * three in NFC); hundreds of them draw a smear over the lines above and below ("Zalgo" text).
+ */
+export const MAX_COMBINING_MARKS = 4;
+const STACKED_MARKS = new RegExp(`\\p{M}{${MAX_COMBINING_MARKS + 1},}`, 'u');
+
+/**
+ * A name, title or note that people type and the room reads (speaker and delegation names,
+ * titles of agendas, items, steps and sittings, notes): trimmed, normalised to NFC (so the same
+ * name is the same string however it was typed), at most `maxChars` characters, with at least
+ * one letter or digit and none of the characters above, and at most four combining marks in a
+ * row. The issue's path names the field (`speaker.name: must contain a letter or a digit`, as
+ * `describeZodError` words it). One helper for every such field of commands, agendas and rosters.
+ */
+export const displayName = ({
+  maxChars = LIMITS.nameChars,
+  allowEmpty = false,
+}: {
+  maxChars?: number;
+  allowEmpty?: boolean;
+} = {}) =>
+  z
+    .string()
+    .trim()
+    .normalize('NFC')
+    .max(maxChars, `at most ${maxChars} characters`)
+    .superRefine((text, ctx) => {
+      if (text === '') {
+        if (!allowEmpty) ctx.addIssue({ code: 'custom', message: 'must not be empty' });
+        return;
+      }
+      const refused = REFUSED_CHARACTERS.find(([pattern]) => pattern.test(text));
+      if (refused) {
+        ctx.addIssue({ code: 'custom', message: refused[1] });
+        return;
+      }
+      if (!VISIBLE.test(text)) {
+        ctx.addIssue({ code: 'custom', message: 'must contain a letter or a digit' });
+        return;
+      }
+      if (STACKED_MARKS.test(text)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `at most ${MAX_COMBINING_MARKS} combining marks in a row`,
+        });
+      }
+    });
+
 /** An instant: integer milliseconds since the epoch on the server's clock. */
 export const Instant = z.number().int().nonnegative().max(8.64e15);
 /**

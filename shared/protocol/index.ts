@@ -5,4 +5,5 @@ export * from './common';
 export * from './errors';
 export * from './http';
 export * from './limits';
+export * from './state';
 export * from './view';

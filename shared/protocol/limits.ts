@@ -15,6 +15,17 @@ export const LIMITS = {
    */
   delegationCommands: { burst: 40, perSecond: 10 },
   officerCommands: { burst: 100, perSecond: 20 },
+  /**
+   * Added: how many refusals of one meeting are written to the log, at most: bursts of 20
+   * lines, then 5 a second; the rest are counted and summed up in one line a second at most.
+   */
+  refusalLogLines: { burst: 20, perSecond: 5 },
+  /**
+   * Added: after a delegation withdraws its request, how long before it may ask again, so that
+   * request, withdraw, request... cannot make every device of the room receive a state at the
+   * delegation's full rate. An officer's `floor.add` on its behalf is not held back.
+   */
+  requestCooldownMs: 3000,
   nameChars: 200,
   noteChars: 200,
   titleChars: 200,

@@ -89,6 +89,11 @@ export const MeetingView = z.object({
   title: Name,
   status: MeetingStatus,
   agenda: Agenda,
+  /**
+   * Added (contract version 2, "Lean state"): changes whenever the agenda does. The `state`
+   * event leaves the agenda out while this stays the same (`MeetingState` below).
+   */
+  agendaVersion: z.number().int().nonnegative(),
   current: CurrentStep.nullable(),
   turn: TurnView.nullable(),
   floor: FloorView,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../shared/protocol/limits';
 import type { MeetingView } from '../../shared/protocol/view';
+import { csvObjects } from '../support/csv';
 import { withRoom } from '../support/meeting';
 import {
   connect,
@@ -159,8 +160,21 @@ describe('the realtime channel', () => {
     expect(codes.slice(LIMITS.delegateCommands.burst).every((c) => c === 'rate_limited')).toBe(
       true,
     );
-    // Another device of the same delegation has its own bucket.
-    const other = await connect(live.server.url, live.room.tokens.mexico);
+    // Another socket of the same token shares its bucket: reconnecting gains nothing.
+    const again = await connect(live.server.url, live.room.tokens.mexico);
+    try {
+      const ack = await again.send({ type: 'floor.withdraw' });
+      expect(ack.ok || ack.error.code).toBe('rate_limited');
+    } finally {
+      again.close();
+    }
+    // Another device of the same delegation (its own token, from the same code) has its own.
+    const { token } = await join(
+      live.server.url,
+      live.room.meetingId,
+      live.room.codes.delegations.mexico ?? '',
+    );
+    const other = await connect(live.server.url, token);
     try {
       const ack = await other.send({ type: 'floor.withdraw' });
       expect(ack.ok || ack.error.code).toBe('not_now');
@@ -225,10 +239,19 @@ describe('the realtime channel', () => {
     });
     await ok(live.room.moderator, { type: 'floor.next' });
     await ok(live.room.moderator, { type: 'turn.end' });
+    // A formula after the list separator of a spreadsheet set for ";".
+    await ok(live.room.morocco, { type: 'floor.request', speakerName: 'x;=1+1' });
+    await ok(live.room.moderator, { type: 'floor.next' });
+    await ok(live.room.moderator, { type: 'turn.end' });
     const csv = await http(live.server.url, `/api/meetings/${live.room.meetingId}/record.csv`, {
       token: live.room.tokens.chair,
     });
     expect(csv.text).toContain(`"'=HYPERLINK(""http://x"", ""Mexico, again"")"`);
+    expect(csv.text).toContain(`"x;'=1+1"`);
+    expect(csvObjects(csv.text).map((row) => row.speakerName)).toEqual([
+      `'=HYPERLINK("http://x", "Mexico, again")`,
+      "x;'=1+1",
+    ]);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Sender } from '../../server/engine/context';
 import { MeetingEngine } from '../../server/engine/engine';
+import { maySendCommands } from '../../shared/permissions';
 import type { Agenda, Roster } from '../../shared/protocol/agenda';
 import { Command } from '../../shared/protocol/commands';
 import type { CommandAck } from '../../shared/protocol/errors';
@@ -71,6 +72,12 @@ export class EngineModel {
   follow(sent: unknown, sender: Sender, ack: CommandAck): string | null {
     if (!ack.ok && (ack.error.code === 'rate_limited' || ack.error.code === 'unavailable')) {
       return null;
+    }
+    // A role that may send nothing is refused before the schema: whatever it sent is forbidden.
+    if (!maySendCommands(sender.role)) {
+      return !ack.ok && ack.error.code === 'forbidden'
+        ? null
+        : `a ${sender.role} sends nothing, the server answered ${describe(ack)}`;
     }
     const parsed = Command.safeParse(sent);
     if (!parsed.success) {

@@ -9,6 +9,7 @@ import { Agenda as AgendaSchema } from '../../shared/protocol/agenda';
 import type { Command } from '../../shared/protocol/commands';
 import type { CommandAck } from '../../shared/protocol/errors';
 import type { CreateMeetingResponse, JoinResponse } from '../../shared/protocol/http';
+import { type MeetingState, StateFollower } from '../../shared/protocol/state';
 import type { MeetingView } from '../../shared/protocol/view';
 
 export const ADMIN_TOKEN = 'test-operator-token-0123456789';
@@ -175,10 +176,17 @@ export const openSocket = (url: string, token: unknown): Socket =>
     timeout: 5000,
   });
 
-/** A connected client that keeps every `state` it receives. */
+/**
+ * A connected client that keeps every `state` it receives: as the screens do, each completed
+ * with the last agenda received (`StateFollower`), in `states`; as sent, in `received`.
+ */
 export interface Client {
   socket: Socket;
   states: MeetingView[];
+  /** The states as the server sent them: lean ones without the agenda. */
+  received: MeetingState[];
+  /** Called with each state added to `states`. */
+  onState: (listener: (view: MeetingView) => void) => () => void;
   latest: () => MeetingView;
   send: (command: Command | unknown) => Promise<CommandAck>;
   close: () => void;
@@ -188,7 +196,16 @@ export interface Client {
 export const connect = async (url: string, token: string): Promise<Client> => {
   const socket = openSocket(url, token);
   const states: MeetingView[] = [];
-  socket.on('state', (view: MeetingView) => states.push(view));
+  const received: MeetingState[] = [];
+  const listeners = new Set<(view: MeetingView) => void>();
+  const follower = new StateFollower();
+  socket.on('state', (state: MeetingState) => {
+    received.push(state);
+    const view = follower.receive(state);
+    if (!view) return;
+    states.push(view);
+    for (const listener of [...listeners]) listener(view);
+  });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('no state after connecting')), 5000);
     socket.once('state', () => {
@@ -203,6 +220,11 @@ export const connect = async (url: string, token: string): Promise<Client> => {
   return {
     socket,
     states,
+    received,
+    onState: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     latest: () => {
       const view = states[states.length - 1];
       if (!view) throw new Error('no state yet');
@@ -216,24 +238,23 @@ export const connect = async (url: string, token: string): Promise<Client> => {
 export const sendCommand = (socket: Socket, command: unknown): Promise<CommandAck> =>
   socket.timeout(5000).emitWithAck('command', command) as Promise<CommandAck>;
 
-/** The next `state` (from now on) that satisfies `predicate`. */
+/** The next `state` (from now on) that satisfies `predicate`, as the client shows it. */
 export const nextState = (
-  socket: Socket,
+  client: Client,
   predicate: (view: MeetingView) => boolean = () => true,
   timeoutMs = 5000,
 ): Promise<MeetingView> =>
   new Promise((resolve, reject) => {
-    const onState = (view: MeetingView) => {
+    const stop = client.onState((view) => {
       if (!predicate(view)) return;
       clearTimeout(timer);
-      socket.off('state', onState);
+      stop();
       resolve(view);
-    };
+    });
     const timer = setTimeout(() => {
-      socket.off('state', onState);
+      stop();
       reject(new Error('the expected state did not come'));
     }, timeoutMs);
-    socket.on('state', onState);
   });
 
 /** Resolves once any state the client has (or gets) satisfies `predicate`. */
@@ -244,7 +265,7 @@ export const untilState = async (
 ): Promise<MeetingView> => {
   const already = client.states.find(predicate);
   if (already) return already;
-  return nextState(client.socket, predicate, timeoutMs);
+  return nextState(client, predicate, timeoutMs);
 };
 
 /** The first state a client has (or gets) of `version` or later: what it shows after that command. */

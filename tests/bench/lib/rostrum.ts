@@ -11,7 +11,7 @@ import type { AgendaInput, Roster } from '../../../shared/protocol/agenda';
 import type { Command } from '../../../shared/protocol/commands';
 import type { CommandAck } from '../../../shared/protocol/errors';
 import type { CreateMeetingResponse, JoinResponse } from '../../../shared/protocol/http';
-import type { MeetingView } from '../../../shared/protocol/view';
+import type { MeetingState } from '../../../shared/protocol/state';
 import { mapLimit } from './net';
 import { type Child, spawnChild } from './rpc';
 
@@ -146,11 +146,11 @@ export class RostrumServer {
 
 /** A connected console: sends commands and waits for acks; keeps the last state it got. */
 export class Officer {
-  last: MeetingView | undefined;
+  last: MeetingState | undefined;
   private readonly versionWaiters = new Set<() => void>();
 
   private constructor(readonly socket: Socket) {
-    socket.on('state', (view: MeetingView) => {
+    socket.on('state', (view: MeetingState) => {
       this.last = view;
       for (const w of this.versionWaiters) w();
     });
@@ -192,7 +192,7 @@ export class Officer {
   }
 
   /** Resolves when a state of at least this version has arrived (or rejects after the timeout). */
-  waitForVersion(version: number, timeoutMs = 30_000): Promise<MeetingView> {
+  waitForVersion(version: number, timeoutMs = 30_000): Promise<MeetingState> {
     return new Promise((resolve, reject) => {
       const check = (): void => {
         if (this.last && this.last.version >= version) {

@@ -20,7 +20,7 @@ import {
   type SyncSample,
 } from '../../../shared/clock/offset';
 import { formatRemaining, remainingAt } from '../../../shared/clock/turnClock';
-import type { MeetingView } from '../../../shared/protocol/view';
+import type { MeetingState } from '../../../shared/protocol/state';
 import { now, sleep } from '../lib/clock';
 import type { ScenarioResult } from '../lib/report';
 import { type Officer, RostrumServer } from '../lib/rostrum';
@@ -101,7 +101,7 @@ export const runAccuracy = async (options: AccuracyOptions): Promise<ScenarioRes
 
     // The display, through the slow link.
     const { token } = await server.join(meetingId, codes.display);
-    let view: MeetingView | undefined;
+    let view: MeetingState | undefined;
     let offsetFromLastState = 0;
     const states = new Set<() => void>();
     const socket = io(`http://127.0.0.1:${linkPorts.proxyPort}`, {
@@ -111,7 +111,7 @@ export const runAccuracy = async (options: AccuracyOptions): Promise<ScenarioRes
       forceNew: true,
     });
     display = socket;
-    socket.on('state', (v: MeetingView) => {
+    socket.on('state', (v: MeetingState) => {
       view = v;
       offsetFromLastState = v.serverTime - localNow();
       for (const f of states) f();

@@ -6,7 +6,7 @@
  * Checks: every request acknowledged ok, none lost, and the final queue in the order the server
  * took them (the order of their versions).
  */
-import type { MeetingView } from '../../../shared/protocol/view';
+import type { MeetingState } from '../../../shared/protocol/state';
 import { now, sleep } from '../lib/clock';
 import { connectAll, Fleet, split } from '../lib/fleet';
 import { floorAgenda, syntheticRoster } from '../lib/meetings';
@@ -81,7 +81,7 @@ const attempt = async (store: StoreKind, delegations: number): Promise<Attempt> 
     const lastAck = Math.max(...results.map((r) => r.ackAt));
     const byVersion = [...ok].sort((a, b) => (a.ack?.version ?? 0) - (b.ack?.version ?? 0));
     const maxVersion = byVersion[byVersion.length - 1]?.ack?.version ?? startVersion;
-    const final: MeetingView = await chair.waitForVersion(maxVersion, 60_000);
+    const final: MeetingState = await chair.waitForVersion(maxVersion, 60_000);
     const queue = final.floor.queue.map((q) => q.delegationId);
     const expected = byVersion.map((r) => r.delegationId);
     const versions = new Set(ok.map((r) => r.ack?.version));

@@ -220,8 +220,10 @@ class FuzzedMeeting {
 
   private constructor(
     private readonly url: string,
+    private readonly meetingId: string,
     readonly model: EngineModel,
     private readonly player: Player,
+    private readonly codes: Map<SenderName, string>,
     private readonly tokens: Map<SenderName, string>,
     private readonly observer: Client,
     private readonly count: (what: string) => void,
@@ -231,16 +233,27 @@ class FuzzedMeeting {
     const { meetingId, codes } = await createMeeting(url, { agenda: NOTE_AGENDA });
     const model = new EngineModel({ meetingId, agenda: NOTE_AGENDA, roster: DEFAULT_ROSTER });
     const tokens = new Map<SenderName, string>();
+    const codesOf = new Map<SenderName, string>();
     for (const name of ['chair', 'moderator', 'display', ...DELEGATIONS] as SenderName[]) {
       const code =
         name === 'chair' || name === 'moderator' || name === 'display'
           ? codes[name]
           : (codes.delegations[name] ?? '');
+      codesOf.set(name, code);
       tokens.set(name, (await join(url, meetingId, code)).token);
     }
     // The room display watches everything that happens.
     const observer = await connect(url, tokens.get('display') ?? '');
-    return new FuzzedMeeting(url, model, new Player(model.engine), tokens, observer, count);
+    return new FuzzedMeeting(
+      url,
+      meetingId,
+      model,
+      new Player(model.engine),
+      codesOf,
+      tokens,
+      observer,
+      count,
+    );
   }
 
   get displayToken(): string {
@@ -255,7 +268,7 @@ class FuzzedMeeting {
         role === 'chair' || role === 'moderator'
           ? LIMITS.officerCommands.burst
           : LIMITS.delegateCommands.burst;
-      device = new Device(this.url, this.tokens.get(name) ?? '', burst);
+      device = new Device(this.url, this.meetingId, this.codes.get(name) ?? '', burst);
       this.devices.set(name, device);
     }
     return device;

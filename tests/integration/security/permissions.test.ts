@@ -9,7 +9,7 @@ import { LIMITS } from '../../../shared/protocol/limits';
 import { NOTE_AGENDA } from '../../support/agenda';
 import { Device } from '../../support/devices';
 import { EngineModel } from '../../support/model';
-import { createMeeting, join, startServer, type TestServer } from '../../support/server';
+import { createMeeting, startServer, type TestServer } from '../../support/server';
 import { commandFor, Player } from '../../unit/engine/arbitraries';
 
 const DELEGATES = ['mexico', 'kenya', 'japan', 'holy-see', 'iom', 'ituc'];
@@ -64,14 +64,12 @@ describe('the permission table, over real sockets', () => {
       if (!runtime) throw new Error('no runtime');
       const model = new EngineModel({ meetingId, agenda: NOTE_AGENDA, roster: DEFAULT_ROSTER });
       const player = new Player(model.engine);
-      const token = async (code: string | undefined) =>
-        (await join(server.url, meetingId, code ?? '')).token;
       /**
        * The devices of each role. A delegate's commands come from several delegations in turn,
        * so that neither a device's nor a delegation's rate limit answers in the table's place.
        */
       const devices = async (code: string | undefined, burst: number) =>
-        new Device(server.url, await token(code), burst);
+        new Device(server.url, meetingId, code ?? '', burst);
       const officer = LIMITS.officerCommands.burst;
       const other = LIMITS.delegateCommands.burst;
       const senders: Record<Role, { sender: Sender; device: Device }[]> = {
