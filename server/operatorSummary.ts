@@ -1,6 +1,7 @@
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import type { AdminToken } from './access/adminToken';
+import { csvTable } from './http/csv';
 import type { MeetingRegistry } from './meetings/registry';
 import { IN_MEMORY } from './store/database';
 import { writePrivateFile } from './store/privateFiles';
@@ -21,9 +22,6 @@ export const publicHost = (host: string): string => {
 export const joinUrl = (origin: string, meetingId: string, code: string): string =>
   `${origin}/m/${encodeURIComponent(meetingId)}/join?code=${code}`;
 
-const csvCell = (value: string): string =>
-  /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-
 /** Writes DATA_DIR/<meetingId>-delegation-codes.csv (owner-readable only): one join card a row. */
 export const writeDelegationCodes = (
   registry: MeetingRegistry,
@@ -33,16 +31,22 @@ export const writeDelegationCodes = (
 ): string => {
   const runtime = registry.get(meetingId);
   const codes = registry.codes(meetingId).delegations;
-  const rows = ['delegationId,name,category,code,joinUrl'];
-  for (const d of runtime?.roster ?? []) {
+  const cards = (runtime?.roster ?? []).flatMap((d) => {
     const code = codes[d.id];
-    if (code === undefined) continue;
-    rows.push(
-      [d.id, d.name, d.category, code, joinUrl(origin, meetingId, code)].map(csvCell).join(','),
-    );
-  }
+    return code === undefined ? [] : [{ ...d, code, url: joinUrl(origin, meetingId, code) }];
+  });
+  const table = csvTable<(typeof cards)[number]>(
+    [
+      ['delegationId', (c) => c.id],
+      ['name', (c) => c.name],
+      ['category', (c) => c.category],
+      ['code', (c) => c.code],
+      ['joinUrl', (c) => c.url],
+    ],
+    cards,
+  );
   const file = join(dataDir, `${meetingId}-delegation-codes.csv`);
-  writePrivateFile(file, `${rows.join('\r\n')}\r\n`);
+  writePrivateFile(file, table);
   return file;
 };
 
