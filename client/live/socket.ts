@@ -28,6 +28,10 @@ export const connectMeeting = (token: string): MeetingSocket =>
     reconnectionDelay: 500,
     reconnectionDelayMax: 5_000,
     randomizationFactor: 0.5,
+    // An attempt that has not opened within 5 s is given up and made again (default 20 s): on the
+    // room's network a connection opens in milliseconds, and one made while the network was
+    // silent never will, even once the network is back.
+    timeout: 5_000,
   });
 
 export const SYNC_TIMEOUT_MS = 2_000;

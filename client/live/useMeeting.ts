@@ -4,6 +4,7 @@ import type { CommandAck, CommandErrorCode } from '../../shared/protocol/errors'
 import { StateFollower } from '../../shared/protocol/state';
 import type { MeetingView } from '../../shared/protocol/view';
 import type { Session } from '../app/sessions';
+import { watchHeartbeat } from './heartbeat';
 import { ServerClock } from './serverClock';
 import { COMMAND_TIMEOUT_MS, connectMeeting, type MeetingSocket, probeOf } from './socket';
 
@@ -85,6 +86,7 @@ export const useMeeting = (
     const socket = connectMeeting(session.token);
     socketRef.current = socket;
     const probe = probeOf(socket);
+    const stopWatching = watchHeartbeat(socket);
     let retry: ReturnType<typeof setTimeout> | undefined;
     // Why the chair signed this device out, in the server's words, for the join screen.
     let signedOut: string | undefined;
@@ -131,6 +133,7 @@ export const useMeeting = (
 
     return () => {
       document.removeEventListener('visibilitychange', onVisible);
+      stopWatching();
       if (retry !== undefined) clearTimeout(retry);
       clock.stop();
       socket.removeAllListeners();

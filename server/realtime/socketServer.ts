@@ -85,6 +85,8 @@ export const createSocketServer = (httpServer: HttpServer): RostrumSocketServer 
       // A connection that has not completed the handshake within 10 s is closed (default 45 s),
       // so half-open connections cannot pile up.
       connectTimeout: 10_000,
+      // Frequent enough for a screen to notice a silent network within 5 s (LIMITS).
+      pingInterval: LIMITS.heartbeatIntervalMs,
     },
   );
 

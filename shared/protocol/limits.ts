@@ -63,5 +63,12 @@ export const LIMITS = {
    * allowance refilling one every 2 s) disconnect the socket.
    */
   syncs: { burst: 40, perSecond: 2 },
+  /**
+   * Added: engine.io's heartbeat (its pingInterval). Screens take 4 s without a packet for a lost
+   * connection (client/live/heartbeat.ts), so a network that falls silent shows within 5 s. The
+   * server itself keeps engine.io's lenient 20 s wait for the answer, so a busy tablet is not
+   * dropped. A one-byte packet each way per device every 2 s.
+   */
+  heartbeatIntervalMs: 2_000,
   syncRefusals: { burst: 40, perSecond: 0.5 },
 } as const;
