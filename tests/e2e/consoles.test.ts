@@ -45,6 +45,15 @@ const focused = (page: Page): Promise<string> =>
     return text.replace(/\s+/g, ' ').trim();
   });
 
+/**
+ * Waits for the console itself to show the clock paused or running (its Resume or Pause button):
+ * the test's own socket may hear of a change before the page does.
+ */
+const showsClock = (page: Page, status: 'paused' | 'running'): Promise<void> =>
+  page
+    .getByRole('button', { name: status === 'paused' ? 'Resume' : 'Pause', exact: true })
+    .waitFor();
+
 describe('the consoles under pressure, by keyboard and by screen reader', () => {
   let server: RoomServer;
   let browser: Browser;
@@ -130,6 +139,8 @@ describe('the consoles under pressure, by keyboard and by screen reader', () => 
     expect(await focused(page)).toBe('BODY');
     await page.keyboard.press('Space');
     await until((v) => v.turn?.status === 'paused');
+    // As a person would: the console shows the pause before the key is pressed again.
+    await showsClock(page, 'paused');
     await page.keyboard.press('Space');
     await until((v) => v.turn?.status === 'running');
     expect(await focused(page)).toBe('BODY');
@@ -188,6 +199,7 @@ describe('the consoles under pressure, by keyboard and by screen reader', () => 
     await page.getByRole('heading', { name: 'Has the floor' }).click();
     await page.keyboard.press('Space');
     await until((v) => v.turn?.status === 'paused');
+    await showsClock(page, 'paused');
     await page.keyboard.press('Space');
     await until((v) => v.turn?.status === 'running');
   });

@@ -8,6 +8,7 @@ import {
   type Screen,
   screenshot,
 } from '../support/browser';
+import { NOTE_AGENDA } from '../support/agenda';
 import { createMeeting } from '../support/server';
 import { createLateMeeting } from './late';
 import { RoomServer, secondsOf } from './room';
@@ -153,7 +154,7 @@ describe('the schedule, the delay and the agenda editor, in a meeting started an
   });
 });
 
-describe('the default agenda, planned for the procedural note’s dates', () => {
+describe('the default agenda on the procedural note’s own dates (docs/examples)', () => {
   let server: RoomServer;
   let browser: Browser;
 
@@ -168,7 +169,7 @@ describe('the default agenda, planned for the procedural note’s dates', () => 
   });
 
   it('says the sittings are on another day until the chair moves them to today', async () => {
-    const { meetingId, codes } = await createMeeting(server.url, {});
+    const { meetingId, codes } = await createMeeting(server.url, { agenda: NOTE_AGENDA });
     const chair = await openScreen(browser, { width: 1440, height: 1000 });
     await chair.page.goto(server.joinLink(meetingId, codes.chair));
     const status = chair.page.getByTestId('schedule-status');
