@@ -1,5 +1,7 @@
+import { useId } from 'react';
 import type { LeftWaiting as Entry, Report } from '../../shared/report/report';
 import { clockTimeOf } from '../../shared/schedule/zonedTime';
+import { TableBox } from '../components/TableBox';
 import { dateOf } from '../meeting/schedule';
 
 /** "2026-07-24 10:42": a day and a time in the meeting's time zone. */
@@ -17,37 +19,42 @@ const Requests = ({
   zone: string;
   /** Whether the step has ended: its end is shown. */
   ended: boolean;
-}) => (
-  <table className="report-table">
-    <caption>{caption}</caption>
-    <thead>
-      <tr>
-        <th scope="col">Delegation</th>
-        <th scope="col">Speaker</th>
-        <th scope="col">Asked</th>
-        <th scope="col">Step</th>
-        {ended && <th scope="col">Step ended</th>}
-        <th scope="col">List closed while waiting</th>
-      </tr>
-    </thead>
-    <tbody>
-      {entries.map((e) => (
-        <tr key={e.id}>
-          <th scope="row">{e.delegationName}</th>
-          <td>{e.speakerName ?? '–'}</td>
-          <td className="digits">{when(e.requestedAt, zone)}</td>
-          <td>
-            {e.itemTitle}: {e.stepTitle}
-          </td>
-          {ended && (
-            <td className="digits">{e.endedAt === undefined ? '–' : when(e.endedAt, zone)}</td>
-          )}
-          <td>{e.waitingAtClose ? 'yes' : 'no'}</td>
-        </tr>
-      ))}
-    </tbody>
-  </table>
-);
+}) => {
+  const captionId = useId();
+  return (
+    <TableBox labelledBy={captionId}>
+      <table className="report-table">
+        <caption id={captionId}>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Delegation</th>
+            <th scope="col">Speaker</th>
+            <th scope="col">Asked</th>
+            <th scope="col">Step</th>
+            {ended && <th scope="col">Step ended</th>}
+            <th scope="col">List closed while waiting</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.id}>
+              <th scope="row">{e.delegationName}</th>
+              <td>{e.speakerName ?? '–'}</td>
+              <td className="digits">{when(e.requestedAt, zone)}</td>
+              <td>
+                {e.itemTitle}: {e.stepTitle}
+              </td>
+              {ended && (
+                <td className="digits">{e.endedAt === undefined ? '–' : when(e.endedAt, zone)}</td>
+              )}
+              <td>{e.waitingAtClose ? 'yes' : 'no'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableBox>
+  );
+};
 
 /**
  * Who asked for the floor and was not heard, by name: those still waiting now, and those left in

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { AuditEntry } from '../../../shared/protocol/access';
-import { TableBox } from './TableBox';
+import { TableBox } from '../../components/TableBox';
 import { auditWords, timeOfDay } from './words';
 
 /** How many of the latest actions the page lists. */

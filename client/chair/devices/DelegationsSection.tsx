@@ -1,7 +1,7 @@
 import { Fragment, useId, useState } from 'react';
 import type { DeviceCount, DevicesResponse } from '../../../shared/protocol/access';
+import { TableBox } from '../../components/TableBox';
 import { RowNote } from './RowNote';
-import { TableBox } from './TableBox';
 import type { AccessActions } from './useAccessActions';
 import { delegationKey, foldName, hasDevices, plural } from './words';
 

@@ -1,8 +1,8 @@
 import { Fragment, useId } from 'react';
 import type { DevicesResponse } from '../../../shared/protocol/access';
 import type { MeetingCodes } from '../../../shared/protocol/http';
+import { TableBox } from '../../components/TableBox';
 import { RowNote } from './RowNote';
-import { TableBox } from './TableBox';
 import type { AccessActions } from './useAccessActions';
 import {
   groupedCode,
