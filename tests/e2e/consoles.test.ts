@@ -14,25 +14,12 @@ import {
 } from '../support/server';
 import { announced, listenToAnnouncements } from './announcements';
 import { buttonsChecked, buttonsNamedOtherwise } from './labels';
-import { PANEL_AGENDA, RoomServer } from './room';
+import { PANEL_AGENDA, quickFloorPanel, RoomServer } from './room';
 
-/**
- * The panel agenda, with interventions from the floor of 6 s (warning at 3 s) so that a clock
- * passes its warning point and its limit while the test watches, and a second panel to go to.
- */
-const panel = PANEL_AGENDA.items[0];
-if (!panel) throw new Error('the panel agenda has a panel');
+/** The panel with a quick floor clock, and a second panel to go to. */
 const CONSOLES_AGENDA: AgendaInput = {
   ...PANEL_AGENDA,
-  items: [
-    {
-      ...panel,
-      steps: panel.steps.map((step) =>
-        step.kind === 'floor' ? { ...step, allowance: { limitMs: 6_000, warnAtMs: 3_000 } } : step,
-      ),
-    },
-    { ...panel, id: 'panel-2', title: 'Expert panel 2' },
-  ],
+  items: [quickFloorPanel(), { ...quickFloorPanel(), id: 'panel-2', title: 'Expert panel 2' }],
 };
 
 /** The text of whatever has the keyboard on a page, or "BODY" when no control has it. */

@@ -55,6 +55,21 @@ export const PANEL_AGENDA: AgendaInput = {
 };
 
 /**
+ * The panel of PANEL_AGENDA with interventions from the floor of 6 s (warning at 3 s), so that a
+ * clock passes its warning point and its limit while a test watches.
+ */
+export const quickFloorPanel = (): AgendaInput['items'][number] => {
+  const panel = PANEL_AGENDA.items[0];
+  if (!panel) throw new Error('the panel agenda has a panel');
+  return {
+    ...panel,
+    steps: panel.steps.map((step) =>
+      step.kind === 'floor' ? { ...step, allowance: { limitMs: 6_000, warnAtMs: 3_000 } } : step,
+    ),
+  };
+};
+
+/**
  * The real server with the built screens, on a port of 127.0.0.1 that it keeps across a restart
  * (the browsers reconnect to the same address), and its own DATA_DIR.
  */

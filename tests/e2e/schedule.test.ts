@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dateOf } from '../../client/meeting/schedule';
+import { NOTE_AGENDA } from '../support/agenda';
 import {
   gzippedScriptBytes,
   launchBrowser,
@@ -8,7 +9,6 @@ import {
   type Screen,
   screenshot,
 } from '../support/browser';
-import { NOTE_AGENDA } from '../support/agenda';
 import { createMeeting } from '../support/server';
 import { createLateMeeting } from './late';
 import { RoomServer, secondsOf } from './room';

@@ -40,7 +40,13 @@ describe('a network that falls silent', () => {
     chair.close();
     browser = await launchBrowser();
     const devices = [
-      { name: 'display', code: codes.display, ready: 'Moderator of panel 1', width: 1280, height: 720 },
+      {
+        name: 'display',
+        code: codes.display,
+        ready: 'Moderator of panel 1',
+        width: 1280,
+        height: 720,
+      },
       { name: 'chair', code: codes.chair, ready: 'Chair console', width: 1280, height: 800 },
       {
         name: 'delegate',

@@ -5,7 +5,7 @@ import type { CommandAck } from '../../shared/protocol/errors';
 import { RecordResponse } from '../../shared/protocol/http';
 import { csvObjects } from '../support/csv';
 import { withRoom } from '../support/meeting';
-import { type Client, connect, http, ok, stateAt } from '../support/server';
+import { type Client, connect, http, join, ok, stateAt } from '../support/server';
 
 /**
  * One well-formed example of each command. Typed loosely on purpose: a command added to the
@@ -44,11 +44,12 @@ describe('commands over socket.io', () => {
   const live = withRoom('test');
 
   it('lets each role send exactly the commands of the permission table', async () => {
+    const { codes, meetingId } = live.room;
     const roles = {
-      chair: live.room.tokens.chair,
-      moderator: live.room.tokens.moderator,
-      display: live.room.tokens.display,
-      delegate: live.room.tokens.mexico,
+      chair: codes.chair,
+      moderator: codes.moderator,
+      display: codes.display,
+      delegate: codes.delegations.mexico ?? '',
     };
     // A discussion under way, so that most commands could act.
     const version = await ok(live.room.chair, {
@@ -58,13 +59,15 @@ describe('commands over socket.io', () => {
     });
     let cells = 0;
     for (const type of COMMAND_TYPES) {
-      for (const [role, token] of Object.entries(roles)) {
+      for (const [role, code] of Object.entries(roles)) {
         const allowed = (PERMISSIONS[type] as readonly string[]).includes(role);
-        // Each cell from a new device, so the per-socket rate limit stays out of the way. A
+        // Each cell from a new device joined with the role's code: command limits belong to a
+        // token, across its sockets, so a token of its own keeps them out of the way. A
         // forbidden command changes nothing; an allowed one carries a wrong expectedVersion, so
         // it is refused for that, after the permission check, and changes nothing either.
         const example = EXAMPLES[type];
         expect(example, `an example of ${type}`).toBeDefined();
+        const { token } = await join(live.server.url, meetingId, code);
         const client = await connect(live.server.url, token);
         const ack = await client.send({ ...example, expectedVersion: version + 1000 });
         client.close();

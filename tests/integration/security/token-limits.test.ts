@@ -69,11 +69,14 @@ describe("a token's command limit, across its sockets and reconnections", () => 
       () => Array.from({ length: 60 }, (_, i) => ({ type: i % 2 ? 'floor.open' : 'floor.close' })),
       1500,
     );
+    // What the limit let through: accepted, or refused by the rule of the room (a cut in the
+    // alternation makes a close of a closed list: not_now), never more than the limit allows.
+    const through = answers.filter((a) => a !== 'rate_limited').length;
     const accepted = answers.filter((a) => a === 'ok').length;
     expect(rounds).toBeGreaterThan(5);
-    expect(accepted).toBeGreaterThanOrEqual(LIMITS.officerCommands.burst);
-    expect(accepted).toBeLessThanOrEqual(most(LIMITS.officerCommands, elapsedMs));
-    // (A cut in the alternation makes a close of a closed list: not_now.)
+    expect(through).toBeGreaterThanOrEqual(LIMITS.officerCommands.burst);
+    expect(through).toBeLessThanOrEqual(most(LIMITS.officerCommands, elapsedMs));
+    expect(accepted).toBeGreaterThan(LIMITS.officerCommands.burst / 2);
     expect(answers.filter((a) => !['ok', 'not_now', 'rate_limited'].includes(a))).toEqual([]);
     // Another officer's device (its own token) is served all along.
     const moderator = await live.room.moderator.send({ type: 'floor.open' });
