@@ -190,44 +190,51 @@ export const registerApi = (app: FastifyInstance, options: ApiOptions): ApiAcces
       meeting(request.params.id).roster.map(({ id, name, category }) => ({ id, name, category })),
   );
 
-  app.post<MeetingParams>('/api/meetings/:id/join', async (request): Promise<JoinResponse> => {
+  /**
+   * A join, by a meeting's code or by a code alone: within the address's limits, a wrong code
+   * counted against its wrong-code budget and refused with `wrongCode`, a right one logged
+   * (without the code) and answered with its token.
+   */
+  const joinWith = <T extends { meetingId?: string; role: string; delegationId?: string }>(
+    request: FastifyRequest,
+    open: (code: string) => T | null,
+    wrongCode: string,
+  ): T => {
     checkLimit(request);
     const { code } = parse(JoinBody, request.body, 'body');
-    const runtime = meeting(request.params.id);
-    const joined = registry.join(runtime.meetingId, code);
+    const joined = open(code);
     if (!joined) {
       limiter.recordFailure(request.ip);
-      throw new HttpError(
-        'unauthorized',
-        'That code does not open this meeting: check it and try again.',
-      );
-    }
-    request.log.info(
-      { meetingId: runtime.meetingId, role: joined.role, delegationId: joined.delegationId },
-      'joined',
-    );
-    return joined;
-  });
-
-  // Contract version 2: a code alone joins. Codes are unique across the server's meetings, so
-  // the code names its meeting; a wrong code counts against the same budget as above.
-  app.post('/api/join', async (request): Promise<JoinByCodeResponse> => {
-    checkLimit(request);
-    const { code } = parse(JoinBody, request.body, 'body');
-    const joined = registry.joinByCode(code);
-    if (!joined) {
-      limiter.recordFailure(request.ip);
-      throw new HttpError(
-        'unauthorized',
-        'That access code opens no meeting on this server: check it and try again.',
-      );
+      throw new HttpError('unauthorized', wrongCode);
     }
     request.log.info(
       { meetingId: joined.meetingId, role: joined.role, delegationId: joined.delegationId },
       'joined',
     );
     return joined;
-  });
+  };
+
+  app.post<MeetingParams>(
+    '/api/meetings/:id/join',
+    async (request): Promise<JoinResponse> =>
+      joinWith(
+        request,
+        (code) => registry.join(meeting(request.params.id).meetingId, code),
+        'That code does not open this meeting: check it and try again.',
+      ),
+  );
+
+  // Contract version 2: a code alone joins. Codes are unique across the server's meetings, so
+  // the code names its meeting; a wrong code counts against the same budget as above.
+  app.post(
+    '/api/join',
+    async (request): Promise<JoinByCodeResponse> =>
+      joinWith(
+        request,
+        (code) => registry.joinByCode(code),
+        'That access code opens no meeting on this server: check it and try again.',
+      ),
+  );
 
   // Every code of the meeting, to print join cards: the operator's, and (added) a chair's.
   app.get<MeetingParams>(
