@@ -41,6 +41,18 @@ const showsClock = (page: Page, status: 'paused' | 'running'): Promise<void> =>
     .getByRole('button', { name: status === 'paused' ? 'Resume' : 'Pause', exact: true })
     .waitFor();
 
+/**
+ * Presses a key once the focused control is ready: a button whose command is still on its way
+ * says it is busy (`aria-disabled`) and ignores presses, as a person would see before pressing
+ * again. With no control focused, at once.
+ */
+const pressWhenReady = async (page: Page, key: string): Promise<void> => {
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-disabled') ?? null))
+    .not.toBe('true');
+  await page.keyboard.press(key);
+};
+
 describe('the consoles under pressure, by keyboard and by screen reader', () => {
   let server: RoomServer;
   let browser: Browser;
@@ -101,7 +113,7 @@ describe('the consoles under pressure, by keyboard and by screen reader', () => 
     const page = moderator.page;
     for (const id of ['mexico', 'morocco', 'holy-see']) await request(id);
     await page.getByRole('button', { name: /Next speaker.*Mexico/ }).focus();
-    await page.keyboard.press('Enter');
+    await pressWhenReady(page, 'Enter');
     await until((v) => v.turn?.speaker.delegationId === 'mexico');
     // The button stays under the keyboard, now offering the next request.
     await expect.poll(() => focused(page)).toMatch(/^next speaker morocco$/i);
@@ -110,13 +122,13 @@ describe('the consoles under pressure, by keyboard and by screen reader', () => 
 
     // Space on "+30 s" adds 30 seconds: it does not pause the speaker.
     await page.getByRole('button', { name: '+30 s' }).focus();
-    await page.keyboard.press('Space');
+    await pressWhenReady(page, 'Space');
     await until((v) => v.turn?.limitMs === limitMs + 30_000);
     expect(latest().turn?.status).toBe('running');
     await expect.poll(() => focused(page)).toBe('+30 s');
     // N is not a shortcut while a button has the focus; Enter presses the button.
     await page.keyboard.press('n');
-    await page.keyboard.press('Enter');
+    await pressWhenReady(page, 'Enter');
     await until((v) => v.turn?.limitMs === limitMs + 60_000);
     expect(latest().turn?.id).toBe(turnId);
     expect(latest().turn?.status).toBe('running');
@@ -124,29 +136,29 @@ describe('the consoles under pressure, by keyboard and by screen reader', () => 
     // Escape lets go of the button; then Space is the clock's.
     await page.keyboard.press('Escape');
     expect(await focused(page)).toBe('BODY');
-    await page.keyboard.press('Space');
+    await pressWhenReady(page, 'Space');
     await until((v) => v.turn?.status === 'paused');
     // As a person would: the console shows the pause before the key is pressed again.
     await showsClock(page, 'paused');
-    await page.keyboard.press('Space');
+    await pressWhenReady(page, 'Space');
     await until((v) => v.turn?.status === 'running');
     expect(await focused(page)).toBe('BODY');
 
     // A button that gives way to another hands it the focus.
     await page.getByRole('button', { name: 'Pause', exact: true }).focus();
-    await page.keyboard.press('Enter');
+    await pressWhenReady(page, 'Enter');
     await until((v) => v.turn?.status === 'paused');
     await expect.poll(() => focused(page)).toBe('Resume');
-    await page.keyboard.press('Space');
+    await pressWhenReady(page, 'Space');
     await until((v) => v.turn?.status === 'running');
     await expect.poll(() => focused(page)).toBe('Pause');
 
     await page.getByRole('button', { name: 'Close list' }).focus();
-    await page.keyboard.press('Enter');
+    await pressWhenReady(page, 'Enter');
     await until((v) => !v.floor.open);
     await expect.poll(() => focused(page)).toBe('Reopen list');
     await screenshot(page, 'consoles-focus-on-reopen-list');
-    await page.keyboard.press('Space');
+    await pressWhenReady(page, 'Space');
     await until((v) => v.floor.open);
     await expect.poll(() => focused(page)).toBe('Close list');
 
