@@ -4,8 +4,8 @@ import type { Command } from '../../shared/protocol/commands';
 import type { CommandAck } from '../../shared/protocol/errors';
 import { type MeetingState, withoutAgenda } from '../../shared/protocol/state';
 import type { MeetingView } from '../../shared/protocol/view';
-import type { QueuedRequest, Sender } from '../engine/context';
-import { type ApplyResult, MeetingEngine, type PersistedMeeting } from '../engine/engine';
+import type { QueuedRequest, Sender } from '../../shared/engine/context';
+import { type ApplyResult, type EngineSnapshot, MeetingEngine } from '../engine/engine';
 import type { CommandSource, MeetingRecord, Store, StoredMeeting } from '../store/store';
 import { RefusalLog } from './refusalLog';
 import { RequestCooldown } from './requestCooldown';
@@ -123,7 +123,7 @@ export class MeetingRuntime {
         );
       }
       // The engine may have failed half-way on the bad command: take it back to the last good one.
-      engine = MeetingEngine.restore(engine.persisted(), meeting.roster);
+      engine = MeetingEngine.restore(engine.snapshot(), meeting.roster);
       const moved = store.moveAsideFrom(meeting.id, divergedAt);
       meetingLog.error({ moved, version: engine.version }, 'the meeting goes on from here');
     }
@@ -156,7 +156,7 @@ export class MeetingRuntime {
         agenda: meeting.agenda,
         roster: meeting.roster,
       });
-    let latest: { version: number; snapshot: PersistedMeeting } | undefined;
+    let latest: { version: number; snapshot: EngineSnapshot } | undefined;
     try {
       latest = store.latestSnapshot(meeting.id);
     } catch (error) {
@@ -230,7 +230,7 @@ export class MeetingRuntime {
         this.meetingId,
         { version: result.version, at: now, sender, source, command },
         result.records,
-        snapshotDue ? this.engine.persisted() : undefined,
+        snapshotDue ? this.engine.snapshot() : undefined,
       );
     } catch (error) {
       this.log.error(
@@ -301,7 +301,7 @@ export class MeetingRuntime {
   }
 
   private saveSnapshot(): void {
-    this.store.saveSnapshot(this.meetingId, this.engine.version, this.engine.persisted());
+    this.store.saveSnapshot(this.meetingId, this.engine.version, this.engine.snapshot());
     this.snapshotVersion = this.engine.version;
   }
 

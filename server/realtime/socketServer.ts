@@ -8,7 +8,7 @@ import type { CommandAck } from '../../shared/protocol/errors';
 import { LIMITS } from '../../shared/protocol/limits';
 import type { MeetingState } from '../../shared/protocol/state';
 import { tokenHash } from '../access/tokens';
-import type { Sender } from '../engine/context';
+import type { Sender } from '../../shared/engine/context';
 import type { MeetingRegistry } from '../meetings/registry';
 import { describeZodError } from '../validation/issues';
 import type { HandshakeGuard } from './handshakeGuard';

@@ -4,8 +4,8 @@ import { Agenda, Roster } from '../../shared/protocol/agenda';
 import { Command } from '../../shared/protocol/commands';
 import { Id, Role, ServerId } from '../../shared/protocol/common';
 import { RequestRecord, StepRecord, TurnRecord } from '../../shared/protocol/view';
-import type { Records, Sender } from '../engine/context';
-import type { PersistedMeeting } from '../engine/engine';
+import type { Records, Sender } from '../../shared/engine/context';
+import type { EngineSnapshot } from '../engine/engine';
 import type { Db } from './database';
 
 /** Where a command came from: a person's socket, or the server's own "end at limit" timer. */
@@ -393,7 +393,7 @@ export class Store {
     meetingId: string,
     entry: LoggedCommand,
     records: Records,
-    snapshot?: PersistedMeeting,
+    snapshot?: EngineSnapshot,
   ): void {
     this.db.transaction(() => {
       const s = this.statements;
@@ -420,7 +420,7 @@ export class Store {
   }
 
   /** Stores a snapshot in place of the meeting's older ones, in one transaction. */
-  saveSnapshot(meetingId: string, version: number, snapshot: PersistedMeeting): void {
+  saveSnapshot(meetingId: string, version: number, snapshot: EngineSnapshot): void {
     this.db.transaction(() => this.replaceSnapshot(meetingId, version, snapshot))();
   }
 
@@ -428,7 +428,7 @@ export class Store {
    * The new snapshot, and the older ones deleted: a restart needs only the latest (the command
    * log, kept whole as the audit, covers everything after it, or everything if it is unreadable).
    */
-  private replaceSnapshot(meetingId: string, version: number, snapshot: PersistedMeeting): void {
+  private replaceSnapshot(meetingId: string, version: number, snapshot: EngineSnapshot): void {
     this.statements.insertSnapshot.run(meetingId, version, JSON.stringify(snapshot));
     this.statements.pruneSnapshots.run(meetingId, version);
   }
@@ -438,12 +438,22 @@ export class Store {
     return z.number().int().parse(this.statements.snapshotCount.get(meetingId));
   }
 
-  latestSnapshot(meetingId: string): { version: number; snapshot: PersistedMeeting } | undefined {
+  latestSnapshot(meetingId: string): { version: number; snapshot: EngineSnapshot } | undefined {
     const raw = this.statements.latestSnapshot.get(meetingId);
     if (raw === undefined) return undefined;
     const row = SnapshotRow.parse(raw);
-    // The engine wrote it; its shape is the engine's, checked again when the engine restores it.
-    return { version: row.version, snapshot: JSON.parse(row.snapshot) as PersistedMeeting };
+    // The engine's document is checked (and migrated) when the engine restores it. Snapshots
+    // written before it had a format number are xstate's envelope: format 1.
+    const stored: unknown = JSON.parse(row.snapshot);
+    const numbered = z
+      .object({ formatVersion: z.number().int(), state: z.unknown() })
+      .safeParse(stored);
+    return {
+      version: row.version,
+      snapshot: numbered.success
+        ? { formatVersion: numbered.data.formatVersion, state: numbered.data.state }
+        : { formatVersion: 1, state: stored },
+    };
   }
 
   /**

@@ -10,16 +10,22 @@ const note = () => displayName({ maxChars: LIMITS.noteChars, allowEmpty: true })
 const base = { expectedVersion: z.number().int().nonnegative().optional() };
 /** The turn a clock button means: a different current turn is a conflict, not a second action. */
 const onTurn = { ...base, turnId: ServerId.optional() };
+/**
+ * Added (intent, docs/protocol.md "Intent"): the turn the sender saw on the floor when it pressed
+ * a button that gives the floor, `null` for nobody. Another turn current now is a `conflict`:
+ * two officers giving the floor at once give it once, and a request arriving meanwhile does not
+ * refuse the press (as `expectedVersion` would).
+ */
+const turnSeen = { turnId: ServerId.nullable().optional() };
+/** Added (intent): the step the sender saw, so a press meant for a step past is a `conflict`. */
+const stepSeen = { fromStepId: Id.optional(), fromItemId: Id.optional() };
 
 const command = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.object({ type: z.literal(type), ...base, ...shape }).strict();
 
 export const AgendaStart = command('agenda.start', {});
 /** `fromStepId` (and, added, `fromItemId`): the step the sender saw, so a second press is a conflict. */
-export const AgendaNext = command('agenda.next', {
-  fromStepId: Id.optional(),
-  fromItemId: Id.optional(),
-});
+export const AgendaNext = command('agenda.next', stepSeen);
 export const AgendaGoto = command('agenda.goto', { itemId: Id, stepId: Id.optional() });
 export const SessionSuspend = command('session.suspend', { note: note().optional() });
 export const SessionResume = command('session.resume', {});
@@ -102,6 +108,8 @@ export const TurnStart = z
   .object({
     type: z.literal('turn.start'),
     ...base,
+    ...stepSeen,
+    ...turnSeen,
     speakerId: Id.optional(),
     speaker: AdHocSpeaker.optional(),
   })
@@ -146,8 +154,12 @@ export const FloorMove = command('floor.move', {
   requestId: ServerId,
   position: z.number().int().nonnegative().max(LIMITS.rosterDelegations),
 });
-export const FloorGrant = command('floor.grant', { requestId: ServerId });
-export const FloorNext = command('floor.next', {});
+export const FloorGrant = command('floor.grant', { requestId: ServerId, ...turnSeen });
+/**
+ * `requestId` (added, intent): the request the sender saw at the head of the queue. The server
+ * grants the head as it stands; if that is another request now, the press is a `conflict`.
+ */
+export const FloorNext = command('floor.next', { requestId: ServerId.optional(), ...turnSeen });
 export const FloorClose = command('floor.close', {});
 export const FloorOpen = command('floor.open', {});
 export const FloorSegment = command('floor.segment', { segment: Segment });

@@ -1,7 +1,7 @@
 import { join as joinPath } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Sender } from '../../server/engine/context';
 import { DATABASE_FILE } from '../../server/store/database';
+import type { Sender } from '../../shared/engine/context';
 import { Command } from '../../shared/protocol/commands';
 import type { Role } from '../../shared/protocol/common';
 

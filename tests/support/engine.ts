@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
 import type { z } from 'zod';
-import type { Records, Sender } from '../../server/engine/context';
-import { type ApplyResult, MeetingEngine } from '../../server/engine/engine';
+import { type ApplyResult, type EngineSnapshot, MeetingEngine } from '../../server/engine/engine';
 import { DEFAULT_ROSTER } from '../../shared/defaults/roster';
+import type { MeetingContext, Records, Sender } from '../../shared/engine/context';
 import { Agenda, type FloorStep, type Roster } from '../../shared/protocol/agenda';
 import type { Command } from '../../shared/protocol/commands';
 import type { Refusal } from '../../shared/protocol/errors';
@@ -16,9 +16,35 @@ export const delegate = (delegationId: string): Sender => ({ role: 'delegate', d
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
 
-/** The engine's whole state as the store would keep it, detached from the live actor. */
-export const snapshotOf = (engine: MeetingEngine): unknown =>
-  JSON.parse(JSON.stringify(engine.persisted()));
+/** The engine's whole state as the store would keep it, detached from the live engine. */
+export const snapshotOf = (engine: MeetingEngine): EngineSnapshot =>
+  JSON.parse(JSON.stringify(engine.snapshot()));
+
+/**
+ * The snapshot the engine of format 1 (xstate's persisted envelope, before contract version 2's
+ * engine) would have stored for this meeting: the status in `value`, a suspension and the step a
+ * closed meeting stood at in the context. For the migration's tests.
+ */
+export const formatOneSnapshotOf = (engine: MeetingEngine): EngineSnapshot => {
+  const { session, ...context } = snapshotOf(engine).state as MeetingContext;
+  return {
+    formatVersion: 1,
+    state: {
+      status: 'active',
+      value: session.status,
+      historyValue: {},
+      children: {},
+      context: {
+        ...context,
+        suspension:
+          session.status === 'suspended'
+            ? { since: session.since, ...(session.note !== undefined && { note: session.note }) }
+            : null,
+        ...(session.status === 'closed' && { closedFrom: session.from }),
+      },
+    },
+  };
+};
 
 /** A meeting engine with a hand-cranked clock, and the record it has made so far. */
 export class EngineHarness {

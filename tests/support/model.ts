@@ -1,5 +1,5 @@
-import type { Sender } from '../../server/engine/context';
 import { MeetingEngine } from '../../server/engine/engine';
+import type { Sender } from '../../shared/engine/context';
 import { maySendCommands } from '../../shared/permissions';
 import type { Agenda, Roster } from '../../shared/protocol/agenda';
 import { Command } from '../../shared/protocol/commands';

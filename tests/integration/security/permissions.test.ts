@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sender } from '../../../server/engine/context';
+import type { Sender } from '../../../shared/engine/context';
 import { DEFAULT_ROSTER } from '../../../shared/defaults/roster';
 import { PERMISSIONS } from '../../../shared/permissions';
 import { COMMAND_TYPES, type Command, type CommandType } from '../../../shared/protocol/commands';

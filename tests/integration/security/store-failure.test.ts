@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { join as joinPath } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { Sender } from '../../../server/engine/context';
+import type { Sender } from '../../../shared/engine/context';
 import { DATABASE_FILE } from '../../../server/store/database';
 import type { Command } from '../../../shared/protocol/commands';
 import { HttpErrorResponse } from '../../../shared/protocol/http';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import type { Sender } from '../../../server/engine/context';
 import type { MeetingEngine } from '../../../server/engine/engine';
 import { DEFAULT_ROSTER } from '../../../shared/defaults/roster';
+import type { Sender } from '../../../shared/engine/context';
 import { PERMISSIONS } from '../../../shared/permissions';
 import type { Agenda, ScheduledSpeaker } from '../../../shared/protocol/agenda';
 import { type AgendaChange, Command } from '../../../shared/protocol/commands';

@@ -1,10 +1,10 @@
 import { getShortestPaths } from '@xstate/graph';
 import { describe, expect, it } from 'vitest';
 import { type SnapshotFrom, transition } from 'xstate';
-import type { CommandEvent, Sender } from '../../../server/engine/context';
 import { commandEvent, MeetingEngine } from '../../../server/engine/engine';
 import { meetingMachine } from '../../../server/engine/machine';
 import { DEFAULT_ROSTER } from '../../../shared/defaults/roster';
+import type { CommandEvent, Sender } from '../../../shared/engine/context';
 import { COMMAND_TYPES, type Command } from '../../../shared/protocol/commands';
 import { MeetingStatus, MeetingView } from '../../../shared/protocol/view';
 import { CHAIR, delegate, MODERATOR, smallAgenda } from '../../support/engine';

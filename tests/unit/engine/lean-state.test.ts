@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MeetingEngine, type PersistedMeeting } from '../../../server/engine/engine';
+import { MeetingEngine } from '../../../server/engine/engine';
 import { DEFAULT_ROSTER } from '../../../shared/defaults/roster';
-import { EngineHarness, MODERATOR, snapshotOf } from '../../support/engine';
+import { EngineHarness, formatOneSnapshotOf, MODERATOR, snapshotOf } from '../../support/engine';
 
 describe('the agenda version', () => {
   it('is 0 as the meeting is made, and moves with agenda.edit only', () => {
@@ -23,10 +23,13 @@ describe('the agenda version', () => {
   it('comes back with a restored snapshot, and is 0 for a snapshot made before it existed', () => {
     const h = EngineHarness.at('panel-1', 'discussion');
     const edited = h.ok({ type: 'agenda.edit', change: { target: 'meeting', venue: 'Room 4' } });
-    const snapshot = snapshotOf(h.engine) as PersistedMeeting;
+    const snapshot = snapshotOf(h.engine);
     expect(MeetingEngine.restore(snapshot, DEFAULT_ROSTER).view(h.now).agendaVersion).toBe(edited);
-    const { agendaVersion: _, ...older } = snapshot.context;
-    const old = { ...snapshot, context: older } as unknown as PersistedMeeting;
+    const formatOne = formatOneSnapshotOf(h.engine);
+    const { agendaVersion: _, ...older } = (formatOne.state as { context: object }).context as {
+      agendaVersion: number;
+    };
+    const old = { formatVersion: 1, state: { ...(formatOne.state as object), context: older } };
     expect(MeetingEngine.restore(old, DEFAULT_ROSTER).view(h.now).agendaVersion).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Sender } from '../../../server/engine/context';
+import type { Sender } from '../../../shared/engine/context';
 import { mayRoleSend, PERMISSIONS } from '../../../shared/permissions';
 import {
   COMMAND_TYPES,

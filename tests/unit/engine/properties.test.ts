@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Records } from '../../../server/engine/context';
 import { type ApplyResult, MeetingEngine } from '../../../server/engine/engine';
 import { elapsedAt } from '../../../shared/clock/turnClock';
 import { DEFAULT_ROSTER } from '../../../shared/defaults/roster';
+import type { Records } from '../../../shared/engine/context';
 import { COMMAND_TYPES, type CommandType } from '../../../shared/protocol/commands';
 import { isStateCategory } from '../../../shared/protocol/common';
 import { CommandErrorCode } from '../../../shared/protocol/errors';

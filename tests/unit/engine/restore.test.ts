@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MeetingEngine, type PersistedMeeting } from '../../../server/engine/engine';
+import { MeetingEngine } from '../../../server/engine/engine';
 import { elapsedAt } from '../../../shared/clock/turnClock';
 import { DEFAULT_ROSTER } from '../../../shared/defaults/roster';
 import type { Command } from '../../../shared/protocol/commands';
@@ -10,10 +10,7 @@ import { AGENDAS, meeting, Player } from './arbitraries';
 
 /** What the store does: the snapshot as JSON text, read back, and a new engine from it. */
 const restored = (engine: MeetingEngine): MeetingEngine =>
-  MeetingEngine.restore(
-    JSON.parse(JSON.stringify(engine.persisted())) as PersistedMeeting,
-    DEFAULT_ROSTER,
-  );
+  MeetingEngine.restore(snapshotOf(engine), DEFAULT_ROSTER);
 
 describe('a meeting restored from its snapshot', () => {
   it('answers every next command exactly as the meeting it was taken from', () => {

@@ -1,34 +1,31 @@
-import { elapsedAt, overtimeOf } from '../../shared/clock/turnClock';
-import type { Allowance, Delegation, FloorStep } from '../../shared/protocol/agenda';
-import type { CommandOf } from '../../shared/protocol/commands';
-import { isStateCategory, type Segment } from '../../shared/protocol/common';
-import type { RequestOutcome, RequestRecord, TurnSpeaker } from '../../shared/protocol/view';
-import { editAgenda } from './agendaEdit';
+import { elapsedAt, overtimeOf } from '../clock/turnClock';
+import type { Allowance, Delegation, FloorStep } from '../protocol/agenda';
+import type { CommandOf } from '../protocol/commands';
+import { isStateCategory, type Segment } from '../protocol/common';
+import type { RequestOutcome, RequestRecord, TurnSpeaker } from '../protocol/view';
 import {
-  type ClosedFrom,
   type CommandEvent,
-  currentStep,
   emptyFloor,
-  locate,
   type MeetingContext,
   noRecords,
   type QueuedRequest,
   type Records,
-  stepAfter,
   type TurnState,
 } from './context';
+import { currentStep, locate, scheduledSpeaker, stepAfter } from './places';
 
 /**
- * What each accepted command does to a meeting, as pure functions of (context, event). They
- * trust that `refusalOf` let the command through. Each returns the new context and the records
- * the change made; none reads the system clock: `event.now` is the instant.
+ * What each accepted command does to a meeting, as pure functions of (context, event): the
+ * statechart's actions (chart.ts). They run only on a transition the chart took, so every rule
+ * has been checked once, by the chart's guards, before. Each returns the new context and the
+ * records the change made; none reads the system clock: `event.now` is the instant.
  */
 export interface Outcome {
   ctx: MeetingContext;
   records: Records;
 }
 
-type Transition = (ctx: MeetingContext, event: CommandEvent) => Outcome;
+type Effect = (ctx: MeetingContext, event: CommandEvent) => Outcome;
 
 /** The version this command will produce, which also names what it creates. */
 const nextVersion = (ctx: MeetingContext) => ctx.version + 1;
@@ -171,13 +168,6 @@ const requestRecord = (
   waitingAtClose: request.waitingAtClose,
 });
 
-/** A meeting closed before it kept where it stood (an older snapshot) reopens at the last step. */
-const lastStepOf = (ctx: MeetingContext, now: number): ClosedFrom | null => {
-  const item = ctx.agenda.items.at(-1);
-  const step = item?.steps.at(-1);
-  return item && step ? { itemId: item.id, stepId: step.id, itemStartedAt: now, heard: [] } : null;
-};
-
 const pauseClock = (turn: TurnState, now: number): TurnState =>
   turn.status === 'running'
     ? { ...turn, status: 'paused', elapsedMs: elapsedAt(turn, now), startedAt: null }
@@ -224,11 +214,11 @@ const grant = (change: Change, requestId: string, now: number): Outcome => {
     .done();
 };
 
-export const transitions = {
+export const effects = {
   startAgenda: (ctx, { now }) => {
     const item = ctx.agenda.items[0];
     const step = item?.steps[0];
-    const change = new Change(ctx);
+    const change = new Change(ctx).set({ session: { status: 'running' } });
     if (item && step) change.enterStep(item.id, step.id, now);
     return change.done();
   },
@@ -243,20 +233,26 @@ export const transitions = {
     const { itemId, stepId } = command as CommandOf<'agenda.goto'>;
     const item = ctx.agenda.items.find((i) => i.id === itemId);
     const target = stepId ?? item?.steps[0]?.id;
-    const change = new Change(ctx);
+    // From `pending`, going to a step starts the session there.
+    const change = new Change(ctx).set({
+      session: ctx.session.status === 'pending' ? { status: 'running' } : ctx.session,
+    });
     if (target !== undefined) change.enterStep(itemId, target, now);
     return change.done();
   },
 
   closeMeeting: (ctx, { now }) => {
     const here = ctx.current;
-    const closedFrom = here && {
+    const from = here && {
       itemId: here.itemId,
       stepId: here.stepId,
       itemStartedAt: here.itemStartedAt,
       heard: here.heard,
     };
-    return new Change(ctx).leaveStep(now).set({ suspension: null, closedFrom }).done();
+    return new Change(ctx)
+      .leaveStep(now)
+      .set({ session: { status: 'closed', from } })
+      .done();
   },
 
   /**
@@ -265,8 +261,8 @@ export const transitions = {
    * when it began and who was heard, so the schedule and "next speaker" carry on.
    */
   reopenMeeting: (ctx, { now }) => {
-    const back = ctx.closedFrom ?? lastStepOf(ctx, now);
-    const change = new Change(ctx).set({ suspension: null });
+    const back = ctx.session.status === 'closed' ? ctx.session.from : null;
+    const change = new Change(ctx).set({ session: { status: 'running' } });
     if (!back) return change.done();
     return change
       .set({ current: { ...back, startedAt: now }, turn: null, floor: emptyFloor() })
@@ -280,12 +276,12 @@ export const transitions = {
     return new Change(ctx)
       .set({
         turn: ctx.turn ? pauseClock(ctx.turn, now) : null,
-        suspension: { since: now, ...(shown !== undefined && { note: shown }) },
+        session: { status: 'suspended', since: now, ...(shown !== undefined && { note: shown }) },
       })
       .done();
   },
 
-  resumeSession: (ctx) => new Change(ctx).set({ suspension: null }).done(),
+  resumeSession: (ctx) => new Change(ctx).set({ session: { status: 'running' } }).done(),
 
   startTurn: (ctx, event) => {
     const { command, now } = event;
@@ -309,20 +305,11 @@ export const transitions = {
       }
       return change.startTurn(who, allowance, now, segment).done();
     }
-    // A scheduled speaker: the one named, or the next of this step not yet heard. The same
-    // person may speak in several steps of an item (a moderator opens and concludes), so a name
-    // is looked up in this step first, for this step's allowance.
+    // A scheduled speaker: the one named, or the next of this step not yet heard.
     const heard = new Set(current.heard);
-    const programme = here.item.steps.flatMap((s) =>
-      s.kind === 'speakers' ? s.speakers.map((p) => ({ p, s })) : [],
-    );
-    const scheduled =
-      speakerId !== undefined
-        ? (programme.find(({ p, s }) => p.id === speakerId && s.id === here.step.id) ??
-          programme.find(({ p }) => p.id === speakerId))
-        : programme.find(({ p, s }) => s.id === here.step.id && !heard.has(p.id));
+    const scheduled = scheduledSpeaker(ctx, speakerId);
     if (!scheduled) return change.done();
-    const { p, s } = scheduled;
+    const { speaker: p, step: s } = scheduled;
     const who: TurnSpeaker = {
       name: p.name,
       speakerId: p.id,
@@ -431,12 +418,10 @@ export const transitions = {
 
   openList: (ctx) => new Change(ctx).set({ floor: { ...ctx.floor, open: true } }).done(),
 
-  editAgenda: (ctx, { command }) => {
-    const edited = editAgenda(ctx.agenda, (command as CommandOf<'agenda.edit'>).change);
-    return new Change(ctx)
-      .set(edited.ok ? { agenda: edited.agenda, agendaVersion: nextVersion(ctx) } : {})
-      .done();
-  },
+  editAgenda: (ctx, { edit }) =>
+    new Change(ctx)
+      .set(edit?.ok ? { agenda: edit.agenda, agendaVersion: nextVersion(ctx) } : {})
+      .done(),
 
   configureDisplay: (ctx, { command }) => {
     const { showDelay } = command as CommandOf<'display.configure'>;
@@ -445,6 +430,6 @@ export const transitions = {
 
   switchSegment: (ctx, { command }) =>
     new Change(ctx).segment((command as CommandOf<'floor.segment'>).segment).done(),
-} satisfies Record<string, Transition>;
+} satisfies Record<string, Effect>;
 
-export type TransitionName = keyof typeof transitions;
+export type EffectName = keyof typeof effects;

@@ -1,5 +1,6 @@
-import type { MeetingStatus, MeetingView, TurnView } from '../../shared/protocol/view';
-import { currentStep, type MeetingContext, type TurnState } from './context';
+import type { MeetingView, TurnView } from '../protocol/view';
+import type { MeetingContext, TurnState } from './context';
+import { currentStep } from './places';
 
 const turnView = (turn: TurnState): TurnView => ({
   id: turn.id,
@@ -19,11 +20,8 @@ const turnView = (turn: TurnState): TurnView => ({
  * What every client sees. One view for every role, so the server serialises it once per change:
  * it leaves out what only the record keeps (a speaker's sex, who entered a request).
  */
-export const meetingView = (
-  status: MeetingStatus,
-  ctx: MeetingContext,
-  serverTime: number,
-): MeetingView => {
+export const meetingView = (ctx: MeetingContext, serverTime: number): MeetingView => {
+  const { session } = ctx;
   const here = currentStep(ctx);
   const floorStep = here?.step.kind === 'floor' ? here.step : undefined;
   return {
@@ -31,7 +29,7 @@ export const meetingView = (
     version: ctx.version,
     serverTime,
     title: ctx.agenda.title,
-    status,
+    status: session.status,
     agenda: ctx.agenda,
     agendaVersion: ctx.agendaVersion,
     current: ctx.current,
@@ -53,7 +51,10 @@ export const meetingView = (
       ...(floorStep?.clusterSize !== undefined && { clusterSize: floorStep.clusterSize }),
       sincePanel: ctx.floor.sincePanel,
     },
-    suspension: ctx.suspension,
+    suspension:
+      session.status === 'suspended'
+        ? { since: session.since, ...(session.note !== undefined && { note: session.note }) }
+        : null,
     display: ctx.display,
   };
 };

@@ -1,6 +1,6 @@
-import { Agenda, type Step } from '../../shared/protocol/agenda';
-import type { AgendaChange } from '../../shared/protocol/commands';
-import { type Refusal, refuse } from '../../shared/protocol/errors';
+import { Agenda, type Step } from '../protocol/agenda';
+import type { AgendaChange } from '../protocol/commands';
+import { type Refusal, refuse } from '../protocol/errors';
 
 /** Drops the keys a change leaves out, so they do not overwrite what the agenda has. */
 const given = <T extends object>(fields: T): Partial<T> =>

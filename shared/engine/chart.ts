@@ -1,0 +1,622 @@
+import { and, not, setup } from 'xstate';
+import { mayRoleClose } from '../permissions';
+import type { CommandType } from '../protocol/commands';
+import { isStateCategory } from '../protocol/common';
+import type { CommandErrorCode as ErrorCode } from '../protocol/errors';
+import { LIMITS } from '../protocol/limits';
+import type { CommandEvent, MeetingContext, Records } from './context';
+import { type EffectName, effects } from './effects';
+import { atLastStep, currentStep, locate, scheduledSpeaker } from './places';
+
+/**
+ * The meeting's statechart (docs/architecture.md, "The engine"). Its states are what the room is
+ * in; each state says, for each command, what it does there or why it is refused there. A
+ * command is decided by one pass through the chart (`decide.ts`): the guards below run once, the
+ * chosen transition's effect runs once, and a refusal is a transition too (the `refuse` action),
+ * so the reason is the state's own.
+ *
+ *   pending ── agenda.start / agenda.goto ──> sitting ── agenda.next at the last step ──> closed
+ *   sitting (parallel):                                  <── session.reopen ──
+ *     session: running <-> suspended
+ *     step:    speakers | floor (parallel: list open <-> closed, segment floor <-> panel)
+ *     turn:    none -> running <-> paused -> none
+ *
+ * The chart's configuration is a function of the context (`chartValue`): a snapshot keeps the
+ * context only, and a transition that reshapes several regions at once (a new step, a grant)
+ * re-enters `sitting`, whose regions route from the new context through their `route` states.
+ * A test walks every transition and checks the chart lands where its new context says.
+ */
+
+/** A refusal, as the chart answers it: the code and the words for the person who pressed. */
+export interface Refused {
+  code: ErrorCode;
+  message: string;
+}
+
+type Ctx = { context: MeetingContext; event: CommandEvent };
+
+/** The command as the type the handler knows it is. */
+const the = <T extends CommandType>(event: CommandEvent, _type: T) =>
+  event.command as Extract<CommandEvent['command'], { type: T }>;
+
+const turnIdSeen = (event: CommandEvent): string | null | undefined => {
+  const { command } = event;
+  switch (command.type) {
+    case 'turn.start':
+    case 'turn.pause':
+    case 'turn.resume':
+    case 'turn.end':
+    case 'turn.adjust':
+    case 'floor.grant':
+    case 'floor.next':
+      return command.turnId;
+    default:
+      return undefined;
+  }
+};
+
+const stepSeen = (event: CommandEvent): { itemId?: string; stepId?: string } => {
+  const { command } = event;
+  return command.type === 'agenda.next' || command.type === 'turn.start'
+    ? { itemId: command.fromItemId, stepId: command.fromStepId }
+    : {};
+};
+
+const chartSetup = setup({
+  types: {} as { context: MeetingContext; events: CommandEvent },
+  guards: {
+    // Where the room is: the routes of `sitting`'s regions read these.
+    sessionSuspended: ({ context }) => context.session.status === 'suspended',
+    stepIsFloor: ({ context }) => currentStep(context)?.step.kind === 'floor',
+    listClosed: ({ context }) => !context.floor.open,
+    panelHasFloor: ({ context }) => context.floor.segment === 'panel',
+    turnRunning: ({ context }) => context.turn?.status === 'running',
+    turnPaused: ({ context }) => context.turn?.status === 'paused',
+
+    // What the sender saw (intent): another step or turn now means the press was for a moment past.
+    stepSeenElsewhere: ({ context, event }) => {
+      // Step ids repeat across items (every panel has an "opening"): the item tells them apart.
+      const seen = stepSeen(event);
+      return (
+        (seen.stepId !== undefined && context.current?.stepId !== seen.stepId) ||
+        (seen.itemId !== undefined && context.current?.itemId !== seen.itemId)
+      );
+    },
+    turnSeenElsewhere: ({ context, event }) => {
+      const seen = turnIdSeen(event);
+      return seen !== undefined && (context.turn?.id ?? null) !== seen;
+    },
+    headSeenElsewhere: ({ context, event }) => {
+      const seen = the(event, 'floor.next').requestId;
+      return seen !== undefined && context.floor.queue[0]?.id !== seen;
+    },
+    limitSeenElsewhere: ({ context, event }) => {
+      const seen = the(event, 'turn.adjust').fromLimitMs;
+      return seen !== undefined && seen !== context.turn?.limitMs;
+    },
+
+    // The agenda.
+    atLastStep: ({ context }) => atLastStep(context),
+    senderMayClose: ({ event }) => mayRoleClose(event.by.role),
+    gotoItemMissing: ({ context, event }) =>
+      !context.agenda.items.some((i) => i.id === the(event, 'agenda.goto').itemId),
+    gotoStepMissing: ({ context, event }) => gotoTarget(context, event) === null,
+    alreadyAtGotoTarget: ({ context, event }) => {
+      const target = gotoTarget(context, event);
+      return (
+        target !== null &&
+        context.current?.itemId === target.itemId &&
+        context.current.stepId === target.stepId
+      );
+    },
+    editInvalid: ({ event }) => event.edit?.ok !== true,
+    displayUnchanged: ({ context, event }) =>
+      context.display.showDelay === the(event, 'display.configure').showDelay,
+    closedBeforeItBegan: ({ context }) =>
+      context.session.status !== 'closed' ||
+      context.session.from === null ||
+      context.agenda.items.length === 0,
+
+    // The turn.
+    speakerNotScheduled: ({ context, event }) => {
+      const { speakerId } = the(event, 'turn.start');
+      return speakerId !== undefined && scheduledSpeaker(context, speakerId) === null;
+    },
+    adHocDelegationMissing: ({ event }) => {
+      const { speaker } = the(event, 'turn.start');
+      return speaker?.delegationId !== undefined && !event.delegation;
+    },
+    namesNobody: ({ event }) => {
+      const command = the(event, 'turn.start');
+      return command.speakerId === undefined && command.speaker === undefined;
+    },
+    everyScheduledSpeakerHeard: ({ context }) => scheduledSpeaker(context) === null,
+    adjustBelowZero: ({ context, event }) =>
+      (context.turn?.limitMs ?? 0) + the(event, 'turn.adjust').deltaMs < 0,
+    adjustBeyondLongest: ({ context, event }) =>
+      (context.turn?.limitMs ?? 0) + the(event, 'turn.adjust').deltaMs > LIMITS.maxAllowanceMs,
+
+    // The list of speakers.
+    delegationUnknown: ({ event }) => !event.delegation,
+    stepClosedToCategory: ({ context, event }) => {
+      const here = currentStep(context);
+      return (
+        here?.step.kind === 'floor' &&
+        here.step.openTo !== undefined &&
+        event.delegation !== undefined &&
+        !here.step.openTo.includes(event.delegation.category)
+      );
+    },
+    alreadyQueued: ({ context, event }) =>
+      context.floor.queue.some((r) => r.delegationId === event.delegation?.id),
+    delegateFacesClosedList: ({ context, event }) =>
+      event.command.type === 'floor.request' && !context.floor.open,
+    senderNotWaiting: ({ context, event }) =>
+      !context.floor.queue.some((r) => r.delegationId === event.by.delegationId),
+    requestNotWaiting: ({ context, event }) => {
+      const { command } = event;
+      const requestId =
+        command.type === 'floor.remove' ||
+        command.type === 'floor.move' ||
+        command.type === 'floor.grant'
+          ? command.requestId
+          : undefined;
+      return !context.floor.queue.some((r) => r.id === requestId);
+    },
+    queueEmpty: ({ context }) => context.floor.queue.length === 0,
+    asksForPanel: ({ event }) => the(event, 'floor.segment').segment === 'panel',
+  },
+  actions: {
+    /** A refusal: the command changes nothing; `decide` answers the code and the words. */
+    refuse: (_: Ctx, _refused: Refused) => {},
+    /** The records a command made, for the server to store with it. */
+    record: (_: Ctx, _records: Records) => {},
+  },
+});
+
+/** The step `agenda.goto` names (its first step when it names none), if the agenda has it. */
+const gotoTarget = (context: MeetingContext, event: CommandEvent) => {
+  const { itemId, stepId } = the(event, 'agenda.goto');
+  const item = context.agenda.items.find((i) => i.id === itemId);
+  const target = stepId ?? item?.steps[0]?.id;
+  return target !== undefined && locate(context.agenda, itemId, target)
+    ? { itemId, stepId: target }
+    : null;
+};
+
+/** Runs a named effect: assigns the new context, then hands over what it recorded. */
+const act = (name: EffectName) =>
+  chartSetup.enqueueActions(({ context, event, enqueue }) => {
+    const { ctx, records } = effects[name](context, event);
+    enqueue.assign(() => ctx);
+    if (records.turns.length + records.requests.length + records.steps.length > 0) {
+      enqueue({ type: 'record', params: records });
+    }
+  });
+
+/** A refusal with fixed words. */
+const refuse = (code: ErrorCode, message: string) => ({
+  actions: { type: 'refuse' as const, params: { code, message } },
+});
+/** A refusal whose words depend on the meeting (who has the floor, which step). */
+const refuseWith = (code: ErrorCode, message: (c: Ctx) => string) => ({
+  actions: { type: 'refuse' as const, params: (c: Ctx) => ({ code, message: message(c) }) },
+});
+const when = <const G, R extends object>(guard: G, refusal: R) => ({ guard, ...refusal });
+
+const NOT_STARTED = refuse('not_now', 'The session has not started yet.');
+const NOBODY_SPEAKS = refuse('not_now', 'Nobody has the floor.');
+const NOT_CLOSED = refuse('not_now', 'The meeting is not closed.');
+const NOT_A_DISCUSSION = refuse('not_now', 'The floor is not open for requests in this step.');
+
+/** A turn button pressed for a turn that is over: a conflict, even when nobody speaks now. */
+const TURN_OVER = when(
+  'turnSeenElsewhere',
+  refuseWith('conflict', ({ context }) =>
+    context.turn
+      ? `That turn is over: ${context.turn.speaker.name} has the floor now.`
+      : 'That turn is over: nobody has the floor now.',
+  ),
+);
+/** A floor-giving button pressed when the floor had changed hands: given once, not twice. */
+const FLOOR_CHANGED = when(
+  'turnSeenElsewhere',
+  refuseWith('conflict', ({ context }) =>
+    context.turn
+      ? `Meanwhile ${context.turn.speaker.name} was given the floor: nothing was done.`
+      : 'Meanwhile the turn ended: nothing was done.',
+  ),
+);
+const STEP_PAST = when(
+  'stepSeenElsewhere',
+  refuseWith('conflict', ({ context }) => {
+    const here = currentStep(context);
+    return `The meeting has already moved on${here ? ` to "${here.step.title}"` : ''}.`;
+  }),
+);
+const NOT_WAITING = when(
+  'requestNotWaiting',
+  refuse('not_found', 'That request is no longer waiting.'),
+);
+
+/** Commands that act in a floor step only: anywhere else they are refused in its words. */
+const FLOOR_COMMANDS = [
+  'floor.request',
+  'floor.add',
+  'floor.withdraw',
+  'floor.remove',
+  'floor.move',
+  'floor.grant',
+  'floor.next',
+  'floor.close',
+  'floor.open',
+  'floor.segment',
+] as const satisfies readonly CommandType[];
+
+const each = <K extends string, V>(keys: readonly K[], value: V) =>
+  Object.fromEntries(keys.map((k) => [k, value])) as Record<K, V>;
+
+/** `agenda.edit` and `display.configure` act the same before, during and after the sitting. */
+const SETTINGS = {
+  'agenda.edit': [
+    {
+      guard: 'editInvalid' as const,
+      actions: {
+        type: 'refuse' as const,
+        params: ({ event }: Ctx) =>
+          event.edit?.ok === false
+            ? event.edit.error
+            : { code: 'invalid' as const, message: 'Not a valid change of the agenda.' },
+      },
+    },
+    { actions: act('editAgenda') },
+  ],
+  'display.configure': [
+    when(
+      'displayUnchanged',
+      refuseWith('not_now', ({ event }) =>
+        the(event, 'display.configure').showDelay
+          ? 'The display already shows the delay.'
+          : 'The display already hides the delay.',
+      ),
+    ),
+    { actions: act('configureDisplay') },
+  ],
+};
+
+/** A request for the floor, from a tablet or entered by an officer, in a discussion. */
+const REQUEST = [
+  when('delegationUnknown', refuse('not_found', 'There is no such delegation in this meeting.')),
+  when(
+    'stepClosedToCategory',
+    refuseWith('forbidden', ({ context }) => {
+      const here = currentStep(context);
+      const openTo = here?.step.kind === 'floor' ? (here.step.openTo ?? []) : [];
+      const who = openTo.every(isStateCategory) ? 'States' : openTo.join(', ');
+      return `In this step the floor is open to ${who} only.`;
+    }),
+  ),
+  when(
+    'alreadyQueued',
+    refuseWith(
+      'already_queued',
+      ({ event }) =>
+        `${event.delegation?.name ?? 'This delegation'} is already waiting for the floor.`,
+    ),
+  ),
+  when('delegateFacesClosedList', refuse('list_closed', 'The list of speakers is closed.')),
+  { actions: act('queueRequest') },
+];
+
+/** Re-enters the sitting: its regions route from the context the effect left. */
+const RESHAPE = { target: '#meeting.sitting', reenter: true } as const;
+
+export const meetingChart = chartSetup.createMachine({
+  id: 'meeting',
+  context: ({ input }) => input as MeetingContext,
+  initial: 'pending',
+  // No catch-all here: inside `sitting` every region would reach it. `decide` answers a command
+  // no state takes (a test checks there is none) as `not_now`.
+  states: {
+    pending: {
+      on: {
+        'agenda.start': { target: 'sitting', actions: act('startAgenda') },
+        'agenda.goto': [
+          when(
+            'gotoItemMissing',
+            refuseWith(
+              'not_found',
+              ({ event }) => `There is no agenda item "${the(event, 'agenda.goto').itemId}".`,
+            ),
+          ),
+          when(
+            'gotoStepMissing',
+            refuseWith(
+              'not_found',
+              ({ event }) => `That item has no step "${the(event, 'agenda.goto').stepId}".`,
+            ),
+          ),
+          { target: 'sitting', actions: act('gotoStep') },
+        ],
+        'session.close': { target: 'closed', actions: act('closeMeeting') },
+        ...SETTINGS,
+        'session.reopen': NOT_CLOSED,
+        'turn.pause': [TURN_OVER, NOBODY_SPEAKS],
+        'turn.end': [TURN_OVER, NOBODY_SPEAKS],
+        'turn.adjust': [TURN_OVER, NOBODY_SPEAKS],
+        '*': NOT_STARTED,
+      },
+    },
+
+    sitting: {
+      type: 'parallel',
+      on: {
+        'agenda.start': refuse('not_now', 'The session has already started.'),
+        'agenda.next': [
+          STEP_PAST,
+          when(
+            and(['atLastStep', not('senderMayClose')]),
+            refuse(
+              'forbidden',
+              'This is the last step: moving on would close the meeting, and only a chair may close the meeting.',
+            ),
+          ),
+          { guard: 'atLastStep', target: 'closed', actions: act('closeMeeting') },
+          { ...RESHAPE, actions: act('advanceStep') },
+        ],
+        'agenda.goto': [
+          when(
+            'gotoItemMissing',
+            refuseWith(
+              'not_found',
+              ({ event }) => `There is no agenda item "${the(event, 'agenda.goto').itemId}".`,
+            ),
+          ),
+          when(
+            'gotoStepMissing',
+            refuseWith(
+              'not_found',
+              ({ event }) => `That item has no step "${the(event, 'agenda.goto').stepId}".`,
+            ),
+          ),
+          when('alreadyAtGotoTarget', refuse('not_now', 'The meeting is already at that step.')),
+          { ...RESHAPE, actions: act('gotoStep') },
+        ],
+        'session.close': { target: 'closed', actions: act('closeMeeting') },
+        'session.reopen': NOT_CLOSED,
+        ...SETTINGS,
+      },
+      states: {
+        session: {
+          initial: 'route',
+          states: {
+            route: { always: [{ guard: 'sessionSuspended', target: 'suspended' }, 'running'] },
+            running: {
+              on: {
+                'session.suspend': { ...RESHAPE, actions: act('suspendSession') },
+                'session.resume': refuse('not_now', 'The session is not suspended.'),
+              },
+            },
+            suspended: {
+              on: {
+                'session.suspend': refuse('not_now', 'The session is already suspended.'),
+                'session.resume': { target: 'running', actions: act('resumeSession') },
+                // The clock stays stopped while the room is suspended: nobody is given the floor.
+                ...each(
+                  ['turn.start', 'turn.resume', 'floor.grant', 'floor.next'] as const,
+                  refuse('not_now', 'The session is suspended: resume it first.'),
+                ),
+              },
+            },
+          },
+        },
+
+        step: {
+          initial: 'route',
+          states: {
+            route: { always: [{ guard: 'stepIsFloor', target: 'floor' }, 'speakers'] },
+            speakers: { on: each(FLOOR_COMMANDS, NOT_A_DISCUSSION) },
+            floor: {
+              type: 'parallel',
+              on: {
+                'floor.request': REQUEST,
+                'floor.add': REQUEST,
+                'floor.withdraw': [
+                  when(
+                    'senderNotWaiting',
+                    refuse('not_found', 'Your delegation has no request waiting.'),
+                  ),
+                  { actions: act('withdrawRequest') },
+                ],
+                'floor.remove': [NOT_WAITING, { actions: act('removeRequest') }],
+                'floor.move': [NOT_WAITING, { actions: act('moveRequest') }],
+                'floor.grant': [
+                  NOT_WAITING,
+                  FLOOR_CHANGED,
+                  { ...RESHAPE, actions: act('grantRequest') },
+                ],
+                'floor.next': [
+                  when('queueEmpty', refuse('not_found', 'Nobody is waiting for the floor.')),
+                  FLOOR_CHANGED,
+                  when(
+                    'headSeenElsewhere',
+                    refuseWith(
+                      'conflict',
+                      ({ context }) =>
+                        `Meanwhile the queue changed: ${context.floor.queue[0]?.name ?? 'nobody'} is first now. Nothing was done.`,
+                    ),
+                  ),
+                  { ...RESHAPE, actions: act('grantNext') },
+                ],
+              },
+              states: {
+                list: {
+                  initial: 'route',
+                  states: {
+                    route: { always: [{ guard: 'listClosed', target: 'closed' }, 'open'] },
+                    open: {
+                      on: {
+                        'floor.close': { target: 'closed', actions: act('closeList') },
+                        'floor.open': refuse('not_now', 'The list of speakers is already open.'),
+                      },
+                    },
+                    closed: {
+                      on: {
+                        'floor.open': { target: 'open', actions: act('openList') },
+                        'floor.close': refuse('not_now', 'The list of speakers is already closed.'),
+                      },
+                    },
+                  },
+                },
+                segment: {
+                  initial: 'route',
+                  states: {
+                    route: { always: [{ guard: 'panelHasFloor', target: 'panel' }, 'floor'] },
+                    floor: {
+                      on: {
+                        'floor.segment': [
+                          { guard: 'asksForPanel', target: 'panel', actions: act('switchSegment') },
+                          refuse('not_now', 'The floor is already open to delegations.'),
+                        ],
+                      },
+                    },
+                    panel: {
+                      on: {
+                        'floor.segment': [
+                          when(
+                            'asksForPanel',
+                            refuse('not_now', 'The panel already has the floor.'),
+                          ),
+                          { target: 'floor', actions: act('switchSegment') },
+                        ],
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+
+        turn: {
+          initial: 'route',
+          on: {
+            'turn.start': [
+              FLOOR_CHANGED,
+              STEP_PAST,
+              when(
+                'speakerNotScheduled',
+                refuseWith(
+                  'not_found',
+                  ({ event }) =>
+                    `"${the(event, 'turn.start').speakerId}" is not a scheduled speaker of this item.`,
+                ),
+              ),
+              when(
+                'adHocDelegationMissing',
+                refuseWith(
+                  'not_found',
+                  ({ event }) =>
+                    `There is no delegation "${the(event, 'turn.start').speaker?.delegationId}".`,
+                ),
+              ),
+              when(
+                and(['namesNobody', 'stepIsFloor']),
+                refuse(
+                  'not_now',
+                  'In a discussion, give the floor to a request or name the speaker.',
+                ),
+              ),
+              when(
+                and(['namesNobody', 'everyScheduledSpeakerHeard']),
+                refuse(
+                  'not_now',
+                  'Every scheduled speaker of this step has been heard: name the next speaker.',
+                ),
+              ),
+              { ...RESHAPE, actions: act('startTurn') },
+            ],
+          },
+          states: {
+            route: {
+              always: [
+                { guard: 'turnRunning', target: 'speaking.running' },
+                { guard: 'turnPaused', target: 'speaking.paused' },
+                'none',
+              ],
+            },
+            none: {
+              on: {
+                'turn.pause': [TURN_OVER, NOBODY_SPEAKS],
+                'turn.resume': [TURN_OVER, NOBODY_SPEAKS],
+                'turn.end': [TURN_OVER, NOBODY_SPEAKS],
+                'turn.adjust': [TURN_OVER, NOBODY_SPEAKS],
+              },
+            },
+            speaking: {
+              // A new turn's clock runs from the start (a turn is never started paused).
+              initial: 'running',
+              on: {
+                'turn.end': [TURN_OVER, { target: 'none', actions: act('endTurn') }],
+                'turn.adjust': [
+                  TURN_OVER,
+                  when(
+                    'limitSeenElsewhere',
+                    refuse(
+                      'conflict',
+                      'The time of this turn was changed meanwhile: look again and retry.',
+                    ),
+                  ),
+                  when(
+                    'adjustBelowZero',
+                    refuse('invalid', 'That would remove more time than the turn was given.'),
+                  ),
+                  when(
+                    'adjustBeyondLongest',
+                    refuse(
+                      'invalid',
+                      `A turn may be given at most ${LIMITS.maxAllowanceMs / 3_600_000} hours.`,
+                    ),
+                  ),
+                  { actions: act('adjustTurn') },
+                ],
+              },
+              states: {
+                running: {
+                  on: {
+                    'turn.pause': [TURN_OVER, { target: 'paused', actions: act('pauseTurn') }],
+                    'turn.resume': [TURN_OVER, refuse('not_now', 'The clock is already running.')],
+                  },
+                },
+                paused: {
+                  on: {
+                    'turn.pause': [TURN_OVER, refuse('not_now', 'The clock is already paused.')],
+                    'turn.resume': [TURN_OVER, { target: 'running', actions: act('resumeTurn') }],
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+
+    // Closed takes one command: the chair reopens it. It is not a final state, so a closed
+    // meeting's snapshot restores like any other.
+    closed: {
+      on: {
+        'session.reopen': [
+          when(
+            'closedBeforeItBegan',
+            refuse(
+              'not_now',
+              'The meeting was closed before it began: there is no step to go back to.',
+            ),
+          ),
+          { target: 'sitting', actions: act('reopenMeeting') },
+        ],
+        '*': refuse('not_now', 'The meeting is closed.'),
+      },
+    },
+  },
+});

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { Agenda, type Delegation } from '../protocol/agenda';
+import type { Command } from '../protocol/commands';
+import { Id, Instant, Note, type Role, Segment, Sex } from '../protocol/common';
+import type { Refusal } from '../protocol/errors';
+import {
+  CurrentStep,
+  QueueEntry,
+  type RequestRecord,
+  type StepRecord,
+  type TurnRecord,
+  TurnView,
+} from '../protocol/view';
+
+/** Who sent a command: a role, and for a delegate the delegation its token is bound to. */
+export interface Sender {
+  role: Role;
+  delegationId?: string;
+}
+
+/** A request waiting in the queue, with what the room does not see (sex, who entered it). */
+export const QueuedRequest = QueueEntry.extend({
+  sex: Sex.optional(),
+  madeBy: z.enum(['delegate', 'officer']),
+  waitingAtClose: z.boolean(),
+});
+export type QueuedRequest = z.infer<typeof QueuedRequest>;
+
+/** The turn being spoken, with what its record will need. */
+export const TurnState = TurnView.extend({ itemId: Id, stepId: Id, sex: Sex.optional() });
+export type TurnState = z.infer<typeof TurnState>;
+
+export const FloorState = z.object({
+  open: z.boolean(),
+  segment: Segment,
+  queue: z.array(QueuedRequest),
+  /** Interventions from the floor since the panel last answered (the cluster's count). */
+  sincePanel: z.number().int().nonnegative(),
+});
+export type FloorState = z.infer<typeof FloorState>;
+
+export const CurrentState = CurrentStep;
+export type CurrentState = z.infer<typeof CurrentState>;
+
+/** Where a closed meeting stood: its step, when its item began, who had been heard in it. */
+export const ClosedFrom = CurrentStep.pick({
+  itemId: true,
+  stepId: true,
+  itemStartedAt: true,
+  heard: true,
+});
+export type ClosedFrom = z.infer<typeof ClosedFrom>;
+
+/**
+ * Where the session stands, with what only that status has: a suspension's instant and note, a
+ * closed meeting's step to reopen at (null when it was closed before it began). One field, so a
+ * status and its details can never disagree (docs/architecture.md, "The engine").
+ */
+export const Session = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('pending') }),
+  z.object({ status: z.literal('running') }),
+  z.object({ status: z.literal('suspended'), since: Instant, note: Note.optional() }),
+  z.object({ status: z.literal('closed'), from: ClosedFrom.nullable() }),
+]);
+export type Session = z.infer<typeof Session>;
+
+/** What the room display shows besides the floor, as the chair sets it. */
+export const DisplayOptions = z.object({ showDelay: z.boolean() });
+export type DisplayOptions = z.infer<typeof DisplayOptions>;
+
+/**
+ * Everything the engine knows of a meeting that changes with commands: the statechart's context,
+ * and the whole of what a snapshot keeps (the chart's state is a function of it, `chartValue`).
+ * It holds no roster (fixed for a meeting and handed to the engine) and no record (the engine
+ * answers each command's new records, and the server stores them).
+ */
+export const MeetingContext = z.object({
+  meetingId: z.string().min(1).max(64),
+  version: z.number().int().nonnegative(),
+  agenda: Agenda,
+  /**
+   * The version that last changed the agenda (0: as the meeting was made). The view carries it,
+   * so the server sends the agenda only when it changes and clients keep the one they have.
+   */
+  agendaVersion: z.number().int().nonnegative(),
+  session: Session,
+  current: CurrentState.nullable(),
+  turn: TurnState.nullable(),
+  floor: FloorState,
+  display: DisplayOptions,
+});
+export type MeetingContext = z.infer<typeof MeetingContext>;
+
+/** What a command sends into the machine: the command, its sender, the instant, and facts the engine looked up. */
+export interface CommandEvent {
+  type: Command['type'];
+  command: Command;
+  by: Sender;
+  now: number;
+  /** The delegation a floor command concerns, resolved from the roster by the engine. */
+  delegation?: Delegation;
+  /** An `agenda.edit`'s result, worked out once before the chart sees the command. */
+  edit?: EditedAgenda;
+}
+
+export type EditedAgenda = { ok: true; agenda: Agenda } | { ok: false; error: Refusal };
+
+/** Records made by one command, for the server to store with it. */
+export interface Records {
+  turns: TurnRecord[];
+  requests: RequestRecord[];
+  steps: StepRecord[];
+}
+
+export const noRecords = (): Records => ({ turns: [], requests: [], steps: [] });
+
+export const emptyFloor = (): FloorState => ({
+  open: true,
+  segment: 'floor',
+  queue: [],
+  sincePanel: 0,
+});
