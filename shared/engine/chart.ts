@@ -149,8 +149,6 @@ const chartSetup = setup({
     },
     alreadyQueued: ({ context, event }) =>
       context.floor.queue.some((r) => r.delegationId === event.delegation?.id),
-    delegateFacesClosedList: ({ context, event }) =>
-      event.command.type === 'floor.request' && !context.floor.open,
     senderNotWaiting: ({ context, event }) =>
       !context.floor.queue.some((r) => r.delegationId === event.by.delegationId),
     requestNotWaiting: ({ context, event }) => {
@@ -284,8 +282,11 @@ const SETTINGS = {
   ],
 };
 
-/** A request for the floor, from a tablet or entered by an officer, in a discussion. */
-const REQUEST = [
+/**
+ * A request for the floor, in a discussion: what both a delegate's tablet and an officer must
+ * meet. Only a delegate meets the closed list: an officer may still add a name to it.
+ */
+const REQUEST_BY_OFFICER = [
   when('delegationUnknown', refuse('not_found', 'There is no such delegation in this meeting.')),
   when(
     'stepClosedToCategory',
@@ -304,8 +305,12 @@ const REQUEST = [
         `${event.delegation?.name ?? 'This delegation'} is already waiting for the floor.`,
     ),
   ),
-  when('delegateFacesClosedList', refuse('list_closed', 'The list of speakers is closed.')),
   { actions: act('queueRequest') },
+];
+const REQUEST_BY_DELEGATE = [
+  ...REQUEST_BY_OFFICER.slice(0, -1),
+  when('listClosed', refuse('list_closed', 'The list of speakers is closed.')),
+  ...REQUEST_BY_OFFICER.slice(-1),
 ];
 
 /** Re-enters the sitting: its regions route from the context the effect left. */
@@ -419,8 +424,8 @@ export const meetingChart = chartSetup.createMachine({
             floor: {
               type: 'parallel',
               on: {
-                'floor.request': REQUEST,
-                'floor.add': REQUEST,
+                'floor.request': REQUEST_BY_DELEGATE,
+                'floor.add': REQUEST_BY_OFFICER,
                 'floor.withdraw': [
                   when(
                     'senderNotWaiting',

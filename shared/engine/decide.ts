@@ -94,7 +94,7 @@ const senderRefusal = (
 };
 
 /** The chart's event for a command: the facts it needs looked up once, here. */
-const commandEvent = (
+export const commandEvent = (
   ctx: MeetingContext,
   roster: RosterIndex,
   command: Command,
