@@ -57,7 +57,9 @@ const turnIdSeen = (event: CommandEvent): string | null | undefined => {
 
 const stepSeen = (event: CommandEvent): { itemId?: string; stepId?: string } => {
   const { command } = event;
-  return command.type === 'agenda.next' || command.type === 'turn.start'
+  return command.type === 'agenda.next' ||
+    command.type === 'agenda.goto' ||
+    command.type === 'turn.start'
     ? { itemId: command.fromItemId, stepId: command.fromStepId }
     : {};
 };
@@ -327,6 +329,7 @@ export const meetingChart = chartSetup.createMachine({
       on: {
         'agenda.start': { target: 'sitting', actions: act('startAgenda') },
         'agenda.goto': [
+          STEP_PAST,
           when(
             'gotoItemMissing',
             refuseWith(
@@ -370,6 +373,7 @@ export const meetingChart = chartSetup.createMachine({
           { ...RESHAPE, actions: act('advanceStep') },
         ],
         'agenda.goto': [
+          STEP_PAST,
           when(
             'gotoItemMissing',
             refuseWith(

@@ -1,4 +1,4 @@
-import { type StateValue, transition } from 'xstate';
+import { type SnapshotFrom, transition } from 'xstate';
 import { mayRoleSend } from '../permissions';
 import type { Agenda, Delegation, Roster } from '../protocol/agenda';
 import type { Command } from '../protocol/commands';
@@ -42,7 +42,7 @@ export const newMeeting = (meetingId: string, agenda: Agenda): MeetingContext =>
  * Where the chart stands for a context. The context is the whole state; the chart's
  * configuration follows from it, so a snapshot keeps the context alone.
  */
-export const chartValue = (ctx: MeetingContext): StateValue => {
+export const chartValue = (ctx: MeetingContext): SnapshotFrom<typeof meetingChart>['value'] => {
   const { status } = ctx.session;
   if (status === 'pending' || status === 'closed') return status;
   const floorStep = currentStep(ctx)?.step.kind === 'floor';

@@ -26,7 +26,11 @@ const command = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =
 export const AgendaStart = command('agenda.start', {});
 /** `fromStepId` (and, added, `fromItemId`): the step the sender saw, so a second press is a conflict. */
 export const AgendaNext = command('agenda.next', stepSeen);
-export const AgendaGoto = command('agenda.goto', { itemId: Id, stepId: Id.optional() });
+export const AgendaGoto = command('agenda.goto', {
+  itemId: Id,
+  stepId: Id.optional(),
+  ...stepSeen,
+});
 export const SessionSuspend = command('session.suspend', { note: note().optional() });
 export const SessionResume = command('session.resume', {});
 /** Added to the contract: closes the meeting from any step (the chair console confirms it). */

@@ -36,6 +36,7 @@ const FIXED: [Command, Sender][] = [
   [{ type: 'agenda.goto', itemId: 'debate', stepId: 'floor' }, CHAIR],
   [{ type: 'agenda.goto', itemId: 'debate', stepId: 'wrap-up' }, CHAIR],
   [{ type: 'agenda.goto', itemId: 'no-such-item' }, CHAIR],
+  [{ type: 'agenda.goto', itemId: 'debate', fromStepId: 'no-longer' }, CHAIR],
   [{ type: 'agenda.goto', itemId: 'debate', stepId: 'no-such-step' }, CHAIR],
   [{ type: 'session.suspend', note: 'Lunch' }, CHAIR],
   [{ type: 'session.resume' }, CHAIR],
@@ -117,9 +118,7 @@ const candidates = (snapshot: ChartSnapshot): CommandEvent[] => [
 
 /** The commands a meeting accepts: the walk goes only where `decide` would. */
 const accepted = (snapshot: ChartSnapshot): CommandEvent[] =>
-  candidates(snapshot).filter(
-    (e) => decide(snapshot.context, roster, e.command, e.by, e.now).ok,
-  );
+  candidates(snapshot).filter((e) => decide(snapshot.context, roster, e.command, e.by, e.now).ok);
 
 /**
  * What tells two meetings apart for the walk: the chart's state, the step, the clock, the queue
