@@ -19,7 +19,9 @@ import { atLastStep, currentStep, locate, scheduledSpeaker } from './places';
  *   sitting (parallel):                                  <── session.reopen ──
  *     session: running <-> suspended
  *     step:    speakers | floor (parallel: list open <-> closed, segment floor <-> panel)
- *     turn:    none -> running <-> paused -> none
+ *     turn:    none -> speaking (running <-> paused) -> none
+ *              speaking -- a point of order granted --> interrupting (the turn kept, paused)
+ *              interrupting -- its end --> speaking.paused (the turn given back)
  *
  * The chart's configuration is a function of the context (`chartValue`): a snapshot keeps the
  * context only, and a transition that reshapes several regions at once (a new step, a grant)
@@ -62,6 +64,14 @@ const stepSeen = (event: CommandEvent): { itemId?: string; stepId?: string } => 
     command.type === 'turn.start'
     ? { itemId: command.fromItemId, stepId: command.fromStepId }
     : {};
+};
+
+const asksPointOfOrder = (event: CommandEvent): boolean => {
+  const { command } = event;
+  return (
+    (command.type === 'floor.request' || command.type === 'floor.add') &&
+    command.kind === 'point-of-order'
+  );
 };
 
 const chartSetup = setup({
@@ -149,8 +159,15 @@ const chartSetup = setup({
         !here.step.openTo.includes(event.delegation.category)
       );
     },
+    // A delegation waits once for a statement and once with a point of order.
     alreadyQueued: ({ context, event }) =>
-      context.floor.queue.some((r) => r.delegationId === event.delegation?.id),
+      context.floor.queue.some(
+        (r) =>
+          r.delegationId === event.delegation?.id &&
+          (r.kind === 'point-of-order') === asksPointOfOrder(event),
+      ),
+    asksPointOfOrder: ({ event }) => asksPointOfOrder(event),
+    interruptsNobody: ({ context }) => context.interrupted === null,
     senderNotWaiting: ({ context, event }) =>
       !context.floor.queue.some((r) => r.delegationId === event.by.delegationId),
     requestNotWaiting: ({ context, event }) => {
@@ -208,6 +225,7 @@ const NOT_STARTED = refuse('not_now', 'The session has not started yet.');
 const NOBODY_SPEAKS = refuse('not_now', 'Nobody has the floor.');
 const NOT_CLOSED = refuse('not_now', 'The meeting is not closed.');
 const NOT_A_DISCUSSION = refuse('not_now', 'The floor is not open for requests in this step.');
+const SUSPENDED = refuse('not_now', 'The session is suspended: resume it first.');
 
 /** A turn button pressed for a turn that is over: a conflict, even when nobody speaks now. */
 const TURN_OVER = when(
@@ -284,39 +302,116 @@ const SETTINGS = {
   ],
 };
 
+/** Re-enters the sitting: its regions route from the context the effect left. */
+const RESHAPE = { target: '#meeting.sitting', reenter: true } as const;
+
+const CLOSED_TO_CATEGORY = refuseWith('forbidden', ({ context }) => {
+  const here = currentStep(context);
+  const openTo = here?.step.kind === 'floor' ? (here.step.openTo ?? []) : [];
+  const who = openTo.every(isStateCategory) ? 'States' : openTo.join(', ');
+  return `In this step the floor is open to ${who} only.`;
+});
+
 /**
- * A request for the floor, in a discussion: what both a delegate's tablet and an officer must
- * meet. Only a delegate meets the closed list: an officer may still add a name to it.
+ * A request for the floor in a discussion, entered by an officer. A point of order may be
+ * raised by anyone, even when the list is closed, but only while the room sits; a statement
+ * meets the step's categories. Only a delegate's tablet meets the closed list (below): an
+ * officer may still add a name to it.
  */
+const UNKNOWN_DELEGATION = when(
+  'delegationUnknown',
+  refuse('not_found', 'There is no such delegation in this meeting.'),
+);
+const ALREADY_QUEUED = when(
+  'alreadyQueued',
+  refuseWith('already_queued', ({ event }) =>
+    asksPointOfOrder(event)
+      ? `${event.delegation?.name ?? 'This delegation'} has already raised a point of order.`
+      : `${event.delegation?.name ?? 'This delegation'} is already waiting for the floor.`,
+  ),
+);
 const REQUEST_BY_OFFICER = [
-  when('delegationUnknown', refuse('not_found', 'There is no such delegation in this meeting.')),
-  when(
-    'stepClosedToCategory',
-    refuseWith('forbidden', ({ context }) => {
-      const here = currentStep(context);
-      const openTo = here?.step.kind === 'floor' ? (here.step.openTo ?? []) : [];
-      const who = openTo.every(isStateCategory) ? 'States' : openTo.join(', ');
-      return `In this step the floor is open to ${who} only.`;
-    }),
-  ),
-  when(
-    'alreadyQueued',
-    refuseWith(
-      'already_queued',
-      ({ event }) =>
-        `${event.delegation?.name ?? 'This delegation'} is already waiting for the floor.`,
-    ),
-  ),
+  UNKNOWN_DELEGATION,
+  when(and(['asksPointOfOrder', 'sessionSuspended']), SUSPENDED),
+  when(and([not('asksPointOfOrder'), 'stepClosedToCategory']), CLOSED_TO_CATEGORY),
+  ALREADY_QUEUED,
   { actions: act('queueRequest') },
 ];
 const REQUEST_BY_DELEGATE = [
   ...REQUEST_BY_OFFICER.slice(0, -1),
-  when('listClosed', refuse('list_closed', 'The list of speakers is closed.')),
+  when(
+    and([not('asksPointOfOrder'), 'listClosed']),
+    refuse('list_closed', 'The list of speakers is closed.'),
+  ),
   ...REQUEST_BY_OFFICER.slice(-1),
 ];
 
-/** Re-enters the sitting: its regions route from the context the effect left. */
-const RESHAPE = { target: '#meeting.sitting', reenter: true } as const;
+/** Outside a discussion, only a point of order may be raised, and only it waits. */
+const POINT_OF_ORDER_ONLY = [
+  when(not('asksPointOfOrder'), NOT_A_DISCUSSION),
+  UNKNOWN_DELEGATION,
+  when('sessionSuspended', SUSPENDED),
+  ALREADY_QUEUED,
+  { actions: act('queueRequest') },
+];
+
+/** What acts on the queue, in any step: outside a discussion only points of order wait in it. */
+const ON_THE_QUEUE = {
+  'floor.withdraw': [
+    when('senderNotWaiting', refuse('not_found', 'Your delegation has no request waiting.')),
+    { actions: act('withdrawRequest') },
+  ],
+  'floor.remove': [NOT_WAITING, { actions: act('removeRequest') }],
+  'floor.move': [NOT_WAITING, { actions: act('moveRequest') }],
+  'floor.grant': [NOT_WAITING, FLOOR_CHANGED, { ...RESHAPE, actions: act('grantRequest') }],
+  'floor.next': [
+    when('queueEmpty', refuse('not_found', 'Nobody is waiting for the floor.')),
+    FLOOR_CHANGED,
+    when(
+      'headSeenElsewhere',
+      refuseWith(
+        'conflict',
+        ({ context }) =>
+          `Meanwhile the queue changed: ${context.floor.queue[0]?.name ?? 'nobody'} is first now. Nothing was done.`,
+      ),
+    ),
+    { ...RESHAPE, actions: act('grantNext') },
+  ],
+};
+
+/** The clock of the turn on the floor: it runs, or it is paused. */
+const CLOCK = {
+  running: {
+    on: {
+      'turn.pause': [TURN_OVER, { target: 'paused', actions: act('pauseTurn') }],
+      'turn.resume': [TURN_OVER, refuse('not_now', 'The clock is already running.')],
+    },
+  },
+  paused: {
+    on: {
+      'turn.pause': [TURN_OVER, refuse('not_now', 'The clock is already paused.')],
+      'turn.resume': [TURN_OVER, { target: 'running', actions: act('resumeTurn') }],
+    },
+  },
+};
+
+/** Time added to (or taken from) the turn on the floor. */
+const ADJUST = [
+  TURN_OVER,
+  when(
+    'limitSeenElsewhere',
+    refuse('conflict', 'The time of this turn was changed meanwhile: look again and retry.'),
+  ),
+  when(
+    'adjustBelowZero',
+    refuse('invalid', 'That would remove more time than the turn was given.'),
+  ),
+  when(
+    'adjustBeyondLongest',
+    refuse('invalid', `A turn may be given at most ${LIMITS.maxAllowanceMs / 3_600_000} hours.`),
+  ),
+  { actions: act('adjustTurn') },
+];
 
 export const meetingChart = chartSetup.createMachine({
   id: 'meeting',
@@ -413,7 +508,7 @@ export const meetingChart = chartSetup.createMachine({
                 // The clock stays stopped while the room is suspended: nobody is given the floor.
                 ...each(
                   ['turn.start', 'turn.resume', 'floor.grant', 'floor.next'] as const,
-                  refuse('not_now', 'The session is suspended: resume it first.'),
+                  SUSPENDED,
                 ),
               },
             },
@@ -422,41 +517,33 @@ export const meetingChart = chartSetup.createMachine({
 
         step: {
           initial: 'route',
+          on: ON_THE_QUEUE,
           states: {
             route: { always: [{ guard: 'stepIsFloor', target: 'floor' }, 'speakers'] },
-            speakers: { on: each(FLOOR_COMMANDS, NOT_A_DISCUSSION) },
+            speakers: {
+              on: {
+                ...each(FLOOR_COMMANDS, NOT_A_DISCUSSION),
+                'floor.request': POINT_OF_ORDER_ONLY,
+                'floor.add': POINT_OF_ORDER_ONLY,
+                // With nobody waiting, the queue's buttons speak of the step, as ever; when a
+                // point of order waits, they act on it (the step's handlers above).
+                ...each(
+                  [
+                    'floor.withdraw',
+                    'floor.remove',
+                    'floor.move',
+                    'floor.grant',
+                    'floor.next',
+                  ] as const,
+                  when('queueEmpty', NOT_A_DISCUSSION),
+                ),
+              },
+            },
             floor: {
               type: 'parallel',
               on: {
                 'floor.request': REQUEST_BY_DELEGATE,
                 'floor.add': REQUEST_BY_OFFICER,
-                'floor.withdraw': [
-                  when(
-                    'senderNotWaiting',
-                    refuse('not_found', 'Your delegation has no request waiting.'),
-                  ),
-                  { actions: act('withdrawRequest') },
-                ],
-                'floor.remove': [NOT_WAITING, { actions: act('removeRequest') }],
-                'floor.move': [NOT_WAITING, { actions: act('moveRequest') }],
-                'floor.grant': [
-                  NOT_WAITING,
-                  FLOOR_CHANGED,
-                  { ...RESHAPE, actions: act('grantRequest') },
-                ],
-                'floor.next': [
-                  when('queueEmpty', refuse('not_found', 'Nobody is waiting for the floor.')),
-                  FLOOR_CHANGED,
-                  when(
-                    'headSeenElsewhere',
-                    refuseWith(
-                      'conflict',
-                      ({ context }) =>
-                        `Meanwhile the queue changed: ${context.floor.queue[0]?.name ?? 'nobody'} is first now. Nothing was done.`,
-                    ),
-                  ),
-                  { ...RESHAPE, actions: act('grantNext') },
-                ],
               },
               states: {
                 list: {
@@ -549,8 +636,10 @@ export const meetingChart = chartSetup.createMachine({
           states: {
             route: {
               always: [
-                { guard: 'turnRunning', target: 'speaking.running' },
-                { guard: 'turnPaused', target: 'speaking.paused' },
+                { guard: and(['turnRunning', 'interruptsNobody']), target: 'speaking.running' },
+                { guard: and(['turnPaused', 'interruptsNobody']), target: 'speaking.paused' },
+                { guard: 'turnRunning', target: 'interrupting.running' },
+                { guard: 'turnPaused', target: 'interrupting.paused' },
                 'none',
               ],
             },
@@ -567,43 +656,19 @@ export const meetingChart = chartSetup.createMachine({
               initial: 'running',
               on: {
                 'turn.end': [TURN_OVER, { target: 'none', actions: act('endTurn') }],
-                'turn.adjust': [
-                  TURN_OVER,
-                  when(
-                    'limitSeenElsewhere',
-                    refuse(
-                      'conflict',
-                      'The time of this turn was changed meanwhile: look again and retry.',
-                    ),
-                  ),
-                  when(
-                    'adjustBelowZero',
-                    refuse('invalid', 'That would remove more time than the turn was given.'),
-                  ),
-                  when(
-                    'adjustBeyondLongest',
-                    refuse(
-                      'invalid',
-                      `A turn may be given at most ${LIMITS.maxAllowanceMs / 3_600_000} hours.`,
-                    ),
-                  ),
-                  { actions: act('adjustTurn') },
-                ],
+                'turn.adjust': ADJUST,
               },
-              states: {
-                running: {
-                  on: {
-                    'turn.pause': [TURN_OVER, { target: 'paused', actions: act('pauseTurn') }],
-                    'turn.resume': [TURN_OVER, refuse('not_now', 'The clock is already running.')],
-                  },
-                },
-                paused: {
-                  on: {
-                    'turn.pause': [TURN_OVER, refuse('not_now', 'The clock is already paused.')],
-                    'turn.resume': [TURN_OVER, { target: 'running', actions: act('resumeTurn') }],
-                  },
-                },
+              states: CLOCK,
+            },
+            // A point of order speaks while the turn it interrupted is kept, paused, in context.
+            interrupting: {
+              initial: 'running',
+              on: {
+                // Its end gives the floor back to the turn it interrupted, paused.
+                'turn.end': [TURN_OVER, { target: 'speaking.paused', actions: act('endTurn') }],
+                'turn.adjust': ADJUST,
               },
+              states: CLOCK,
             },
           },
         },

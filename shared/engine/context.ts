@@ -86,6 +86,8 @@ export const MeetingContext = z.object({
   session: Session,
   current: CurrentState.nullable(),
   turn: TurnState.nullable(),
+  /** The turn a point of order interrupted, paused, given back when the point of order ends. */
+  interrupted: TurnState.nullable().default(null),
   floor: FloorState,
   display: DisplayOptions,
 });

@@ -34,6 +34,7 @@ export const newMeeting = (meetingId: string, agenda: Agenda): MeetingContext =>
   session: { status: 'pending' },
   current: null,
   turn: null,
+  interrupted: null,
   floor: emptyFloor(),
   display: { showDelay: false },
 });
@@ -52,7 +53,11 @@ export const chartValue = (ctx: MeetingContext): SnapshotFrom<typeof meetingChar
       step: floorStep
         ? { floor: { list: ctx.floor.open ? 'open' : 'closed', segment: ctx.floor.segment } }
         : 'speakers',
-      turn: ctx.turn ? { speaking: ctx.turn.status } : 'none',
+      turn: !ctx.turn
+        ? 'none'
+        : ctx.interrupted
+          ? { interrupting: ctx.turn.status }
+          : { speaking: ctx.turn.status },
     },
   };
 };

@@ -1,8 +1,13 @@
 import { elapsedAt, overtimeOf } from '../clock/turnClock';
-import type { Allowance, Delegation, FloorStep } from '../protocol/agenda';
+import {
+  type Allowance,
+  type Delegation,
+  type FloorStep,
+  POINT_OF_ORDER_ALLOWANCE,
+} from '../protocol/agenda';
 import type { CommandOf } from '../protocol/commands';
-import { isStateCategory, type Segment } from '../protocol/common';
-import type { RequestOutcome, RequestRecord, TurnSpeaker } from '../protocol/view';
+import { isStateCategory, type RequestKind, type Segment } from '../protocol/common';
+import type { RequestOutcome, RequestRecord, TurnRecord, TurnSpeaker } from '../protocol/view';
 import {
   type CommandEvent,
   emptyFloor,
@@ -44,36 +49,25 @@ class Change {
     return { ctx: { ...this.ctx, version: nextVersion(this.ctx) }, records: this.records };
   }
 
-  /** Ends the current turn, if any, and records it. */
+  /**
+   * Ends the current turn, if any, and the turn a point of order interrupted, if any, and records
+   * them: the floor is given to someone else, or the step ends.
+   */
   endTurn(now: number): this {
-    const turn = this.ctx.turn;
-    if (!turn) return this;
-    const here = locate(this.ctx.agenda, turn.itemId, turn.stepId);
-    const spokenMs = elapsedAt(turn, now);
-    this.records.turns.push({
-      id: turn.id,
-      itemId: turn.itemId,
-      stepId: turn.stepId,
-      itemTitle: here?.item.title ?? turn.itemId,
-      stepTitle: here?.step.title ?? turn.stepId,
-      ...(turn.segment !== undefined && { segment: turn.segment }),
-      speakerName: turn.speaker.name,
-      ...(turn.speaker.speakerId !== undefined && { speakerId: turn.speaker.speakerId }),
-      ...(turn.speaker.delegationId !== undefined && { delegationId: turn.speaker.delegationId }),
-      ...(turn.speaker.delegationName !== undefined && {
-        delegationName: turn.speaker.delegationName,
-      }),
-      ...(turn.speaker.category !== undefined && { category: turn.speaker.category }),
-      ...(turn.sex !== undefined && { sex: turn.sex }),
-      ...(turn.requestId !== undefined && { requestId: turn.requestId }),
-      limitMs: turn.limitMs,
-      warnAtMs: turn.warnAtMs,
-      startedAt: turn.firstStartedAt,
-      endedAt: now,
-      spokenMs,
-      overtimeMs: overtimeOf(turn.limitMs, spokenMs),
-    });
-    return this.set({ turn: null });
+    const { turn, interrupted } = this.ctx;
+    if (turn) this.records.turns.push(turnRecord(this.ctx, turn, now));
+    if (interrupted) this.records.turns.push(turnRecord(this.ctx, interrupted, now));
+    return this.set({ turn: null, interrupted: null });
+  }
+
+  /**
+   * Ends the current turn and records it; when it was a point of order's, the turn it
+   * interrupted is the current turn again, paused, its time intact (contract version 2).
+   */
+  finishTurn(now: number): this {
+    const { turn, interrupted } = this.ctx;
+    if (turn) this.records.turns.push(turnRecord(this.ctx, turn, now));
+    return this.set({ turn: interrupted, interrupted: null });
   }
 
   /** Takes a request out of the queue and records how it left. */
@@ -147,6 +141,35 @@ class Change {
   }
 }
 
+const turnRecord = (ctx: MeetingContext, turn: TurnState, now: number): TurnRecord => {
+  const here = locate(ctx.agenda, turn.itemId, turn.stepId);
+  const spokenMs = elapsedAt(turn, now);
+  return {
+    id: turn.id,
+    itemId: turn.itemId,
+    stepId: turn.stepId,
+    itemTitle: here?.item.title ?? turn.itemId,
+    stepTitle: here?.step.title ?? turn.stepId,
+    ...(turn.segment !== undefined && { segment: turn.segment }),
+    speakerName: turn.speaker.name,
+    ...(turn.speaker.speakerId !== undefined && { speakerId: turn.speaker.speakerId }),
+    ...(turn.speaker.delegationId !== undefined && { delegationId: turn.speaker.delegationId }),
+    ...(turn.speaker.delegationName !== undefined && {
+      delegationName: turn.speaker.delegationName,
+    }),
+    ...(turn.speaker.category !== undefined && { category: turn.speaker.category }),
+    ...(turn.sex !== undefined && { sex: turn.sex }),
+    ...(turn.requestId !== undefined && { requestId: turn.requestId }),
+    kind: turn.speaker.kind ?? 'statement',
+    limitMs: turn.limitMs,
+    warnAtMs: turn.warnAtMs,
+    startedAt: turn.firstStartedAt,
+    endedAt: now,
+    spokenMs,
+    overtimeMs: overtimeOf(turn.limitMs, spokenMs),
+  };
+};
+
 const requestRecord = (
   ctx: MeetingContext,
   request: QueuedRequest,
@@ -161,6 +184,7 @@ const requestRecord = (
   category: request.category,
   ...(request.speakerName !== undefined && { speakerName: request.speakerName }),
   ...(request.sex !== undefined && { sex: request.sex }),
+  kind: request.kind,
   madeBy: request.madeBy,
   requestedAt: request.requestedAt,
   outcome,
@@ -180,21 +204,63 @@ const delegationSpeaker = (delegation: Delegation, speakerName?: string): TurnSp
   category: delegation.category,
 });
 
-/** Where a new request joins: under states-first, after the last State waiting; else at the end. */
+const isPointOfOrder = (r: { kind: RequestKind }) => r.kind === 'point-of-order';
+
+/**
+ * Where a new request joins (contract version 2, "Queue order"): a point of order after the
+ * points of order waiting, ahead of everything else; a statement under `states-first` after the
+ * last State's (and points of order), else at the end.
+ */
 const placeInQueue = (
   queue: QueuedRequest[],
   request: QueuedRequest,
   policy: FloorStep['queuePolicy'],
 ) => {
-  if (policy === 'arrival' || !isStateCategory(request.category)) return [...queue, request];
-  let lastState = -1;
+  const ahead = (r: QueuedRequest): boolean => {
+    if (isPointOfOrder(r)) return true;
+    if (isPointOfOrder(request)) return false;
+    if (policy === 'arrival' || !isStateCategory(request.category)) return true;
+    return isStateCategory(r.category);
+  };
+  let last = -1;
   queue.forEach((r, i) => {
-    if (isStateCategory(r.category)) lastState = i;
+    if (ahead(r)) last = i;
   });
-  return [...queue.slice(0, lastState + 1), request, ...queue.slice(lastState + 1)];
+  return [...queue.slice(0, last + 1), request, ...queue.slice(last + 1)];
+};
+
+/**
+ * A point of order given the floor: the turn being spoken is paused and kept, and given back
+ * when the point of order's turn ends; a point of order speaking is simply ended. It does not
+ * count toward the cluster, nor change the segment.
+ */
+const grantPointOfOrder = (change: Change, request: QueuedRequest, now: number): Outcome => {
+  const here = currentStep(change.ctx);
+  const { turn, interrupted } = change.ctx;
+  if (turn?.speaker.kind === 'point-of-order') change.finishTurn(now);
+  const kept = change.ctx.turn;
+  change.set({ turn: null, interrupted: kept ? pauseClock(kept, now) : interrupted });
+  if (!here) return change.done();
+  const speaker = delegationSpeaker(
+    { id: request.delegationId, name: request.name, category: request.category },
+    request.speakerName,
+  );
+  return change
+    .startTurn(
+      { ...speaker, kind: 'point-of-order' },
+      here.step.pointOfOrderAllowance ?? POINT_OF_ORDER_ALLOWANCE,
+      now,
+      { requestId: request.id, ...(request.sex !== undefined && { sex: request.sex }) },
+    )
+    .done();
 };
 
 const grant = (change: Change, requestId: string, now: number): Outcome => {
+  const waiting = change.ctx.floor.queue.find((r) => r.id === requestId);
+  if (waiting && isPointOfOrder(waiting)) {
+    change.takeRequest(requestId, 'granted', now);
+    return grantPointOfOrder(change, waiting, now);
+  }
   change.endTurn(now);
   const request = change.takeRequest(requestId, 'granted', now);
   const here = currentStep(change.ctx);
@@ -338,7 +404,7 @@ export const effects = {
       .set({ turn: ctx.turn ? { ...ctx.turn, status: 'running', startedAt: now } : null })
       .done(),
 
-  endTurn: (ctx, { now }) => new Change(ctx).endTurn(now).done(),
+  endTurn: (ctx, { now }) => new Change(ctx).finishTurn(now).done(),
 
   adjustTurn: (ctx, { command }) => {
     const { deltaMs } = command as CommandOf<'turn.adjust'>;
@@ -357,8 +423,10 @@ export const effects = {
 
   queueRequest: (ctx, { command, delegation, now }) => {
     const here = currentStep(ctx);
-    if (!delegation || here?.step.kind !== 'floor') return new Change(ctx).done();
-    const { speakerName, sex } = command as CommandOf<'floor.request'> | CommandOf<'floor.add'>;
+    if (!delegation || !here) return new Change(ctx).done();
+    const { speakerName, sex, kind } = command as
+      | CommandOf<'floor.request'>
+      | CommandOf<'floor.add'>;
     const request: QueuedRequest = {
       id: `R${nextVersion(ctx)}`,
       delegationId: delegation.id,
@@ -367,10 +435,12 @@ export const effects = {
       requestedAt: now,
       ...(speakerName !== undefined && { speakerName }),
       ...(sex !== undefined && { sex }),
+      kind: kind ?? 'statement',
       madeBy: command.type === 'floor.request' ? 'delegate' : 'officer',
       waitingAtClose: false,
     };
-    const queue = placeInQueue(ctx.floor.queue, request, here.step.queuePolicy);
+    const policy = here.step.kind === 'floor' ? here.step.queuePolicy : 'arrival';
+    const queue = placeInQueue(ctx.floor.queue, request, policy);
     return new Change(ctx).set({ floor: { ...ctx.floor, queue } }).done();
   },
 

@@ -22,6 +22,10 @@ export const contextFromView = (view: MeetingView): MeetingContext => {
       view.turn && current
         ? { ...view.turn, itemId: current.itemId, stepId: current.stepId }
         : null,
+    interrupted:
+      view.interrupted && current
+        ? { ...view.interrupted, itemId: current.itemId, stepId: current.stepId }
+        : null,
     floor: {
       open: view.floor.open,
       segment: view.floor.segment,

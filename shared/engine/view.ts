@@ -34,16 +34,18 @@ export const meetingView = (ctx: MeetingContext, serverTime: number): MeetingVie
     agendaVersion: ctx.agendaVersion,
     current: ctx.current,
     turn: ctx.turn ? turnView(ctx.turn) : null,
+    interrupted: ctx.interrupted ? turnView(ctx.interrupted) : null,
     floor: {
       open: ctx.floor.open,
       segment: ctx.floor.segment,
       queue: ctx.floor.queue.map(
-        ({ id, delegationId, name, category, requestedAt, speakerName }) => ({
+        ({ id, delegationId, name, category, requestedAt, speakerName, kind }) => ({
           id,
           delegationId,
           name,
           category,
           requestedAt,
+          kind,
           ...(speakerName !== undefined && { speakerName }),
         }),
       ),

@@ -35,6 +35,9 @@ export const Allowance = z
   });
 export type Allowance = z.infer<typeof Allowance>;
 
+/** A point of order's clock when its step sets none (contract version 2). */
+export const POINT_OF_ORDER_ALLOWANCE: Allowance = { limitMs: 120_000, warnAtMs: 90_000 };
+
 export const ScheduledSpeaker = z
   .object({
     id: Id,
@@ -55,6 +58,8 @@ export const SpeakersStep = z
     title: displayName({ maxChars: LIMITS.titleChars }),
     speakers: z.array(ScheduledSpeaker).max(LIMITS.speakersPerStep),
     allowance: Allowance,
+    /** A point of order's clock in this step (default: limit 2:00, warning at 1:30). */
+    pointOfOrderAllowance: Allowance.optional(),
   })
   .strict();
 export type SpeakersStep = z.infer<typeof SpeakersStep>;
@@ -73,6 +78,8 @@ export const FloorStep = z
     queuePolicy: QueuePolicy.default('states-first'),
     /** Who may ask for the floor; absent means every category. */
     openTo: z.array(Category).min(1).max(4).optional(),
+    /** A point of order's clock in this step (default: limit 2:00, warning at 1:30). */
+    pointOfOrderAllowance: Allowance.optional(),
     /** How long the discussion is planned to last, for the schedule. */
     plannedMs: Duration.max(LIMITS.maxAllowanceMs * 4).optional(),
   })

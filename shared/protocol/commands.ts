@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { Allowance, CalendarDate, ClockTime, ScheduledSpeaker } from './agenda';
-import { Category, Duration, displayName, Id, QueuePolicy, Segment, ServerId, Sex } from './common';
+import {
+  Category,
+  Duration,
+  displayName,
+  Id,
+  QueuePolicy,
+  RequestKind,
+  Segment,
+  ServerId,
+  Sex,
+} from './common';
 import { LIMITS } from './limits';
 
 const title = () => displayName({ maxChars: LIMITS.titleChars });
@@ -146,12 +156,15 @@ export const TurnAdjust = z
 export const FloorRequest = command('floor.request', {
   speakerName: displayName().optional(),
   sex: Sex.optional(),
+  /** Contract version 2: a statement unless said otherwise. */
+  kind: RequestKind.optional(),
 });
 export const FloorWithdraw = command('floor.withdraw', {});
 export const FloorAdd = command('floor.add', {
   delegationId: Id,
   speakerName: displayName().optional(),
   sex: Sex.optional(),
+  kind: RequestKind.optional(),
 });
 export const FloorRemove = command('floor.remove', { requestId: ServerId });
 export const FloorMove = command('floor.move', {

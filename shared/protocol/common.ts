@@ -128,5 +128,13 @@ export type Role = z.infer<typeof Role>;
 export const Segment = z.enum(['floor', 'panel']);
 export type Segment = z.infer<typeof Segment>;
 
+/**
+ * What a request asks for (contract version 2, "Kinds of request"): a statement, or a point of
+ * order, which goes ahead of everything and interrupts the turn being spoken. Rights of reply
+ * come with the procedure's issue.
+ */
+export const RequestKind = z.enum(['statement', 'point-of-order']);
+export type RequestKind = z.infer<typeof RequestKind>;
+
 export const QueuePolicy = z.enum(['states-first', 'arrival']);
 export type QueuePolicy = z.infer<typeof QueuePolicy>;

@@ -8,6 +8,7 @@ import {
   Name,
   Note,
   QueuePolicy,
+  RequestKind,
   Segment,
   ServerId,
   Sex,
@@ -24,6 +25,8 @@ export const TurnSpeaker = z.object({
   category: Category.optional(),
   /** The scheduled speaker's id in the agenda, when the turn is one of theirs. */
   speakerId: Id.optional(),
+  /** Contract version 2: a point of order's turn says so (absent: a statement). */
+  kind: RequestKind.optional(),
 });
 export type TurnSpeaker = z.infer<typeof TurnSpeaker>;
 
@@ -58,6 +61,8 @@ export const QueueEntry = z.object({
   category: Category,
   requestedAt: Instant,
   speakerName: Name.optional(),
+  /** Contract version 2: what the request asks for (absent in what older servers stored). */
+  kind: RequestKind.default('statement'),
 });
 export type QueueEntry = z.infer<typeof QueueEntry>;
 
@@ -96,6 +101,11 @@ export const MeetingView = z.object({
   agendaVersion: z.number().int().nonnegative(),
   current: CurrentStep.nullable(),
   turn: TurnView.nullable(),
+  /**
+   * Contract version 2: the turn a point of order interrupted, paused with its time intact; it
+   * is the current turn again, paused, when the point of order's turn ends.
+   */
+  interrupted: TurnView.nullable(),
   floor: FloorView,
   suspension: z.object({ since: Instant, note: Note.optional() }).nullable(),
   /** What the room display shows besides the floor, as the chair sets it. */
@@ -117,6 +127,8 @@ export const TurnRecord = z.object({
   category: Category.optional(),
   sex: Sex.optional(),
   requestId: ServerId.optional(),
+  /** Contract version 2: a statement or a point of order (absent in older records). */
+  kind: RequestKind.default('statement'),
   limitMs: Duration,
   warnAtMs: Duration,
   startedAt: Instant,
@@ -140,6 +152,7 @@ export const RequestRecord = z.object({
   category: Category,
   speakerName: Name.optional(),
   sex: Sex.optional(),
+  kind: RequestKind.default('statement'),
   /** Whether the delegate asked from a tablet or an officer entered it for them. */
   madeBy: z.enum(['delegate', 'officer']),
   requestedAt: Instant,

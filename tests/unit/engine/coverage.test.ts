@@ -69,6 +69,12 @@ const FIXED: [Command, Sender][] = [
   [{ type: 'floor.request', speakerName: 'Mr. A. Diallo' }, delegate('iom')],
   [{ type: 'floor.withdraw' }, delegate('mexico')],
   [{ type: 'floor.add', delegationId: 'kenya' }, MODERATOR],
+  [{ type: 'floor.add', delegationId: 'kenya', kind: 'point-of-order' }, MODERATOR],
+  // Kenya's point of order, raised from its tablet or entered by an officer: one request either
+  // way, so the walk meets both ways in without telling more meetings apart.
+  [{ type: 'floor.request', kind: 'point-of-order' }, delegate('kenya')],
+  [{ type: 'floor.request', kind: 'point-of-order' }, delegate('no-such')],
+  [{ type: 'floor.add', delegationId: 'no-such', kind: 'point-of-order' }, MODERATOR],
   [{ type: 'floor.add', delegationId: 'no-such' }, MODERATOR],
   [{ type: 'floor.add', delegationId: 'ituc' }, MODERATOR],
   [{ type: 'floor.request' }, delegate('ituc')],
@@ -91,7 +97,7 @@ const FIXED: [Command, Sender][] = [
  * Which delegation's request an event of the walk names. Request ids come from versions, which
  * the walk leaves out of a state (below), so a replay finds the request again by its delegation.
  */
-const requestOf = new WeakMap<CommandEvent, string>();
+const requestOf = new WeakMap<CommandEvent, { delegationId: string; kind: string }>();
 
 /** Commands on the requests waiting in this state. */
 const onQueue = (snapshot: ChartSnapshot): CommandEvent[] =>
@@ -101,11 +107,14 @@ const onQueue = (snapshot: ChartSnapshot): CommandEvent[] =>
         { type: 'floor.grant', requestId: r.id },
         { type: 'floor.grant', requestId: r.id, turnId: 'T-gone' },
         { type: 'floor.remove', requestId: r.id },
-        { type: 'floor.move', requestId: r.id, position: 0 },
+        // Moving a point of order would only multiply the orders the walk tells apart.
+        ...(r.kind === 'point-of-order'
+          ? []
+          : [{ type: 'floor.move', requestId: r.id, position: 0 } as const]),
       ] as const
     ).map((command) => {
       const event = commandEvent(snapshot.context, roster, command, MODERATOR, NOW);
-      requestOf.set(event, r.delegationId);
+      requestOf.set(event, { delegationId: r.delegationId, kind: r.kind });
       return event;
     }),
   );
@@ -132,8 +141,9 @@ const serializeState = (snapshot: Pick<ChartSnapshot, 'value' | 'context'>): str
     // A meeting closed before it began cannot be reopened; one closed at a step can.
     session.status === 'closed' && session.from !== null,
     current && `${current.itemId}/${current.stepId}/${current.heard.join('+')}`,
-    turn && `${turn.status}/${turn.segment ?? ''}`,
-    floor.queue.map((r) => r.delegationId),
+    turn && `${turn.status}/${turn.segment ?? ''}/${turn.speaker.kind ?? ''}`,
+    snapshot.context.interrupted?.id !== undefined,
+    floor.queue.map((r) => `${r.delegationId}:${r.kind}`),
     Math.min(floor.sincePanel, 3),
   ]);
 };
@@ -182,6 +192,7 @@ describe('the statechart, walked with @xstate/graph', () => {
         'meeting.sitting.step.floor.list.closed',
         'meeting.sitting.step.floor.segment.panel',
         'meeting.sitting.turn.speaking.paused',
+        'meeting.sitting.turn.interrupting.running',
       ]),
     );
     // And far more than the chart's states: the walk covers steps, clocks and queues.
@@ -200,6 +211,7 @@ describe('the statechart, walked with @xstate/graph', () => {
       // More than the longest allowance needs hours of +30 s the walk does not tell apart; the
       // refusal is tested in turns.test.ts.
       'meeting.sitting.turn.speaking turn.adjust #3',
+      'meeting.sitting.turn.interrupting turn.adjust #3',
     ]);
     // Every command is answered somewhere in the chart.
     const types = new Set(declared.map((t) => t.split(' ')[1]));
@@ -220,8 +232,10 @@ describe('the statechart, walked with @xstate/graph', () => {
       const [init, ...steps] = path.steps;
       expect(init?.event.type).toBe('xstate.init');
       for (const { event, state } of steps) {
-        const delegationId = requestOf.get(event);
-        const waiting = engine.context.floor.queue.find((r) => r.delegationId === delegationId);
+        const named = requestOf.get(event);
+        const waiting = engine.context.floor.queue.find(
+          (r) => r.delegationId === named?.delegationId && r.kind === named.kind,
+        );
         const command =
           'requestId' in event.command && waiting
             ? { ...event.command, requestId: waiting.id }

@@ -23,6 +23,7 @@ describe('floor.request', () => {
         category: 'member-state',
         requestedAt: h.now,
         speakerName: 'H.E. Ms. Ana Pérez',
+        kind: 'statement',
       },
     ]);
   });
