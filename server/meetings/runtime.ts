@@ -1,10 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { QueuedRequest, Sender } from '../../shared/engine/context';
 import type { Roster } from '../../shared/protocol/agenda';
 import type { Command } from '../../shared/protocol/commands';
 import type { CommandAck } from '../../shared/protocol/errors';
 import { type MeetingState, withoutAgenda } from '../../shared/protocol/state';
 import type { MeetingView } from '../../shared/protocol/view';
-import type { QueuedRequest, Sender } from '../../shared/engine/context';
 import { type ApplyResult, type EngineSnapshot, MeetingEngine } from '../engine/engine';
 import type { CommandSource, MeetingRecord, Store, StoredMeeting } from '../store/store';
 import { RefusalLog } from './refusalLog';

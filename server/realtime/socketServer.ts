@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import type { FastifyBaseLogger } from 'fastify';
 import { Server, type Socket } from 'socket.io';
+import type { Sender } from '../../shared/engine/context';
 import type { SignedOut } from '../../shared/protocol/access';
 import { Command } from '../../shared/protocol/commands';
 import type { Role } from '../../shared/protocol/common';
@@ -8,7 +9,6 @@ import type { CommandAck } from '../../shared/protocol/errors';
 import { LIMITS } from '../../shared/protocol/limits';
 import type { MeetingState } from '../../shared/protocol/state';
 import { tokenHash } from '../access/tokens';
-import type { Sender } from '../../shared/engine/context';
 import type { MeetingRegistry } from '../meetings/registry';
 import { describeZodError } from '../validation/issues';
 import type { HandshakeGuard } from './handshakeGuard';

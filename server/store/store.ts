@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import type { Records, Sender } from '../../shared/engine/context';
 import { AuditAction, type AuditEntry } from '../../shared/protocol/access';
 import { Agenda, Roster } from '../../shared/protocol/agenda';
 import { Command } from '../../shared/protocol/commands';
 import { Id, Role, ServerId } from '../../shared/protocol/common';
 import { RequestRecord, StepRecord, TurnRecord } from '../../shared/protocol/view';
-import type { Records, Sender } from '../../shared/engine/context';
 import type { EngineSnapshot } from '../engine/engine';
 import type { Db } from './database';
 

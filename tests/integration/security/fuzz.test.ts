@@ -1,8 +1,8 @@
 import { rm } from 'node:fs/promises';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sender } from '../../../shared/engine/context';
 import { DEFAULT_ROSTER } from '../../../shared/defaults/roster';
+import type { Sender } from '../../../shared/engine/context';
 import { PERMISSIONS } from '../../../shared/permissions';
 import type { Role } from '../../../shared/protocol/common';
 import { CommandAck, CommandErrorCode } from '../../../shared/protocol/errors';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sender } from '../../../shared/engine/context';
 import { DEFAULT_ROSTER } from '../../../shared/defaults/roster';
+import type { Sender } from '../../../shared/engine/context';
 import { PERMISSIONS } from '../../../shared/permissions';
 import { COMMAND_TYPES, type Command, type CommandType } from '../../../shared/protocol/commands';
 import { Role } from '../../../shared/protocol/common';
