@@ -1,7 +1,5 @@
 import { useId, useRef } from 'react';
 import { currentStep, locate, stepAfter } from '../../shared/engine/places';
-import type { Command } from '../../shared/protocol/commands';
-import type { MeetingView } from '../../shared/protocol/view';
 import { BusyButton } from '../components/BusyButton';
 import { ConfirmQuestion } from '../components/ConfirmButton';
 import { passFocusTo, useTakesFocus } from '../components/focusHandoff';
@@ -10,7 +8,7 @@ import { useCommand } from '../live/useCommand';
 import { useMayPress } from '../live/useMayPress';
 import { placeTitle } from '../meeting/agenda';
 import { whatLeavingEnds } from '../meeting/leavingStep';
-import { stepSeen } from '../meeting/seen';
+import { nextStepCommand } from './presses';
 import { useShortcutsOn } from './shortcutSetting';
 import { usePermissions } from './usePermissions';
 
@@ -19,12 +17,6 @@ interface Props {
   asking: boolean;
   setAsking: (asking: boolean) => void;
 }
-
-/** What "Next step" sends: the step it moves from, so that a second press is a conflict. */
-export const nextStepCommand = (view: MeetingView): Command => ({
-  type: 'agenda.next',
-  ...stepSeen(view),
-});
 
 /**
  * "Next step", naming the step that follows. It acts at once only when nothing would be lost;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useLiveView } from '../live/LiveContext';
 import { useMayPress } from '../live/useMayPress';
-import { nextStepCommand } from './NextStep';
+import { nextStepCommand } from './presses';
 import { useShortcutsOn } from './shortcutSetting';
 import { togglePauseOf } from './useClockShortcut';
 import { useNextSpeaker } from './useNextSpeaker';

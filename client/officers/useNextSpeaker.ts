@@ -2,7 +2,7 @@ import type { Refusal } from '../../shared/protocol/errors';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
 import { useMayPress } from '../live/useMayPress';
-import { nextSpeakerOf } from './nextSpeaker';
+import { nextSpeakerOf } from './presses';
 
 export interface NextSpeaker {
   /** Who would get the floor, or why nobody would. */

@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { mayPressIn, type RosterKnown } from '../../../client/live/mayPress';
+import { stepSeen, turnSeen } from '../../../client/meeting/seen';
+import { nextSpeakerOf, nextStepCommand } from '../../../client/officers/presses';
 import type { Sender } from '../../../shared/engine/context';
 import type { Roster } from '../../../shared/protocol/agenda';
 import type { Command } from '../../../shared/protocol/commands';
 import type { MeetingView } from '../../../shared/protocol/view';
-import { mayPressIn, type RosterKnown } from '../../../client/live/mayPress';
-import { stepSeen, turnSeen } from '../../../client/meeting/seen';
-import { nextSpeakerOf } from '../../../client/officers/nextSpeaker';
-import { nextStepCommand } from '../../../client/officers/NextStep';
-import { CHAIR, delegate, EngineHarness, MINUTE, MODERATOR, smallAgenda } from '../../support/engine';
+import {
+  CHAIR,
+  delegate,
+  EngineHarness,
+  MINUTE,
+  MODERATOR,
+  smallAgenda,
+} from '../../support/engine';
 
 const ROSTER: Roster = [
   { id: 'kenya', name: 'Kenya', category: 'member-state' },

@@ -3,6 +3,17 @@ import type { Command } from '../../shared/protocol/commands';
 import type { MeetingView } from '../../shared/protocol/view';
 import { stepSeen, turnSeen } from '../meeting/seen';
 
+/**
+ * What the consoles' two main buttons send, built from what the console shows (pure, so that a
+ * test can send them to the engine): the press carries what its sender saw, never a version.
+ */
+
+/** What "Next step" sends: the step it moves from, so that a second press is a conflict. */
+export const nextStepCommand = (view: MeetingView): Command => ({
+  type: 'agenda.next',
+  ...stepSeen(view),
+});
+
 /** "Next speaker" as the consoles show it, before asking whether it may be pressed. */
 export interface NextSpeakerPress {
   /** Who would get the floor, or why nobody would. */
