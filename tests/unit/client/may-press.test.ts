@@ -116,6 +116,19 @@ describe('"may I press this?" on a screen', () => {
     expect(ask({ type: 'floor.close' })).toBeNull();
   });
 
+  it('tells a tablet which categories a step is open to in the room’s words', () => {
+    const h = new EngineHarness({
+      agenda: smallAgenda({ openTo: ['member-state', 'un-system'] }),
+      roster: ROSTER,
+    });
+    h.ok({ type: 'agenda.goto', itemId: 'debate', stepId: 'floor' });
+    expect(askOf(h, delegate('ituc'), ROSTER)({ type: 'floor.request' })).toEqual({
+      code: 'forbidden',
+      message: 'In this step the floor is open to Member State, UN system only.',
+    });
+    expect(askOf(h, delegate('kenya'), ROSTER)({ type: 'floor.request' })).toBeNull();
+  });
+
   it('waits for the roster where a delegation is involved, and only there', () => {
     const h = harness();
     h.ok({ type: 'agenda.goto', itemId: 'debate', stepId: 'floor' });
