@@ -136,12 +136,23 @@ const TABLET: Control[] = [
   },
 ];
 
-/** What a person sees of a button: it acts, it is shown refused with a reason, or it is not there. */
+/**
+ * What a person sees of a button: it acts, it is shown refused with a reason, or it is not there.
+ * Read in one step in the page (the buttons of a toggle come and go while the screen catches up).
+ */
 const observe = async (page: Page, name: string | RegExp): Promise<string> => {
-  const button = page.getByRole('button', { name, exact: typeof name === 'string' });
-  if ((await button.count()) === 0) return 'absent';
-  if (await button.isEnabled()) return 'acts';
-  return `refused: ${await button.getAttribute('title')}`;
+  const found = await page
+    .getByRole('button', { name, exact: typeof name === 'string' })
+    .evaluateAll((buttons) =>
+      buttons.map((b) => ({
+        disabled: (b as HTMLButtonElement).disabled || b.getAttribute('aria-disabled') === 'true',
+        title: b.getAttribute('title'),
+      })),
+    );
+  const [button, ...more] = found;
+  if (!button) return 'absent';
+  if (more.length > 0) return `${found.length} buttons`;
+  return button.disabled ? `refused: ${button.title}` : 'acts';
 };
 
 describe('the screens send what they saw, and may press exactly what the engine would carry out', () => {
