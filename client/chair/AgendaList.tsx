@@ -1,11 +1,13 @@
 import type { AgendaItem } from '../../shared/protocol/agenda';
+import type { Command } from '../../shared/protocol/commands';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { useTakesFocus } from '../components/focusHandoff';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
+import { useMayPress } from '../live/useMayPress';
 import { placeTitle } from '../meeting/agenda';
 import { whatLeavingEnds } from '../meeting/leavingStep';
-import { sameStep } from '../meeting/preconditions';
+import { stepSeen } from '../meeting/seen';
 import { usePermissions } from '../officers/usePermissions';
 
 /** The name under which an agenda step takes the focus handed to it. */
@@ -14,12 +16,15 @@ const stepTaker = (itemId: string, stepId: string) => `agenda step ${itemId} ${s
 const plannedTime = (item: AgendaItem) =>
   item.plannedStart && item.plannedEnd ? `${item.plannedStart}–${item.plannedEnd}` : null;
 
-/** The agenda with the current item and step marked; the chair may go to any step. */
+/**
+ * The agenda with the current item and step marked; the chair may go to any step where the
+ * chart lets "Go" act (not the step the meeting is at, nor in a closed meeting).
+ */
 export const AgendaList = () => {
   const { view } = useLiveView();
   const [send, pending] = useCommand();
   const can = usePermissions();
-  const mayGo = can('agenda.goto') && view.status !== 'pending' && view.status !== 'closed';
+  const mayPress = useMayPress();
   // After "Go there", the focus lands on the step the meeting went to, where its button was (and
   // not on the step it left, which is still current until the server's answer arrives).
   const nowTakesFocus = useTakesFocus<HTMLLIElement>(
@@ -43,6 +48,13 @@ export const AgendaList = () => {
                 {item.steps.map((step) => {
                   const isCurrent = itemIsCurrent && view.current?.stepId === step.id;
                   const place = placeTitle({ item, step });
+                  // The step it leaves: a second "Go" (the other co-chair's) is a conflict.
+                  const goto: Command = {
+                    type: 'agenda.goto',
+                    itemId: item.id,
+                    stepId: step.id,
+                    ...stepSeen(view),
+                  };
                   return (
                     <li
                       key={step.id}
@@ -61,7 +73,7 @@ export const AgendaList = () => {
                             : `(${step.speakers.length} ${step.speakers.length === 1 ? 'speaker' : 'speakers'})`}
                         </span>
                       </span>
-                      {mayGo && !isCurrent && (
+                      {can('agenda.goto') && mayPress(goto) === null && (
                         <ConfirmButton
                           className="button-quiet button-small"
                           disabled={pending}
@@ -69,17 +81,7 @@ export const AgendaList = () => {
                           detail={loses ?? undefined}
                           confirmLabel="Go there"
                           focusAfterConfirm={stepTaker(item.id, step.id)}
-                          onConfirm={() =>
-                            void send(
-                              {
-                                type: 'agenda.goto',
-                                itemId: item.id,
-                                stepId: step.id,
-                                expectedVersion: view.version,
-                              },
-                              sameStep(view),
-                            )
-                          }
+                          onConfirm={() => void send(goto)}
                         >
                           Go<span className="visually-hidden"> to {place}</span>
                         </ConfirmButton>

@@ -1,7 +1,8 @@
+import { currentStep } from '../../shared/engine/places';
 import { useRoute } from '../app/router';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { useLiveView } from '../live/LiveContext';
-import { currentPlace, placeTitle, STATUS_LABEL } from '../meeting/agenda';
+import { placeTitle, STATUS_LABEL } from '../meeting/agenda';
 import { CurrentTurn } from '../officers/CurrentTurn';
 import { FloorPanel } from '../officers/FloorPanel';
 import { NextStep } from '../officers/NextStep';
@@ -23,7 +24,7 @@ import '../styles/chair.css';
 const ChairConsole = () => {
   const { view } = useLiveView();
   const { askingNextStep, setAskingNextStep, next } = useConsoleShortcuts();
-  const here = currentPlace(view);
+  const here = currentStep(view);
   return (
     <main className="console-main">
       <div className="console-column">

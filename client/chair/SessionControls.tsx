@@ -6,15 +6,23 @@ import { ConfirmButton } from '../components/ConfirmButton';
 import { passFocusTo, useTakesFocus } from '../components/focusHandoff';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
+import { useMayPress } from '../live/useMayPress';
 import { usePermissions } from '../officers/usePermissions';
 
-/** Suspends the sitting with a note for the room, or resumes it. */
+/**
+ * Suspends the sitting with a note for the room, or resumes it. Each of the session's buttons is
+ * shown where the chart lets it act (`useMayPress`) and the chair's role may send it.
+ */
 const Suspension = () => {
   const { view } = useLiveView();
   const [send, pending] = useCommand();
   const [note, setNote] = useState('');
   const noteId = useId();
   const can = usePermissions();
+  const mayPress = useMayPress();
+  /** Shown at all: the role may send it, and it would act now. */
+  const acts = (type: 'session.resume' | 'session.suspend') =>
+    can(type) && mayPress({ type }) === null;
   // "Suspend" gives way to "Resume session" and back.
   const takesFocus = useTakesFocus<HTMLButtonElement>('suspension');
   if (view.status === 'suspended' && view.suspension) {
@@ -25,7 +33,7 @@ const Suspension = () => {
           <strong>Suspended since {since}.</strong>{' '}
           {view.suspension.note && <span>The room display says: “{view.suspension.note}”</span>}
         </p>
-        {can('session.resume') && (
+        {acts('session.resume') && (
           <BusyButton
             ref={takesFocus}
             className="button-primary"
@@ -41,7 +49,7 @@ const Suspension = () => {
       </div>
     );
   }
-  if (view.status !== 'running' || !can('session.suspend')) return null;
+  if (!acts('session.suspend')) return null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     passFocusTo('suspension');
@@ -75,10 +83,13 @@ export const SessionControls = () => {
   const { view } = useLiveView();
   const [send, pending] = useCommand();
   const can = usePermissions();
+  const mayPress = useMayPress();
+  const acts = (type: 'agenda.start' | 'session.reopen' | 'session.close') =>
+    can(type) && mayPress({ type }) === null;
   return (
     <section className="panel session" aria-labelledby="session-heading">
       <h2 id="session-heading">Session</h2>
-      {view.status === 'pending' && can('agenda.start') && (
+      {acts('agenda.start') && (
         <button
           type="button"
           className="button-primary button-wide"
@@ -93,7 +104,7 @@ export const SessionControls = () => {
         </button>
       )}
       {view.status === 'closed' && <p>The meeting is closed.</p>}
-      {view.status === 'closed' && can('session.reopen') && (
+      {acts('session.reopen') && (
         <ConfirmButton
           className="button-primary"
           disabled={pending}
@@ -105,7 +116,7 @@ export const SessionControls = () => {
         </ConfirmButton>
       )}
       <Suspension />
-      {view.status !== 'closed' && can('session.close') && (
+      {acts('session.close') && (
         <ConfirmButton
           className="button-quiet"
           disabled={pending}

@@ -1,8 +1,14 @@
 import type { ButtonHTMLAttributes, Ref } from 'react';
+import type { Refusal } from '../../shared/protocol/errors';
 
 interface Props extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type'> {
   /** Its command waits for the server's answer: a press now does nothing. */
   busy: boolean;
+  /**
+   * Why its command would be refused now (`useMayPress`), or null when it would act. A refused
+   * button is `disabled`, and says why to a pointer (tooltip) and a screen reader (description).
+   */
+  refusal?: Refusal | null;
   type?: 'button' | 'submit';
   ref?: Ref<HTMLButtonElement>;
 }
@@ -11,13 +17,25 @@ interface Props extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type'> {
  * A button whose command may be waiting for its answer. It is not `disabled` meanwhile: Chromium
  * drops the focus of a disabled button to the page's top, so a keyboard user would lose their
  * place at every press. It says it is busy (`aria-disabled`) and ignores presses instead; a
- * button that cannot act at all (nobody to give the floor to) is still `disabled`.
+ * button that cannot act at all (the chart refuses its command: nobody to give the floor to) is
+ * `disabled`.
  */
-export const BusyButton = ({ busy, type = 'button', onClick, ref, ...button }: Props) => (
+export const BusyButton = ({
+  busy,
+  refusal = null,
+  type = 'button',
+  onClick,
+  ref,
+  disabled,
+  title,
+  ...button
+}: Props) => (
   <button
     {...button}
     ref={ref}
     type={type === 'submit' ? 'submit' : 'button'}
+    disabled={refusal !== null || disabled}
+    title={refusal?.message ?? title}
     aria-disabled={busy || undefined}
     onClick={(event) => {
       if (busy) {

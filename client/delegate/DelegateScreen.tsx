@@ -1,4 +1,5 @@
-import type { Delegation } from '../../shared/protocol/agenda';
+import { currentStep } from '../../shared/engine/places';
+import type { Refusal } from '../../shared/protocol/errors';
 import type { MeetingView } from '../../shared/protocol/view';
 import { Clock } from '../components/Clock';
 import { ConfirmButton } from '../components/ConfirmButton';
@@ -6,15 +7,11 @@ import { LiveRegion } from '../components/LiveAnnouncer';
 import { PhaseWatch, timeInWords } from '../components/PhaseWatch';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { useLiveView } from '../live/LiveContext';
+import type { MayPress } from '../live/mayPress';
 import { useCommand } from '../live/useCommand';
+import { useMayPress } from '../live/useMayPress';
 import { useRoster } from '../live/useRoster';
-import {
-  CATEGORY_LABEL,
-  currentPlace,
-  isStateCategory,
-  placeInLine,
-  placeTitle,
-} from '../meeting/agenda';
+import { placeInLine, placeTitle } from '../meeting/agenda';
 import { STATES_FIRST_WORDS } from './placeNews';
 import { RequestForm } from './RequestForm';
 import { useTabletNews } from './useTabletNews';
@@ -27,9 +24,10 @@ interface WaitingProps {
   speakerName: string | undefined;
   /** The place was last moved back because a State asked after this delegation. */
   movedBack: boolean;
+  mayPress: MayPress;
 }
 
-const Waiting = ({ view, place, speakerName, movedBack }: WaitingProps) => {
+const Waiting = ({ view, place, speakerName, movedBack, mayPress }: WaitingProps) => {
   const [send, pending] = useCommand();
   return (
     <div className="delegate-state">
@@ -50,7 +48,7 @@ const Waiting = ({ view, place, speakerName, movedBack }: WaitingProps) => {
       {!view.floor.open && <p>The list of speakers is closed; your request still stands.</p>}
       <ConfirmButton
         className="button-wide"
-        disabled={pending}
+        disabled={pending || mayPress({ type: 'floor.withdraw' }) !== null}
         question="Withdraw your request for the floor?"
         detail={`You are number ${place} in line. Asking again later puts you at the end of the line.`}
         confirmLabel="Yes, withdraw"
@@ -64,38 +62,26 @@ const Waiting = ({ view, place, speakerName, movedBack }: WaitingProps) => {
   );
 };
 
-/** Whether this delegation may ask for the floor in this step, and if not, why, in words. */
-const whyNot = (view: MeetingView, delegation: Delegation | undefined): string | null => {
-  switch (view.status) {
-    case 'pending':
-      return 'The meeting has not started yet.';
-    case 'closed':
-      return 'The meeting is closed.';
-    case 'suspended':
-      return `The meeting is suspended.${view.suspension?.note ? ` ${view.suspension.note}` : ''}`;
-    case 'running':
-      break;
-  }
-  const here = currentPlace(view);
-  if (here?.step.kind !== 'floor') return 'The floor is not open for requests now.';
-  if (delegation && here.step.openTo && !here.step.openTo.includes(delegation.category)) {
-    const who = here.step.openTo.every(isStateCategory)
-      ? 'States'
-      : here.step.openTo.map((c) => CATEGORY_LABEL[c]).join(', ');
-    return `In this step the floor is open to ${who} only.`;
-  }
-  if (!view.floor.open) return 'The list of speakers is closed. No new requests are taken.';
-  return null;
+/**
+ * Why this tablet offers no "Request the floor": the chart decides (`useMayPress`, the server's
+ * own rules) and gives its reason; a meeting not under way is said as the room says it, and a
+ * closed list says that a request cannot be made until it opens again.
+ */
+const reasonOf = (view: MeetingView, refusal: Refusal): string => {
+  if (view.status === 'pending') return 'The meeting has not started yet.';
+  if (view.status === 'closed') return 'The meeting is closed.';
+  if (refusal.code === 'list_closed') return `${refusal.message} No new requests are taken.`;
+  return refusal.message;
 };
 
 interface BodyProps {
   view: MeetingView;
   delegationId: string;
-  delegation: Delegation | undefined;
   movedBackTo: number | null;
+  mayPress: MayPress;
 }
 
-const DelegateBody = ({ view, delegationId, delegation, movedBackTo }: BodyProps) => {
+const DelegateBody = ({ view, delegationId, movedBackTo, mayPress }: BodyProps) => {
   const turn = view.turn;
   if (turn?.speaker.delegationId === delegationId) {
     return (
@@ -120,14 +106,15 @@ const DelegateBody = ({ view, delegationId, delegation, movedBackTo }: BodyProps
         place={place}
         speakerName={request?.speakerName}
         movedBack={movedBackTo === place}
+        mayPress={mayPress}
       />
     );
   }
-  const reason = whyNot(view, delegation);
-  if (reason) {
+  const refusal = mayPress({ type: 'floor.request' });
+  if (refusal) {
     return (
       <div className="delegate-state">
-        <p className="delegate-reason">{reason}</p>
+        <p className="delegate-reason">{reasonOf(view, refusal)}</p>
       </div>
     );
   }
@@ -138,9 +125,10 @@ const DelegateBody = ({ view, delegationId, delegation, movedBackTo }: BodyProps
 export const DelegateScreen = () => {
   const { view, session } = useLiveView();
   const roster = useRoster(session.meetingId);
+  const mayPress = useMayPress(roster);
   const delegationId = session.delegationId ?? '';
   const delegation = roster?.find((d) => d.id === delegationId);
-  const here = currentPlace(view);
+  const here = currentStep(view);
   const own = view.turn?.speaker.delegationId === delegationId ? view.turn : null;
   const speaking = view.turn && !own ? view.turn : null;
   const news = useTabletNews(view, delegationId);
@@ -164,11 +152,16 @@ export const DelegateScreen = () => {
         <LiveRegion announcement={news.announcement} />
         <h2 className="delegate-name">{delegation?.name ?? '\u00a0'}</h2>
         {view.status === 'running' && here && <p className="delegate-place">{placeTitle(here)}</p>}
+        {view.status === 'suspended' && (
+          <p className="delegate-place">
+            The meeting is suspended.{view.suspension?.note ? ` ${view.suspension.note}` : ''}
+          </p>
+        )}
         <DelegateBody
           view={view}
           delegationId={delegationId}
-          delegation={delegation}
           movedBackTo={news.movedBackTo}
+          mayPress={mayPress}
         />
         {speaking && view.status === 'running' && (
           <p className="delegate-speaking">

@@ -1,4 +1,5 @@
 import { type ReactNode, useRef } from 'react';
+import { currentStep, speakersToCome } from '../../shared/engine/places';
 import type { MeetingView } from '../../shared/protocol/view';
 import { clockTimeOf } from '../../shared/schedule/zonedTime';
 import { leaveMeeting } from '../app/leave';
@@ -8,7 +9,7 @@ import { ConnectionNotice } from '../components/Notices';
 import { useFittedText } from '../components/useFittedText';
 import { useLiveView } from '../live/LiveContext';
 import { useServerNow } from '../live/useServerNow';
-import { currentPlace, placeTitle, speakersToCome } from '../meeting/agenda';
+import { placeTitle } from '../meeting/agenda';
 import { roomDelay } from '../meeting/schedule';
 import { useFullscreen } from './useFullscreen';
 import { useIdle } from './useIdle';
@@ -50,7 +51,7 @@ interface Upcoming {
 }
 
 const upcoming = (view: MeetingView): { total: number; first: Upcoming[] } => {
-  const here = currentPlace(view);
+  const here = currentStep(view);
   if (here?.step.kind === 'floor') {
     return {
       total: view.floor.queue.length,
@@ -71,7 +72,7 @@ const upcoming = (view: MeetingView): { total: number; first: Upcoming[] } => {
 };
 
 const NextSpeakers = ({ view }: { view: MeetingView }) => {
-  const here = currentPlace(view);
+  const here = currentStep(view);
   const { total, first } = upcoming(view);
   const floor = here?.step.kind === 'floor';
   const list = useRef<HTMLOListElement>(null);
@@ -126,7 +127,7 @@ const Speaker = ({ speaker }: { speaker: NonNullable<MeetingView['turn']>['speak
 
 const Floor = ({ view }: { view: MeetingView }) => {
   const { turn } = view;
-  const here = currentPlace(view);
+  const here = currentStep(view);
   const panel = here?.step.kind === 'floor' && view.floor.segment === 'panel';
   return (
     <div className="display-body">
@@ -189,7 +190,7 @@ const DisplayBody = ({ view }: { view: MeetingView }) => {
 /** The room display: a 16:9 projector read from the back of the room. No controls. */
 export const DisplayScreen = () => {
   const { view, session } = useLiveView();
-  const here = currentPlace(view);
+  const here = currentStep(view);
   const idle = useIdle();
   const { fullscreen, toggle } = useFullscreen();
   const running = view.status === 'running';

@@ -15,18 +15,6 @@ export interface Notice {
   message: string;
 }
 
-/**
- * What a command sent with `expectedVersion` depends on. A conflict caused by an unrelated change
- * (a delegation's request arriving) is retried with the new version; a conflict that matters (the
- * other co-chair already acted) is explained in words.
- */
-export interface Precondition {
-  holds: (latest: MeetingView) => boolean;
-  explain: (latest: MeetingView) => string;
-}
-
-const RETRIES = 2;
-
 export interface LiveMeeting {
   session: Session;
   /**
@@ -36,8 +24,13 @@ export interface LiveMeeting {
   view: MeetingView | null;
   connection: Connection;
   clock: ServerClock;
-  /** Sends a command and answers the server's ack; a refusal is also shown to the person. */
-  send: (command: Command, precondition?: Precondition) => Promise<CommandAck>;
+  /**
+   * Sends a command once and answers the server's ack; a refusal is also shown to the person. A
+   * command carries what its sender saw (`turnId`, `fromStepId`, the request at the head), so a
+   * `conflict` means the meeting moved on meanwhile, in words that say how: it is shown, never
+   * retried (docs/protocol.md, "Intent").
+   */
+  send: (command: Command) => Promise<CommandAck>;
   notices: Notice[];
   dismiss: (id: number) => void;
 }
@@ -63,7 +56,6 @@ export const useMeeting = (
   const [notices, setNotices] = useState<Notice[]>([]);
   const [clock] = useState(() => new ServerClock());
   const socketRef = useRef<MeetingSocket | null>(null);
-  const viewRef = useRef<MeetingView | null>(null);
   const unauthorizedRef = useRef(onUnauthorized);
   unauthorizedRef.current = onUnauthorized;
   const nextNotice = useRef(1);
@@ -102,7 +94,6 @@ export const useMeeting = (
       const next = follower.receive(state);
       if (!next) return;
       clock.noteServerTime(next.serverTime);
-      viewRef.current = next;
       setView(next);
     });
     socket.on('signed_out', (signal) => {
@@ -161,20 +152,8 @@ export const useMeeting = (
   }, []);
 
   const send = useCallback(
-    async (command: Command, precondition?: Precondition): Promise<CommandAck> => {
-      let attempt = command;
-      let ack = await emit(attempt);
-      for (let retry = 0; retry < RETRIES && precondition; retry++) {
-        if (ack.ok || ack.error.code !== 'conflict' || attempt.expectedVersion === undefined) break;
-        // States come before the ack on the same socket: the latest view is the one that conflicted.
-        const latest = viewRef.current;
-        if (!latest || !precondition.holds(latest)) {
-          if (latest) ack = refusal('conflict', precondition.explain(latest));
-          break;
-        }
-        attempt = { ...attempt, expectedVersion: latest.version };
-        ack = await emit(attempt);
-      }
+    async (command: Command): Promise<CommandAck> => {
+      const ack = await emit(command);
       if (!ack.ok) notify(ack.error.message || 'The server refused that.');
       return ack;
     },

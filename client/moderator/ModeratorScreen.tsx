@@ -1,6 +1,7 @@
+import { currentStep } from '../../shared/engine/places';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { useLiveView } from '../live/LiveContext';
-import { currentPlace, placeTitle, STATUS_LABEL } from '../meeting/agenda';
+import { placeTitle, STATUS_LABEL } from '../meeting/agenda';
 import { CurrentTurn } from '../officers/CurrentTurn';
 import { FloorPanel } from '../officers/FloorPanel';
 import { NextStep } from '../officers/NextStep';
@@ -28,7 +29,7 @@ const StatusNote = () => {
 export const ModeratorScreen = () => {
   const { view } = useLiveView();
   const { askingNextStep, setAskingNextStep, next } = useConsoleShortcuts();
-  const here = currentPlace(view);
+  const here = currentStep(view);
   return (
     <div className="console">
       <ScreenHeader screen="Moderator console" status={STATUS_LABEL[view.status]} />

@@ -1,23 +1,32 @@
 import { type FormEvent, useId, useState } from 'react';
+import type { Command } from '../../shared/protocol/commands';
 import { LIMITS } from '../../shared/protocol/limits';
+import { BusyButton } from '../components/BusyButton';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
-import { sameFloor } from '../meeting/preconditions';
+import { useMayPress } from '../live/useMayPress';
+import { stepSeen, turnSeen } from '../meeting/seen';
 
 /** Gives the floor to someone the agenda does not name: a speaker by name. */
 export const AdHocSpeaker = () => {
   const { view } = useLiveView();
   const [send, pending] = useCommand();
+  const mayPress = useMayPress();
   const [name, setName] = useState('');
   const id = useId();
+  const trimmed = name.trim();
+  const command: Command = {
+    type: 'turn.start',
+    speaker: { name: trimmed },
+    ...stepSeen(view),
+    ...turnSeen(view),
+  };
+  // The name is the form's to ask for; whether the floor may be given now is the chart's.
+  const refusal = mayPress(command);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const trimmed = name.trim();
-    if (!trimmed) return;
-    const ack = await send(
-      { type: 'turn.start', speaker: { name: trimmed }, expectedVersion: view.version },
-      sameFloor(view),
-    );
+    if (trimmed === '' || refusal || pending) return;
+    const ack = await send(command);
     if (ack.ok) setName('');
   };
   return (
@@ -31,9 +40,9 @@ export const AdHocSpeaker = () => {
           autoComplete="off"
           onChange={(e) => setName(e.target.value)}
         />
-        <button type="submit" disabled={pending || name.trim() === ''}>
+        <BusyButton type="submit" busy={pending} refusal={refusal} disabled={trimmed === ''}>
           Give the floor
-        </button>
+        </BusyButton>
       </div>
     </form>
   );

@@ -1,8 +1,11 @@
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import type { Delegation } from '../../shared/protocol/agenda';
+import type { Command } from '../../shared/protocol/commands';
 import { LIMITS } from '../../shared/protocol/limits';
+import { BusyButton } from '../components/BusyButton';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
+import { useMayPress } from '../live/useMayPress';
 import { useRoster } from '../live/useRoster';
 import { CATEGORY_LABEL } from '../meeting/agenda';
 
@@ -15,6 +18,7 @@ export const AddRequest = () => {
   const { view, session } = useLiveView();
   const roster = useRoster(session.meetingId);
   const [send, pending] = useCommand();
+  const mayPress = useMayPress(roster);
   const [search, setSearch] = useState('');
   const [speakerName, setSpeakerName] = useState('');
   const searchId = useId();
@@ -30,13 +34,14 @@ export const AddRequest = () => {
     [roster, query],
   );
 
+  const name = speakerName.trim();
+  const addFor = (delegation: Delegation): Command => ({
+    type: 'floor.add',
+    delegationId: delegation.id,
+    ...(name !== '' && { speakerName: name }),
+  });
   const add = async (delegation: Delegation) => {
-    const name = speakerName.trim();
-    const ack = await send({
-      type: 'floor.add',
-      delegationId: delegation.id,
-      ...(name !== '' && { speakerName: name }),
-    });
+    const ack = await send(addFor(delegation));
     if (ack.ok) {
       setSearch('');
       setSpeakerName('');
@@ -44,8 +49,9 @@ export const AddRequest = () => {
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const only = matches.filter((d) => !waiting.has(d.id));
-    if (only.length === 1 && only[0]) void add(only[0]);
+    // Enter adds the one delegation found that the chart would add (not one already waiting).
+    const only = matches.filter((d) => mayPress(addFor(d)) === null);
+    if (only.length === 1 && only[0] && !pending) void add(only[0]);
   };
 
   return (
@@ -80,14 +86,14 @@ export const AddRequest = () => {
               {waiting.has(d.id) ? (
                 <span className="tag">Waiting</span>
               ) : (
-                <button
-                  type="button"
-                  disabled={pending}
+                <BusyButton
+                  busy={pending}
+                  refusal={mayPress(addFor(d))}
                   aria-label={`Add a request for ${d.name}`}
                   onClick={() => void add(d)}
                 >
                   Add
-                </button>
+                </BusyButton>
               )}
             </li>
           ))}

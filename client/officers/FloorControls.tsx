@@ -1,16 +1,22 @@
+import type { Command } from '../../shared/protocol/commands';
 import { BusyButton } from '../components/BusyButton';
 import { passFocusTo, useTakesFocus } from '../components/focusHandoff';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
+import { useMayPress } from '../live/useMayPress';
 import { panelists } from '../meeting/agenda';
-import { sameFloor } from '../meeting/preconditions';
+import { stepSeen, turnSeen } from '../meeting/seen';
 import { usePermissions } from './usePermissions';
 
-/** Whether delegations may still ask for the floor. */
+/**
+ * Whether delegations may still ask for the floor. "Close list" and "Reopen list" share a place:
+ * the one the chart lets act is shown.
+ */
 export const ListControls = () => {
   const { view } = useLiveView();
   const [send, pending] = useCommand();
   const can = usePermissions();
+  const mayPress = useMayPress();
   // "Close list" gives way to "Reopen list" and back: the focus follows.
   const takesFocus = useTakesFocus<HTMLButtonElement>('list-of-speakers');
   const toggle = (type: 'floor.close' | 'floor.open') => {
@@ -23,12 +29,12 @@ export const ListControls = () => {
       <span className={`tag ${open ? 'tag-open' : 'tag-closed'}`}>
         {open ? 'List of speakers open' : 'List of speakers closed'}
       </span>
-      {open && can('floor.close') && (
+      {can('floor.close') && mayPress({ type: 'floor.close' }) === null && (
         <BusyButton ref={takesFocus} busy={pending} onClick={() => toggle('floor.close')}>
           Close list
         </BusyButton>
       )}
-      {!open && can('floor.open') && (
+      {can('floor.open') && mayPress({ type: 'floor.open' }) === null && (
         <BusyButton ref={takesFocus} busy={pending} onClick={() => toggle('floor.open')}>
           Reopen list
         </BusyButton>
@@ -39,20 +45,23 @@ export const ListControls = () => {
 
 /**
  * The segment: interventions from the floor, or the panel's responses. After a cluster of
- * interventions the console proposes the panel's turn.
+ * interventions the console proposes the panel's turn. "Panel's turn" and "Back to the floor"
+ * share a place: the one the chart lets act is shown.
  */
 export const SegmentControls = () => {
   const { view } = useLiveView();
   const [send, pending] = useCommand();
   const can = usePermissions();
+  const mayPress = useMayPress();
   const { segment, sincePanel, clusterSize } = view.floor;
   const clusterDone = clusterSize !== undefined && sincePanel >= clusterSize;
-  const running = view.status === 'running';
   // "Panel's turn" gives way to "Back to the floor" and back.
   const takesFocus = useTakesFocus<HTMLButtonElement>('segment');
-  const switchTo = (next: 'floor' | 'panel') => {
+  const toPanel: Command = { type: 'floor.segment', segment: 'panel' };
+  const toFloor: Command = { type: 'floor.segment', segment: 'floor' };
+  const switchTo = (command: Command) => {
     passFocusTo('segment');
-    void send({ type: 'floor.segment', segment: next });
+    void send(command);
   };
   return (
     <div className="segment">
@@ -69,31 +78,33 @@ export const SegmentControls = () => {
       )}
       {can('floor.segment') && (
         <div className="button-row">
-          {segment === 'floor' ? (
+          {mayPress(toPanel) === null && (
             <BusyButton
               ref={takesFocus}
               className={clusterDone ? 'button-primary' : undefined}
               busy={pending}
-              onClick={() => switchTo('panel')}
+              onClick={() => switchTo(toPanel)}
             >
               Panel's turn
             </BusyButton>
-          ) : (
-            <BusyButton ref={takesFocus} busy={pending} onClick={() => switchTo('floor')}>
+          )}
+          {mayPress(toFloor) === null && (
+            <BusyButton ref={takesFocus} busy={pending} onClick={() => switchTo(toFloor)}>
               Back to the floor
             </BusyButton>
           )}
         </div>
       )}
-      {can('turn.start') && <Panelists disabled={pending || !running} />}
+      {can('turn.start') && <Panelists />}
     </div>
   );
 };
 
 /** The item's scheduled speakers, who answer for the panel in a discussion. */
-const Panelists = ({ disabled }: { disabled: boolean }) => {
+const Panelists = () => {
   const { view } = useLiveView();
   const [send, pending] = useCommand();
+  const mayPress = useMayPress();
   const people = panelists(view);
   if (people.length === 0) return null;
   const speaking = view.turn?.speaker.speakerId;
@@ -101,28 +112,32 @@ const Panelists = ({ disabled }: { disabled: boolean }) => {
     <div className="panelists">
       <h3>Give the floor to a panelist</h3>
       <ul className="rows">
-        {people.map((p) => (
-          <li className="row" key={p.id}>
-            <div className="row-main">
-              <strong>{p.name}</strong>
-              <span className="quiet"> {p.role}</span>
-            </div>
-            {p.id === speaking && <span className="tag">Speaking</span>}
-            <button
-              type="button"
-              disabled={disabled || pending}
-              aria-label={`Give the floor to ${p.name}`}
-              onClick={() =>
-                void send(
-                  { type: 'turn.start', speakerId: p.id, expectedVersion: view.version },
-                  sameFloor(view),
-                )
-              }
-            >
-              Give the floor
-            </button>
-          </li>
-        ))}
+        {people.map((p) => {
+          // The step and the turn seen: a request arriving meanwhile does not stop the panel.
+          const command: Command = {
+            type: 'turn.start',
+            speakerId: p.id,
+            ...stepSeen(view),
+            ...turnSeen(view),
+          };
+          return (
+            <li className="row" key={p.id}>
+              <div className="row-main">
+                <strong>{p.name}</strong>
+                <span className="quiet"> {p.role}</span>
+              </div>
+              {p.id === speaking && <span className="tag">Speaking</span>}
+              <BusyButton
+                busy={pending}
+                refusal={mayPress(command)}
+                aria-label={`Give the floor to ${p.name}`}
+                onClick={() => void send(command)}
+              >
+                Give the floor
+              </BusyButton>
+            </li>
+          );
+        })}
       </ul>
     </div>
   );

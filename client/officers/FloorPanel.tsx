@@ -23,7 +23,7 @@ export const FloorPanel = ({ next }: { next: NextSpeaker | null }) => {
       <section className="panel" aria-labelledby="segment-heading">
         <h2 id="segment-heading">Segments</h2>
         <SegmentControls />
-        {view.status === 'running' && can('turn.start') && <AdHocSpeaker />}
+        {can('turn.start') && <AdHocSpeaker />}
       </section>
     </>
   );

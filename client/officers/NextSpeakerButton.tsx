@@ -5,8 +5,8 @@ import type { NextSpeaker } from './useNextSpeaker';
 
 /**
  * Gives the floor to whoever comes next. It keeps the focus for the one after; when nobody comes
- * after, it can no longer act, and the focus goes to the new turn's clock button (Pause), the
- * next thing to press.
+ * after, it can no longer act (the chart refuses it, and says why), and the focus goes to the new
+ * turn's clock button (Pause), the next thing to press.
  */
 export const NextSpeakerButton = ({ next }: { next: NextSpeaker }) => {
   const shortcutsOn = useShortcutsOn();
@@ -16,7 +16,7 @@ export const NextSpeakerButton = ({ next }: { next: NextSpeaker }) => {
       ref={takesFocus}
       className="button-primary button-large next-speaker"
       busy={next.pending}
-      disabled={!next.give}
+      refusal={next.refusal}
       onClick={() => {
         if (next.last) passFocusTo('turn-clock');
         next.give?.();

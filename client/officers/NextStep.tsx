@@ -1,12 +1,14 @@
 import { useId, useRef } from 'react';
-import { mayRoleClose } from '../../shared/permissions';
+import { currentStep, locate, stepAfter } from '../../shared/engine/places';
 import { BusyButton } from '../components/BusyButton';
 import { ConfirmQuestion } from '../components/ConfirmButton';
 import { passFocusTo, useTakesFocus } from '../components/focusHandoff';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
-import { currentPlace, nextPlace, placeTitle } from '../meeting/agenda';
+import { useMayPress } from '../live/useMayPress';
+import { placeTitle } from '../meeting/agenda';
 import { whatLeavingEnds } from '../meeting/leavingStep';
+import { nextStepCommand } from './presses';
 import { useShortcutsOn } from './shortcutSetting';
 import { usePermissions } from './usePermissions';
 
@@ -23,28 +25,36 @@ interface Props {
  * while a request arriving in between changes nothing.
  */
 export const NextStep = ({ asking, setAsking }: Props) => {
-  const { view, session } = useLiveView();
+  const { view } = useLiveView();
   const [send, pending] = useCommand();
   const can = usePermissions();
+  const mayPress = useMayPress();
   const shortcutsOn = useShortcutsOn();
   const takesFocus = useTakesFocus<HTMLButtonElement>('next-step');
   // Asked from the button, the answer gives the focus back to it; asked by Shift+N, the focus
   // stays with the page, so that the next shortcut still works.
   const askedByButton = useRef(false);
   const noteId = useId();
-  const here = currentPlace(view);
-  if (!here || !can('agenda.next') || view.status === 'pending' || view.status === 'closed') {
-    return null;
+  const here = currentStep(view);
+  if (!here || !can('agenda.next')) return null;
+  const command = nextStepCommand(view);
+  const refusal = mayPress(command);
+  if (refusal) {
+    // The last step's "next" closes the meeting, and closing is the chair's (PROTOCOL.md v2): the
+    // chart refuses it to a moderator as `forbidden`, said here in the console's few words.
+    return (
+      <p className="quiet">
+        {refusal.code === 'forbidden'
+          ? 'This is the last step: only a chair may close the meeting.'
+          : refusal.message}
+      </p>
+    );
   }
-  const next = nextPlace(view);
-  // The last step's "next" closes the meeting, and closing is the chair's (PROTOCOL.md v2).
-  if (!next && !mayRoleClose(session.role)) {
-    return <p className="quiet">This is the last step: only a chair may close the meeting.</p>;
-  }
+  const after = stepAfter(view);
+  const next = after && locate(view.agenda, after.itemId, after.stepId);
   const label = next ? placeTitle(next) : 'End of the agenda: the meeting closes';
   const loses = whatLeavingEnds(view);
-  const go = () =>
-    void send({ type: 'agenda.next', fromItemId: here.item.id, fromStepId: here.step.id });
+  const go = () => void send(command);
   const answered = () => {
     if (askedByButton.current) passFocusTo('next-step');
     askedByButton.current = false;

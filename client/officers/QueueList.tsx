@@ -1,9 +1,13 @@
 import { formatDuration } from '../../shared/clock/turnClock';
+import type { Command } from '../../shared/protocol/commands';
 import type { QueueEntry } from '../../shared/protocol/view';
+import { BusyButton } from '../components/BusyButton';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
+import { useMayPress } from '../live/useMayPress';
 import { useServerNow } from '../live/useServerNow';
 import { CATEGORY_LABEL } from '../meeting/agenda';
+import { turnSeen } from '../meeting/seen';
 import { usePermissions } from './usePermissions';
 
 const QueueRow = ({
@@ -20,8 +24,31 @@ const QueueRow = ({
   const { view } = useLiveView();
   const [send, pending] = useCommand();
   const can = usePermissions();
+  const mayPress = useMayPress();
   const waited = formatDuration(Math.max(0, now - entry.requestedAt));
-  const running = view.status === 'running';
+  // Granting names the turn seen: two officers granting at once give the floor once.
+  const grant: Command = { type: 'floor.grant', requestId: entry.id, ...turnSeen(view) };
+  const remove: Command = { type: 'floor.remove', requestId: entry.id };
+  /** "Up" and "Down": the first cannot go up, nor the last down (no such place in the queue). */
+  const move = (direction: 'up' | 'down') => {
+    const possible = direction === 'up' ? index > 0 : !last;
+    const command: Command = {
+      type: 'floor.move',
+      requestId: entry.id,
+      position: direction === 'up' ? index - 1 : index + 1,
+    };
+    return (
+      <BusyButton
+        busy={pending}
+        refusal={possible ? mayPress(command) : null}
+        disabled={!possible}
+        aria-label={`Move ${entry.name} ${direction}`}
+        onClick={() => void send(command)}
+      >
+        <span className={`arrow-${direction}`}>{direction === 'up' ? 'Up' : 'Down'}</span>
+      </BusyButton>
+    );
+  };
   return (
     <li className="row queue-row">
       <span className="row-number" aria-hidden="true">
@@ -37,49 +64,31 @@ const QueueRow = ({
       </span>
       <div className="button-row row-buttons">
         {can('floor.grant') && (
-          <button
-            type="button"
-            disabled={pending || !running}
+          <BusyButton
+            busy={pending}
+            refusal={mayPress(grant)}
             aria-label={`Give the floor to ${entry.name}`}
-            onClick={() => void send({ type: 'floor.grant', requestId: entry.id })}
+            onClick={() => void send(grant)}
           >
             Give the floor
-          </button>
+          </BusyButton>
         )}
         {can('floor.move') && (
           <>
-            <button
-              type="button"
-              disabled={pending || index === 0}
-              aria-label={`Move ${entry.name} up`}
-              onClick={() =>
-                void send({ type: 'floor.move', requestId: entry.id, position: index - 1 })
-              }
-            >
-              <span className="arrow-up">Up</span>
-            </button>
-            <button
-              type="button"
-              disabled={pending || last}
-              aria-label={`Move ${entry.name} down`}
-              onClick={() =>
-                void send({ type: 'floor.move', requestId: entry.id, position: index + 1 })
-              }
-            >
-              <span className="arrow-down">Down</span>
-            </button>
+            {move('up')}
+            {move('down')}
           </>
         )}
         {can('floor.remove') && (
-          <button
-            type="button"
+          <BusyButton
             className="button-quiet"
-            disabled={pending}
+            busy={pending}
+            refusal={mayPress(remove)}
             aria-label={`Remove the request of ${entry.name}`}
-            onClick={() => void send({ type: 'floor.remove', requestId: entry.id })}
+            onClick={() => void send(remove)}
           >
             Remove
-          </button>
+          </BusyButton>
         )}
       </div>
     </li>

@@ -1,7 +1,10 @@
+import { currentStep, speakersToCome } from '../../shared/engine/places';
+import type { Command } from '../../shared/protocol/commands';
+import { BusyButton } from '../components/BusyButton';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
-import { scheduledSpeakers } from '../meeting/agenda';
-import { sameFloor } from '../meeting/preconditions';
+import { useMayPress } from '../live/useMayPress';
+import { stepSeen, turnSeen } from '../meeting/seen';
 import { AdHocSpeaker } from './AdHocSpeaker';
 import { NextSpeakerButton } from './NextSpeakerButton';
 import type { NextSpeaker } from './useNextSpeaker';
@@ -12,41 +15,50 @@ export const SpeakersPanel = ({ next }: { next: NextSpeaker | null }) => {
   const { view } = useLiveView();
   const [send, pending] = useCommand();
   const can = usePermissions();
+  const mayPress = useMayPress();
   if (!can('turn.start')) return null;
-  const speakers = scheduledSpeakers(view);
+  const here = currentStep(view);
+  const speakers = here?.step.kind === 'speakers' ? here.step.speakers : [];
+  const toCome = new Set(speakersToCome(view).map((s) => s.id));
   const speaking = view.turn?.speaker.speakerId;
-  const running = view.status === 'running';
   return (
     <section className="panel" aria-labelledby="speakers-heading">
       <h2 id="speakers-heading">Give the floor</h2>
       {next && <NextSpeakerButton next={next} />}
       <ol className="rows">
-        {speakers.map(({ speaker, heard }) => (
-          <li className="row" key={speaker.id}>
-            <div className="row-main">
-              <strong>{speaker.name}</strong>
-              <span className="quiet"> {speaker.role}</span>
-            </div>
-            <span className="tag">
-              {speaker.id === speaking ? 'Speaking' : heard ? 'Heard' : 'Not yet heard'}
-            </span>
-            <button
-              type="button"
-              disabled={pending || !running}
-              aria-label={`Give the floor to ${speaker.name}`}
-              onClick={() =>
-                void send(
-                  { type: 'turn.start', speakerId: speaker.id, expectedVersion: view.version },
-                  sameFloor(view),
-                )
-              }
-            >
-              Give the floor
-            </button>
-          </li>
-        ))}
+        {speakers.map((speaker) => {
+          const command: Command = {
+            type: 'turn.start',
+            speakerId: speaker.id,
+            ...stepSeen(view),
+            ...turnSeen(view),
+          };
+          return (
+            <li className="row" key={speaker.id}>
+              <div className="row-main">
+                <strong>{speaker.name}</strong>
+                <span className="quiet"> {speaker.role}</span>
+              </div>
+              <span className="tag">
+                {speaker.id === speaking
+                  ? 'Speaking'
+                  : toCome.has(speaker.id)
+                    ? 'Not yet heard'
+                    : 'Heard'}
+              </span>
+              <BusyButton
+                busy={pending}
+                refusal={mayPress(command)}
+                aria-label={`Give the floor to ${speaker.name}`}
+                onClick={() => void send(command)}
+              >
+                Give the floor
+              </BusyButton>
+            </li>
+          );
+        })}
       </ol>
-      {running && <AdHocSpeaker />}
+      <AdHocSpeaker />
     </section>
   );
 };

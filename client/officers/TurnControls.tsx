@@ -1,9 +1,11 @@
-import type { CommandType } from '../../shared/protocol/commands';
+import { useId } from 'react';
+import type { Command } from '../../shared/protocol/commands';
+import type { Refusal } from '../../shared/protocol/errors';
 import type { TurnView } from '../../shared/protocol/view';
 import { BusyButton } from '../components/BusyButton';
 import { passFocusTo, useTakesFocus } from '../components/focusHandoff';
-import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
+import { useMayPress } from '../live/useMayPress';
 import { usePermissions } from './usePermissions';
 
 /** What each button shows, and what it is called: the shown text first, as a voice user says it. */
@@ -16,89 +18,108 @@ const ADJUSTMENTS = [
 
 type Adjustment = (typeof ADJUSTMENTS)[number];
 
-/** One time button: it keeps the focus while its command waits, for the next press. */
+/**
+ * One time button: it keeps the focus while its command waits, for the next press; the chart
+ * refuses taking away more time than the turn was given.
+ */
 const AdjustButton = ({
-  adjustment: { deltaMs, label, words },
+  adjustment: { label, words },
   busy,
+  refusal,
   onPress,
 }: {
   adjustment: Adjustment;
   busy: boolean;
-  onPress: (deltaMs: number) => void;
+  refusal: Refusal | null;
+  onPress: () => void;
 }) => (
-  <BusyButton aria-label={`${label}: ${words}`} busy={busy} onClick={() => onPress(deltaMs)}>
+  <BusyButton aria-label={`${label}: ${words}`} busy={busy} refusal={refusal} onClick={onPress}>
     {label}
   </BusyButton>
 );
 
 /**
  * The clock buttons of the current turn. Each names the turn it means (`turnId`), so a press
- * that arrives after the turn changed is refused rather than acting on the next speaker.
+ * that arrives after the turn changed is refused rather than acting on the next speaker. Pause
+ * and Resume share a place: the one the chart lets act is shown, Resume (refused) while the
+ * session is suspended, with the chart's reason under it.
  */
 export const TurnControls = ({ turn }: { turn: TurnView }) => {
   const [send, pending] = useCommand();
   const can = usePermissions();
-  const onTurn = (type: Extract<CommandType, 'turn.pause' | 'turn.resume' | 'turn.end'>) => {
-    // Pause gives way to Resume and back; after End turn, the next speaker is what comes next.
-    passFocusTo(type === 'turn.end' ? 'next-speaker' : 'turn-clock');
-    void send({ type, turnId: turn.id });
-  };
+  const mayPress = useMayPress();
+  const reasonId = useId();
   const clockButton = useTakesFocus<HTMLButtonElement>('turn-clock');
-  const { view } = useLiveView();
-  const running = turn.status === 'running';
-  // A suspension pauses the clock; it runs again when the session resumes, not before.
-  const suspended = view.status === 'suspended';
+  const onTurn = (type: 'turn.pause' | 'turn.resume' | 'turn.end'): Command => ({
+    type,
+    turnId: turn.id,
+  });
+  const press = (command: Command) => {
+    // Pause gives way to Resume and back; after End turn, the next speaker is what comes next.
+    passFocusTo(command.type === 'turn.end' ? 'next-speaker' : 'turn-clock');
+    void send(command);
+  };
+  const pause = onTurn('turn.pause');
+  const resume = onTurn('turn.resume');
+  const end = onTurn('turn.end');
+  const pauses = mayPress(pause) === null;
+  const resumeRefused = pauses ? null : mayPress(resume);
   return (
     <div className="turn-controls">
       <div className="button-row">
-        {running && can('turn.pause') && (
+        {pauses && can('turn.pause') && (
           <BusyButton
             ref={clockButton}
             className="button-primary"
             busy={pending}
-            onClick={() => onTurn('turn.pause')}
+            onClick={() => press(pause)}
           >
             Pause
           </BusyButton>
         )}
-        {!running && can('turn.resume') && (
+        {!pauses && can('turn.resume') && (
           <BusyButton
             ref={clockButton}
             className="button-primary"
             busy={pending}
-            disabled={suspended}
-            onClick={() => onTurn('turn.resume')}
+            refusal={resumeRefused}
+            aria-describedby={resumeRefused ? reasonId : undefined}
+            onClick={() => press(resume)}
           >
             Resume
           </BusyButton>
         )}
         {can('turn.end') && (
-          <BusyButton busy={pending} onClick={() => onTurn('turn.end')}>
+          <BusyButton busy={pending} refusal={mayPress(end)} onClick={() => press(end)}>
             End turn
           </BusyButton>
         )}
       </div>
-      {suspended && !running && (
-        <p className="quiet">The session is suspended: resume the session to run the clock.</p>
+      {resumeRefused && can('turn.resume') && (
+        <p className="quiet" id={reasonId}>
+          {resumeRefused.message}
+        </p>
       )}
       {can('turn.adjust') && (
         <fieldset className="button-row">
           <legend className="visually-hidden">Adjust the time</legend>
-          {ADJUSTMENTS.map((adjustment) => (
-            <AdjustButton
-              key={adjustment.deltaMs}
-              adjustment={adjustment}
-              busy={pending}
-              onPress={(deltaMs) =>
-                void send({
-                  type: 'turn.adjust',
-                  turnId: turn.id,
-                  fromLimitMs: turn.limitMs,
-                  deltaMs,
-                })
-              }
-            />
-          ))}
+          {ADJUSTMENTS.map((adjustment) => {
+            const command: Command = {
+              type: 'turn.adjust',
+              turnId: turn.id,
+              fromLimitMs: turn.limitMs,
+              deltaMs: adjustment.deltaMs,
+            };
+            return (
+              <AdjustButton
+                key={adjustment.deltaMs}
+                adjustment={adjustment}
+                busy={pending}
+                refusal={mayPress(command)}
+                onPress={() => void send(command)}
+              />
+            );
+          })}
         </fieldset>
       )}
     </div>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useLiveView } from '../live/LiveContext';
-import { currentPlace } from '../meeting/agenda';
+import { useMayPress } from '../live/useMayPress';
+import { nextStepCommand } from './presses';
 import { useShortcutsOn } from './shortcutSetting';
 import { togglePauseOf } from './useClockShortcut';
 import { useNextSpeaker } from './useNextSpeaker';
@@ -9,18 +10,19 @@ import { useShortcuts } from './useShortcuts';
 /**
  * The keyboard of both consoles: Space pauses or resumes the clock, N gives the floor to the next
  * speaker, Shift+N asks whether to move to the next step, unless this device turned them off.
+ * Each acts only when its button would (the chart decides, `useMayPress`).
  * Answers whether that question is open, and the next speaker the panels offer.
  */
 export const useConsoleShortcuts = () => {
   const { view, send } = useLiveView();
   const [askingNextStep, setAskingNextStep] = useState(false);
   const next = useNextSpeaker();
-  const live = view.status === 'running' || view.status === 'suspended';
+  const mayPress = useMayPress();
   useShortcuts(
     {
-      togglePause: togglePauseOf(view, send),
+      togglePause: togglePauseOf(view, mayPress, send),
       nextSpeaker: next?.give ?? null,
-      askNextStep: live && currentPlace(view) ? () => setAskingNextStep(true) : null,
+      askNextStep: mayPress(nextStepCommand(view)) === null ? () => setAskingNextStep(true) : null,
     },
     useShortcutsOn(),
   );

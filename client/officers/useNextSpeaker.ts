@@ -1,52 +1,34 @@
+import type { Refusal } from '../../shared/protocol/errors';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
-import { currentPlace, speakersToCome } from '../meeting/agenda';
-import { sameFloor } from '../meeting/preconditions';
+import { useMayPress } from '../live/useMayPress';
+import { nextSpeakerOf } from './presses';
 
 export interface NextSpeaker {
   /** Who would get the floor, or why nobody would. */
   label: string;
-  /** Gives them the floor; null when there is nobody to give it to. */
+  /** Why the press would be refused now (the chart's words), or null when it would act. */
+  refusal: Refusal | null;
+  /** Gives them the floor; null when the server would refuse it. */
   give: (() => void) | null;
   /** Nobody comes after them: the button will have nothing left to give. */
   last: boolean;
   pending: boolean;
 }
 
-/**
- * "Next speaker" as the consoles show it: in a discussion, the request at the top of the queue,
- * granted by its id (a second press finds it gone); in a speakers step, the next scheduled
- * speaker not yet heard, with the version seen, so that two presses at once give the floor once.
- */
+/** "Next speaker" on a console: what it shows, whether it acts (the chart says), and the press. */
 export const useNextSpeaker = (): NextSpeaker | null => {
   const { view } = useLiveView();
   const [send, pending] = useCommand();
-  const here = currentPlace(view);
-  if (view.status !== 'running' || !here) return null;
-  if (here.step.kind === 'floor') {
-    const first = view.floor.queue[0];
-    if (!first) return { label: 'Nobody is waiting', give: null, last: true, pending };
-    const who = first.speakerName ? `${first.name} (${first.speakerName})` : first.name;
-    return {
-      label: who,
-      give: () => void send({ type: 'floor.grant', requestId: first.id }),
-      last: view.floor.queue.length === 1,
-      pending,
-    };
-  }
-  const toCome = speakersToCome(view);
-  const next = toCome[0];
-  if (!next) {
-    return { label: 'Every scheduled speaker has been heard', give: null, last: true, pending };
-  }
+  const mayPress = useMayPress();
+  const next = nextSpeakerOf(view);
+  if (!next) return null;
+  const refusal = mayPress(next.command);
   return {
-    label: next.name,
-    give: () =>
-      void send(
-        { type: 'turn.start', speakerId: next.id, expectedVersion: view.version },
-        sameFloor(view),
-      ),
-    last: toCome.length === 1,
+    label: next.label,
+    refusal,
+    give: refusal ? null : () => void send(next.command),
+    last: next.last,
     pending,
   };
 };

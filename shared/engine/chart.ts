@@ -1,4 +1,5 @@
 import { and, not, setup } from 'xstate';
+import { CATEGORY_LABEL } from '../categories';
 import { mayRoleClose } from '../permissions';
 import type { CommandType } from '../protocol/commands';
 import { isStateCategory } from '../protocol/common';
@@ -308,7 +309,10 @@ const RESHAPE = { target: '#meeting.sitting', reenter: true } as const;
 const CLOSED_TO_CATEGORY = refuseWith('forbidden', ({ context }) => {
   const here = currentStep(context);
   const openTo = here?.step.kind === 'floor' ? (here.step.openTo ?? []) : [];
-  const who = openTo.every(isStateCategory) ? 'States' : openTo.join(', ');
+  // In the room's words, as the tablet shows them: "UN system, Stakeholder", not the ids.
+  const who = openTo.every(isStateCategory)
+    ? 'States'
+    : openTo.map((category) => CATEGORY_LABEL[category]).join(', ');
   return `In this step the floor is open to ${who} only.`;
 });
 

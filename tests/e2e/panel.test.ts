@@ -84,7 +84,7 @@ describe('a piece of a panel, in five browsers', () => {
   it('the chair starts and moves to the discussion', async () => {
     const page = chair.page;
     await page.getByRole('button', { name: 'Start session' }).click();
-    await mexico.page.getByText('The floor is not open for requests now.').waitFor();
+    await mexico.page.getByText('The floor is not open for requests in this step.').waitFor();
     await screenshot(mexico.page, 'delegate-not-open-tablet');
     await page.getByRole('button', { name: /Next step.*Presentations by the experts/ }).click();
     // The next step's shortcut asks first; Enter confirms.
@@ -145,10 +145,11 @@ describe('a piece of a panel, in five browsers', () => {
   });
 
   it('removing time takes the clock over its limit: "Time is up"', async () => {
-    const press = async (name: string) => {
+    /** Presses, and waits for the answer: the button acts again, unless the chart refuses it now. */
+    const press = async (name: string, then: 'acts' | 'refused' = 'acts') => {
       const button = moderator.page.getByRole('button', { name });
       await button.click();
-      await expect.poll(() => button.isEnabled()).toBe(true);
+      await expect.poll(() => button.isEnabled()).toBe(then === 'acts');
     };
     // 3:00 less 2:30 leaves 0:30, all of it past the warning point.
     await press('Remove one minute');
@@ -156,7 +157,15 @@ describe('a piece of a panel, in five browsers', () => {
     await press('Remove 30 seconds');
     await display.page.getByText('Warning').waitFor();
     await screenshot(display.page, 'display-warning');
-    await press('Remove 30 seconds');
+    // Nothing is left to take away: "−30 s" and "−1 min" cannot act now, and say why.
+    await press('Remove 30 seconds', 'refused');
+    for (const name of ['Remove 30 seconds', 'Remove one minute']) {
+      const button = moderator.page.getByRole('button', { name });
+      expect(await button.isDisabled()).toBe(true);
+      expect(await button.getAttribute('title')).toBe(
+        'That would remove more time than the turn was given.',
+      );
+    }
     await display.page.getByText('Time is up').waitFor();
     await mexico.page.locator('.clock-phase', { hasText: 'Time is up' }).waitFor();
     await expect
@@ -190,9 +199,14 @@ describe('a piece of a panel, in five browsers', () => {
     await screenshot(morocco.page, 'delegate-has-floor-phone');
     // The other console has not heard yet: it still offers Morocco, and its press is refused.
     await late.click();
-    await other.page.getByRole('alert').getByText('That request is no longer waiting.').waitFor();
+    await other.page.getByRole('alert').getByText('Nobody is waiting for the floor.').waitFor();
     await screenshot(other.page, 'moderator-refusal');
-    await other.page.getByText('Nobody is waiting for the floor.').waitFor();
+    // Now it has heard: nobody left to give the floor to, and the button says so.
+    await expect
+      .poll(() =>
+        other.page.getByRole('button', { name: /Next speaker.*Nobody is waiting/ }).isDisabled(),
+      )
+      .toBe(true);
     await other.context.close();
     await display.page.locator('.display-speaker', { hasText: HTML_NAME }).waitFor();
   });

@@ -1,0 +1,16 @@
+import type { MeetingView } from '../../shared/protocol/view';
+
+/**
+ * What a press saw of the meeting, sent with its command instead of a version (docs/protocol.md,
+ * "Intent"): the server refuses the command as a `conflict` if the meeting has moved on from
+ * what the button showed, and carries it out whatever else changed meanwhile (a request arriving).
+ */
+
+/** The step the button was pressed in: a press meant for a step past does nothing. */
+export const stepSeen = (view: MeetingView): { fromItemId?: string; fromStepId?: string } =>
+  view.current ? { fromItemId: view.current.itemId, fromStepId: view.current.stepId } : {};
+
+/** Who had the floor when a floor-giving button was pressed, `null` for nobody: given once. */
+export const turnSeen = (view: MeetingView): { turnId: string | null } => ({
+  turnId: view.turn?.id ?? null,
+});
