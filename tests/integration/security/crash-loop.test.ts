@@ -1,8 +1,8 @@
 import { rm } from 'node:fs/promises';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Sender } from '../../../shared/engine/context';
 import { DEFAULT_ROSTER } from '../../../shared/defaults/roster';
+import type { Sender } from '../../../shared/engine/context';
 import { PERMISSIONS } from '../../../shared/permissions';
 import type { Command } from '../../../shared/protocol/commands';
 import type { Role } from '../../../shared/protocol/common';
@@ -165,6 +165,7 @@ describe('a crash loop', () => {
         client?.socket.emit('command', command, (ack: CommandAck) => {
           pending.answered = ack;
         });
+        // Real time: the kill lands on another process, at a moment of its own handling.
         if (cycle.kill.afterMs > 0) await new Promise((r) => setTimeout(r, cycle.kill.afterMs));
       }
       server.child.kill('SIGKILL');

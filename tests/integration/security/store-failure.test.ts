@@ -2,8 +2,8 @@ import { rm } from 'node:fs/promises';
 import { join as joinPath } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { Sender } from '../../../shared/engine/context';
 import { DATABASE_FILE } from '../../../server/store/database';
+import type { Sender } from '../../../shared/engine/context';
 import type { Command } from '../../../shared/protocol/commands';
 import { HttpErrorResponse } from '../../../shared/protocol/http';
 import { type LoggedCommand, loggedCommands } from '../../support/commandLog';
@@ -15,7 +15,7 @@ import {
   connect,
   http,
   join,
-  sleep,
+  roundTrip,
   startServer,
   stateAt,
   type TestServer,
@@ -102,7 +102,8 @@ describe('the store failing and recovering', () => {
         token: room.tokens.chair,
       });
       expect(devices.status).toBe(200);
-      await sleep(50);
+      await roundTrip(room.display.socket);
+      await roundTrip(room.morocco.socket);
       expect(room.display.states.length).toBe(statesBefore);
       expect(room.morocco.socket.connected).toBe(true);
 
@@ -174,7 +175,7 @@ describe('the store failing and recovering', () => {
       const check = new Database(joinPath(dataDir, DATABASE_FILE), { readonly: true });
       expect(check.prepare('SELECT count(*) FROM turns').pluck().get()).toBe(0);
       check.close();
-      await sleep(50);
+      await roundTrip(room.display.socket);
       expect(room.display.latest().version).toBe(2);
       expect(room.display.latest().turn?.status).toBe('running');
       expect(server.app.rostrum.registry.get(room.meetingId)?.version).toBe(2);
