@@ -42,6 +42,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          // The screens are built once, before the first browser test (when a browser test runs).
+          globalSetup: ['tests/support/clientBuild.ts'],
           fileParallelism: false,
           sequence: { groupOrder: 2 },
         },

@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { DEFAULT_ROSTER } from '../shared/defaults/roster';
 import { LIMITS } from '../shared/protocol/limits';
 import { type AdminToken, resolveAdminToken } from './access/adminToken';
+import { type ServerClock, systemClock } from './clock';
 import type { Durability } from './config';
 import { registerApi } from './http/api';
 import {
@@ -45,6 +46,11 @@ export interface AppOptions {
   busyTimeoutMs?: number;
   /** The network's limits, when not the defaults of LIMITS (see docs/security.md). */
   network?: Partial<NetworkLimits>;
+  /**
+   * Where every instant the server uses comes from, and its timers run: the system's clock
+   * unless given. Tests give one they move on by hand (tests/support/clock.ts).
+   */
+  clock?: ServerClock;
 }
 
 export interface NetworkLimits extends HttpTimeouts {
@@ -115,7 +121,8 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
       ...(options.busyTimeoutMs !== undefined && { busyTimeoutMs: options.busyTimeoutMs }),
     }),
   );
-  const limiter = new WrongCodeLimiter();
+  const clock = options.clock ?? systemClock;
+  const limiter = new WrongCodeLimiter(clock);
   const network: NetworkLimits = {
     maxConnectionsPerAddress: LIMITS.connectionsPerAddress,
     limitLoopbackConnections: false,
@@ -148,13 +155,14 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
       store,
       (meetingId, view) => io.to(roomOf(meetingId)).emit('state', view),
       app.log,
+      clock,
     );
     registry.openAll();
     let createdOnStart: string | undefined;
     if (registry.size === 0 && options.createDefaultMeeting !== false) {
-      createdOnStart = registry.create(defaultMeetingAgenda(Date.now()), DEFAULT_ROSTER).meetingId;
+      createdOnStart = registry.create(defaultMeetingAgenda(clock.now()), DEFAULT_ROSTER).meetingId;
     }
-    attachRealtime(io, registry, app.log, guard);
+    attachRealtime(io, registry, app.log, guard, clock);
     const devices = new Devices(io);
 
     app.decorate('rostrum', {

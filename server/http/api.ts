@@ -175,7 +175,7 @@ export const registerApi = (app: FastifyInstance, options: ApiOptions): ApiAcces
     requireOperator(request);
     const body = parse(CreateMeetingBody, request.body ?? {}, 'body');
     const created = registry.create(
-      body.agenda ?? defaultMeetingAgenda(Date.now()),
+      body.agenda ?? defaultMeetingAgenda(registry.clock.now()),
       body.roster ?? DEFAULT_ROSTER,
     );
     reply.code(201);
@@ -336,7 +336,7 @@ export const registerApi = (app: FastifyInstance, options: ApiOptions): ApiAcces
     }
     return {
       meetingId: runtime.meetingId,
-      at: Date.now(),
+      at: registry.clock.now(),
       roles,
       delegations: runtime.roster.map((d) => ({
         delegationId: d.id,

@@ -42,7 +42,7 @@ const heldSteps = (agenda: Agenda, steps: readonly StepRecord[]): HeldStep[] => 
 };
 
 /** The record with the titles beside the ids, and the requests waiting now. */
-export const recordOf = (runtime: MeetingRuntime, now = Date.now()): RecordResponse => {
+export const recordOf = (runtime: MeetingRuntime, now = runtime.clock.now()): RecordResponse => {
   const view = runtime.view(now);
   const stored = runtime.record();
   const titles = titlesIn(view.agenda);
@@ -79,7 +79,7 @@ export const recordOf = (runtime: MeetingRuntime, now = Date.now()): RecordRespo
   };
 };
 
-export const reportOf = (runtime: MeetingRuntime, now = Date.now()): ReportResponse => {
+export const reportOf = (runtime: MeetingRuntime, now = runtime.clock.now()): ReportResponse => {
   const view = runtime.view(now);
   const { turns, requests, steps } = runtime.record();
   const current = view.current;

@@ -1,4 +1,5 @@
 import { LIMITS } from '../../shared/protocol/limits';
+import type { ServerClock } from '../clock';
 
 const WINDOW_MS = 60_000;
 
@@ -12,23 +13,25 @@ export class WrongCodeLimiter {
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(
+    private readonly clock: ServerClock,
     private readonly limit: number = LIMITS.wrongCodesPerMinute,
     private readonly windowMs: number = WINDOW_MS,
   ) {
-    // Forget addresses whose wrong attempts are all old, so the map cannot grow without end.
-    this.sweeper = setInterval(() => this.sweep(Date.now()), windowMs);
+    // Forget addresses whose wrong attempts are all old, so the map cannot grow without end. A
+    // real interval: it only frees memory, and what it forgets is decided by the clock's instants.
+    this.sweeper = setInterval(() => this.sweep(this.clock.now()), windowMs);
     this.sweeper.unref();
   }
 
   /** Milliseconds until this address may try again; 0 when it may now. */
-  retryAfterMs(address: string, now = Date.now()): number {
+  retryAfterMs(address: string, now = this.clock.now()): number {
     const recent = this.recent(address, now);
     if (recent.length < this.limit) return 0;
     const oldest = recent[recent.length - this.limit] ?? now;
     return Math.max(1, oldest + this.windowMs - now);
   }
 
-  recordFailure(address: string, now = Date.now()): void {
+  recordFailure(address: string, now = this.clock.now()): void {
     const recent = this.recent(address, now);
     recent.push(now);
     // Only the last `limit` matter for the answer.

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { CommandErrorCode } from '../../shared/protocol/errors';
 import { LIMITS } from '../../shared/protocol/limits';
+import { type ClockTimer, type ServerClock, systemClock } from '../clock';
 import { CommandBucket } from '../realtime/commandBucket';
 
 /** What one refusal's log line says: never the command's payload, only what it was. */
@@ -24,30 +25,29 @@ export const SUMMARY_EVERY_MS = 1000;
 export class RefusalLog {
   private readonly budget: CommandBucket;
   private suppressed = new Map<CommandErrorCode, number>();
-  private summary: NodeJS.Timeout | null = null;
+  private summary: ClockTimer | null = null;
 
   constructor(
     private readonly log: FastifyBaseLogger,
+    private readonly clock: ServerClock = systemClock,
     limits: { burst: number; perSecond: number } = LIMITS.refusalLogLines,
-    private readonly now: () => number = Date.now,
   ) {
-    this.budget = new CommandBucket(limits.burst, limits.perSecond, now());
+    this.budget = new CommandBucket(limits.burst, limits.perSecond, clock.now());
   }
 
   refused(fields: RefusalFields): void {
-    if (this.budget.take(this.now())) {
+    if (this.budget.take(this.clock.now())) {
       this.log.info(fields, 'command refused');
       return;
     }
     this.suppressed.set(fields.refused, (this.suppressed.get(fields.refused) ?? 0) + 1);
     if (this.summary) return;
-    this.summary = setTimeout(() => this.summarise(), SUMMARY_EVERY_MS);
-    this.summary.unref();
+    this.summary = this.clock.after(SUMMARY_EVERY_MS, () => this.summarise());
   }
 
   /** Writes the summary now, if refusals were left out (and stops its timer). */
   flush(): void {
-    if (this.summary) clearTimeout(this.summary);
+    this.summary?.cancel();
     this.summarise();
   }
 

@@ -11,6 +11,7 @@ import type {
 } from '../../shared/protocol/http';
 import { CROCKFORD_ALPHABET, canonicalCode, newAccessCode } from '../access/codes';
 import { newToken, tokenHash } from '../access/tokens';
+import type { ServerClock } from '../clock';
 import type { AccessCode, IssuedToken, Store, TokenCount, TokenHolder } from '../store/store';
 import { MeetingRuntime, type PublishState } from './runtime';
 
@@ -28,12 +29,14 @@ export class MeetingRegistry {
     private readonly store: Store,
     private readonly publish: PublishState,
     private readonly log: FastifyBaseLogger,
+    /** The server's clock, which every meeting reads too. */
+    readonly clock: ServerClock,
   ) {}
 
   /** Brings every stored meeting back, as it was when the server stopped. */
   openAll(): void {
     for (const meeting of this.store.meetings()) {
-      const runtime = MeetingRuntime.open(meeting, this.store, this.publish, this.log);
+      const runtime = MeetingRuntime.open(meeting, this.store, this.publish, this.log, this.clock);
       this.meetings.set(meeting.id, runtime);
     }
   }
@@ -54,7 +57,7 @@ export class MeetingRegistry {
   create(
     agenda: Agenda,
     roster: Roster,
-    now = Date.now(),
+    now = this.clock.now(),
   ): { meetingId: string; codes: MeetingCodes } {
     const meetingId = this.newMeetingId();
     const taken = new Set<string>();
@@ -71,7 +74,7 @@ export class MeetingRegistry {
     ];
     const meeting = { id: meetingId, title: agenda.title, agenda, roster, createdAt: now };
     this.store.createMeeting(meeting, codes);
-    const runtime = MeetingRuntime.open(meeting, this.store, this.publish, this.log);
+    const runtime = MeetingRuntime.open(meeting, this.store, this.publish, this.log, this.clock);
     this.meetings.set(meetingId, runtime);
     this.log.info({ meetingId, delegations: roster.length }, 'meeting created');
     return { meetingId, codes: codesByRole(codes) };
@@ -85,7 +88,7 @@ export class MeetingRegistry {
    * Exchanges an access code for a new token bound to the code's role (and delegation) in this
    * meeting. Null when the code does not open this meeting.
    */
-  join(meetingId: string, typed: string, now = Date.now()): JoinResponse | null {
+  join(meetingId: string, typed: string, now = this.clock.now()): JoinResponse | null {
     const code = canonicalCode(typed);
     const found = code === null ? undefined : this.store.findCode(meetingId, code);
     if (!found) return null;
@@ -97,7 +100,7 @@ export class MeetingRegistry {
    * A code alone (contract version 2): codes are unique across the server, so the code names
    * its meeting. Null when no live meeting has that code.
    */
-  joinByCode(typed: string, now = Date.now()): JoinByCodeResponse | null {
+  joinByCode(typed: string, now = this.clock.now()): JoinByCodeResponse | null {
     const code = canonicalCode(typed);
     const found = code === null ? undefined : this.store.findCodeAnywhere(code);
     if (!found || !this.meetings.has(found.meetingId)) return null;
@@ -135,7 +138,7 @@ export class MeetingRegistry {
     meetingId: string,
     holder: TokenHolder,
     actor: AuditEntry['actor'],
-    now = Date.now(),
+    now = this.clock.now(),
   ): number {
     const revoked = this.store.signOut(meetingId, holder, {
       at: now,
@@ -159,7 +162,7 @@ export class MeetingRegistry {
     actor: AuditEntry['actor'],
     options: { reissue?: boolean; now?: number } = {},
   ): { code: string; revokedTokens: number; token?: string } {
-    const now = options.now ?? Date.now();
+    const now = options.now ?? this.clock.now();
     const code = this.newCode(new Set());
     const token = options.reissue ? newToken() : undefined;
     const revokedTokens = this.store.rotateCode(

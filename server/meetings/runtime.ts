@@ -5,6 +5,7 @@ import type { Command } from '../../shared/protocol/commands';
 import type { CommandAck } from '../../shared/protocol/errors';
 import { type MeetingState, withoutAgenda } from '../../shared/protocol/state';
 import type { MeetingView } from '../../shared/protocol/view';
+import type { ClockTimer, ServerClock } from '../clock';
 import { type ApplyResult, type EngineSnapshot, MeetingEngine } from '../engine/engine';
 import type { CommandSource, MeetingRecord, Store, StoredMeeting } from '../store/store';
 import { RefusalLog } from './refusalLog';
@@ -50,7 +51,7 @@ export class MeetingRuntime {
   /** The last state sent to the room; a socket that joins gets it (and then every later one). */
   private published: MeetingView;
   private flush: NodeJS.Immediate | null = null;
-  private deadlineTimer: NodeJS.Timeout | null = null;
+  private deadlineTimer: ClockTimer | null = null;
   private snapshotVersion: number;
   /** The instant of the last accepted command, so the log's instants never go back. */
   private lastAt = 0;
@@ -66,13 +67,15 @@ export class MeetingRuntime {
     private readonly store: Store,
     private readonly publish: PublishState,
     private readonly log: FastifyBaseLogger,
+    /** The server's clock: every instant of this meeting, and its end-at-limit timer. */
+    readonly clock: ServerClock,
   ) {
     this.meetingId = meeting.id;
     this.roster = meeting.roster;
     this.engine = engine;
     this.snapshotVersion = snapshotVersion;
-    this.published = engine.view(Date.now());
-    this.refusals = new RefusalLog(log);
+    this.published = engine.view(clock.now());
+    this.refusals = new RefusalLog(log, clock);
   }
 
   /**
@@ -86,6 +89,7 @@ export class MeetingRuntime {
     store: Store,
     publish: PublishState,
     log: FastifyBaseLogger,
+    clock: ServerClock,
   ): MeetingRuntime {
     const meetingLog = log.child({ meetingId: meeting.id });
     let engine = MeetingRuntime.fromSnapshot(meeting, store, meetingLog);
@@ -124,7 +128,7 @@ export class MeetingRuntime {
       }
       // The engine may have failed half-way on the bad command: take it back to the last good one.
       engine = MeetingEngine.restore(engine.snapshot(), meeting.roster);
-      const moved = store.moveAsideFrom(meeting.id, divergedAt);
+      const moved = store.moveAsideFrom(meeting.id, divergedAt, clock.now());
       meetingLog.error({ moved, version: engine.version }, 'the meeting goes on from here');
     }
     const runtime = new MeetingRuntime(
@@ -134,6 +138,7 @@ export class MeetingRuntime {
       store,
       publish,
       meetingLog,
+      clock,
     );
     runtime.lastAt = lastAt;
     if (engine.version > snapshotVersion) runtime.saveSnapshot();
@@ -191,7 +196,12 @@ export class MeetingRuntime {
    * accepted command is stored in one transaction before the answer, then broadcast. If it
    * cannot be stored the engine goes back to where it was and the answer is `unavailable`.
    */
-  execute(command: Command, sender: Sender, source: CommandSource, at = Date.now()): CommandAck {
+  execute(
+    command: Command,
+    sender: Sender,
+    source: CommandSource,
+    at = this.clock.now(),
+  ): CommandAck {
     if (this.closed) return CLOSING;
     const now = Math.max(at, this.lastAt);
     const tooSoon =
@@ -263,7 +273,7 @@ export class MeetingRuntime {
    * agenda included (contract version 2: the agenda is always sent on connect).
    * A change not yet broadcast reaches it with the room, so its versions still only go up.
    */
-  stateForNewcomer(now = Date.now()): MeetingView {
+  stateForNewcomer(now = this.clock.now()): MeetingView {
     return { ...this.published, serverTime: now };
   }
 
@@ -272,7 +282,7 @@ export class MeetingRuntime {
   }
 
   /** The meeting as it stands now (not the last broadcast, which may be a turn of the loop behind). */
-  view(now = Date.now()): MeetingView {
+  view(now = this.clock.now()): MeetingView {
     return this.engine.view(now);
   }
 
@@ -286,7 +296,7 @@ export class MeetingRuntime {
     if (this.closed) return;
     this.closed = true;
     if (this.flush) clearImmediate(this.flush);
-    if (this.deadlineTimer) clearTimeout(this.deadlineTimer);
+    this.deadlineTimer?.cancel();
     this.flush = null;
     this.deadlineTimer = null;
     this.refusals.flush();
@@ -315,7 +325,7 @@ export class MeetingRuntime {
     this.flush = setImmediate(() => {
       this.flush = null;
       if (this.closed) return;
-      const view = this.engine.view(Date.now());
+      const view = this.engine.view(this.clock.now());
       const agendaChanged = view.agendaVersion !== this.published.agendaVersion;
       this.published = view;
       this.publish(this.meetingId, agendaChanged ? view : withoutAgenda(view));
@@ -324,28 +334,26 @@ export class MeetingRuntime {
 
   /** The one timer of a meeting: a step that ends turns at the limit sends `turn.end` then. */
   private armDeadline(): void {
-    if (this.deadlineTimer) clearTimeout(this.deadlineTimer);
+    this.deadlineTimer?.cancel();
     this.deadlineTimer = null;
     if (this.closed) return;
     const deadline = this.engine.deadline();
     const turnId = this.engine.context.turn?.id;
     if (deadline === null || turnId === undefined) return;
-    const delay = Math.min(Math.max(0, deadline - Date.now()), MAX_TIMER_MS);
-    this.deadlineTimer = setTimeout(() => this.reachDeadline(turnId, deadline), delay);
-    this.deadlineTimer.unref();
+    const delay = Math.min(Math.max(0, deadline - this.clock.now()), MAX_TIMER_MS);
+    this.deadlineTimer = this.clock.after(delay, () => this.reachDeadline(turnId, deadline));
   }
 
   private reachDeadline(turnId: string, deadline: number): void {
     this.deadlineTimer = null;
-    if (Date.now() < deadline) {
+    if (this.clock.now() < deadline) {
       this.armDeadline(); // a timer may fire a little early, or the deadline was far off
       return;
     }
     // The turn ends at its limit, not when the timer happened to run (or the server restarted).
     const ack = this.execute({ type: 'turn.end', turnId }, { role: 'chair' }, 'timer', deadline);
     if (!ack.ok && ack.error.code === 'unavailable' && !this.closed) {
-      this.deadlineTimer = setTimeout(() => this.armDeadline(), TIMER_RETRY_MS);
-      this.deadlineTimer.unref();
+      this.deadlineTimer = this.clock.after(TIMER_RETRY_MS, () => this.armDeadline());
     }
   }
 }

@@ -3,7 +3,8 @@ import { LIMITS } from '../../shared/protocol/limits';
 
 /**
  * A token bucket: `burst` commands at once, then `perSecond` as the bucket refills. One per
- * token (whatever the sockets it opens) and one per delegation: `tokenLimits.ts`.
+ * token (whatever the sockets it opens) and one per delegation: `tokenLimits.ts`. Its instants
+ * are given by the caller, from the server's clock (`server/clock.ts`).
  */
 export class CommandBucket {
   private tokens: number;
@@ -12,21 +13,21 @@ export class CommandBucket {
   constructor(
     private readonly burst: number,
     private readonly perSecond: number,
-    now = Date.now(),
+    now: number,
   ) {
     this.tokens = burst;
     this.last = now;
   }
 
   /** The limits of a role: chairs and moderators run the room, delegates ask for the floor. */
-  static forRole(role: Role, now = Date.now()): CommandBucket {
+  static forRole(role: Role, now: number): CommandBucket {
     const limits =
       role === 'chair' || role === 'moderator' ? LIMITS.officerCommands : LIMITS.delegateCommands;
     return new CommandBucket(limits.burst, limits.perSecond, now);
   }
 
   /** The limits of all the devices of one delegation together. */
-  static forDelegation(now = Date.now()): CommandBucket {
+  static forDelegation(now: number): CommandBucket {
     const limits = LIMITS.delegationCommands;
     return new CommandBucket(limits.burst, limits.perSecond, now);
   }
@@ -35,13 +36,13 @@ export class CommandBucket {
    * Whether the bucket has refilled by `now`: it is then no different from a new one, so a table
    * of buckets may forget it without giving anyone more than the limit.
    */
-  isFull(now = Date.now()): boolean {
+  isFull(now: number): boolean {
     const elapsed = Math.max(0, now - this.last);
     return this.tokens + (elapsed / 1000) * this.perSecond >= this.burst;
   }
 
   /** Takes one command's token; false when the bucket is empty. */
-  take(now = Date.now()): boolean {
+  take(now: number): boolean {
     const elapsed = Math.max(0, now - this.last);
     this.last = Math.max(this.last, now);
     this.tokens = Math.min(this.burst, this.tokens + (elapsed / 1000) * this.perSecond);

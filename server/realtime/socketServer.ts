@@ -9,6 +9,7 @@ import type { CommandAck } from '../../shared/protocol/errors';
 import { LIMITS } from '../../shared/protocol/limits';
 import type { MeetingState } from '../../shared/protocol/state';
 import { tokenHash } from '../access/tokens';
+import type { ServerClock } from '../clock';
 import type { MeetingRegistry } from '../meetings/registry';
 import { describeZodError } from '../validation/issues';
 import type { HandshakeGuard } from './handshakeGuard';
@@ -100,6 +101,7 @@ export const attachRealtime = (
   registry: MeetingRegistry,
   log: FastifyBaseLogger,
   guard: HandshakeGuard,
+  clock: ServerClock,
 ): void => {
   const limits = new TokenLimits();
   io.use((socket, next) => {
@@ -138,17 +140,17 @@ export const attachRealtime = (
       }
       void socket.join(roomOf(socket.data.meetingId));
       socket.emit('state', runtime.stateForNewcomer());
-      socket.on('command', (...args) => onCommand(socket, registry, limits, log, args));
-      const syncs = new SyncLimit();
+      socket.on('command', (...args) => onCommand(socket, registry, limits, clock, log, args));
+      const syncs = new SyncLimit(clock.now());
       socket.on('sync', (...args) => {
-        const verdict = syncs.admit();
+        const verdict = syncs.admit(clock.now());
         if (verdict === 'disconnect') {
           log.warn({ meetingId: socket.data.meetingId }, 'disconnected a socket flooding sync');
           socket.disconnect(true);
           return;
         }
         const ack = ackOf(args);
-        if (ack && verdict === 'answer') answer(ack, Date.now(), log);
+        if (ack && verdict === 'answer') answer(ack, clock.now(), log);
       });
     } catch (error) {
       log.error({ err: error }, 'connection failed');
@@ -169,6 +171,7 @@ const onCommand = (
   socket: RostrumSocket,
   registry: MeetingRegistry,
   limits: TokenLimits,
+  clock: ServerClock,
   log: FastifyBaseLogger,
   args: unknown[],
 ): void => {
@@ -178,7 +181,7 @@ const onCommand = (
   const { meetingId, role, delegationId } = socket.data;
   try {
     // The token's limits (and a display's refusal) come before any parsing or logging.
-    const admission = limits.admit(socket.data);
+    const admission = limits.admit(socket.data, clock.now());
     if (admission.kind === 'disconnect') {
       socket.disconnect(true);
       return;

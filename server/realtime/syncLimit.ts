@@ -15,7 +15,7 @@ export class SyncLimit {
   private readonly answers: CommandBucket;
   private readonly refusals: CommandBucket;
 
-  constructor(now = Date.now()) {
+  constructor(now: number) {
     this.answers = new CommandBucket(LIMITS.syncs.burst, LIMITS.syncs.perSecond, now);
     this.refusals = new CommandBucket(
       LIMITS.syncRefusals.burst,
@@ -24,7 +24,7 @@ export class SyncLimit {
     );
   }
 
-  admit(now = Date.now()): SyncVerdict {
+  admit(now: number): SyncVerdict {
     if (this.answers.take(now)) return 'answer';
     return this.refusals.take(now) ? 'ignore' : 'disconnect';
   }

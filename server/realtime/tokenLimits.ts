@@ -57,7 +57,7 @@ export class TokenLimits {
    * that may send no command is answered `forbidden` while within its limit, and its socket is
    * closed beyond it (no device of that role ever sends one: it is a script).
    */
-  admit(holder: Holder, now = Date.now()): Admission {
+  admit(holder: Holder, now: number): Admission {
     this.sweep(now);
     const withinToken = this.bucket(this.tokens, holder.tokenKey, () =>
       CommandBucket.forRole(holder.role, now),
@@ -78,7 +78,7 @@ export class TokenLimits {
   }
 
   /** Forgets the buckets that have refilled; at most once every ten seconds. */
-  sweep(now = Date.now(), force = false): void {
+  sweep(now: number, force = false): void {
     if (!force && now - this.lastSweep < SWEEP_EVERY_MS) return;
     this.lastSweep = now;
     for (const table of [this.tokens, this.delegations]) {

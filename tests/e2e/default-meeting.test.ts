@@ -32,7 +32,7 @@ describe('the default meeting is dated today (issue 10, point 14)', () => {
 
   beforeAll(async () => {
     dataDir = await tempDir('rostrum-e2e-');
-    const clientDir = await ensureClientBuilt();
+    const clientDir = ensureClientBuilt();
     const before = calendarDateOf(Date.now(), DEFAULT_TIME_ZONE);
     // A first start on an empty DATA_DIR, as `npm start` does it: the default meeting is made.
     app = await buildApp({ dataDir, adminToken: ADMIN_TOKEN, clientDir });

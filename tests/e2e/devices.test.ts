@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditResponse } from '../../shared/protocol/access';
 import type { MeetingCodes } from '../../shared/protocol/http';
 import { launchBrowser, openScreen, type Screen, screenshot } from '../support/browser';
-import { ADMIN_TOKEN, sleep } from '../support/server';
+import { ADMIN_TOKEN } from '../support/server';
 import { RoomServer } from './room';
 
 /** A code as the page shows it: two groups of five. */
@@ -153,9 +153,14 @@ describe('the chair’s devices and codes', () => {
     await question.waitFor({ state: 'detached' });
     expect(await signOut.evaluate((button) => button === document.activeElement)).toBe(true);
 
-    // Asked again and confirmed; while the server is asked, no other action can start.
+    // Asked again and confirmed; while the server is asked, no other action can start. The
+    // request is held on its way until the test has seen that.
+    let letThrough = () => {};
+    const held = new Promise<void>((resolve) => {
+      letThrough = resolve;
+    });
     await devices.route('**/delegations/*/sign-out', async (route) => {
-      await sleep(600);
+      await held;
       await route.continue();
     });
     await signOut.click();
@@ -169,6 +174,7 @@ describe('the chair’s devices and codes', () => {
     expect(
       await roleRow('Room displays').getByRole('button', { name: 'New code' }).isDisabled(),
     ).toBe(true);
+    letThrough();
     const answer = devices.getByRole('status').filter({ hasText: 'are signed out' });
     await answer.getByText('The devices of Mexico are signed out.').waitFor();
     await answer.getByText('2 tokens revoked, 2 devices disconnected.').waitFor();

@@ -131,6 +131,7 @@ describe('a piece of a panel, in five browsers', () => {
     await display.page.locator('.display-speaker', { hasText: 'Mexico' }).waitFor();
     const timer = display.page.getByRole('timer');
     const first = secondsOf(await timer.textContent());
+    // A real wait: what is tested is the browser's own clock counting down a second.
     await display.page.waitForTimeout(1_100);
     const second = secondsOf(await timer.textContent());
     expect(first).toBeLessThanOrEqual(180);

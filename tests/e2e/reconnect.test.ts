@@ -50,6 +50,7 @@ describe('the room display through a server restart', () => {
     const notice = display.page.getByText(/Reconnecting/);
     await notice.waitFor();
     const offline = secondsOf(await timer.textContent());
+    // A real wait: what is tested is the browser's own clock, running while the server is gone.
     await display.page.waitForTimeout(1_500);
     expect(secondsOf(await timer.textContent())).toBeLessThan(offline);
     await screenshot(display.page, 'display-reconnecting');
@@ -58,6 +59,7 @@ describe('the room display through a server restart', () => {
     await notice.waitFor({ state: 'detached', timeout: 15_000 });
     const shown = secondsOf(await timer.textContent());
     expect(Math.abs(shown - (await serverSeconds()))).toBeLessThanOrEqual(1);
+    // A real wait: the browser's clock, after a real reconnection, must be seen to run.
     await display.page.waitForTimeout(1_100);
     expect(secondsOf(await timer.textContent())).toBeLessThan(shown);
   });

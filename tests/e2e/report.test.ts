@@ -11,7 +11,8 @@ import {
   type Screen,
   screenshot,
 } from '../support/browser';
-import { type Client, connect, join as joinMeeting, ok, sleep } from '../support/server';
+import { ManualClock } from '../support/clock';
+import { type Client, connect, join as joinMeeting, ok } from '../support/server';
 import { createLateMeeting } from './late';
 import { RoomServer } from './room';
 
@@ -41,6 +42,11 @@ const pixelsOf = async (
 };
 
 describe('the report and the join cards, printed', () => {
+  /**
+   * The server's time runs as the system's (a real browser watches it) and the test moves it on
+   * where a turn must last.
+   */
+  const clock = new ManualClock({ flowing: true });
   let server: RoomServer;
   let browser: Browser;
   let meetingId: string;
@@ -61,19 +67,19 @@ describe('the report and the join cards, printed', () => {
     clients.push(officer, mexico, morocco, iom);
     await ok(officer, { type: 'agenda.start' });
     await ok(officer, { type: 'turn.start' });
-    await sleep(30);
+    clock.advance(30);
     await ok(officer, { type: 'agenda.next' });
     await ok(officer, { type: 'turn.start' });
     await ok(officer, { type: 'turn.adjust', deltaMs: -419_800 });
-    await sleep(400);
+    clock.advance(400);
     await ok(officer, { type: 'agenda.next' });
     await ok(mexico, { type: 'floor.request', sex: 'female', speakerName: 'Ms. Ana Pérez' });
     await ok(morocco, { type: 'floor.request', sex: 'male' });
     await ok(iom, { type: 'floor.request' });
     await ok(officer, { type: 'floor.next' });
-    await sleep(30);
+    clock.advance(30);
     await ok(officer, { type: 'floor.next' });
-    await sleep(30);
+    clock.advance(30);
     // Chile's nameplate, raised and entered by the moderator: it waits as the list closes, and
     // is still waiting when the report is read.
     await ok(officer, { type: 'floor.add', delegationId: 'chile', speakerName: 'Ms. Paula Rojas' });
@@ -83,7 +89,7 @@ describe('the report and the join cards, printed', () => {
   };
 
   beforeAll(async () => {
-    server = await RoomServer.start();
+    server = await RoomServer.start({ clock });
     ({ meetingId, codes } = await createLateMeeting(server));
     await drivePanel();
     browser = await launchBrowser();

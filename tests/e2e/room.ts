@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/app';
+import type { ServerClock } from '../../server/clock';
 import type { AgendaInput } from '../../shared/protocol/agenda';
 import type { CreateMeetingResponse } from '../../shared/protocol/http';
 import { ensureClientBuilt } from '../support/browser';
@@ -80,10 +81,16 @@ export class RoomServer {
   private constructor(
     readonly dataDir: string,
     private readonly clientDir: string,
+    private readonly clock: ServerClock | undefined,
   ) {}
 
-  static async start(): Promise<RoomServer> {
-    const server = new RoomServer(await tempDir('rostrum-e2e-'), await ensureClientBuilt());
+  /** With `clock`, the server reads its time there (through restarts too). */
+  static async start(options: { clock?: ServerClock } = {}): Promise<RoomServer> {
+    const server = new RoomServer(
+      await tempDir('rostrum-e2e-'),
+      ensureClientBuilt(),
+      options.clock,
+    );
     await server.listen();
     return server;
   }
@@ -99,6 +106,7 @@ export class RoomServer {
       adminToken: ADMIN_TOKEN,
       clientDir: this.clientDir,
       createDefaultMeeting: false,
+      ...(this.clock && { clock: this.clock }),
     });
     await app.listen({ host: '127.0.0.1', port: this.port });
     const address = app.server.address();

@@ -64,6 +64,7 @@ describe('a kill -9 of the server', () => {
     await ok(moderator, { type: 'floor.next' });
     await ok(morocco, { type: 'floor.request', speakerName: 'The Ambassador' });
     await ok(moderator, { type: 'turn.pause' });
+    // Real time: the server is another process, on the system's clock; the pause must last.
     await new Promise((r) => setTimeout(r, 20));
     const resumed = await ok(moderator, { type: 'turn.resume' });
     const before: MeetingView = await stateAt(chair, resumed);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../shared/protocol/limits';
 import type { MeetingView } from '../../shared/protocol/view';
+import { ManualClock } from '../support/clock';
 import { csvObjects } from '../support/csv';
 import { withRoom } from '../support/meeting';
 import {
@@ -11,6 +12,7 @@ import {
   join,
   ok,
   openSocket,
+  roundTrip,
   sendCommand,
   sleep,
   startServer,
@@ -19,7 +21,9 @@ import {
 } from '../support/server';
 
 describe('the realtime channel', () => {
-  const live = withRoom('test');
+  /** The server's time, which passes only when a test says so. */
+  const clock = new ManualClock();
+  const live = withRoom('test', { clock });
 
   it('sends the state on connect, the same view to every role', async () => {
     for (const client of live.room.all) {
@@ -79,16 +83,20 @@ describe('the realtime channel', () => {
       expect(view.version).toBe(11);
       expect(view.turn?.speaker.name).toBe('Speaker 9');
     }
-    await sleep(100);
+    for (const client of live.room.all) await roundTrip(client.socket);
     expect(live.room.all.map((c) => c.states.length)).toEqual(counts.map((n) => n + 1));
   });
 
-  it('sends nothing while a clock merely runs', async () => {
+  it('sends nothing while a clock merely runs, past its limit too when the step does not end it', async () => {
     await ok(live.room.chair, { type: 'agenda.start' });
     const started = await ok(live.room.moderator, { type: 'turn.start' });
     for (const client of live.room.all) await stateAt(client, started);
     const counts = live.room.all.map((c) => c.states.length);
+    // Ten minutes on the server's clock, past the turn's seven: nothing is due.
+    clock.advance(600_000);
+    // A real wait too: a timer that is not on the server's clock would show only in real time.
     await sleep(1500);
+    for (const client of live.room.all) await roundTrip(client.socket);
     expect(live.room.all.map((c) => c.states.length)).toEqual(counts);
     expect(live.room.display.latest().turn?.status).toBe('running');
   });
@@ -138,14 +146,12 @@ describe('the realtime channel', () => {
     }
   });
 
-  it('answers sync with the server time at once', async () => {
-    const before = Date.now();
-    const serverNow = await live.room.display.socket.timeout(2000).emitWithAck('sync', before);
-    expect(typeof serverNow).toBe('number');
-    expect(serverNow).toBeGreaterThanOrEqual(before);
-    expect(serverNow).toBeLessThanOrEqual(Date.now());
+  it("answers sync with the server's time at once", async () => {
+    const serverNow = await live.room.display.socket.timeout(2000).emitWithAck('sync', Date.now());
+    expect(serverNow).toBe(clock.now());
+    clock.advance(1234);
     // Without a client time too.
-    expect(typeof (await live.room.mexico.socket.timeout(2000).emitWithAck('sync'))).toBe('number');
+    expect(await live.room.mexico.socket.timeout(2000).emitWithAck('sync')).toBe(serverNow + 1234);
   });
 
   it('limits each delegate device to bursts of 20 commands', async () => {
@@ -217,7 +223,15 @@ describe('the realtime channel', () => {
     const started = await ok(live.room.moderator, { type: 'turn.start' });
     const running = await stateAt(live.room.display, started);
     expect(running.turn).toMatchObject({ endAtLimit: true, limitMs: 1000, status: 'running' });
-    const ended = await stateAt(live.room.display, started + 1, 5000);
+    // Not a millisecond early, and then at once: the timer is on the server's clock.
+    const runtime = live.server.app.rostrum.registry.get(live.room.meetingId);
+    clock.advance(999);
+    expect(runtime?.version).toBe(started);
+    await roundTrip(live.room.display.socket);
+    expect(live.room.display.latest().version).toBe(started);
+    clock.advance(1);
+    expect(runtime?.version).toBe(started + 1);
+    const ended = await stateAt(live.room.display, started + 1);
     expect(ended.turn).toBeNull();
     const record = await http<{
       turns: { spokenMs: number; overtimeMs: number; speakerName: string }[];
@@ -288,7 +302,7 @@ describe('the handshake', () => {
       expect(b.latest().meetingId).toBe(second.meetingId);
       const version = await ok(a, { type: 'agenda.start' });
       await stateAt(a, version);
-      await sleep(100);
+      await roundTrip(b.socket);
       // The second meeting heard nothing and is still pending.
       expect(b.states.map((s: MeetingView) => s.version)).toEqual([0]);
       expect((await b.send({ type: 'agenda.start' })).ok).toBe(true);

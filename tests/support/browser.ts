@@ -1,64 +1,23 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { CLIENT_DIR } from './clientBuild';
 
-/** The built screens the browser tests load, as the server serves them. */
-export const CLIENT_DIR = resolve('dist/client');
+export { CLIENT_DIR };
 export const ARTIFACTS_DIR = resolve('tests/e2e/artifacts');
 
-const SOURCES = ['client', 'shared', 'vite.config.ts', 'package-lock.json'].map((p) => resolve(p));
-
-const newestChange = (path: string): number => {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestChange(join(path, entry)));
-  return newest;
-};
-
-const isFresh = (): boolean => {
-  const index = join(CLIENT_DIR, 'index.html');
-  if (!existsSync(index)) return false;
-  const built = statSync(index).mtimeMs;
-  return SOURCES.every((source) => !existsSync(source) || newestChange(source) <= built);
-};
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /**
- * Builds the screens with `npx vite build` when dist/client is missing or older than its sources.
- * Test files run in parallel workers: a lock directory makes one of them build while the others
- * wait for it.
+ * The built screens, as the e2e project's global set-up left them (./clientBuild.ts builds them
+ * once, before any browser test). Fails, saying how to build them, if they are not there.
  */
-export const ensureClientBuilt = async (): Promise<string> => {
-  if (isFresh()) return CLIENT_DIR;
-  mkdirSync(resolve('dist'), { recursive: true });
-  const lock = resolve('dist/.client-build.lock');
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      // Another worker builds; a lock left by a killed run is taken over after two minutes.
-      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 120_000) {
-        rmSync(lock, { recursive: true, force: true });
-      }
-      await sleep(250);
-      if (isFresh()) return CLIENT_DIR;
-    }
-  }
-  try {
-    if (!isFresh()) {
-      // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-      execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
-        stdio: 'pipe',
-        env: { ...process.env, NODE_ENV: 'production' },
-      });
-    }
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
+export const ensureClientBuilt = (): string => {
+  if (!existsSync(join(CLIENT_DIR, 'index.html'))) {
+    throw new Error(
+      `The screens are not built: ${join(CLIENT_DIR, 'index.html')} is missing. The e2e project's ` +
+        'global set-up builds them (tests/support/clientBuild.ts): run the browser tests with ' +
+        '`npx vitest run tests/e2e/...`, or build them with `npm run build:client`.',
+    );
   }
   return CLIENT_DIR;
 };

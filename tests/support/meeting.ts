@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import type { AppOptions } from '../../server/app';
 import type { MeetingCodes } from '../../shared/protocol/http';
 import { type Client, connect, createMeeting, join, startServer, type TestServer } from './server';
 
@@ -60,12 +61,16 @@ export const openRoom = async (server: TestServer): Promise<Room> => {
 
 /**
  * A server for a describe block and a room on it: a fresh room for each test, or one room for
- * the whole block. Read `server` and `room` inside the tests (they are set by the hooks).
+ * the whole block. Read `server` and `room` inside the tests (they are set by the hooks). The
+ * options go to the server (a `clock`, for one).
  */
-export const withRoom = (per: 'test' | 'block'): { server: TestServer; room: Room } => {
+export const withRoom = (
+  per: 'test' | 'block',
+  options: Partial<AppOptions> = {},
+): { server: TestServer; room: Room } => {
   const live = {} as { server: TestServer; room: Room };
   beforeAll(async () => {
-    live.server = await startServer({ createDefaultMeeting: false });
+    live.server = await startServer({ createDefaultMeeting: false, ...options });
     if (per === 'block') live.room = await openRoom(live.server);
   });
   afterAll(async () => {

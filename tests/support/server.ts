@@ -293,4 +293,33 @@ export const ok = async (client: Client, command: Command): Promise<number> => {
   return ack.version;
 };
 
+/**
+ * A round trip on this socket: resolves once the server has answered a `sync` sent now. socket.io
+ * keeps the order of one socket's messages, and the server sends a change's state in the turn of
+ * its event loop that follows the command, so by then everything the server sent this socket
+ * before reading the sync has arrived: a barrier for a test that proves nothing more came. Fails
+ * if the server closes the socket instead.
+ */
+export const roundTrip = (socket: Socket, timeoutMs = 5000): Promise<void> =>
+  new Promise((resolve, reject) => {
+    if (!socket.connected) {
+      reject(new Error('no round trip: the socket is not connected'));
+      return;
+    }
+    const lost = (reason: string) => {
+      reject(new Error(`no round trip: the socket was disconnected (${reason})`));
+    };
+    socket.once('disconnect', lost);
+    socket.timeout(timeoutMs).emit('sync', Date.now(), (error: Error | null) => {
+      socket.off('disconnect', lost);
+      if (error) reject(new Error(`no round trip: the sync was not answered (${error.message})`));
+      else resolve();
+    });
+  });
+
+/**
+ * A real wait. Only where real time must pass: another process, a real browser, a network
+ * timeout. Time on the server passes with a `ManualClock` (./clock.ts); that nothing more
+ * arrived is proved with `roundTrip`.
+ */
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

@@ -24,6 +24,7 @@ import {
   http,
   join,
   ok,
+  roundTrip,
   sleep,
   startServer,
   type TestServer,
@@ -75,6 +76,8 @@ const devicesWhen = async (
   for (let attempt = 0; attempt < 100; attempt++) {
     const devices = await devicesOf(url, meetingId, token);
     if (until(devices)) return devices;
+    // A poll: a device's close reaches the server on that device's own connection, which no
+    // round trip on another orders.
     await sleep(20);
   }
   throw new Error('the device count never came to what was expected');
@@ -468,7 +471,7 @@ describe("the chair's control of devices and codes", () => {
         'unauthorized',
       );
       await ok(a.chair, { type: 'agenda.start' });
-      await sleep(50);
+      await roundTrip(b.display.socket);
       expect(b.display.states.map((s) => s.version)).toEqual([0]);
       // Signing out Mexico in A leaves B's Mexico connected; rotating A's codes leaves B's.
       const closing = signedOut(a.mexico);
@@ -477,7 +480,8 @@ describe("the chair's control of devices and codes", () => {
       for (const role of ['chair', 'moderator', 'display'] as const) {
         await rotate(server.url, a.meetingId, { role }, ADMIN_TOKEN);
       }
-      await sleep(50);
+      // A round trip on each: a socket the server closed would be told before its answer.
+      for (const client of b.all) await roundTrip(client.socket);
       for (const client of b.all) expect(client.socket.connected).toBe(true);
       expect(await ok(b.mexico, { type: 'floor.request' }).catch((e: Error) => e.message)).toMatch(
         /not_now/,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../shared/protocol/limits';
 import type { MeetingState } from '../../../shared/protocol/state';
+import { ManualClock } from '../../support/clock';
 import {
   type Client,
   connect,
@@ -32,13 +33,15 @@ const frames = (client: Client): { bytes: number; state: MeetingState }[] => {
 };
 
 describe('broadcast amplification, with the default meeting', () => {
+  /** The server's time, which passes only when a test says so (a cooldown, a tablet's pace). */
+  const clock = new ManualClock();
   let server: TestServer;
   let meetingId: string;
   let chair: Client;
   let display: Client;
   let tablet: (delegationId: string) => Promise<Client>;
   beforeAll(async () => {
-    server = await startServer({ createDefaultMeeting: false });
+    server = await startServer({ createDefaultMeeting: false, clock });
     const created = await createMeeting(server.url, {});
     meetingId = created.meetingId;
     const token = async (code: string) => (await join(server.url, meetingId, code)).token;
@@ -113,13 +116,12 @@ describe('broadcast amplification, with the default meeting', () => {
     const japan = await tablet('japan');
     try {
       await ok(japan, { type: 'floor.request' });
-      const withdrawnAt = Date.now();
       await ok(japan, { type: 'floor.withdraw' });
       const again = await japan.send({ type: 'floor.request' });
       expect(again.ok).toBe(false);
       if (!again.ok) {
         expect(again.error.code).toBe('rate_limited');
-        expect(again.error.message).toMatch(/try again in [1-3] seconds?/);
+        expect(again.error.message).toMatch(/try again in 3 seconds/);
       }
       // The moderator, seeing Japan's nameplate raised, enters the request meanwhile.
       const added = await chair.send({ type: 'floor.add', delegationId: 'japan' });
@@ -131,14 +133,12 @@ describe('broadcast amplification, with the default meeting', () => {
             (r) => r.delegationId === 'japan',
           )?.id ?? '',
       });
-      // Japan asks again until it may: not before the cooldown has passed.
-      for (;;) {
-        const ack = await japan.send({ type: 'floor.request' });
-        if (ack.ok) break;
-        expect(ack.error.code).toBe('rate_limited');
-        await new Promise((r) => setTimeout(r, 250));
-      }
-      expect(Date.now() - withdrawnAt).toBeGreaterThanOrEqual(LIMITS.requestCooldownMs);
+      // Japan asks again: held until the cooldown has passed, to the millisecond, then heard.
+      clock.advance(LIMITS.requestCooldownMs - 1);
+      const early = await japan.send({ type: 'floor.request' });
+      expect(early.ok || early.error.message).toMatch(/try again in 1 second\./);
+      clock.advance(1);
+      await ok(japan, { type: 'floor.request' });
     } finally {
       japan.close();
     }
@@ -148,20 +148,22 @@ describe('broadcast amplification, with the default meeting', () => {
     const ghana = await tablet('ghana');
     const wire = frames(display);
     try {
-      const startedAt = Date.now();
+      // For four seconds of the server's time, a change every tenth of a second.
+      const startedAt = clock.now();
       let accepted = 0;
       let sent = 0;
-      while (Date.now() - startedAt < 2000) {
+      while (clock.now() - startedAt < 4000) {
         const ack = await ghana.send({
           type: sent++ % 2 === 0 ? 'floor.request' : 'floor.withdraw',
         });
         if (ack.ok) accepted++;
-        await new Promise((r) => setTimeout(r, 100));
+        clock.advance(100);
       }
-      const elapsedMs = Date.now() - startedAt;
-      // A request and a withdrawal per cooldown at most; before, ten changes a second.
-      expect(accepted).toBeLessThanOrEqual(2 * Math.ceil(elapsedMs / LIMITS.requestCooldownMs));
-      expect(sent).toBeGreaterThan(10);
+      // A request and its withdrawal, then nothing until the cooldown has passed: four changes
+      // (at 0, 0.1, 3.2 and 3.3 s) where there were ten a second.
+      expect(LIMITS.requestCooldownMs).toBe(3000);
+      expect(sent).toBe(40);
+      expect(accepted).toBe(4);
       // Each change went to the display lean: no agenda in any of them.
       expect(wire.every((f) => f.state.agenda === undefined && f.bytes <= LEAN_STATE_BYTES)).toBe(
         true,

@@ -38,7 +38,10 @@ const tcpFrom = (localAddress: string, url: string): Promise<Tcp> => {
   });
 };
 
-/** Resolves once `condition` holds, checking every 20 ms; rejects after the timeout. */
+/**
+ * Resolves once `condition` holds, checking every 20 ms; rejects after the timeout. A poll on
+ * real time: what is awaited is Node's HTTP timeouts and the kernel's connections.
+ */
 const until = async (condition: () => boolean, what: string, timeoutMs = 10_000) => {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
@@ -108,6 +111,7 @@ describe("the HTTP server's timeouts", () => {
       const header =
         'GET /api/health HTTP/1.1\r\nHost: rostrum\r\nX-Slow: abcdefghijklmnopqrstuvwxyz';
       let sent = 0;
+      // Real time: a byte every 200 ms, under Node's own HTTP timeouts (not the server's clock).
       const dripper = setInterval(() => {
         if (!partial.isClosed()) partial.socket.write(header[sent % header.length] ?? 'x');
         if (!trickle.isClosed()) trickle.socket.write(' ');

@@ -165,6 +165,7 @@ describe('a crash loop', () => {
         client?.socket.emit('command', command, (ack: CommandAck) => {
           pending.answered = ack;
         });
+        // Real time: the kill lands on another process, at a moment of its own handling.
         if (cycle.kill.afterMs > 0) await new Promise((r) => setTimeout(r, cycle.kill.afterMs));
       }
       server.child.kill('SIGKILL');

@@ -3,8 +3,10 @@ import { join as joinPath } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAFE_LOGGING } from '../../../server/app';
+import { SUMMARY_EVERY_MS } from '../../../server/meetings/refusalLog';
 import type { CommandAck } from '../../../shared/protocol/errors';
 import { LIMITS } from '../../../shared/protocol/limits';
+import { ManualClock } from '../../support/clock';
 import { openRoom } from '../../support/meeting';
 import { join, openSocket, startServer, type TestServer, tempDir } from '../../support/server';
 
@@ -36,6 +38,8 @@ const burst = async (
 };
 
 describe('the log of refused commands, written through a real pino destination', () => {
+  /** The server's time, which passes only when a test says so. */
+  const clock = new ManualClock();
   let server: TestServer;
   let dir: string;
   let file: string;
@@ -50,6 +54,7 @@ describe('the log of refused commands, written through a real pino destination',
     file = joinPath(dir, 'server.log');
     server = await startServer({
       createDefaultMeeting: false,
+      clock,
       logger: {
         level: 'info',
         ...SAFE_LOGGING,
@@ -83,7 +88,6 @@ describe('the log of refused commands, written through a real pino destination',
     const room = await openRoom(server);
     try {
       const before = (await lines()).length;
-      const startedAt = Date.now();
       // Many devices, each within its own limit, each refused by the meeting (it has not started).
       const tokens = [room.tokens.chair, room.tokens.moderator];
       for (const code of Object.values(room.codes.delegations)) {
@@ -104,24 +108,29 @@ describe('the log of refused commands, written through a real pino destination',
       ).flat();
       const refusedByTheMeeting = answers.filter((a) => a !== 'rate_limited' && a !== 'ok').length;
       expect(refusedByTheMeeting).toBeGreaterThan(LIMITS.refusalLogLines.burst * 2);
-      // The summary comes within a second of the first refusal left out: wait for it.
-      let written: Line[] = [];
-      for (;;) {
-        written = (await lines()).slice(before);
-        if (written.some((l) => l.suppressed !== undefined)) break;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      const elapsedMs = Date.now() - startedAt;
+      // All at one instant of the server's clock: the burst is written, the rest held back.
+      const since = async () => (await lines()).slice(before);
+      expect((await since()).filter((l) => l.suppressed !== undefined)).toEqual([]);
+      // The summary comes a second after the first refusal left out.
+      clock.advance(SUMMARY_EVERY_MS);
+      expect((await since()).filter((l) => l.suppressed !== undefined)).toHaveLength(1);
+      // Then a second's rate: the chair's fifteen more, at that instant, write five lines.
+      const more = await burst(
+        server.url,
+        room.tokens.chair,
+        Array.from({ length: 15 }, () => ({ type: 'turn.end' })),
+      );
+      expect(more.every((a) => a === 'not_now')).toBe(true);
+      clock.advance(SUMMARY_EVERY_MS);
+      const written = await since();
       const refused = written.filter((l) => l.msg === 'command refused');
       const summaries = written.filter((l) => l.suppressed !== undefined);
       const { burst: most, perSecond } = LIMITS.refusalLogLines;
-      expect(refused.length).toBeGreaterThanOrEqual(most);
-      expect(refused.length).toBeLessThanOrEqual(
-        most + Math.ceil((perSecond * elapsedMs) / 1000) + 1,
-      );
+      expect(refused).toHaveLength(most + perSecond);
+      expect(summaries).toHaveLength(2);
       // Every refusal is accounted for: written, or counted in a summary.
       const suppressed = summaries.reduce((n, l) => n + (l.suppressed ?? 0), 0);
-      expect(refused.length + suppressed).toBe(refusedByTheMeeting);
+      expect(refused.length + suppressed).toBe(refusedByTheMeeting + more.length);
     } finally {
       room.close();
     }

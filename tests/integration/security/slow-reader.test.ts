@@ -42,6 +42,7 @@ const largeAgenda = (): AgendaInput => {
 const connectedDisplays = (server: TestServer, meetingId: string): number =>
   server.app.rostrum.devices.of(meetingId).filter((d) => d.role === 'display').length;
 
+/** A poll on real time: a connection dropped or closed reaches the server when the kernel says. */
 const until = async (condition: () => boolean, what: string, timeoutMs = 15_000) => {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
@@ -83,6 +84,7 @@ describe('a device that stops reading', () => {
       expect(connectedDisplays(server, meetingId)).toBe(2);
       // It stops reading, but keeps answering heartbeats, as an attacker's device would.
       slow.pauseReading();
+      // Real time: engine.io's heartbeat runs on the system's clock, not the server's.
       const pongs = setInterval(() => slow.send('3'), 1_000);
 
       // The chair edits the agenda: each state carries the whole agenda (about 800 KB), so the

@@ -15,7 +15,7 @@ import {
   connect,
   http,
   join,
-  sleep,
+  roundTrip,
   startServer,
   stateAt,
   type TestServer,
@@ -102,7 +102,8 @@ describe('the store failing and recovering', () => {
         token: room.tokens.chair,
       });
       expect(devices.status).toBe(200);
-      await sleep(50);
+      await roundTrip(room.display.socket);
+      await roundTrip(room.morocco.socket);
       expect(room.display.states.length).toBe(statesBefore);
       expect(room.morocco.socket.connected).toBe(true);
 
@@ -174,7 +175,7 @@ describe('the store failing and recovering', () => {
       const check = new Database(joinPath(dataDir, DATABASE_FILE), { readonly: true });
       expect(check.prepare('SELECT count(*) FROM turns').pluck().get()).toBe(0);
       check.close();
-      await sleep(50);
+      await roundTrip(room.display.socket);
       expect(room.display.latest().version).toBe(2);
       expect(room.display.latest().turn?.status).toBe('running');
       expect(server.app.rostrum.registry.get(room.meetingId)?.version).toBe(2);

@@ -100,6 +100,8 @@ describe('a reconnection storm', () => {
     cleanup.push(() => {
       for (const socket of devices) socket.disconnect();
     });
+    // A poll on real time: a server process dies and restarts, and the devices' reconnection
+    // delays are socket.io's own timers.
     const until = async (what: string, done: () => boolean, maxMs = 60_000) => {
       for (let waited = 0; !done(); waited += 50) {
         if (waited > maxMs) throw new Error(`${what}: not within ${maxMs / 1000} s`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandAck } from '../../../shared/protocol/errors';
 import { LIMITS } from '../../../shared/protocol/limits';
+import { ManualClock } from '../../support/clock';
 import { withRoom } from '../../support/meeting';
 import { ok, openSocket } from '../../support/server';
 
@@ -34,48 +35,54 @@ const round = async (url: string, token: string, commands: readonly unknown[]): 
   return { answers, closedByServer };
 };
 
-/** Rounds until `ms` have passed; answers every answer and how many sockets the server closed. */
+/** Fifteen rounds, a tenth of a second apart on the server's clock: the last at 1.4 s. */
+const ROUNDS = 15;
+const ROUND_EVERY_MS = 100;
+const LAST_ROUND_AT_MS = (ROUNDS - 1) * ROUND_EVERY_MS;
+
+/** The rounds; answers every answer and how many sockets the server closed. */
 const reconnecting = async (
   url: string,
   token: string,
   commands: (round: number) => readonly unknown[],
-  ms: number,
+  clock: ManualClock,
 ) => {
-  const startedAt = Date.now();
   const answers: string[] = [];
-  let rounds = 0;
   let closed = 0;
-  while (Date.now() - startedAt < ms) {
-    const result = await round(url, token, commands(rounds++));
+  for (let n = 0; n < ROUNDS; n++) {
+    if (n > 0) clock.advance(ROUND_EVERY_MS);
+    const result = await round(url, token, commands(n));
     answers.push(...result.answers);
     if (result.closedByServer) closed++;
   }
-  return { answers, rounds, closed, elapsedMs: Date.now() - startedAt };
+  return { answers, rounds: ROUNDS, closed };
 };
 
-const most = (limits: { burst: number; perSecond: number }, elapsedMs: number) =>
-  limits.burst + Math.ceil((limits.perSecond * elapsedMs) / 1000) + 1;
+/** What a bucket lets through by the last round: its burst, then its rate, in whole commands. */
+const most = (limits: { burst: number; perSecond: number }) =>
+  limits.burst + Math.floor((limits.perSecond * LAST_ROUND_AT_MS) / 1000);
 
 describe("a token's command limit, across its sockets and reconnections", () => {
-  const live = withRoom('test');
+  /** The server's time, which passes only between the rounds. */
+  const clock = new ManualClock();
+  const live = withRoom('test', { clock });
 
   it("holds a chair's token to bursts of 100, then 20 a second", async () => {
     await ok(live.room.chair, { type: 'agenda.start' });
     await ok(live.room.chair, { type: 'agenda.next' });
     // Accepted commands, each a change sent to every device: close and open the list in turn.
-    const { answers, rounds, elapsedMs } = await reconnecting(
+    const { answers } = await reconnecting(
       live.server.url,
       live.room.tokens.chair,
       () => Array.from({ length: 60 }, (_, i) => ({ type: i % 2 ? 'floor.open' : 'floor.close' })),
-      1500,
+      clock,
     );
     // What the limit let through: accepted, or refused by the rule of the room (a cut in the
     // alternation makes a close of a closed list: not_now), never more than the limit allows.
     const through = answers.filter((a) => a !== 'rate_limited').length;
     const accepted = answers.filter((a) => a === 'ok').length;
-    expect(rounds).toBeGreaterThan(5);
-    expect(through).toBeGreaterThanOrEqual(LIMITS.officerCommands.burst);
-    expect(through).toBeLessThanOrEqual(most(LIMITS.officerCommands, elapsedMs));
+    // Two of the token's commands went on starting the meeting, above.
+    expect(through).toBe(most(LIMITS.officerCommands) - 2);
     expect(accepted).toBeGreaterThan(LIMITS.officerCommands.burst / 2);
     expect(answers.filter((a) => !['ok', 'not_now', 'rate_limited'].includes(a))).toEqual([]);
     // Another officer's device (its own token) is served all along.
@@ -84,28 +91,27 @@ describe("a token's command limit, across its sockets and reconnections", () => 
   });
 
   it("holds a delegate's token to bursts of 20, then 5 a second", async () => {
-    const { answers, elapsedMs } = await reconnecting(
+    const { answers } = await reconnecting(
       live.server.url,
       live.room.tokens.mexico,
       () => Array.from({ length: 30 }, () => ({ type: 'floor.withdraw' })),
-      1500,
+      clock,
     );
     const through = answers.filter((a) => a !== 'rate_limited').length;
-    expect(through).toBeGreaterThanOrEqual(LIMITS.delegateCommands.burst);
-    expect(through).toBeLessThanOrEqual(most(LIMITS.delegateCommands, elapsedMs));
+    expect(through).toBe(most(LIMITS.delegateCommands));
   });
 
   it("answers a display's commands forbidden unparsed, and closes its sockets beyond the limit", async () => {
     const version = live.server.app.rostrum.registry.get(live.room.meetingId)?.version;
-    const { answers, rounds, closed, elapsedMs } = await reconnecting(
+    const { answers, rounds, closed } = await reconnecting(
       live.server.url,
       live.room.tokens.display,
       // Commands a display may not send, and garbage that would not even parse: all the same.
       (n) => Array.from({ length: 200 }, (_, i) => (i % 2 ? { type: 'agenda.start' } : [n, i])),
-      1500,
+      clock,
     );
     expect(new Set(answers)).toEqual(new Set(['forbidden']));
-    expect(answers.length).toBeLessThanOrEqual(most(LIMITS.delegateCommands, elapsedMs));
+    expect(answers.length).toBe(most(LIMITS.delegateCommands));
     // Every socket that went on sending was closed by the server (none got its 200 answers).
     expect(closed).toBe(rounds);
     expect(live.server.app.rostrum.registry.get(live.room.meetingId)?.version).toBe(version);
