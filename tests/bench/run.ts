@@ -38,7 +38,9 @@ const SCENARIOS: Record<string, Runner> = {
     runAccuracy(quick ? { rounds: 4, instantsPerRound: 10 } : { rounds: 50, instantsPerRound: 4 }),
   startup: () => runStartup(),
   engine: (quick) =>
-    runEngine(quick ? { commands: 2_000, logSizes: [200, 2_000], restarts: 1 } : ENGINE_DEFAULTS),
+    runEngine(
+      quick ? { commands: 2_000, logSizes: [200, 2_000], restarts: 1, opens: 3 } : ENGINE_DEFAULTS,
+    ),
   soak: (quick) => runSoak({ seconds: quick ? 60 : soakSeconds(), clients: quick ? 100 : 500 }),
 };
 
