@@ -8,8 +8,8 @@
  *    real sequence: `agenda.start`, `agenda.goto` to the first item with a floor step,
  *    `floor.add`, more requests, `floor.grant`, `agenda.edit`.
  * 2. CPU of a command: the engine alone, in this process, no I/O: the default meeting, a mix of
- *    the commands a room sends most (`MIX` below) applied one after the other with instants a few
- *    seconds apart; process.cpuUsage() over the whole run, performance.now() around each call.
+ *    the commands a room sends most (`ROUND` below) applied one after the other with instants a
+ *    few seconds apart; performance.now() and process.cpuUsage() around each call.
  * 3. Restart: a real server, in this process, writes a DATA_DIR with the default meeting and N
  *    accepted commands (the same mix, through `MeetingRuntime.execute`, the path a socket's
  *    command takes after its checks); a copy of its files is taken at N (a snapshot falls on
@@ -18,7 +18,7 @@
  *    the server (`node --import tsx server/main.ts`), timed from spawn to its "listening" line
  *    and to the first `state` a client (a token issued before the copy) receives; and opened
  *    with `buildApp` in this process, which times the store's opening and the meeting's restore
- *    without Node's and tsx's start.
+ *    without Node's and tsx's start, in wall and in CPU time. A new meeting's copy is the base.
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
