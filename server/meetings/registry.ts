@@ -35,7 +35,7 @@ export class MeetingRegistry {
 
   /** Brings every stored meeting back, as it was when the server stopped. */
   openAll(): void {
-    for (const meeting of this.store.meetings()) {
+    for (const meeting of this.store.meetings.all()) {
       const runtime = MeetingRuntime.open(meeting, this.store, this.publish, this.log, this.clock);
       this.meetings.set(meeting.id, runtime);
     }
@@ -73,7 +73,7 @@ export class MeetingRegistry {
       })),
     ];
     const meeting = { id: meetingId, title: agenda.title, agenda, roster, createdAt: now };
-    this.store.createMeeting(meeting, codes);
+    this.store.meetings.create(meeting, codes);
     const runtime = MeetingRuntime.open(meeting, this.store, this.publish, this.log, this.clock);
     this.meetings.set(meetingId, runtime);
     this.log.info({ meetingId, delegations: roster.length }, 'meeting created');
@@ -81,7 +81,7 @@ export class MeetingRegistry {
   }
 
   codes(meetingId: string): MeetingCodes {
-    return codesByRole(this.store.codesOf(meetingId));
+    return codesByRole(this.store.access.codesOf(meetingId));
   }
 
   /**
@@ -90,7 +90,7 @@ export class MeetingRegistry {
    */
   join(meetingId: string, typed: string, now = this.clock.now()): JoinResponse | null {
     const code = canonicalCode(typed);
-    const found = code === null ? undefined : this.store.findCode(meetingId, code);
+    const found = code === null ? undefined : this.store.access.findCode(meetingId, code);
     if (!found) return null;
     const { meetingId: _, ...joined } = this.issueToken(found, now);
     return joined;
@@ -102,7 +102,7 @@ export class MeetingRegistry {
    */
   joinByCode(typed: string, now = this.clock.now()): JoinByCodeResponse | null {
     const code = canonicalCode(typed);
-    const found = code === null ? undefined : this.store.findCodeAnywhere(code);
+    const found = code === null ? undefined : this.store.access.findCodeAnywhere(code);
     if (!found || !this.meetings.has(found.meetingId)) return null;
     return this.issueToken(found, now);
   }
@@ -114,20 +114,22 @@ export class MeetingRegistry {
       role: found.role,
       ...(found.delegationId !== undefined && { delegationId: found.delegationId }),
     };
-    this.store.insertToken(tokenHash(token), { meetingId: found.meetingId, ...holder }, now);
+    this.store.access.insertToken(tokenHash(token), { meetingId: found.meetingId, ...holder }, now);
     return { meetingId: found.meetingId, token, ...holder };
   }
 
   /** Who a token admits, and to which meeting; null if it is unknown or revoked. */
   authenticate(token: string): IssuedToken | null {
     if (token.length === 0 || token.length > 256) return null;
-    const issued = this.store.findToken(tokenHash(token));
+    const issued = this.store.access.findToken(tokenHash(token));
     return issued && this.meetings.has(issued.meetingId) ? issued : null;
   }
 
   /** Whether this server ever issued the token (it may be revoked since): not a guess. */
   issuedOnce(token: string): boolean {
-    return token.length > 0 && token.length <= 256 && this.store.tokenKnown(tokenHash(token));
+    return (
+      token.length > 0 && token.length <= 256 && this.store.access.tokenKnown(tokenHash(token))
+    );
   }
 
   /**
@@ -140,7 +142,7 @@ export class MeetingRegistry {
     actor: AuditEntry['actor'],
     now = this.clock.now(),
   ): number {
-    const revoked = this.store.signOut(meetingId, holder, {
+    const revoked = this.store.access.signOut(meetingId, holder, {
       at: now,
       actor,
       action: 'delegation.sign-out',
@@ -165,7 +167,7 @@ export class MeetingRegistry {
     const now = options.now ?? this.clock.now();
     const code = this.newCode(new Set());
     const token = options.reissue ? newToken() : undefined;
-    const revokedTokens = this.store.rotateCode(
+    const revokedTokens = this.store.access.rotateCode(
       meetingId,
       holder,
       code,
@@ -177,11 +179,11 @@ export class MeetingRegistry {
   }
 
   tokenCounts(meetingId: string): TokenCount[] {
-    return this.store.tokenCounts(meetingId);
+    return this.store.access.tokenCounts(meetingId);
   }
 
   audit(meetingId: string): AuditEntry[] {
-    return this.store.audit(meetingId);
+    return this.store.access.audit(meetingId);
   }
 
   /** Closes every meeting (timers stopped, snapshots kept). */
@@ -195,7 +197,7 @@ export class MeetingRegistry {
   private newCode(taken: Set<string>): string {
     for (;;) {
       const candidate = newAccessCode();
-      if (!taken.has(candidate) && !this.store.codeExists(candidate)) {
+      if (!taken.has(candidate) && !this.store.access.codeExists(candidate)) {
         taken.add(candidate);
         return candidate;
       }
@@ -209,7 +211,7 @@ export class MeetingRegistry {
         id += CROCKFORD_ALPHABET[randomInt(CROCKFORD_ALPHABET.length)];
       }
       id = id.toLowerCase();
-      if (!this.meetings.has(id) && !this.store.meetingExists(id)) return id;
+      if (!this.meetings.has(id) && !this.store.meetings.exists(id)) return id;
     }
   }
 }

@@ -6,8 +6,15 @@ import type { CommandAck } from '../../shared/protocol/errors';
 import { type MeetingState, withoutAgenda } from '../../shared/protocol/state';
 import type { MeetingView } from '../../shared/protocol/view';
 import type { ClockTimer, ServerClock } from '../clock';
-import { type ApplyResult, type EngineSnapshot, MeetingEngine } from '../engine/engine';
-import type { CommandSource, MeetingRecord, Store, StoredMeeting } from '../store/store';
+import { type ApplyResult, MeetingEngine } from '../engine/engine';
+import type {
+  CommandSource,
+  MeetingRecord,
+  Store,
+  StoredMeeting,
+  StoredSnapshot,
+  UnreadableSnapshot,
+} from '../store/store';
 import { RefusalLog } from './refusalLog';
 import { RequestCooldown } from './requestCooldown';
 
@@ -53,6 +60,8 @@ export class MeetingRuntime {
   private flush: NodeJS.Immediate | null = null;
   private deadlineTimer: ClockTimer | null = null;
   private snapshotVersion: number;
+  /** How many logged commands the last open replayed after its snapshot. */
+  private replayedOnOpen = 0;
   /** The instant of the last accepted command, so the log's instants never go back. */
   private lastAt = 0;
   private closed = false;
@@ -94,7 +103,7 @@ export class MeetingRuntime {
     const meetingLog = log.child({ meetingId: meeting.id });
     let engine = MeetingRuntime.fromSnapshot(meeting, store, meetingLog);
     const snapshotVersion = engine.version;
-    const { entries, unreadableFrom } = store.commandsAfter(meeting.id, engine.version);
+    const { entries, unreadableFrom } = store.log.after(meeting.id, engine.version);
     let lastAt = 0;
     let divergedAt = unreadableFrom;
     for (const entry of entries) {
@@ -141,6 +150,7 @@ export class MeetingRuntime {
       clock,
     );
     runtime.lastAt = lastAt;
+    runtime.replayedOnOpen = engine.version - snapshotVersion;
     if (engine.version > snapshotVersion) runtime.saveSnapshot();
     meetingLog.info(
       { version: engine.version, replayed: engine.version - snapshotVersion },
@@ -150,36 +160,71 @@ export class MeetingRuntime {
     return runtime;
   }
 
+  // Snapshots: the store keeps the latest two; the newest that restores is taken (#12, point 5).
+
+  /** The engine from the newest stored snapshot that restores, or a new one at version 0. */
   private static fromSnapshot(
     meeting: StoredMeeting,
     store: Store,
     log: FastifyBaseLogger,
   ): MeetingEngine {
-    const fresh = () =>
-      MeetingEngine.create({
-        meetingId: meeting.id,
-        agenda: meeting.agenda,
-        roster: meeting.roster,
-      });
-    let latest: { version: number; snapshot: EngineSnapshot } | undefined;
-    try {
-      latest = store.latestSnapshot(meeting.id);
-    } catch (error) {
-      log.error({ err: error }, 'unreadable snapshot: replaying the whole log');
-      return fresh();
+    let below: number | undefined;
+    for (;;) {
+      let stored: StoredSnapshot | UnreadableSnapshot | undefined;
+      try {
+        stored = store.snapshots.latest(meeting.id, below);
+      } catch (error) {
+        log.error({ err: error }, 'unreadable snapshots: replaying the whole log');
+        break;
+      }
+      if (!stored) break;
+      // Each try is older than the last: the loop ends when the stored ones do.
+      below = stored.version;
+      const engine = MeetingRuntime.restoreSnapshot(stored, meeting.roster, log);
+      if (engine) return engine;
     }
-    if (!latest) return fresh();
-    try {
-      const engine = MeetingEngine.restore(latest.snapshot, meeting.roster);
-      if (engine.version === latest.version) return engine;
+    return MeetingEngine.create({
+      meetingId: meeting.id,
+      agenda: meeting.agenda,
+      roster: meeting.roster,
+    });
+  }
+
+  /** One stored snapshot as an engine, or undefined (and why, in the log) if it is not one. */
+  private static restoreSnapshot(
+    stored: StoredSnapshot | UnreadableSnapshot,
+    roster: Roster,
+    log: FastifyBaseLogger,
+  ): MeetingEngine | undefined {
+    const context = { snapshotVersion: stored.version };
+    if ('unreadable' in stored) {
       log.error(
-        { stored: latest.version, restored: engine.version },
-        'snapshot version mismatch: replaying the whole log',
+        { ...context, reason: stored.unreadable },
+        'unreadable snapshot: trying an older one, or the whole log',
+      );
+      return undefined;
+    }
+    try {
+      // The store checked the document around it; the engine checks (and migrates) the state:
+      // a format it does not know, or a state its schema refuses, throws and is logged below.
+      const engine = MeetingEngine.restore(stored, roster);
+      if (engine.version === stored.version) return engine;
+      log.error(
+        { ...context, restored: engine.version },
+        'snapshot version mismatch: trying an older one, or the whole log',
       );
     } catch (error) {
-      log.error({ err: error }, 'snapshot does not restore: replaying the whole log');
+      log.error(
+        { ...context, err: error },
+        'snapshot does not restore: trying an older one, or the whole log',
+      );
     }
-    return fresh();
+    return undefined;
+  }
+
+  /** How many logged commands the last open replayed after the snapshot it restored. */
+  get replayed(): number {
+    return this.replayedOnOpen;
   }
 
   get version(): number {
@@ -278,7 +323,7 @@ export class MeetingRuntime {
   }
 
   record(): MeetingRecord {
-    return this.store.record(this.meetingId);
+    return this.store.records.of(this.meetingId);
   }
 
   /** The meeting as it stands now (not the last broadcast, which may be a turn of the loop behind). */
@@ -311,7 +356,8 @@ export class MeetingRuntime {
   }
 
   private saveSnapshot(): void {
-    this.store.saveSnapshot(this.meetingId, this.engine.version, this.engine.snapshot());
+    const { state, formatVersion } = this.engine.snapshot();
+    this.store.snapshots.save(this.meetingId, this.engine.version, state, formatVersion);
     this.snapshotVersion = this.engine.version;
   }
 

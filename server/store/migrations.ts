@@ -57,7 +57,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE snapshots (
     meeting TEXT NOT NULL REFERENCES meetings(id),
     version INTEGER NOT NULL,
-    snapshot TEXT NOT NULL,        -- MeetingEngine.persisted() as JSON
+    snapshot TEXT NOT NULL,        -- a snapshot document (server/store/snapshots.ts) as JSON
     PRIMARY KEY (meeting, version)
   ) STRICT, WITHOUT ROWID;
 

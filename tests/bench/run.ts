@@ -3,8 +3,8 @@
  * fixed order), prints their tables as Markdown, and writes every figure to
  * bench-results/<timestamp>.json and bench-results/latest.json.
  *
- * Scenarios: fanout, idle, memory, throughput, accuracy, startup, and soak (not in the default
- * run: it lasts SOAK_SECONDS, ten minutes unless set; name it). `--quick` runs each smaller (for
+ * Scenarios: fanout, idle, memory, throughput, accuracy, startup, engine, and soak (not in the
+ * default run: it lasts SOAK_SECONDS, ten minutes unless set; name it). `--quick` runs each smaller (for
  * checking the harness, not for figures). The run is capped at 10 minutes, plus the soak's length.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { now } from './lib/clock';
 import { machineInfo } from './lib/machine';
 import { renderResults, type ScenarioResult } from './lib/report';
 import { runAccuracy } from './scenarios/accuracy';
+import { ENGINE_DEFAULTS, runEngine } from './scenarios/engine';
 import { FANOUT_DEFAULTS, runFanout } from './scenarios/fanout';
 import { runIdle } from './scenarios/idle';
 import { runMemory } from './scenarios/memory';
@@ -36,6 +37,10 @@ const SCENARIOS: Record<string, Runner> = {
   accuracy: (quick) =>
     runAccuracy(quick ? { rounds: 4, instantsPerRound: 10 } : { rounds: 50, instantsPerRound: 4 }),
   startup: () => runStartup(),
+  engine: (quick) =>
+    runEngine(
+      quick ? { commands: 2_000, logSizes: [200, 2_000], restarts: 1, opens: 3 } : ENGINE_DEFAULTS,
+    ),
   soak: (quick) => runSoak({ seconds: quick ? 60 : soakSeconds(), clients: quick ? 100 : 500 }),
 };
 

@@ -149,8 +149,8 @@ describe('storage', () => {
       .pluck()
       .all(meetingId);
     const logged = stored.prepare('SELECT count(*) FROM commands WHERE meeting = ?').pluck();
-    // Only the latest snapshot is kept (the older one was pruned when it came); the log is whole.
-    expect(kept).toEqual([2 * SNAPSHOT_EVERY]);
+    // The latest two snapshots are kept (older ones are pruned as new ones come); the log is whole.
+    expect(kept).toEqual([SNAPSHOT_EVERY, 2 * SNAPSHOT_EVERY]);
     expect(logged.get(meetingId)).toBe(version);
     stored.close();
 
@@ -162,8 +162,12 @@ describe('storage', () => {
       );
       expect(lasting(chairAgain.latest())).toEqual(lasting(before));
       chairAgain.close();
-      // The restore replayed 37 commands and kept a snapshot of where it got: still only one.
-      expect(restored.app.rostrum.store.snapshotCount(meetingId)).toBe(1);
+      // The restore replayed 37 commands and kept a snapshot of where it got: still two.
+      expect(restored.app.rostrum.registry.get(meetingId)?.replayed).toBe(37);
+      expect(restored.app.rostrum.store.snapshots.versions(meetingId)).toEqual([
+        2 * SNAPSHOT_EVERY,
+        version,
+      ]);
     } finally {
       await restored.close();
     }

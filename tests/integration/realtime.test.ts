@@ -286,7 +286,7 @@ describe('the handshake', () => {
     const { token } = await join(server.url, meetingId, codes.moderator);
     const client = await connect(server.url, token);
     client.close();
-    server.app.rostrum.store.revokeTokens(meetingId, { role: 'moderator' });
+    server.app.rostrum.store.access.revokeTokens(meetingId, { role: 'moderator' });
     expect(await connectError(server.url, token)).toBe('unauthorized');
   });
 

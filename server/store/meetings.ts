@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { Agenda, Roster } from '../../shared/protocol/agenda';
+import { ServerId } from '../../shared/protocol/common';
+import type { AccessCode, AccessStore } from './access';
+import type { Db } from './database';
+
+/** A meeting as it was made: its agenda and roster then (the engine's state holds later edits). */
+export interface StoredMeeting {
+  id: string;
+  title: string;
+  agenda: Agenda;
+  roster: Roster;
+  createdAt: number;
+}
+
+const MeetingRow = z.object({
+  id: ServerId,
+  title: z.string(),
+  agenda: z.string(),
+  roster: z.string(),
+  created_at: z.number().int(),
+});
+
+/** The meetings of this server, each with the agenda and roster it was made with. */
+export class MeetingStore {
+  private readonly statements;
+
+  constructor(
+    private readonly db: Db,
+    private readonly access: AccessStore,
+  ) {
+    this.statements = {
+      insert: db.prepare(
+        'INSERT INTO meetings (id, title, agenda, roster, created_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      all: db.prepare(
+        'SELECT id, title, agenda, roster, created_at FROM meetings ORDER BY created_at, id',
+      ),
+      exists: db.prepare('SELECT 1 FROM meetings WHERE id = ?').pluck(),
+    };
+  }
+
+  /** A new meeting and its codes, in one transaction: a meeting is never there without them. */
+  create(meeting: StoredMeeting, codes: readonly AccessCode[]): void {
+    this.db.transaction(() => {
+      this.statements.insert.run(
+        meeting.id,
+        meeting.title,
+        JSON.stringify(meeting.agenda),
+        JSON.stringify(meeting.roster),
+        meeting.createdAt,
+      );
+      this.access.insertCodes(meeting.id, codes);
+    })();
+  }
+
+  /** Every meeting, oldest first. */
+  all(): StoredMeeting[] {
+    return this.statements.all.all().map((raw) => {
+      const row = MeetingRow.parse(raw);
+      return {
+        id: row.id,
+        title: row.title,
+        agenda: Agenda.parse(JSON.parse(row.agenda)),
+        roster: Roster.parse(JSON.parse(row.roster)),
+        createdAt: row.created_at,
+      };
+    });
+  }
+
+  exists(meetingId: string): boolean {
+    return this.statements.exists.get(meetingId) !== undefined;
+  }
+}
