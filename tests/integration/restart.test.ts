@@ -6,8 +6,10 @@ import type { MeetingRuntime } from '../../server/meetings/runtime';
 import { SNAPSHOT_EVERY } from '../../server/meetings/runtime';
 import { DATABASE_FILE } from '../../server/store/database';
 import { SNAPSHOT_FORMAT } from '../../server/store/snapshots';
+import type { MeetingContext } from '../../shared/engine/context';
 import type { Command } from '../../shared/protocol/commands';
 import type { MeetingView } from '../../shared/protocol/view';
+import { formatOneStateOf } from '../support/engine';
 import { captureLogs } from '../support/logs';
 import { connect, createMeeting, join, startServer, stateAt, tempDir } from '../support/server';
 
@@ -138,9 +140,9 @@ describe('a restart after a long command log', () => {
     const dataDir = await copyOf(image);
     // What the server before snapshot documents stored: the engine's xstate snapshot, bare.
     rewriteSnapshots(dataDir, (text) => {
-      const document = JSON.parse(text) as { format: string; state: unknown };
+      const document = JSON.parse(text) as { format: string; state: MeetingContext };
       expect(document.format).toBe(SNAPSHOT_FORMAT);
-      return JSON.stringify(document.state);
+      return JSON.stringify(formatOneStateOf(document.state));
     });
     const again = await restart(dataDir);
     expect(again.replayed).toBe(LOGGED - latestSnapshot);

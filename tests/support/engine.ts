@@ -25,23 +25,26 @@ export const snapshotOf = (engine: MeetingEngine): EngineSnapshot =>
  * engine) would have stored for this meeting: the status in `value`, a suspension and the step a
  * closed meeting stood at in the context. For the migration's tests.
  */
-export const formatOneSnapshotOf = (engine: MeetingEngine): EngineSnapshot => {
-  const { session, ...context } = snapshotOf(engine).state as MeetingContext;
+export const formatOneSnapshotOf = (engine: MeetingEngine): EngineSnapshot => ({
+  formatVersion: 1,
+  state: formatOneStateOf(snapshotOf(engine).state as MeetingContext),
+});
+
+/** A context of today's engine as the format-1 engine held it: xstate's persisted envelope. */
+export const formatOneStateOf = (context: MeetingContext): unknown => {
+  const { session, interrupted: _, ...rest } = context;
   return {
-    formatVersion: 1,
-    state: {
-      status: 'active',
-      value: session.status,
-      historyValue: {},
-      children: {},
-      context: {
-        ...context,
-        suspension:
-          session.status === 'suspended'
-            ? { since: session.since, ...(session.note !== undefined && { note: session.note }) }
-            : null,
-        ...(session.status === 'closed' && { closedFrom: session.from }),
-      },
+    status: 'active',
+    value: session.status,
+    historyValue: {},
+    children: {},
+    context: {
+      ...rest,
+      suspension:
+        session.status === 'suspended'
+          ? { since: session.since, ...(session.note !== undefined && { note: session.note }) }
+          : null,
+      ...(session.status === 'closed' && { closedFrom: session.from }),
     },
   };
 };
