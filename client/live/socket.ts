@@ -1,5 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
+import type { Command } from '../../shared/protocol/commands';
 import type {
+  AckOf,
   ClientToServerEvents,
   HandshakeAuth,
   ServerToClientEvents,
@@ -31,6 +33,23 @@ export const connectMeeting = (token: string): MeetingSocket => {
 
 export const SYNC_TIMEOUT_MS = 2_000;
 export const COMMAND_TIMEOUT_MS = 10_000;
+
+/**
+ * Sends a command and waits for its ack, `CommandAck` as the contract types it; rejects when none
+ * came within `timeoutMs`. (socket.io's own `timeout().emitWithAck()` answers `any`: its types
+ * cannot see the ack behind the timeout's error argument.)
+ */
+export const emitCommand = (
+  socket: MeetingSocket,
+  command: Command,
+  timeoutMs = COMMAND_TIMEOUT_MS,
+): Promise<AckOf<'command'>> =>
+  new Promise((resolve, reject) => {
+    socket.timeout(timeoutMs).emit('command', command, (error, ack) => {
+      if (error) reject(error);
+      else resolve(ack);
+    });
+  });
 
 export const probeOf =
   (socket: MeetingSocket) =>
