@@ -73,7 +73,7 @@ export const actorOf = (request: FastifyRequest): 'chair' | 'operator' => {
 
 /**
  * The `preValidation` hook of a meeting's scope (`/api/meetings/:id`): the meeting named in the
- * path, or 404, before anything else is checked.
+ * path, or 404, before any token or schema is checked.
  */
 export const findMeeting =
   (registry: MeetingRegistry): preValidationHookHandler =>

@@ -23,7 +23,7 @@ export class HttpError extends Error {
   }
 }
 
-export const errorBody = (code: string, message: string): HttpErrorResponse => ({
+const errorBody = (code: string, message: string): HttpErrorResponse => ({
   error: { code, message },
 });
 
