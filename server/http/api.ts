@@ -33,6 +33,8 @@ export interface ApiOptions {
 export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (app, options) => {
   // Only what each plugin needs: the options given to this one also carry its prefix.
   const { registry, adminToken, limiter, devices } = options;
+  // The routes' schemas are zod's: validated by zod, and a response schema, should a route
+  // declare one, serialised by zod too (Fastify's own compilers take JSON Schema).
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(registerAccess, { registry, adminToken, limiter });
