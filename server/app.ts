@@ -5,7 +5,7 @@ import { LIMITS } from '../shared/protocol/limits';
 import { type AdminToken, resolveAdminToken } from './access/adminToken';
 import { type ServerClock, systemClock } from './clock';
 import type { Durability } from './config';
-import { registerApi } from './http/api';
+import { apiPlugin } from './http/api';
 import {
   type HttpTimeouts,
   httpTimeouts,
@@ -13,7 +13,6 @@ import {
 } from './http/connectionLimits';
 import { answerFrameworkError, registerErrorHandling, sendError } from './http/errors';
 import { registerRateLimit } from './http/rateLimit';
-import { registerRecordRoutes } from './http/recordRoutes';
 import { registerSecurityHeaders } from './http/security';
 import { registerClient } from './http/static';
 import { WrongCodeLimiter } from './http/wrongCodeLimiter';
@@ -188,9 +187,16 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
         );
       }
     });
-    const access = registerApi(app, { registry, adminToken: adminToken.value, limiter, devices });
-    registerRecordRoutes(app, access);
-    await registerClient(app, options.clientDir ?? resolve('dist/client'));
+    // The API's route plugins under /api (server/http/api.ts), then the screens and the
+    // not-found answer for everything else.
+    await app.register(apiPlugin, {
+      prefix: '/api',
+      registry,
+      adminToken: adminToken.value,
+      limiter,
+      devices,
+    });
+    await app.register(registerClient, { clientDir: options.clientDir ?? resolve('dist/client') });
 
     // Stop taking work: sockets closed first (a command is handled in one synchronous turn, so
     // none is half done), then in-flight HTTP requests end, then the meetings and the database.

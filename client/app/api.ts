@@ -1,23 +1,18 @@
-import type { Delegation } from '../../shared/protocol/agenda';
-import type { Role } from '../../shared/protocol/common';
-import type { MeetingCodesResponse } from '../../shared/protocol/http';
-import type { HeldStepsResponse, ReportResponse } from '../../shared/protocol/record';
+import {
+  type AnswerOf,
+  type BodyOf,
+  HTTP_ROUTES,
+  HttpErrorResponse,
+  type HttpRoute,
+  type ParamsOf,
+  pathOf,
+} from '../../shared/protocol/contract';
 
-/** The HTTP side of the contract (PROTOCOL.md, "HTTP"), as far as the screens use it. */
-export interface MeetingSummary {
-  meetingId: string;
-  title: string;
-}
-
-export interface JoinAnswer {
-  token: string;
-  role: Role;
-  delegationId?: string;
-}
-
-export interface JoinByCodeAnswer extends JoinAnswer {
-  meetingId: string;
-}
+/**
+ * The HTTP side of the contract (docs/protocol.md, "HTTP"), as far as the screens use it: each
+ * helper calls a route of `HTTP_ROUTES` (`shared/protocol/contract.ts`), and answers what that
+ * route answers.
+ */
 
 export class ApiError extends Error {
   constructor(
@@ -29,15 +24,18 @@ export class ApiError extends Error {
   }
 }
 
+const OFFLINE = (): ApiError =>
+  new ApiError(0, 'offline', 'The server cannot be reached. Check the room network.');
+
+/** The contract's error body (`{"error":{"code","message"}}`), or a plain description. */
 const errorOf = async (response: Response): Promise<ApiError> => {
   try {
-    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
-    const { code, message } = body.error ?? {};
-    if (typeof code === 'string' && typeof message === 'string') {
-      return new ApiError(response.status, code, message);
+    const body = HttpErrorResponse.safeParse(await response.json());
+    if (body.success) {
+      return new ApiError(response.status, body.data.error.code, body.data.error.message);
     }
   } catch {
-    // Not the error shape: fall through to a plain description.
+    // Not JSON: fall through to a plain description.
   }
   return new ApiError(response.status, 'unknown', `The server answered ${response.status}.`);
 };
@@ -50,56 +48,88 @@ export const request = async <T>(path: string, init?: RequestInit): Promise<T> =
       headers: { accept: 'application/json', ...init?.headers },
     });
   } catch {
-    throw new ApiError(0, 'offline', 'The server cannot be reached. Check the room network.');
+    throw OFFLINE();
   }
   if (!response.ok) throw await errorOf(response);
   return (await response.json()) as T;
 };
 
+/** What a call of a route takes: its path parameters and body (when it has them), a token. */
+type CallInput<R extends HttpRoute> = (ParamsOf<R> extends undefined
+  ? { params?: undefined }
+  : { params: ParamsOf<R> }) &
+  (BodyOf<R> extends undefined ? { body?: undefined } : { body: BodyOf<R> }) & { token?: string };
+
+/** The request for a route of the contract: its method, path, JSON body and bearer token. */
+const requestFor = <R extends HttpRoute>(
+  route: R,
+  input: CallInput<R>,
+): { path: string; init: RequestInit } => {
+  const headers: Record<string, string> = {};
+  if (input.token !== undefined) headers.authorization = `Bearer ${input.token}`;
+  if (input.body !== undefined) headers['content-type'] = 'application/json';
+  return {
+    path: pathOf(route, input.params),
+    init: {
+      method: route.method,
+      headers,
+      ...(input.body !== undefined && { body: JSON.stringify(input.body) }),
+    },
+  };
+};
+
+/** Calls a JSON route of the contract and answers what it answers. */
+export const call = <R extends HttpRoute>(route: R, input: CallInput<R>): Promise<AnswerOf<R>> => {
+  const { path, init } = requestFor(route, input);
+  return request(path, init);
+};
+
 export const meetingPath = (meetingId: string) => `/api/meetings/${encodeURIComponent(meetingId)}`;
 
-export const listMeetings = (): Promise<MeetingSummary[]> => request('/api/meetings');
+export const listMeetings = () => call(HTTP_ROUTES.listMeetings, {});
 
-export const fetchRoster = (meetingId: string): Promise<Delegation[]> =>
-  request(`${meetingPath(meetingId)}/roster`);
+export const fetchRoster = (meetingId: string) =>
+  call(HTTP_ROUTES.roster, { params: { id: meetingId } });
 
-export const joinMeeting = (meetingId: string, code: string): Promise<JoinAnswer> =>
-  request(`${meetingPath(meetingId)}/join`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code }),
-  });
+export const joinMeeting = (meetingId: string, code: string) =>
+  call(HTTP_ROUTES.join, { params: { id: meetingId }, body: { code } });
 
 /** A code alone (contract version 2): the answer names the meeting the code opens. */
-export const joinByCode = (code: string): Promise<JoinByCodeAnswer> =>
-  request('/api/join', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code }),
-  });
+export const joinByCode = (code: string) => call(HTTP_ROUTES.joinByCode, { body: { code } });
 
 /** What a chair's or moderator's device may read with its token. */
 export const withToken = (token: string): RequestInit => ({
   headers: { authorization: `Bearer ${token}` },
 });
 
-export const fetchHeldSteps = (meetingId: string, token: string): Promise<HeldStepsResponse> =>
-  request(`${meetingPath(meetingId)}/steps`, withToken(token));
+export const fetchHeldSteps = (meetingId: string, token: string) =>
+  call(HTTP_ROUTES.steps, { params: { id: meetingId }, token });
 
-export const fetchReport = (meetingId: string, token: string): Promise<ReportResponse> =>
-  request(`${meetingPath(meetingId)}/report`, withToken(token));
+export const fetchReport = (meetingId: string, token: string) =>
+  call(HTTP_ROUTES.report, { params: { id: meetingId }, token });
 
 /** Every code of the meeting: a chair's token only. */
-export const fetchCodes = (meetingId: string, token: string): Promise<MeetingCodesResponse> =>
-  request(`${meetingPath(meetingId)}/codes`, withToken(token));
+export const fetchCodes = (meetingId: string, token: string) =>
+  call(HTTP_ROUTES.codes, { params: { id: meetingId }, token });
 
-/** A CSV export of the record, as a file the browser saves. */
+type CsvRoute = typeof HTTP_ROUTES.recordCsv | typeof HTTP_ROUTES.requestsCsv;
+
+/** The record's CSV exports, by the file name the chair saves. */
+const CSV_EXPORTS: Readonly<Record<string, CsvRoute>> = {
+  'record.csv': HTTP_ROUTES.recordCsv,
+  'requests.csv': HTTP_ROUTES.requestsCsv,
+};
+
+/** A CSV export of the record (`record.csv` or `requests.csv`), as a file the browser saves. */
 export const fetchCsv = async (meetingId: string, token: string, name: string): Promise<Blob> => {
+  const route = CSV_EXPORTS[name];
+  if (!route) throw new ApiError(0, 'not_found', `There is no export "${name}".`);
+  const { path, init } = requestFor(route, { params: { id: meetingId }, token });
   let response: Response;
   try {
-    response = await fetch(`${meetingPath(meetingId)}/${name}`, withToken(token));
+    response = await fetch(path, init);
   } catch {
-    throw new ApiError(0, 'offline', 'The server cannot be reached. Check the room network.');
+    throw OFFLINE();
   }
   if (!response.ok) throw await errorOf(response);
   return response.blob();

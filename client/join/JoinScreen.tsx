@@ -1,13 +1,7 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import type { Role } from '../../shared/protocol/common';
-import {
-  type JoinAnswer,
-  joinByCode,
-  joinMeeting,
-  joinProblem,
-  listMeetings,
-  type MeetingSummary,
-} from '../app/api';
+import type { JoinResponse, MeetingSummary } from '../../shared/protocol/http';
+import { joinByCode, joinMeeting, joinProblem, listMeetings } from '../app/api';
 import { takeFlash } from '../app/leave';
 import { homePath, navigate, screenPath } from '../app/router';
 import { saveSession, storedSessions } from '../app/sessions';
@@ -20,7 +14,7 @@ const SCREEN_NAME: Record<Role, string> = {
 };
 
 /** Keeps the token of a join and opens the screen of its role, as a new entry of the history. */
-const open = (meetingId: string, answer: JoinAnswer): void => {
+const open = (meetingId: string, answer: JoinResponse): void => {
   saveSession({
     meetingId,
     token: answer.token,

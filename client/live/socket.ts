@@ -1,28 +1,24 @@
 import { io, type Socket } from 'socket.io-client';
-import type { SignedOut } from '../../shared/protocol/access';
 import type { Command } from '../../shared/protocol/commands';
-import type { CommandAck } from '../../shared/protocol/errors';
-import type { MeetingState } from '../../shared/protocol/state';
+import type {
+  AckOf,
+  ClientToServerEvents,
+  HandshakeAuth,
+  ServerToClientEvents,
+} from '../../shared/protocol/contract';
 
-/** The socket.io events of the contract (PROTOCOL.md, "Socket.io"). */
-export interface ServerEvents {
-  /** The agenda only on connect and when it changes: `useMeeting` completes it. */
-  state: (state: MeetingState) => void;
-  /** Added: the chair revoked this device's token; the server closes the socket next. */
-  signed_out: (signal: SignedOut) => void;
-}
-
-export interface ClientEvents {
-  command: (command: Command, ack: (answer: CommandAck) => void) => void;
-  sync: (clientTime: number, ack: (serverNow: number) => void) => void;
-}
-
-export type MeetingSocket = Socket<ServerEvents, ClientEvents>;
+/**
+ * A screen's socket, typed by the contract's events (docs/protocol.md, "Socket.io";
+ * `shared/protocol/contract.ts`): `state` and `signed_out` in, `command` and `sync` out with their
+ * acks.
+ */
+export type MeetingSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** Connects to the server this page came from, WebSocket first, reconnecting with back-off. */
-export const connectMeeting = (token: string): MeetingSocket =>
-  io({
-    auth: { token },
+export const connectMeeting = (token: string): MeetingSocket => {
+  const auth: HandshakeAuth = { token };
+  return io({
+    auth,
     transports: ['websocket', 'polling'],
     tryAllTransports: true,
     reconnectionDelay: 500,
@@ -33,9 +29,27 @@ export const connectMeeting = (token: string): MeetingSocket =>
     // silent never will, even once the network is back.
     timeout: 5_000,
   });
+};
 
 export const SYNC_TIMEOUT_MS = 2_000;
 export const COMMAND_TIMEOUT_MS = 10_000;
+
+/**
+ * Sends a command and waits for its ack, `CommandAck` as the contract types it; rejects when none
+ * came within `timeoutMs`. (socket.io's own `timeout().emitWithAck()` answers `any`: its types
+ * cannot see the ack behind the timeout's error argument.)
+ */
+export const emitCommand = (
+  socket: MeetingSocket,
+  command: Command,
+  timeoutMs = COMMAND_TIMEOUT_MS,
+): Promise<AckOf<'command'>> =>
+  new Promise((resolve, reject) => {
+    socket.timeout(timeoutMs).emit('command', command, (error, ack) => {
+      if (error) reject(error);
+      else resolve(ack);
+    });
+  });
 
 export const probeOf =
   (socket: MeetingSocket) =>

@@ -6,7 +6,7 @@ import type { MeetingView } from '../../shared/protocol/view';
 import type { Session } from '../app/sessions';
 import { watchHeartbeat } from './heartbeat';
 import { ServerClock } from './serverClock';
-import { COMMAND_TIMEOUT_MS, connectMeeting, type MeetingSocket, probeOf } from './socket';
+import { connectMeeting, emitCommand, type MeetingSocket, probeOf } from './socket';
 
 export type Connection = 'connecting' | 'online' | 'reconnecting';
 
@@ -142,7 +142,7 @@ export const useMeeting = (
       );
     }
     try {
-      return await socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck('command', command);
+      return await emitCommand(socket, command);
     } catch {
       return refusal(
         'unavailable',

@@ -1,6 +1,14 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { HTTP_ERROR_STATUS, type HttpErrorCode } from '../../shared/protocol/errors';
-import type { HttpErrorResponse } from '../../shared/protocol/http';
+import {
+  hasZodFastifySchemaValidationErrors,
+  type ZodFastifySchemaValidationError,
+} from 'fastify-type-provider-zod';
+import {
+  HTTP_ERROR_STATUS,
+  type HttpErrorCode,
+  type HttpErrorResponse,
+} from '../../shared/protocol/contract';
+import { describeIssues, type Issue } from '../validation/issues';
 import { applySecurityHeaders } from './security';
 
 /** An error the API answers as such: a contract code, a message in plain words. */
@@ -15,7 +23,7 @@ export class HttpError extends Error {
   }
 }
 
-export const errorBody = (code: string, message: string): HttpErrorResponse => ({
+const errorBody = (code: string, message: string): HttpErrorResponse => ({
   error: { code, message },
 });
 
@@ -63,6 +71,17 @@ const fastifyError = (error: FastifyError): { code: HttpErrorCode; message: stri
 };
 
 /**
+ * A route's params or body refused by its zod schema, as fastify-type-provider-zod reports each
+ * issue (its path as a JSON pointer): the field at fault leads each line, as everywhere
+ * (docs/protocol.md, "HTTP": "a message naming the field").
+ */
+const issuesOf = (validation: readonly ZodFastifySchemaValidationError[]): Issue[] =>
+  validation.map((v) => ({
+    path: v.instancePath.split('/').filter((segment) => segment !== ''),
+    message: v.message ?? 'not valid',
+  }));
+
+/**
  * Every error becomes `{"error":{"code","message"}}` with the contract's status; nothing of a
  * stack or an internal message reaches the client. Unexpected errors are logged with their stack.
  */
@@ -70,6 +89,10 @@ export const registerErrorHandling = (app: FastifyInstance): void => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpError) {
       return sendError(reply, error.code, error.message, error.headers);
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const whole = error.validationContext ?? 'request';
+      return sendError(reply, 'invalid', describeIssues(issuesOf(error.validation), whole));
     }
     const known = fastifyError(error);
     if (known) {

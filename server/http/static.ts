@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
+import fp from 'fastify-plugin';
 import { sendError } from './errors';
 
 /** Paths the screens never own: the API and socket.io. */
@@ -11,9 +12,10 @@ const isServerPath = (path: string): boolean =>
 /**
  * The built screens (dist/client), and the single-page fallback: any other GET is the app's
  * index.html, so /m/<id>/join?code=... opens the join screen. Without a build the API still
- * runs, and those paths answer 404 saying why.
+ * runs, and those paths answer 404 saying why. The fallback is the whole server's not-found
+ * handler, so this plugin is not encapsulated.
  */
-export const registerClient = async (app: FastifyInstance, clientDir: string): Promise<void> => {
+const clientPlugin: FastifyPluginAsync<{ clientDir: string }> = async (app, { clientDir }) => {
   const hasClient = existsSync(join(clientDir, 'index.html'));
   if (hasClient) {
     await app.register(fastifyStatic, {
@@ -48,3 +50,5 @@ export const registerClient = async (app: FastifyInstance, clientDir: string): P
     return sendError(reply, 'not_found', `Nothing at ${request.method} ${path.slice(0, 200)}.`);
   });
 };
+
+export const registerClient = fp(clientPlugin, { name: 'rostrum-client', fastify: '5.x' });

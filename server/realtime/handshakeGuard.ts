@@ -1,9 +1,10 @@
+import type { ConnectRefusal } from '../../shared/protocol/contract';
 import type { WrongCodeLimiter } from '../http/wrongCodeLimiter';
 import type { EngineConnection } from './engineConnection';
 import type { RostrumSocketServer } from './socketServer';
 
-/** What a refused handshake's `connect_error` says. */
-export type HandshakeRefusal = 'unauthorized' | 'rate_limited';
+/** What a refused handshake's `connect_error` says, when the guard refuses it. */
+export type HandshakeRefusal = Extract<ConnectRefusal, 'unauthorized' | 'rate_limited'>;
 
 /** The handshake as the guard sees it: the engine.io connection under it and the device's address. */
 interface Handshaking {

@@ -2,12 +2,18 @@ import type { Server as HttpServer } from 'node:http';
 import type { FastifyBaseLogger } from 'fastify';
 import { Server, type Socket } from 'socket.io';
 import type { Sender } from '../../shared/engine/context';
-import type { SignedOut } from '../../shared/protocol/access';
 import { Command } from '../../shared/protocol/commands';
 import type { Role } from '../../shared/protocol/common';
+import {
+  type AckOf,
+  type ClientEvent,
+  type ConnectRefusal,
+  HandshakeAuth,
+  type ReceivedClientEvents,
+  type ServerToClientEvents,
+} from '../../shared/protocol/contract';
 import type { CommandAck } from '../../shared/protocol/errors';
 import { LIMITS } from '../../shared/protocol/limits';
-import type { MeetingState } from '../../shared/protocol/state';
 import { tokenHash } from '../access/tokens';
 import type { ServerClock } from '../clock';
 import type { MeetingRegistry } from '../meetings/registry';
@@ -16,20 +22,16 @@ import type { HandshakeGuard } from './handshakeGuard';
 import { SyncLimit } from './syncLimit';
 import { TokenLimits } from './tokenLimits';
 
-/** What a client may emit. Payloads are `unknown` until the schemas have parsed them. */
-export interface ClientToServerEvents {
-  command: (...args: unknown[]) => void;
-  sync: (...args: unknown[]) => void;
-}
+/**
+ * The events are the contract's (`shared/protocol/contract.ts`): what the server sends is typed
+ * as the screens read it; what it receives is `unknown` until parsed (`ReceivedClientEvents`), and
+ * what it answers through an ack is typed by `AckOf`.
+ */
 
-export interface ServerToClientEvents {
-  /** The agenda only on connect and when `agendaVersion` changes (`shared/protocol/state.ts`). */
-  state: (state: MeetingState) => void;
-  /** Added: the device's token was revoked; the socket is closed right after. */
-  signed_out: (signal: SignedOut) => void;
-}
+/** One process: no events between servers. */
+type InterServerEvents = Record<string, never>;
 
-/** What the handshake learnt from the token. */
+/** What the handshake learnt from the token: the server's own, never sent. */
 export interface SocketData {
   meetingId: string;
   role: Role;
@@ -39,15 +41,15 @@ export interface SocketData {
 }
 
 export type RostrumSocketServer = Server<
-  ClientToServerEvents,
+  ReceivedClientEvents,
   ServerToClientEvents,
-  Record<string, never>,
+  InterServerEvents,
   SocketData
 >;
 type RostrumSocket = Socket<
-  ClientToServerEvents,
+  ReceivedClientEvents,
   ServerToClientEvents,
-  Record<string, never>,
+  InterServerEvents,
   SocketData
 >;
 
@@ -65,10 +67,14 @@ const UNEXPECTED = failure(
   'The server could not handle that just now; nothing was changed. Try again.',
 );
 
+/** An ack as the server calls it: with the answer the contract gives that event. */
+type Ack<E extends ClientEvent> = (answer: AckOf<E>) => void;
+
 /** The ack callback socket.io passes last, when the client asked for one. */
-const ackOf = (args: unknown[]): ((answer: unknown) => void) | null => {
+const ackOf = <E extends ClientEvent>(args: unknown[]): Ack<E> | null => {
   const last = args[args.length - 1];
-  return typeof last === 'function' ? (last as (answer: unknown) => void) : null;
+  // socket.io puts a function last only for an ack: it sends the answer back, whatever it is.
+  return typeof last === 'function' ? (last as Ack<E>) : null;
 };
 
 /**
@@ -76,7 +82,7 @@ const ackOf = (args: unknown[]): ((answer: unknown) => void) | null => {
  * connection (engine.io's `maxHttpBufferSize`).
  */
 export const createSocketServer = (httpServer: HttpServer): RostrumSocketServer =>
-  new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(
+  new Server<ReceivedClientEvents, ServerToClientEvents, InterServerEvents, SocketData>(
     httpServer,
     {
       maxHttpBufferSize: LIMITS.socketMessageBytes,
@@ -112,11 +118,10 @@ export const attachRealtime = (
         guard.refuse(socket, next, early);
         return;
       }
-      const auth: unknown = socket.handshake.auth;
-      const token =
-        typeof auth === 'object' && auth !== null && 'token' in auth ? auth.token : undefined;
-      const issued = typeof token === 'string' ? registry.authenticate(token) : null;
-      if (!issued || typeof token !== 'string') {
+      const auth = HandshakeAuth.safeParse(socket.handshake.auth);
+      const token = auth.success ? auth.data.token : null;
+      const issued = token === null ? null : registry.authenticate(token);
+      if (!issued || token === null) {
         guard.refuse(socket, next, 'unauthorized');
         return;
       }
@@ -127,7 +132,8 @@ export const attachRealtime = (
       next();
     } catch (error) {
       log.error({ err: error }, 'handshake failed');
-      next(new Error('unavailable'));
+      const refusal: ConnectRefusal = 'unavailable';
+      next(new Error(refusal));
     }
   });
 
@@ -149,7 +155,7 @@ export const attachRealtime = (
           socket.disconnect(true);
           return;
         }
-        const ack = ackOf(args);
+        const ack = ackOf<'sync'>(args);
         if (ack && verdict === 'answer') answer(ack, clock.now(), log);
       });
     } catch (error) {
@@ -159,7 +165,11 @@ export const attachRealtime = (
   });
 };
 
-const answer = (ack: (answer: unknown) => void, value: unknown, log: FastifyBaseLogger): void => {
+const answer = <E extends ClientEvent>(
+  ack: Ack<E>,
+  value: AckOf<E>,
+  log: FastifyBaseLogger,
+): void => {
   try {
     ack(value);
   } catch (error) {
@@ -175,7 +185,7 @@ const onCommand = (
   log: FastifyBaseLogger,
   args: unknown[],
 ): void => {
-  const ack = ackOf(args);
+  const ack = ackOf<'command'>(args);
   // Without an ack the sender could never learn the outcome: such a message is ignored.
   if (!ack) return;
   const { meetingId, role, delegationId } = socket.data;

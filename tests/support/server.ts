@@ -3,11 +3,18 @@ import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { io, type Socket } from 'socket.io-client';
+import { z } from 'zod';
 import { type AppOptions, buildApp } from '../../server/app';
 import type { Agenda, AgendaInput, Roster } from '../../shared/protocol/agenda';
 import { Agenda as AgendaSchema } from '../../shared/protocol/agenda';
 import type { Command } from '../../shared/protocol/commands';
-import type { CommandAck } from '../../shared/protocol/errors';
+import type {
+  AckOf,
+  ClientEvent,
+  ReceivedClientEvents,
+  ServerToClientEvents,
+} from '../../shared/protocol/contract';
+import { CommandAck } from '../../shared/protocol/errors';
 import type { CreateMeetingResponse, JoinResponse } from '../../shared/protocol/http';
 import { type MeetingState, StateFollower } from '../../shared/protocol/state';
 import type { MeetingView } from '../../shared/protocol/view';
@@ -166,8 +173,20 @@ export const join = async (url: string, meetingId: string, code: string): Promis
   return answer.body;
 };
 
+/**
+ * What a test may send: the contract's events with anything as their payloads, and any other
+ * event, as a script would (the server parses whatever arrives; the tests prove it).
+ */
+type AnythingEvents = ReceivedClientEvents & { [event: string]: (...args: unknown[]) => void };
+
+/**
+ * A test's socket: what the server sends is typed by the contract (`shared/protocol/contract.ts`);
+ * what it sends is not, so a test can send what no screen would.
+ */
+export type TestSocket = Socket<ServerToClientEvents, AnythingEvents>;
+
 /** A socket.io client as the screens use it (websocket transport, token in the handshake). */
-export const openSocket = (url: string, token: unknown): Socket =>
+export const openSocket = (url: string, token: unknown): TestSocket =>
   io(url, {
     transports: ['websocket'],
     auth: { token },
@@ -181,7 +200,7 @@ export const openSocket = (url: string, token: unknown): Socket =>
  * with the last agenda received (`StateFollower`), in `states`; as sent, in `received`.
  */
 export interface Client {
-  socket: Socket;
+  socket: TestSocket;
   states: MeetingView[];
   /** The states as the server sent them: lean ones without the agenda. */
   received: MeetingState[];
@@ -199,7 +218,7 @@ export const connect = async (url: string, token: string): Promise<Client> => {
   const received: MeetingState[] = [];
   const listeners = new Set<(view: MeetingView) => void>();
   const follower = new StateFollower();
-  socket.on('state', (state: MeetingState) => {
+  socket.on('state', (state) => {
     received.push(state);
     const view = follower.receive(state);
     if (!view) return;
@@ -235,8 +254,18 @@ export const connect = async (url: string, token: string): Promise<Client> => {
   };
 };
 
-export const sendCommand = (socket: Socket, command: unknown): Promise<CommandAck> =>
-  socket.timeout(5000).emitWithAck('command', command) as Promise<CommandAck>;
+/** Sends a command (or anything) and answers the ack, which must be the contract's. */
+export const sendCommand = async (socket: TestSocket, command: unknown): Promise<CommandAck> =>
+  acked('command', await socket.timeout(5000).emitWithAck('command', command));
+
+const ACKS: { [E in ClientEvent]: { parse: (answer: unknown) => AckOf<E> } } = {
+  command: CommandAck,
+  sync: { parse: (answer) => z.number().parse(answer) },
+};
+
+/** An ack as the contract says the server answers it (`AckOf`), or a failed test. */
+export const acked = <E extends ClientEvent>(event: E, answer: unknown): AckOf<E> =>
+  ACKS[event].parse(answer);
 
 /** The next `state` (from now on) that satisfies `predicate`, as the client shows it. */
 export const nextState = (

@@ -1,10 +1,6 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { Agenda } from '../../shared/protocol/agenda';
-import { ServerId } from '../../shared/protocol/common';
 import type {
   HeldStep,
-  HeldStepsResponse,
   RecordedRequest,
   RecordResponse,
   ReportResponse,
@@ -12,17 +8,14 @@ import type {
 } from '../../shared/protocol/record';
 import type { StepRecord } from '../../shared/protocol/view';
 import { buildReport, type WaitingNow } from '../../shared/report/report';
-import type { MeetingRuntime } from '../meetings/runtime';
-import type { ApiAccess } from './api';
-import { HttpError } from './errors';
-import { requestsCsv, turnsCsv } from './recordCsv';
+import type { MeetingRuntime } from './runtime';
 
 /**
- * The record and what is made of it, for chairs and moderators: the record as JSON and CSV, the
- * steps held (the live schedule), and the report.
+ * The record as the chair reads it, and what is made of it (docs/protocol.md, "HTTP": the record,
+ * its CSV exports, the steps held, the report): what the store keeps, with the titles of the
+ * agenda as it stands now beside the ids, and the requests waiting now. The HTTP routes only
+ * answer with these.
  */
-
-const MeetingPath = z.object({ id: ServerId });
 
 /** Titles of an agenda item and step as they stand now; the ids when they are gone. */
 const titlesIn = (agenda: Agenda) => {
@@ -36,10 +29,14 @@ const titlesIn = (agenda: Agenda) => {
   };
 };
 
-const heldSteps = (agenda: Agenda, steps: readonly StepRecord[]): HeldStep[] => {
+const heldStepsIn = (agenda: Agenda, steps: readonly StepRecord[]): HeldStep[] => {
   const titles = titlesIn(agenda);
   return steps.map((s) => ({ ...s, ...titles(s.itemId, s.stepId) }));
 };
+
+/** The steps held so far, with their titles: the chair's live schedule. */
+export const heldSteps = (runtime: MeetingRuntime, now = runtime.clock.now()): HeldStep[] =>
+  heldStepsIn(runtime.view(now).agenda, runtime.record().steps);
 
 /** The record with the titles beside the ids, and the requests waiting now. */
 export const recordOf = (runtime: MeetingRuntime, now = runtime.clock.now()): RecordResponse => {
@@ -74,11 +71,12 @@ export const recordOf = (runtime: MeetingRuntime, now = runtime.clock.now()): Re
   return {
     turns: stored.turns,
     requests,
-    steps: heldSteps(view.agenda, stored.steps),
+    steps: heldStepsIn(view.agenda, stored.steps),
     waiting,
   };
 };
 
+/** The co-chairs' report as of `now` (`shared/report/report.ts`), with what a printed page says. */
 export const reportOf = (runtime: MeetingRuntime, now = runtime.clock.now()): ReportResponse => {
   const view = runtime.view(now);
   const { turns, requests, steps } = runtime.record();
@@ -120,51 +118,4 @@ export const reportOf = (runtime: MeetingRuntime, now = runtime.clock.now()): Re
         }
       : null,
   };
-};
-
-/** The file name of an export: the meeting's id and what it holds. */
-const attachment = (meetingId: string, what: string) =>
-  `attachment; filename="${meetingId}-${what}.csv"`;
-
-export const registerRecordRoutes = (app: FastifyInstance, access: ApiAccess): void => {
-  /** The meeting named in the path, once a chair's or moderator's token for it is shown. */
-  const officerMeeting = (request: FastifyRequest): MeetingRuntime => {
-    const path = MeetingPath.safeParse(request.params);
-    if (!path.success) throw new HttpError('not_found', 'There is no such meeting.');
-    const runtime = access.meeting(path.data.id);
-    access.requireOfficer(request, runtime.meetingId);
-    return runtime;
-  };
-
-  app.get(
-    '/api/meetings/:id/record',
-    async (request): Promise<RecordResponse> => recordOf(officerMeeting(request)),
-  );
-
-  app.get('/api/meetings/:id/record.csv', async (request, reply) => {
-    const runtime = officerMeeting(request);
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', attachment(runtime.meetingId, 'record'))
-      .send(turnsCsv(runtime.record().turns));
-  });
-
-  app.get('/api/meetings/:id/requests.csv', async (request, reply) => {
-    const runtime = officerMeeting(request);
-    const { requests, waiting } = recordOf(runtime);
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', attachment(runtime.meetingId, 'requests'))
-      .send(requestsCsv(requests, waiting));
-  });
-
-  app.get('/api/meetings/:id/steps', async (request): Promise<HeldStepsResponse> => {
-    const runtime = officerMeeting(request);
-    return { steps: heldSteps(runtime.view().agenda, runtime.record().steps) };
-  });
-
-  app.get(
-    '/api/meetings/:id/report',
-    async (request): Promise<ReportResponse> => reportOf(officerMeeting(request)),
-  );
 };

@@ -1,0 +1,34 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { type AnswerOf, HTTP_ROUTES } from '../../../shared/protocol/contract';
+import type { MeetingRegistry } from '../../meetings/registry';
+import type { Devices } from '../../realtime/devices';
+import { findMeeting, meetingOf } from '../access';
+import { devicesRoutes } from './devices';
+import { recordRoutes } from './record';
+
+const { roster } = HTTP_ROUTES;
+
+export interface MeetingScopeOptions {
+  registry: MeetingRegistry;
+  devices: Devices;
+}
+
+/**
+ * Everything under `/api/meetings/:id` but the join: the meeting named in the path is found
+ * first (404, docs/protocol.md "HTTP": "Unknown routes and meetings are 404"), before any token is
+ * checked, and every route here reads it with `meetingOf(request)`.
+ */
+export const meetingScope: FastifyPluginAsyncZod<MeetingScopeOptions> = async (app, options) => {
+  const { registry, devices } = options;
+  app.addHook('preValidation', findMeeting(registry));
+
+  app.get(
+    '/roster',
+    { config: { access: roster.access }, schema: { params: roster.params } },
+    async (request): Promise<AnswerOf<typeof roster>> =>
+      meetingOf(request).roster.map(({ id, name, category }) => ({ id, name, category })),
+  );
+
+  await app.register(devicesRoutes, { registry, devices });
+  await app.register(recordRoutes);
+};
