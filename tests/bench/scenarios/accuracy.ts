@@ -99,27 +99,32 @@ export const runAccuracy = async (options: AccuracyOptions): Promise<ScenarioRes
       tickerLimitMs: TICKER_LIMIT_MS,
     });
 
-    // The display, through the slow link.
+    // The display, through the slow link: a fresh socket each round, as a screen that has just
+    // connected (the server answers at most 40 syncs in a burst per socket, then 2 a second:
+    // server/realtime/syncLimit.ts; 16 a round on one socket would run dry by the fourth round).
     const { token } = await server.join(meetingId, codes.display);
     let view: MeetingState | undefined;
     let offsetFromLastState = 0;
     const states = new Set<() => void>();
-    const socket = io(`http://127.0.0.1:${linkPorts.proxyPort}`, {
-      transports: ['websocket'],
-      auth: { token },
-      reconnection: false,
-      forceNew: true,
-    });
-    display = socket;
-    socket.on('state', (v: MeetingState) => {
-      view = v;
-      offsetFromLastState = v.serverTime - localNow();
-      for (const f of states) f();
-    });
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', () => resolve());
-      socket.once('connect_error', reject);
-    });
+    const connectDisplay = async (): Promise<Socket> => {
+      const socket = io(`http://127.0.0.1:${linkPorts.proxyPort}`, {
+        transports: ['websocket'],
+        auth: { token },
+        reconnection: false,
+        forceNew: true,
+      });
+      display = socket;
+      socket.on('state', (v: MeetingState) => {
+        view = v;
+        offsetFromLastState = v.serverTime - localNow();
+        for (const f of states) f();
+      });
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', () => resolve());
+        socket.once('connect_error', reject);
+      });
+      return socket;
+    };
 
     // Design (c): the once-a-second pusher, through its own slow link.
     let tick: { remainingMs: number; receivedAt: number } | undefined;
@@ -173,6 +178,8 @@ export const runAccuracy = async (options: AccuracyOptions): Promise<ScenarioRes
     let delta = 1000;
     while (!tick) await sleep(50);
     for (let r = 0; r < options.rounds; r++) {
+      display?.disconnect();
+      const socket = await connectDisplay();
       // A change, so design (b) has a fresh state each round (the chair is not behind the link).
       const arrived = new Promise<void>((resolve) => {
         const f = (): void => {
