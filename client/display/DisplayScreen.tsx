@@ -26,7 +26,8 @@ const SMALLEST_NAMES = 0.45;
 
 const TimeOfDay = ({ view }: { view: MeetingView }) => {
   const { clock } = useLiveView();
-  const now = useServerNow(clock);
+  // Hours and minutes: redrawn once a minute.
+  const now = useServerNow(clock, 'minute');
   return (
     <p className="display-time">
       <span className="visually-hidden">Time of day: </span>
