@@ -37,7 +37,11 @@ const TimeOfDay = ({ view }: { view: MeetingView }) => {
 };
 
 /** "Running 12 min late", when the chair shows it and the room is a minute or more late. */
-const Delay = ({ view }: { view: MeetingView }) => {
+const Delay = ({ view }: { view: MeetingView }) =>
+  // Only then does the display need a timer for it.
+  view.display.showDelay ? <ShownDelay view={view} /> : null;
+
+const ShownDelay = ({ view }: { view: MeetingView }) => {
   const { clock } = useLiveView();
   const now = useServerNow(clock);
   const delay = roomDelay(view, now);
