@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { ServerClock } from './serverClock';
 
 /**
@@ -46,7 +47,7 @@ export const useTimedValue = <K, T>(clock: ServerClock, key: K, timed: Timed<K, 
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const draw = () => {
+    const draw = (woken: boolean) => {
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
       const offsetMs = clock.offsetMs();
@@ -54,19 +55,23 @@ export const useTimedValue = <K, T>(clock: ServerClock, key: K, timed: Timed<K, 
       const value = timed.valueAt(key, localNow + offsetMs);
       if (!timed.same(value, shown.current)) {
         shown.current = value;
-        setState({ key, value });
+        const update = () => setState({ key, value });
+        // Woken by its timer, the new face is committed in this very task, not in a later one
+        // React would schedule: the digits change at their instant, a busy page or not.
+        if (woken) flushSync(update);
+        else update();
       }
       // Woken a little early (the timer's clock and Date.now() may disagree by a millisecond),
       // this finds the same instant again, a moment away.
       const at = timed.nextChangeAt(key, offsetMs, localNow);
-      if (at !== null) timer = setTimeout(draw, delayUntil(at, Date.now()));
+      if (at !== null) timer = setTimeout(() => draw(true), delayUntil(at, Date.now()));
     };
-    draw();
-    const stopListening = clock.onOffsetChange(draw);
+    draw(false);
+    const stopListening = clock.onOffsetChange(() => draw(false));
     // A hidden page's timers are throttled (to once a minute after a while): back in view, the
     // value is made right at once rather than when the throttled timer finally fires.
     const onVisible = () => {
-      if (document.visibilityState === 'visible') draw();
+      if (document.visibilityState === 'visible') draw(false);
     };
     document.addEventListener('visibilitychange', onVisible);
     return () => {
