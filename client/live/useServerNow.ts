@@ -7,7 +7,7 @@ export const nextStepAt = (stepMs: number, serverNow: number): number =>
 
 const everyStep = (stepMs: number): Timed<null, number> => ({
   valueAt: (_, serverNow) => serverNow,
-  nextChangeAt: (_, offsetMs, localNow) => nextStepAt(stepMs, localNow + offsetMs) - offsetMs,
+  nextRedrawAt: (_, offsetMs, localNow) => nextStepAt(stepMs, localNow + offsetMs) - offsetMs,
   same: (a, b) => Math.floor(a / stepMs) === Math.floor(b / stepMs),
 });
 

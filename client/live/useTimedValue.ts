@@ -13,7 +13,7 @@ export interface Timed<K, T> {
    * The instant of this device's clock at which the value next changes, for a device whose clock
    * is `offsetMs` behind the server's; null when it will not change (a paused clock).
    */
-  nextChangeAt: (key: K, offsetMs: number, localNow: number) => number | null;
+  nextRedrawAt: (key: K, offsetMs: number, localNow: number) => number | null;
   same: (a: T, b: T) => boolean;
 }
 
@@ -63,7 +63,7 @@ export const useTimedValue = <K, T>(clock: ServerClock, key: K, timed: Timed<K, 
       }
       // Woken a little early (the timer's clock and Date.now() may disagree by a millisecond),
       // this finds the same instant again, a moment away.
-      const at = timed.nextChangeAt(key, offsetMs, localNow);
+      const at = timed.nextRedrawAt(key, offsetMs, localNow);
       if (at !== null) timer = setTimeout(() => draw(true), delayUntil(at, Date.now()));
     };
     draw(false);

@@ -22,14 +22,14 @@ const FACE: Timed<TurnClock, ShownClock> = {
     text: formatRemaining(remainingAt(turn, now)),
     phase: phaseAt(turn, now),
   }),
-  nextChangeAt: redrawAt,
+  nextRedrawAt: redrawAt,
   same: (a, b) => a.text === b.text && a.phase === b.phase,
 };
 
 /** The phase alone, for what reacts to warning and overtime but shows no digits. */
 const PHASE: Timed<TurnClock, Phase> = {
   valueAt: phaseAt,
-  nextChangeAt: phaseRedrawAt,
+  nextRedrawAt: phaseRedrawAt,
   same: (a, b) => a === b,
 };
 
