@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { type Phase, remainingAt } from '../../shared/clock/turnClock';
 import type { TurnView } from '../../shared/protocol/view';
 import { useLive } from '../live/LiveContext';
-import { useTurnClock } from '../live/useTurnClock';
+import { useTurnPhase } from '../live/useTurnClock';
 
 /** "1 minute 30 seconds", "30 seconds": the time left as a screen reader should say it. */
 export const timeInWords = (ms: number): string => {
@@ -29,7 +29,8 @@ export const PhaseWatch = ({
   onEnter: (phase: Exclude<Phase, 'normal'>, remainingMs: number) => void;
 }) => {
   const { clock } = useLive();
-  const { phase } = useTurnClock(turn, clock);
+  // Its own timer wakes only at the warning point and the limit, not on every second.
+  const phase = useTurnPhase(turn, clock);
   const seen = useRef<Phase | null>(null);
   const latest = useRef({ turn, onEnter });
   latest.current = { turn, onEnter };

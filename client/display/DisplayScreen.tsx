@@ -27,7 +27,8 @@ const SMALLEST_NAMES = 0.45;
 
 const TimeOfDay = ({ view }: { view: MeetingView }) => {
   const { clock } = useLiveView();
-  const now = useServerNow(clock);
+  // Hours and minutes: redrawn once a minute.
+  const now = useServerNow(clock, 'minute');
   return (
     <p className="display-time">
       <span className="visually-hidden">Time of day: </span>
@@ -37,7 +38,11 @@ const TimeOfDay = ({ view }: { view: MeetingView }) => {
 };
 
 /** "Running 12 min late", when the chair shows it and the room is a minute or more late. */
-const Delay = ({ view }: { view: MeetingView }) => {
+const Delay = ({ view }: { view: MeetingView }) =>
+  // Only then does the display need a timer for it.
+  view.display.showDelay ? <ShownDelay view={view} /> : null;
+
+const ShownDelay = ({ view }: { view: MeetingView }) => {
   const { clock } = useLiveView();
   const now = useServerNow(clock);
   const delay = roomDelay(view, now);

@@ -9,10 +9,14 @@ import {
 export type SyncProbe = (clientTime: number) => Promise<number | null>;
 
 /**
- * The server's clock as seen from this device: the offset comes from several `sync` round trips,
- * the one with the smallest round trip winning (shared/clock/offset.ts). Until the first sample
- * answers, the `serverTime` of the first state stands in, late by one network delay at most;
- * after a reconnection, the previous estimate stands in until a new one is made.
+ * The server's clock as seen from this device: the offset comes from several `sync` round trips
+ * (shared/clock/offset.ts). Until the first sample answers, the `serverTime` of the first state
+ * stands in, late by one network delay at most; after a reconnection, the previous estimate
+ * stands in until a new one is made.
+ *
+ * The clocks on screen sleep between the instants their digits change (useTimedValue.ts), timed
+ * with the offset of the moment: they ask to hear when it moves, so a better estimate moves their
+ * next change at once rather than a second late.
  */
 export class ServerClock {
   private readonly estimator = new OffsetEstimator();
@@ -20,6 +24,8 @@ export class ServerClock {
   private measured = false;
   private timer: ReturnType<typeof setInterval> | undefined;
   private round = 0;
+  private readonly listeners = new Set<() => void>();
+  private toldOffsetMs = 0;
 
   now(): number {
     return Date.now() + this.offsetMs();
@@ -30,9 +36,19 @@ export class ServerClock {
     return this.estimator.estimate?.offsetMs ?? this.fallbackOffsetMs;
   }
 
+  /** Calls `listener` whenever the offset changes; returns the way to stop. */
+  onOffsetChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
   /** The instant a state was made on the server, received now. */
   noteServerTime(serverTime: number): void {
-    if (!this.measured) this.fallbackOffsetMs = serverTime - Date.now();
+    if (this.measured) return;
+    this.fallbackOffsetMs = serverTime - Date.now();
+    this.tell();
   }
 
   /** A fresh estimate after a (re)connection, then a few more samples every 30 s. */
@@ -59,6 +75,14 @@ export class ServerClock {
       if (serverTime === null || round !== this.round) return;
       this.estimator.add({ clientSentAt, serverTime, clientReceivedAt: Date.now() });
       this.measured = true;
+      this.tell();
     }
+  }
+
+  private tell(): void {
+    const offset = this.offsetMs();
+    if (offset === this.toldOffsetMs) return;
+    this.toldOffsetMs = offset;
+    for (const listener of this.listeners) listener();
   }
 }

@@ -1,7 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
-import { formatRemaining, type Phase, phaseAt, remainingAt } from '../../shared/clock/turnClock';
+import {
+  formatRemaining,
+  type Phase,
+  phaseAt,
+  phaseRedrawAt,
+  redrawAt,
+  remainingAt,
+} from '../../shared/clock/turnClock';
 import type { TurnClock } from '../../shared/protocol/view';
 import type { ServerClock } from './serverClock';
+import { type Timed, useTimedValue } from './useTimedValue';
 
 export interface ShownClock {
   /** `M:SS`, or `-M:SS` past the limit. */
@@ -9,42 +16,30 @@ export interface ShownClock {
   phase: Phase;
 }
 
-const shownAt = (turn: TurnClock, now: number): ShownClock => ({
-  text: formatRemaining(remainingAt(turn, now)),
-  phase: phaseAt(turn, now),
-});
+/** The clock face: its digits and its phase, which change at the instants redrawAt gives. */
+const FACE: Timed<TurnClock, ShownClock> = {
+  valueAt: (turn, now) => ({
+    text: formatRemaining(remainingAt(turn, now)),
+    phase: phaseAt(turn, now),
+  }),
+  nextRedrawAt: redrawAt,
+  same: (a, b) => a.text === b.text && a.phase === b.phase,
+};
 
-const same = (a: ShownClock, b: ShownClock) => a.text === b.text && a.phase === b.phase;
+/** The phase alone, for what reacts to warning and overtime but shows no digits. */
+const PHASE: Timed<TurnClock, Phase> = {
+  valueAt: phaseAt,
+  nextRedrawAt: phaseRedrawAt,
+  same: (a, b) => a === b,
+};
 
 /**
- * A turn's clock drawn from its instants on every animation frame. React hears of it only when
- * the text or the phase changes, so the digits change on the whole second and nothing else
- * renders in between.
+ * A turn's clock drawn from its instants, woken once a second by one timer, at the instant its
+ * digits (or its phase) change; a paused clock sets no timer at all. React renders only then.
  */
-export const useTurnClock = (turn: TurnClock, clock: ServerClock): ShownClock => {
-  const [state, setState] = useState(() => ({ turn, shown: shownAt(turn, clock.now()) }));
-  let current = state;
-  if (state.turn !== turn) {
-    // A new state from the server: show it in this very render, not one frame later.
-    current = { turn, shown: shownAt(turn, clock.now()) };
-    setState(current);
-  }
-  const last = useRef(current.shown);
-  last.current = current.shown;
+export const useTurnClock = (turn: TurnClock, clock: ServerClock): ShownClock =>
+  useTimedValue(clock, turn, FACE);
 
-  useEffect(() => {
-    let frame = 0;
-    const draw = () => {
-      const next = shownAt(turn, clock.now());
-      if (!same(next, last.current)) {
-        last.current = next;
-        setState({ turn, shown: next });
-      }
-      if (turn.status === 'running') frame = requestAnimationFrame(draw);
-    };
-    draw();
-    return () => cancelAnimationFrame(frame);
-  }, [turn, clock]);
-
-  return current.shown;
-};
+/** A turn's phase, woken only when it enters warning and when it runs over. */
+export const useTurnPhase = (turn: TurnClock, clock: ServerClock): Phase =>
+  useTimedValue(clock, turn, PHASE);

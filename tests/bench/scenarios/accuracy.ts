@@ -5,9 +5,10 @@
  * remaining time at the true Date.now() (client and server share this machine's clock), with the
  * instants of the view the client holds.
  * (a) Rostrum: the offset from `sync` round trips, OffsetEstimator of shared/clock/offset.ts,
- *     sampled as the screens do (client/live/serverClock.ts: 5 at connect, 3 more every 30 s,
- *     the last 16 kept): each round 16 samples in a row, the first 5, 8 and all 16 each given
- *     to a fresh estimator; remainingAt of shared/clock/turnClock.ts. The target is judged on 8.
+ *     sampled as the screens do at connect (client/live/serverClock.ts: 16 in a row, then 4
+ *     every 30 s): each round a display socket connects and takes 16 samples in a row, the
+ *     first 5, 8 and all 16 each given to a fresh estimator; remainingAt of
+ *     shared/clock/turnClock.ts. The target (issue 12: p99 at most 10 ms) is judged on 16.
  * (b) The offset taken from the last state's `serverTime`, with no round-trip correction.
  * (c) A server that pushes `{remainingMs}` once a second through the same kind of link; shown
  *     (c1) counting down locally from its receipt, and (c2) as received, until the next one.
@@ -50,7 +51,7 @@ const WHEN: Record<number, string> = {
 };
 /** The estimate the target is judged on: what a screen has once it has connected. */
 const TARGET_SAMPLES = SYNC_SAMPLES_AT_CONNECT;
-const TARGET_P99_MS = 20;
+const TARGET_P99_MS = 10;
 const TICKER_LIMIT_MS = 10 * 60 * 1000;
 
 /** The display's own clock: the machine's, set 3.7 s fast. */
@@ -99,27 +100,32 @@ export const runAccuracy = async (options: AccuracyOptions): Promise<ScenarioRes
       tickerLimitMs: TICKER_LIMIT_MS,
     });
 
-    // The display, through the slow link.
+    // The display, through the slow link: a fresh socket each round, as a screen that has just
+    // connected (the server answers at most 40 syncs in a burst per socket, then 2 a second:
+    // server/realtime/syncLimit.ts; 16 a round on one socket would run dry by the fourth round).
     const { token } = await server.join(meetingId, codes.display);
     let view: MeetingState | undefined;
     let offsetFromLastState = 0;
     const states = new Set<() => void>();
-    const socket = io(`http://127.0.0.1:${linkPorts.proxyPort}`, {
-      transports: ['websocket'],
-      auth: { token },
-      reconnection: false,
-      forceNew: true,
-    });
-    display = socket;
-    socket.on('state', (v: MeetingState) => {
-      view = v;
-      offsetFromLastState = v.serverTime - localNow();
-      for (const f of states) f();
-    });
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', () => resolve());
-      socket.once('connect_error', reject);
-    });
+    const connectDisplay = async (): Promise<Socket> => {
+      const socket = io(`http://127.0.0.1:${linkPorts.proxyPort}`, {
+        transports: ['websocket'],
+        auth: { token },
+        reconnection: false,
+        forceNew: true,
+      });
+      display = socket;
+      socket.on('state', (v: MeetingState) => {
+        view = v;
+        offsetFromLastState = v.serverTime - localNow();
+        for (const f of states) f();
+      });
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', () => resolve());
+        socket.once('connect_error', reject);
+      });
+      return socket;
+    };
 
     // Design (c): the once-a-second pusher, through its own slow link.
     let tick: { remainingMs: number; receivedAt: number } | undefined;
@@ -173,6 +179,8 @@ export const runAccuracy = async (options: AccuracyOptions): Promise<ScenarioRes
     let delta = 1000;
     while (!tick) await sleep(50);
     for (let r = 0; r < options.rounds; r++) {
+      display?.disconnect();
+      const socket = await connectDisplay();
       // A change, so design (b) has a fresh state each round (the chair is not behind the link).
       const arrived = new Promise<void>((resolve) => {
         const f = (): void => {
