@@ -12,8 +12,8 @@ import {
   joinMeeting,
   listMeetings,
 } from '../../client/app/api';
-import { registerAccess } from '../../server/http/access';
 import { systemClock } from '../../server/clock';
+import { registerAccess } from '../../server/http/access';
 import { WrongCodeLimiter } from '../../server/http/wrongCodeLimiter';
 import {
   AuditResponse,

@@ -168,7 +168,7 @@ const declared = nodesOf(meetingChart.root).flatMap((node) =>
 
 const keyOf = (t: { source: AnyStateNode; eventType: string }) => {
   const list = t.source.transitions.get(t.eventType) ?? [];
-  return `${t.source.id} ${t.eventType} #${list.findIndex((d) => d === t)}`;
+  return `${t.source.id} ${t.eventType} #${list.indexOf(t as (typeof list)[number])}`;
 };
 
 describe('the statechart, walked with @xstate/graph', () => {
