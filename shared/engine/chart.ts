@@ -383,6 +383,25 @@ const ON_THE_QUEUE = {
   ],
 };
 
+/** What `agenda.goto` meets wherever it is taken: the step seen, and a step that exists. */
+const GOTO_CHECKS = [
+  STEP_PAST,
+  when(
+    'gotoItemMissing',
+    refuseWith(
+      'not_found',
+      ({ event }) => `There is no agenda item "${the(event, 'agenda.goto').itemId}".`,
+    ),
+  ),
+  when(
+    'gotoStepMissing',
+    refuseWith(
+      'not_found',
+      ({ event }) => `That item has no step "${the(event, 'agenda.goto').stepId}".`,
+    ),
+  ),
+];
+
 /** The clock of the turn on the floor: it runs, or it is paused. */
 const CLOCK = {
   running: {
@@ -428,21 +447,7 @@ export const meetingChart = chartSetup.createMachine({
       on: {
         'agenda.start': { target: 'sitting', actions: act('startAgenda') },
         'agenda.goto': [
-          STEP_PAST,
-          when(
-            'gotoItemMissing',
-            refuseWith(
-              'not_found',
-              ({ event }) => `There is no agenda item "${the(event, 'agenda.goto').itemId}".`,
-            ),
-          ),
-          when(
-            'gotoStepMissing',
-            refuseWith(
-              'not_found',
-              ({ event }) => `That item has no step "${the(event, 'agenda.goto').stepId}".`,
-            ),
-          ),
+          ...GOTO_CHECKS,
           { target: 'sitting', actions: act('gotoStep') },
         ],
         'session.close': { target: 'closed', actions: act('closeMeeting') },
@@ -472,21 +477,7 @@ export const meetingChart = chartSetup.createMachine({
           { ...RESHAPE, actions: act('advanceStep') },
         ],
         'agenda.goto': [
-          STEP_PAST,
-          when(
-            'gotoItemMissing',
-            refuseWith(
-              'not_found',
-              ({ event }) => `There is no agenda item "${the(event, 'agenda.goto').itemId}".`,
-            ),
-          ),
-          when(
-            'gotoStepMissing',
-            refuseWith(
-              'not_found',
-              ({ event }) => `That item has no step "${the(event, 'agenda.goto').stepId}".`,
-            ),
-          ),
+          ...GOTO_CHECKS,
           when('alreadyAtGotoTarget', refuse('not_now', 'The meeting is already at that step.')),
           { ...RESHAPE, actions: act('gotoStep') },
         ],
