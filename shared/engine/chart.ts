@@ -446,10 +446,7 @@ export const meetingChart = chartSetup.createMachine({
     pending: {
       on: {
         'agenda.start': { target: 'sitting', actions: act('startAgenda') },
-        'agenda.goto': [
-          ...GOTO_CHECKS,
-          { target: 'sitting', actions: act('gotoStep') },
-        ],
+        'agenda.goto': [...GOTO_CHECKS, { target: 'sitting', actions: act('gotoStep') }],
         'session.close': { target: 'closed', actions: act('closeMeeting') },
         ...SETTINGS,
         'session.reopen': NOT_CLOSED,
