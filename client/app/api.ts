@@ -115,16 +115,19 @@ export const fetchCodes = (meetingId: string, token: string) =>
 type CsvRoute = typeof HTTP_ROUTES.recordCsv | typeof HTTP_ROUTES.requestsCsv;
 
 /** The record's CSV exports, by the file name the chair saves. */
-const CSV_EXPORTS: Readonly<Record<string, CsvRoute>> = {
+export type CsvExport = keyof typeof CSV_EXPORTS;
+const CSV_EXPORTS = {
   'record.csv': HTTP_ROUTES.recordCsv,
   'requests.csv': HTTP_ROUTES.requestsCsv,
-};
+} as const satisfies Record<string, CsvRoute>;
 
 /** A CSV export of the record (`record.csv` or `requests.csv`), as a file the browser saves. */
-export const fetchCsv = async (meetingId: string, token: string, name: string): Promise<Blob> => {
-  const route = CSV_EXPORTS[name];
-  if (!route) throw new ApiError(0, 'not_found', `There is no export "${name}".`);
-  const { path, init } = requestFor(route, { params: { id: meetingId }, token });
+export const fetchCsv = async (
+  meetingId: string,
+  token: string,
+  name: CsvExport,
+): Promise<Blob> => {
+  const { path, init } = requestFor(CSV_EXPORTS[name], { params: { id: meetingId }, token });
   let response: Response;
   try {
     response = await fetch(path, init);

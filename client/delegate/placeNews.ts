@@ -1,15 +1,10 @@
 import type { MeetingView, QueueEntry } from '../../shared/protocol/view';
-import { isStateCategory } from '../meeting/agenda';
+import { isStateCategory, placeInLine } from '../meeting/agenda';
 
 /** What a tablet reads from two successive states of the meeting, for its delegation. */
 
 const entryOf = (view: MeetingView, delegationId: string): QueueEntry | undefined =>
   view.floor.queue.find((r) => r.delegationId === delegationId);
-
-const placeOf = (view: MeetingView, delegationId: string): number | null => {
-  const index = view.floor.queue.findIndex((r) => r.delegationId === delegationId);
-  return index < 0 ? null : index + 1;
-};
 
 const sameStep = (a: MeetingView, b: MeetingView): boolean =>
   a.current?.itemId === b.current?.itemId && a.current?.stepId === b.current?.stepId;
@@ -25,8 +20,8 @@ export const movedBackForStates = (
   delegationId: string,
 ): boolean => {
   if (after.floor.policy !== 'states-first' || !sameStep(before, after)) return false;
-  const was = placeOf(before, delegationId);
-  const is = placeOf(after, delegationId);
+  const was = placeInLine(before, delegationId);
+  const is = placeInLine(after, delegationId);
   const mine = entryOf(after, delegationId);
   if (was === null || is === null || is <= was || !mine || isStateCategory(mine.category)) {
     return false;
@@ -57,8 +52,8 @@ export const tabletNews = (
   const hasFloor = after.turn?.speaker.delegationId === delegationId;
   if (hasFloor && (!hadFloor || before.turn?.id !== after.turn?.id))
     news.push('You have the floor.');
-  const was = sameStep(before, after) ? placeOf(before, delegationId) : null;
-  const is = placeOf(after, delegationId);
+  const was = sameStep(before, after) ? placeInLine(before, delegationId) : null;
+  const is = placeInLine(after, delegationId);
   if (is !== null && is !== was) {
     news.push(
       movedBackForStates(before, after, delegationId)

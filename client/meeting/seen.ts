@@ -1,3 +1,4 @@
+import type { CommandOf } from '../../shared/protocol/commands';
 import type { MeetingView } from '../../shared/protocol/view';
 
 /**
@@ -13,4 +14,19 @@ export const stepSeen = (view: MeetingView): { fromItemId?: string; fromStepId?:
 /** Who had the floor when a floor-giving button was pressed, `null` for nobody: given once. */
 export const turnSeen = (view: MeetingView): { turnId: string | null } => ({
   turnId: view.turn?.id ?? null,
+});
+
+/**
+ * `turn.start` as the consoles send it: to the speaker named (a scheduled one by id, or anyone by
+ * name), or with nobody named to the next scheduled speaker, which the server decides; with the
+ * step and the turn the button saw.
+ */
+export const giveFloor = (
+  view: MeetingView,
+  who: Pick<CommandOf<'turn.start'>, 'speakerId' | 'speaker'> = {},
+): CommandOf<'turn.start'> => ({
+  type: 'turn.start',
+  ...who,
+  ...stepSeen(view),
+  ...turnSeen(view),
 });

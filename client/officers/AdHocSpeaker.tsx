@@ -5,7 +5,7 @@ import { BusyButton } from '../components/BusyButton';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
 import { useMayPress } from '../live/useMayPress';
-import { stepSeen, turnSeen } from '../meeting/seen';
+import { giveFloor } from '../meeting/seen';
 
 /** Gives the floor to someone the agenda does not name: a speaker by name. */
 export const AdHocSpeaker = () => {
@@ -15,12 +15,7 @@ export const AdHocSpeaker = () => {
   const [name, setName] = useState('');
   const id = useId();
   const trimmed = name.trim();
-  const command: Command = {
-    type: 'turn.start',
-    speaker: { name: trimmed },
-    ...stepSeen(view),
-    ...turnSeen(view),
-  };
+  const command: Command = giveFloor(view, { speaker: { name: trimmed } });
   // The name is the form's to ask for; whether the floor may be given now is the chart's.
   const refusal = mayPress(command);
   const submit = async (event: FormEvent) => {

@@ -5,7 +5,7 @@ import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
 import { useMayPress } from '../live/useMayPress';
 import { panelists } from '../meeting/agenda';
-import { stepSeen, turnSeen } from '../meeting/seen';
+import { giveFloor } from '../meeting/seen';
 import { usePermissions } from './usePermissions';
 
 /**
@@ -114,12 +114,7 @@ const Panelists = () => {
       <ul className="rows">
         {people.map((p) => {
           // The step and the turn seen: a request arriving meanwhile does not stop the panel.
-          const command: Command = {
-            type: 'turn.start',
-            speakerId: p.id,
-            ...stepSeen(view),
-            ...turnSeen(view),
-          };
+          const command: Command = giveFloor(view, { speakerId: p.id });
           return (
             <li className="row" key={p.id}>
               <div className="row-main">

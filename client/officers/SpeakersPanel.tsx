@@ -4,7 +4,7 @@ import { BusyButton } from '../components/BusyButton';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
 import { useMayPress } from '../live/useMayPress';
-import { stepSeen, turnSeen } from '../meeting/seen';
+import { giveFloor } from '../meeting/seen';
 import { AdHocSpeaker } from './AdHocSpeaker';
 import { NextSpeakerButton } from './NextSpeakerButton';
 import type { NextSpeaker } from './useNextSpeaker';
@@ -27,12 +27,7 @@ export const SpeakersPanel = ({ next }: { next: NextSpeaker | null }) => {
       {next && <NextSpeakerButton next={next} />}
       <ol className="rows">
         {speakers.map((speaker) => {
-          const command: Command = {
-            type: 'turn.start',
-            speakerId: speaker.id,
-            ...stepSeen(view),
-            ...turnSeen(view),
-          };
+          const command: Command = giveFloor(view, { speakerId: speaker.id });
           return (
             <li className="row" key={speaker.id}>
               <div className="row-main">

@@ -1,7 +1,7 @@
 import { currentStep, scheduledSpeaker, speakersToCome } from '../../shared/engine/places';
 import type { Command } from '../../shared/protocol/commands';
 import type { MeetingView } from '../../shared/protocol/view';
-import { stepSeen, turnSeen } from '../meeting/seen';
+import { giveFloor, stepSeen, turnSeen } from '../meeting/seen';
 
 /**
  * What the consoles' two main buttons send, built from what the console shows (pure, so that a
@@ -48,7 +48,7 @@ export const nextSpeakerOf = (view: MeetingView): NextSpeakerPress | null => {
   }
   return {
     label: scheduledSpeaker(view)?.speaker.name ?? 'Every scheduled speaker has been heard',
-    command: { type: 'turn.start', ...stepSeen(view), ...turnSeen(view) },
+    command: giveFloor(view),
     last: speakersToCome(view).length <= 1,
   };
 };

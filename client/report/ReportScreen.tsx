@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ReportResponse } from '../../shared/protocol/record';
 import { clockTimeOf } from '../../shared/schedule/zonedTime';
-import { ApiError, fetchCsv, fetchReport } from '../app/api';
+import { ApiError, type CsvExport, fetchCsv, fetchReport } from '../app/api';
 import { screenPath } from '../app/router';
 import type { Session } from '../app/sessions';
 import { STATUS_LABEL } from '../meeting/agenda';
@@ -21,7 +21,7 @@ const problemOf = (error: unknown): string =>
       : 'The report could not be read.';
 
 /** Saves an export of the record as a file (the token goes in a header, so no plain link). */
-const download = async (session: Session, name: string): Promise<void> => {
+const download = async (session: Session, name: CsvExport): Promise<void> => {
   const blob = await fetchCsv(session.meetingId, session.token, name);
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
@@ -40,7 +40,7 @@ const Tools = ({
   reload: () => void;
   onProblem: (problem: string) => void;
 }) => {
-  const save = (name: string) => () =>
+  const save = (name: CsvExport) => () =>
     void download(session, name).catch((error: unknown) => onProblem(problemOf(error)));
   return (
     <div className="print-tools no-print">

@@ -1,8 +1,14 @@
 import type { MeetingContext, Records, Sender } from '../../shared/engine/context';
-import { decide, newMeeting, type RosterIndex, rosterIndex } from '../../shared/engine/decide';
+import {
+  decide,
+  newMeeting,
+  type RosterIndex,
+  refusalOf,
+  rosterIndex,
+} from '../../shared/engine/decide';
 import { contextFromSnapshot, STATE_FORMAT_VERSION } from '../../shared/engine/document';
 import { meetingView } from '../../shared/engine/view';
-import type { Agenda, Delegation, Roster } from '../../shared/protocol/agenda';
+import type { Agenda, Roster } from '../../shared/protocol/agenda';
 import type { Command } from '../../shared/protocol/commands';
 import type { Refusal } from '../../shared/protocol/errors';
 import type { MeetingStatus, MeetingView } from '../../shared/protocol/view';
@@ -54,10 +60,6 @@ export class MeetingEngine {
     return this.ctx.session.status;
   }
 
-  get delegations(): ReadonlyMap<string, Delegation> {
-    return this.roster;
-  }
-
   view(now: number): MeetingView {
     return meetingView(this.ctx, now);
   }
@@ -78,8 +80,7 @@ export class MeetingEngine {
 
   /** Why `command` would be refused from `by` now, or null if it would act. Changes nothing. */
   check(command: Command, by: Sender, now = 0): Refusal | null {
-    const decision = decide(this.ctx, this.roster, command, by, now);
-    return decision.ok ? null : decision.error;
+    return refusalOf(this.ctx, this.roster, command, by, now);
   }
 
   apply(command: Command, by: Sender, now: number): ApplyResult {

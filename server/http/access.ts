@@ -79,11 +79,15 @@ export const findMeeting =
   (registry: MeetingRegistry): preValidationHookHandler =>
   async (request) => {
     const path = MeetingPath.safeParse(request.params);
-    const id = path.success ? path.data.id : '';
-    const runtime = registry.get(id);
-    if (!runtime) throw new HttpError('not_found', `There is no meeting "${id.slice(0, 64)}".`);
-    request.meeting = runtime;
+    request.meeting = meetingNamed(registry, path.success ? path.data.id : '');
   };
+
+/** The live meeting of that id, or a 404 that names it. */
+export const meetingNamed = (registry: MeetingRegistry, id: string): MeetingRuntime => {
+  const runtime = registry.get(id);
+  if (!runtime) throw new HttpError('not_found', `There is no meeting "${id.slice(0, 64)}".`);
+  return runtime;
+};
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 

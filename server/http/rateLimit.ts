@@ -1,15 +1,8 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { LIMITS } from '../../shared/protocol/limits';
+import { LOOPBACK } from './connectionLimits';
 import { HttpError } from './errors';
-
-/**
- * The server's own machine: the operator's tools (curl, a browser on the laptop, the benchmark)
- * are not counted. No device on the room's network can send from these addresses (the kernel
- * drops loopback sources arriving on a real interface), and `trustProxy` is off, so no header
- * can claim them either.
- */
-const OWN_MACHINE: ReadonlySet<string> = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 const seconds = (n: number): string => `${n} second${n === 1 ? '' : 's'}`;
 
@@ -28,7 +21,11 @@ export const registerRateLimit = async (
     global: true,
     max: perMinute,
     timeWindow: 60_000,
-    allowList: (request) => OWN_MACHINE.has(request.ip),
+    // The server's own machine: the operator's tools (curl, a browser on the laptop, the
+    // benchmark) are not counted. No device on the room's network can send from these addresses
+    // (the kernel drops loopback sources arriving on a real interface), and `trustProxy` is off,
+    // so no header can claim them either.
+    allowList: (request) => LOOPBACK.has(request.ip),
     errorResponseBuilder: (_request, context) => {
       const wait = Math.max(1, Math.ceil(context.ttl / 1000));
       return new HttpError(

@@ -35,8 +35,8 @@ const heldStepsIn = (agenda: Agenda, steps: readonly StepRecord[]): HeldStep[] =
 };
 
 /** The steps held so far, with their titles: the chair's live schedule. */
-export const heldSteps = (runtime: MeetingRuntime, now = runtime.clock.now()): HeldStep[] =>
-  heldStepsIn(runtime.view(now).agenda, runtime.record().steps);
+export const heldSteps = (runtime: MeetingRuntime): HeldStep[] =>
+  heldStepsIn(runtime.agenda, runtime.record().steps);
 
 /** The record with the titles beside the ids, and the requests waiting now. */
 export const recordOf = (runtime: MeetingRuntime, now = runtime.clock.now()): RecordResponse => {

@@ -1,4 +1,4 @@
-import type { CommandAck } from '../../shared/protocol/errors';
+import { type Refusal, refuse } from '../../shared/protocol/errors';
 import { LIMITS } from '../../shared/protocol/limits';
 
 /**
@@ -16,7 +16,7 @@ export class RequestCooldown {
   constructor(private readonly cooldownMs: number = LIMITS.requestCooldownMs) {}
 
   /** The refusal of a delegation's request made too soon after its withdrawal, or null. */
-  check(delegationId: string, now: number): CommandAck | null {
+  check(delegationId: string, now: number): Refusal | null {
     const at = this.withdrawnAt.get(delegationId);
     if (at === undefined) return null;
     const waitMs = at + this.cooldownMs - now;
@@ -25,13 +25,10 @@ export class RequestCooldown {
       return null;
     }
     const seconds = Math.ceil(waitMs / 1000);
-    return {
-      ok: false,
-      error: {
-        code: 'rate_limited',
-        message: `This delegation withdrew its request a moment ago: try again in ${seconds} second${seconds === 1 ? '' : 's'}.`,
-      },
-    };
+    return refuse(
+      'rate_limited',
+      `This delegation withdrew its request a moment ago: try again in ${seconds} second${seconds === 1 ? '' : 's'}.`,
+    );
   }
 
   withdrew(delegationId: string, now: number): void {

@@ -1,8 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { QueuedRequest, Sender } from '../../shared/engine/context';
-import type { Roster } from '../../shared/protocol/agenda';
+import type { Agenda, Roster } from '../../shared/protocol/agenda';
 import type { Command } from '../../shared/protocol/commands';
-import type { CommandAck } from '../../shared/protocol/errors';
+import type { CommandAck, Refusal } from '../../shared/protocol/errors';
 import { type MeetingState, withoutAgenda } from '../../shared/protocol/state';
 import type { MeetingView } from '../../shared/protocol/view';
 import type { ClockTimer, ServerClock } from '../clock';
@@ -231,6 +231,11 @@ export class MeetingRuntime {
     return this.engine.version;
   }
 
+  /** The agenda as it stands (the chair may edit it). */
+  get agenda(): Agenda {
+    return this.engine.context.agenda;
+  }
+
   /** The meeting's title as it stands (the chair may edit the agenda). */
   get title(): string {
     return this.engine.context.agenda.title;
@@ -253,15 +258,7 @@ export class MeetingRuntime {
       command.type === 'floor.request' && sender.delegationId !== undefined
         ? this.cooldown.check(sender.delegationId, now)
         : null;
-    if (tooSoon && !tooSoon.ok) {
-      this.refusals.refused({
-        type: command.type,
-        role: sender.role,
-        source,
-        refused: tooSoon.error.code,
-      });
-      return tooSoon;
-    }
+    if (tooSoon) return this.refused(command, sender, source, tooSoon);
     let result: ApplyResult;
     try {
       result = this.engine.apply(command, sender, now);
@@ -270,15 +267,7 @@ export class MeetingRuntime {
       this.log.error({ err: error, type: command.type, role: sender.role }, 'engine failure');
       return UNAVAILABLE;
     }
-    if (!result.ok) {
-      this.refusals.refused({
-        type: command.type,
-        role: sender.role,
-        source,
-        refused: result.error.code,
-      });
-      return { ok: false, error: result.error };
-    }
+    if (!result.ok) return this.refused(command, sender, source, result.error);
     const snapshotDue = result.version % SNAPSHOT_EVERY === 0;
     try {
       this.store.commitCommand(
@@ -336,6 +325,17 @@ export class MeetingRuntime {
     return this.engine.context.floor.queue;
   }
 
+  /** A refusal, logged on the refusals' budget and answered; nothing changed. */
+  private refused(
+    command: Command,
+    sender: Sender,
+    source: CommandSource,
+    error: Refusal,
+  ): CommandAck {
+    this.refusals.refused({ type: command.type, role: sender.role, source, refused: error.code });
+    return { ok: false, error };
+  }
+
   /** Stops the timer and the pending broadcast and keeps a snapshot; takes no command after. */
   close(): void {
     if (this.closed) return;
@@ -357,7 +357,13 @@ export class MeetingRuntime {
 
   private saveSnapshot(): void {
     const { state, formatVersion } = this.engine.snapshot();
-    this.store.snapshots.save(this.meetingId, this.engine.version, state, formatVersion);
+    this.store.snapshots.save(
+      this.meetingId,
+      this.engine.version,
+      state,
+      formatVersion,
+      this.clock.now(),
+    );
     this.snapshotVersion = this.engine.version;
   }
 

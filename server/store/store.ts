@@ -55,7 +55,14 @@ export class Store {
       this.log.append(meetingId, entry);
       this.records.add(meetingId, entry.version, records);
       if (snapshot) {
-        this.snapshots.save(meetingId, entry.version, snapshot.state, snapshot.formatVersion);
+        // The snapshot is saved at the instant of the command that made it.
+        this.snapshots.save(
+          meetingId,
+          entry.version,
+          snapshot.state,
+          snapshot.formatVersion,
+          entry.at,
+        );
       }
     })();
   }

@@ -39,9 +39,6 @@ export const FloorState = z.object({
 });
 export type FloorState = z.infer<typeof FloorState>;
 
-export const CurrentState = CurrentStep;
-export type CurrentState = z.infer<typeof CurrentState>;
-
 /** Where a closed meeting stood: its step, when its item began, who had been heard in it. */
 export const ClosedFrom = CurrentStep.pick({
   itemId: true,
@@ -84,7 +81,7 @@ export const MeetingContext = z.object({
    */
   agendaVersion: z.number().int().nonnegative(),
   session: Session,
-  current: CurrentState.nullable(),
+  current: CurrentStep.nullable(),
   turn: TurnState.nullable(),
   /** The turn a point of order interrupted, paused, given back when the point of order ends. */
   interrupted: TurnState.nullable().default(null),

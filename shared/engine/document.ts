@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Agenda } from '../protocol/agenda';
-import { type ClosedFrom, MeetingContext, type Session } from './context';
+import { MeetingContext, type Session } from './context';
+import { lastStep } from './places';
 
 /**
  * The engine's side of a snapshot (docs/architecture.md, "Durability and restore"): the
@@ -26,13 +27,6 @@ const LegacyEnvelope = z.object({
     .passthrough(),
 });
 
-/** A meeting closed by a format-1 engine that did not keep where it stood reopens at the end. */
-const lastStep = (agenda: Agenda): ClosedFrom | null => {
-  const item = agenda.items.at(-1);
-  const step = item?.steps.at(-1);
-  return item && step ? { itemId: item.id, stepId: step.id, itemStartedAt: 0, heard: [] } : null;
-};
-
 const fromLegacy = (raw: unknown): unknown => {
   const { value, context } = LegacyEnvelope.parse(raw);
   const { suspension, closedFrom, agendaVersion, ...rest } = context;
@@ -45,7 +39,8 @@ const fromLegacy = (raw: unknown): unknown => {
           ...(suspension?.note !== undefined && { note: suspension.note }),
         }
       : value === 'closed'
-        ? { status: 'closed', from: closedFrom === undefined ? lastStep(agenda) : closedFrom }
+        ? // A meeting closed by a format-1 engine that did not keep where it stood reopens at the end.
+          { status: 'closed', from: closedFrom === undefined ? lastStep(agenda) : closedFrom }
         : { status: value };
   // Contexts stored before `agendaVersion` existed restore with 0: clients get the agenda on
   // connect after a restart anyway.

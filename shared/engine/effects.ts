@@ -236,10 +236,9 @@ const placeInQueue = (
  */
 const grantPointOfOrder = (change: Change, request: QueuedRequest, now: number): Outcome => {
   const here = currentStep(change.ctx);
-  const { turn, interrupted } = change.ctx;
-  if (turn?.speaker.kind === 'point-of-order') change.finishTurn(now);
+  if (change.ctx.turn?.speaker.kind === 'point-of-order') change.finishTurn(now);
   const kept = change.ctx.turn;
-  change.set({ turn: null, interrupted: kept ? pauseClock(kept, now) : interrupted });
+  change.set({ turn: null, interrupted: kept ? pauseClock(kept, now) : null });
   if (!here) return change.done();
   const speaker = delegationSpeaker(
     { id: request.delegationId, name: request.name, category: request.category },

@@ -1,5 +1,6 @@
 import type { MeetingView } from '../protocol/view';
 import type { MeetingContext, Session } from './context';
+import { lastStep } from './places';
 
 /**
  * The engine's context as a screen can know it, from the view every client gets: enough for the
@@ -51,17 +52,10 @@ const sessionOf = (view: MeetingView): Session => {
         since: view.suspension?.since ?? view.serverTime,
         ...(view.suspension?.note !== undefined && { note: view.suspension.note }),
       };
-    case 'closed': {
+    case 'closed':
       // The view does not say where a closed meeting stood; the chart asks only whether it stood
       // anywhere. A meeting closed before it began is refused by the server when reopened.
-      const item = view.agenda.items.at(-1);
-      const step = item?.steps.at(-1);
-      return {
-        status: 'closed',
-        from:
-          item && step ? { itemId: item.id, stepId: step.id, itemStartedAt: 0, heard: [] } : null,
-      };
-    }
+      return { status: 'closed', from: lastStep(view.agenda) };
     default:
       return view.status satisfies never;
   }

@@ -37,6 +37,18 @@ export const atLastStep = (ctx: Placed): boolean => {
   return here !== null && last?.id === here.itemId && last.steps.at(-1)?.id === here.stepId;
 };
 
+/**
+ * The agenda's very last step, as where a closed meeting stood when nothing better is known (a
+ * snapshot of format 1, a screen's view): reopened, it is a new stretch of that step.
+ */
+export const lastStep = (
+  agenda: Agenda,
+): { itemId: string; stepId: string; itemStartedAt: number; heard: string[] } | null => {
+  const item = agenda.items.at(-1);
+  const step = item?.steps.at(-1);
+  return item && step ? { itemId: item.id, stepId: step.id, itemStartedAt: 0, heard: [] } : null;
+};
+
 /** The step after the current one, across items; null after the last. */
 export const stepAfter = (ctx: Placed): { itemId: string; stepId: string } | null => {
   const here = currentStep(ctx);

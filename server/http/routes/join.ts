@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { type AnswerOf, HTTP_ROUTES } from '../../../shared/protocol/contract';
 import type { MeetingRegistry } from '../../meetings/registry';
+import { meetingNamed } from '../access';
 import { HttpError } from '../errors';
 import type { WrongCodeLimiter } from '../wrongCodeLimiter';
 
@@ -21,8 +22,9 @@ export const joinRoutes: FastifyPluginAsyncZod<JoinOptions> = async (app, option
   const { registry, limiter } = options;
 
   /** A right code is logged (without the code); a wrong one counts against the address's budget. */
-  const joined = <T extends { meetingId?: string; role: string; delegationId?: string }>(
+  const joined = <T extends { role: string; delegationId?: string }>(
     request: FastifyRequest,
+    meetingId: string | undefined,
     answer: T | null,
     wrongCode: string,
   ): T => {
@@ -30,10 +32,7 @@ export const joinRoutes: FastifyPluginAsyncZod<JoinOptions> = async (app, option
       limiter.recordFailure(request.ip);
       throw new HttpError('unauthorized', wrongCode);
     }
-    request.log.info(
-      { meetingId: answer.meetingId, role: answer.role, delegationId: answer.delegationId },
-      'joined',
-    );
+    request.log.info({ meetingId, role: answer.role, delegationId: answer.delegationId }, 'joined');
     return answer;
   };
 
@@ -41,16 +40,11 @@ export const joinRoutes: FastifyPluginAsyncZod<JoinOptions> = async (app, option
     '/meetings/:id/join',
     { config: { access: join.access }, schema: { params: join.params, body: join.body } },
     async (request): Promise<AnswerOf<typeof join>> => {
-      const runtime = registry.get(request.params.id);
-      if (!runtime) {
-        throw new HttpError(
-          'not_found',
-          `There is no meeting "${request.params.id.slice(0, 64)}".`,
-        );
-      }
+      const { meetingId } = meetingNamed(registry, request.params.id);
       return joined(
         request,
-        registry.join(runtime.meetingId, request.body.code),
+        meetingId,
+        registry.join(meetingId, request.body.code),
         'That code does not open this meeting: check it and try again.',
       );
     },
@@ -61,11 +55,14 @@ export const joinRoutes: FastifyPluginAsyncZod<JoinOptions> = async (app, option
   app.post(
     '/join',
     { config: { access: joinByCode.access }, schema: { body: joinByCode.body } },
-    async (request): Promise<AnswerOf<typeof joinByCode>> =>
-      joined(
+    async (request): Promise<AnswerOf<typeof joinByCode>> => {
+      const answer = registry.joinByCode(request.body.code);
+      return joined(
         request,
-        registry.joinByCode(request.body.code),
+        answer?.meetingId,
+        answer,
         'That access code opens no meeting on this server: check it and try again.',
-      ),
+      );
+    },
   );
 };
