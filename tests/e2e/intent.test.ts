@@ -9,12 +9,14 @@ import type { Command } from '../../shared/protocol/commands';
 import type { MeetingCodes } from '../../shared/protocol/http';
 import type { MeetingView } from '../../shared/protocol/view';
 import { launchBrowser, openScreen, type Screen, screenshot } from '../support/browser';
+import { CHAIR, delegate, MODERATOR } from '../support/engine';
 import {
   type Client,
   connect,
   createMeeting,
   join as joinMeeting,
   ok,
+  roundTrip,
   untilState,
 } from '../support/server';
 import { PANEL_AGENDA, RoomServer } from './room';
@@ -68,9 +70,7 @@ const wireOf = async (page: Page): Promise<Wire> => {
 };
 
 const roster = rosterIndex(DEFAULT_ROSTER);
-const CHAIR: Sender = { role: 'chair' };
-const MODERATOR: Sender = { role: 'moderator' };
-const MEXICO: Sender = { role: 'delegate', delegationId: 'mexico' };
+const MEXICO = delegate('mexico');
 
 const onTurn = (v: MeetingView) => (v.turn ? { turnId: v.turn.id } : {});
 const adjust = (v: MeetingView, deltaMs: number): Command => ({
@@ -183,12 +183,9 @@ describe('the screens send what they saw, and may press exactly what the engine 
   /**
    * Every state the watcher will get for the commands answered so far: the server sends a change
    * to the room just after its ack, so a command sent after those acks is answered after their
-   * states (one socket, in order). A moderator's "Reopen" is refused and changes nothing.
+   * states (one socket, in order).
    */
-  const barrier = async () => {
-    const ack = await watcher.send({ type: 'session.reopen' });
-    expect(ack.ok).toBe(false);
-  };
+  const barrier = () => roundTrip(watcher.socket);
 
   /**
    * Each button of a screen, against the engine's answer on the meeting as the server has it
