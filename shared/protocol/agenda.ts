@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CATEGORIES } from '../categories';
 import { Category, Duration, displayName, Id, QueuePolicy } from './common';
 import { LIMITS } from './limits';
 
@@ -37,6 +38,26 @@ export type Allowance = z.infer<typeof Allowance>;
 
 /** A point of order's clock when its step sets none (contract version 2). */
 export const POINT_OF_ORDER_ALLOWANCE: Allowance = { limitMs: 120_000, warnAtMs: 90_000 };
+/** A statement on behalf of a group, when its step sets no `groupAllowance` (contract version 2). */
+export const GROUP_ALLOWANCE: Allowance = { limitMs: 300_000, warnAtMs: 240_000 };
+/**
+ * A delegation's first and second rights of reply in an item, when the step sets no
+ * `replyAllowances` (contract version 2, after General Assembly practice: 10 then 5 minutes).
+ */
+export const REPLY_ALLOWANCES: readonly [Allowance, Allowance] = [
+  { limitMs: 600_000, warnAtMs: 540_000 },
+  { limitMs: 300_000, warnAtMs: 240_000 },
+];
+/** At most this many rights of reply per delegation and agenda item. */
+export const MAX_REPLIES_PER_ITEM = REPLY_ALLOWANCES.length;
+/** Under the `interleave` policy, one of the others after this many States, unless the step says. */
+export const INTERLEAVE_EVERY = 3;
+/**
+ * When statements may be asked for in a floor step (contract version 2, "Early requests"): from
+ * the step's start, or from the start of its item, during the panel's presentations.
+ */
+export const RequestsFrom = z.enum(['step', 'item']);
+export type RequestsFrom = z.infer<typeof RequestsFrom>;
 
 export const ScheduledSpeaker = z
   .object({
@@ -76,10 +97,18 @@ export const FloorStep = z
     /** After this many interventions the console proposes the panel's turn. */
     clusterSize: z.number().int().min(1).max(100).optional(),
     queuePolicy: QueuePolicy.default('states-first'),
+    /** Under `interleave`: how many States speak before one of the others (default 3). */
+    interleaveEvery: z.number().int().min(1).max(20).optional(),
     /** Who may ask for the floor; absent means every category. */
-    openTo: z.array(Category).min(1).max(4).optional(),
+    openTo: z.array(Category).min(1).max(CATEGORIES.length).optional(),
     /** A point of order's clock in this step (default: limit 2:00, warning at 1:30). */
     pointOfOrderAllowance: Allowance.optional(),
+    /** A statement on behalf of a group (default: limit 5:00, warning at 4:00). */
+    groupAllowance: Allowance.optional(),
+    /** A delegation's first and second right of reply (default: 10:00/9:00, then 5:00/4:00). */
+    replyAllowances: z.tuple([Allowance, Allowance]).optional(),
+    /** `item`: statements may be asked for from the item's first step on (default `step`). */
+    requestsFrom: RequestsFrom.optional(),
     /** How long the discussion is planned to last, for the schedule. */
     plannedMs: Duration.max(LIMITS.maxAllowanceMs * 4).optional(),
   })
@@ -190,6 +219,19 @@ export const Delegation = z
   .strict();
 export type Delegation = z.infer<typeof Delegation>;
 
+/**
+ * A group of delegations that may speak as one (contract version 2): a regional group, a
+ * negotiating group. Its members are delegation ids of the meeting's roster.
+ */
+export const Group = z
+  .object({
+    id: Id,
+    name: displayName(),
+    members: z.array(Id).min(1, 'a group needs at least one member').max(LIMITS.rosterDelegations),
+  })
+  .strict();
+export type Group = z.infer<typeof Group>;
+
 export const Roster = z
   .array(Delegation)
   .min(1, 'a roster needs at least one delegation')
@@ -208,3 +250,47 @@ export const Roster = z
     });
   });
 export type Roster = z.infer<typeof Roster>;
+
+/** A meeting's groups, each id once, each member once per group. */
+export const Groups = z
+  .array(Group)
+  .max(LIMITS.groups)
+  .superRefine((groups, ctx) => {
+    const seen = new Set<string>();
+    groups.forEach((g, i) => {
+      if (seen.has(g.id)) {
+        ctx.addIssue({ code: 'custom', message: `duplicate group id "${g.id}"`, path: [i, 'id'] });
+      }
+      seen.add(g.id);
+      const members = new Set<string>();
+      g.members.forEach((m, j) => {
+        if (members.has(m)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${m}" is twice a member of "${g.id}"`,
+            path: [i, 'members', j],
+          });
+        }
+        members.add(m);
+      });
+    });
+  });
+export type Groups = z.infer<typeof Groups>;
+
+/**
+ * Where a group names a delegation the roster does not have, with the path of the member at
+ * fault (`groups.2.members.5: no delegation "atlantis" in the roster`); empty when all is well.
+ */
+export const groupsOutsideRoster = (
+  groups: Groups,
+  roster: Roster,
+): { path: (string | number)[]; message: string }[] => {
+  const ids = new Set(roster.map((d) => d.id));
+  return groups.flatMap((g, i) =>
+    g.members.flatMap((m, j) =>
+      ids.has(m)
+        ? []
+        : [{ path: ['groups', i, 'members', j], message: `no delegation "${m}" in the roster` }],
+    ),
+  );
+};

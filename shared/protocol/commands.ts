@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CATEGORIES } from '../categories';
 import { Allowance, CalendarDate, ClockTime, ScheduledSpeaker } from './agenda';
 import {
   Category,
@@ -95,7 +96,7 @@ export const AgendaChange = z.discriminatedUnion('target', [
       responseAllowance: Allowance.optional(),
       clusterSize: z.number().int().min(1).max(100).optional(),
       queuePolicy: QueuePolicy.optional(),
-      openTo: z.array(Category).min(1).max(4).optional(),
+      openTo: z.array(Category).min(1).max(CATEGORIES.length).optional(),
       plannedMs: Duration.optional(),
     })
     .strict(),

@@ -129,12 +129,17 @@ export const Segment = z.enum(['floor', 'panel']);
 export type Segment = z.infer<typeof Segment>;
 
 /**
- * What a request asks for (contract version 2, "Kinds of request"): a statement, or a point of
- * order, which goes ahead of everything and interrupts the turn being spoken. Rights of reply
- * come with the procedure's issue.
+ * What a request asks for (contract version 2, "Kinds of request"): a statement; a right of
+ * reply, heard behind every statement, at most two per delegation and item; or a point of order,
+ * which goes ahead of everything and interrupts the turn being spoken.
  */
-export const RequestKind = z.enum(['statement', 'point-of-order']);
+export const REQUEST_KINDS = ['statement', 'reply', 'point-of-order'] as const;
+export const RequestKind = z.enum(REQUEST_KINDS);
 export type RequestKind = z.infer<typeof RequestKind>;
 
-export const QueuePolicy = z.enum(['states-first', 'arrival']);
+/**
+ * The order of the queue's statements (contract version 2, "Queue order"): States first, arrival
+ * order, or `interleave`: one of the others after every `interleaveEvery` States.
+ */
+export const QueuePolicy = z.enum(['states-first', 'arrival', 'interleave']);
 export type QueuePolicy = z.infer<typeof QueuePolicy>;

@@ -35,6 +35,10 @@ export const LIMITS = {
   speakersPerStep: 100,
   sittings: 30,
   rosterDelegations: 1000,
+  /** Added (contract version 2): the groups a meeting may have (regional, negotiating...). */
+  groups: 200,
+  /** Added: the panelists one question may address. */
+  addressees: 20,
   /** The longest allowance a step may set, and the most a single adjustment may add or remove. */
   maxAllowanceMs: 6 * 60 * 60 * 1000,
   maxAdjustMs: 60 * 60 * 1000,
