@@ -3,7 +3,9 @@ import type { Category } from '../protocol/common';
 
 /**
  * The delegations a new meeting starts with: the 193 Member States of the United Nations, the
- * two observer States, some entities of the UN system and some other accredited stakeholders.
+ * two observer States, the European Union (an intergovernmental organization with observer
+ * status, which presents the common positions of its member States), some entities of the UN
+ * system and some other accredited stakeholders. Their regional groups are in ./groups.ts.
  *
  * States carry the short names the UN itself uses, as on its list of Member States
  * (https://www.un.org/en/about-us/member-states) and in UNTERM, in that list's alphabetical
@@ -16,6 +18,7 @@ const entry =
 
 const memberState = entry('member-state');
 const observer = entry('observer');
+const igo = entry('igo');
 const unSystem = entry('un-system');
 const stakeholder = entry('stakeholder');
 
@@ -220,6 +223,13 @@ const OBSERVER_STATES: Delegation[] = [
   observer('state-of-palestine', 'State of Palestine'),
 ];
 
+/**
+ * Intergovernmental organizations that take part as observers (contract version 2). The European
+ * Union has enhanced observer status in the General Assembly (resolution 65/276), so it asks for
+ * the floor in its own name, after the States under the `states-first` policy.
+ */
+const IGOS: Delegation[] = [igo('european-union', 'European Union')];
+
 const UN_SYSTEM: Delegation[] = [
   unSystem('iom', 'International Organization for Migration (IOM)'),
   unSystem('unhcr', 'Office of the United Nations High Commissioner for Refugees (UNHCR)'),
@@ -249,6 +259,7 @@ const STAKEHOLDERS: Delegation[] = [
 export const DEFAULT_ROSTER: Roster = Roster.parse([
   ...MEMBER_STATES,
   ...OBSERVER_STATES,
+  ...IGOS,
   ...UN_SYSTEM,
   ...STAKEHOLDERS,
 ]);

@@ -23,6 +23,15 @@ describe('the default roster', () => {
     ]);
   });
 
+  it('lists the European Union as its only intergovernmental organization, after the observer States', () => {
+    expect(inCategory('igo')).toEqual([
+      { id: 'european-union', name: 'European Union', category: 'igo' },
+    ]);
+    const at = (id: string) => DEFAULT_ROSTER.findIndex((d) => d.id === id);
+    expect(at('european-union')).toBe(at('state-of-palestine') + 1);
+    expect(at('european-union')).toBeLessThan(at('iom'));
+  });
+
   it('includes the UN system, IOM among it, and other stakeholders', () => {
     const unSystem = inCategory('un-system');
     expect(unSystem.length).toBeGreaterThanOrEqual(1);
