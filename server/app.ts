@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { DEFAULT_GROUPS } from '../shared/defaults/groups';
 import { DEFAULT_ROSTER } from '../shared/defaults/roster';
 import { LIMITS } from '../shared/protocol/limits';
 import { type AdminToken, resolveAdminToken } from './access/adminToken';
@@ -159,7 +160,11 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
     registry.openAll();
     let createdOnStart: string | undefined;
     if (registry.size === 0 && options.createDefaultMeeting !== false) {
-      createdOnStart = registry.create(defaultMeetingAgenda(clock.now()), DEFAULT_ROSTER).meetingId;
+      createdOnStart = registry.create(
+        defaultMeetingAgenda(clock.now()),
+        DEFAULT_ROSTER,
+        DEFAULT_GROUPS,
+      ).meetingId;
     }
     attachRealtime(io, registry, app.log, guard, clock);
     const devices = new Devices(io);

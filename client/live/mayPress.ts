@@ -32,7 +32,7 @@ const ROSTER_LOADING: Refusal = {
   message: 'The list of delegations is still loading.',
 };
 
-const NO_DELEGATIONS: RosterIndex = new Map();
+const NO_DELEGATIONS: RosterIndex = rosterIndex([]);
 const indexes = new WeakMap<Roster, RosterIndex>();
 const indexOf = (roster: Roster): RosterIndex => {
   let index = indexes.get(roster);

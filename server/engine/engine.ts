@@ -8,7 +8,7 @@ import {
 } from '../../shared/engine/decide';
 import { contextFromSnapshot, STATE_FORMAT_VERSION } from '../../shared/engine/document';
 import { meetingView } from '../../shared/engine/view';
-import type { Agenda, Roster } from '../../shared/protocol/agenda';
+import type { Agenda, Groups, Roster } from '../../shared/protocol/agenda';
 import type { Command } from '../../shared/protocol/commands';
 import type { Refusal } from '../../shared/protocol/errors';
 import type { MeetingStatus, MeetingView } from '../../shared/protocol/view';
@@ -34,18 +34,31 @@ export class MeetingEngine {
   /** The context before the last accepted command, so the server can take it back. */
   private beforeLastChange: MeetingContext | null = null;
 
-  private constructor(context: MeetingContext, roster: Roster) {
+  private constructor(context: MeetingContext, roster: Roster, groups: Groups) {
     this.ctx = context;
-    this.roster = rosterIndex(roster);
+    this.roster = rosterIndex(roster, groups);
   }
 
-  static create(options: { meetingId: string; agenda: Agenda; roster: Roster }): MeetingEngine {
-    return new MeetingEngine(newMeeting(options.meetingId, options.agenda), options.roster);
+  static create(options: {
+    meetingId: string;
+    agenda: Agenda;
+    roster: Roster;
+    groups?: Groups;
+  }): MeetingEngine {
+    return new MeetingEngine(
+      newMeeting(options.meetingId, options.agenda),
+      options.roster,
+      options.groups ?? [],
+    );
   }
 
   /** The engine of a stored snapshot, migrated from an older format; throws if it is not one. */
-  static restore(snapshot: EngineSnapshot, roster: Roster): MeetingEngine {
-    return new MeetingEngine(contextFromSnapshot(snapshot.formatVersion, snapshot.state), roster);
+  static restore(snapshot: EngineSnapshot, roster: Roster, groups: Groups = []): MeetingEngine {
+    return new MeetingEngine(
+      contextFromSnapshot(snapshot.formatVersion, snapshot.state),
+      roster,
+      groups,
+    );
   }
 
   get context(): Readonly<MeetingContext> {

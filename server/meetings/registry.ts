@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AuditEntry } from '../../shared/protocol/access';
-import type { Agenda, Roster } from '../../shared/protocol/agenda';
+import type { Agenda, Groups, Roster } from '../../shared/protocol/agenda';
 import type { Role } from '../../shared/protocol/common';
 import type {
   JoinByCodeResponse,
@@ -57,6 +57,7 @@ export class MeetingRegistry {
   create(
     agenda: Agenda,
     roster: Roster,
+    groups: Groups = [],
     now = this.clock.now(),
   ): { meetingId: string; codes: MeetingCodes } {
     const meetingId = this.newMeetingId();
@@ -72,11 +73,14 @@ export class MeetingRegistry {
         code: code(),
       })),
     ];
-    const meeting = { id: meetingId, title: agenda.title, agenda, roster, createdAt: now };
+    const meeting = { id: meetingId, title: agenda.title, agenda, roster, groups, createdAt: now };
     this.store.meetings.create(meeting, codes);
     const runtime = MeetingRuntime.open(meeting, this.store, this.publish, this.log, this.clock);
     this.meetings.set(meetingId, runtime);
-    this.log.info({ meetingId, delegations: roster.length }, 'meeting created');
+    this.log.info(
+      { meetingId, delegations: roster.length, groups: groups.length },
+      'meeting created',
+    );
     return { meetingId, codes: codesByRole(codes) };
   }
 

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { QueuedRequest, Sender } from '../../shared/engine/context';
-import type { Agenda, Roster } from '../../shared/protocol/agenda';
+import type { Agenda, Groups, Roster } from '../../shared/protocol/agenda';
 import type { Command } from '../../shared/protocol/commands';
 import type { CommandAck, Refusal } from '../../shared/protocol/errors';
 import { type MeetingState, withoutAgenda } from '../../shared/protocol/state';
@@ -54,6 +54,8 @@ const CLOSING: CommandAck = {
 export class MeetingRuntime {
   readonly meetingId: string;
   readonly roster: Roster;
+  /** The meeting's groups (contract version 2): who may speak on behalf of whom. */
+  readonly groups: Groups;
   private engine: MeetingEngine;
   /** The last state sent to the room; a socket that joins gets it (and then every later one). */
   private published: MeetingView;
@@ -81,6 +83,7 @@ export class MeetingRuntime {
   ) {
     this.meetingId = meeting.id;
     this.roster = meeting.roster;
+    this.groups = meeting.groups;
     this.engine = engine;
     this.snapshotVersion = snapshotVersion;
     this.published = engine.view(clock.now());
@@ -136,7 +139,7 @@ export class MeetingRuntime {
         );
       }
       // The engine may have failed half-way on the bad command: take it back to the last good one.
-      engine = MeetingEngine.restore(engine.snapshot(), meeting.roster);
+      engine = MeetingEngine.restore(engine.snapshot(), meeting.roster, meeting.groups);
       const moved = store.moveAsideFrom(meeting.id, divergedAt, clock.now());
       meetingLog.error({ moved, version: engine.version }, 'the meeting goes on from here');
     }
@@ -180,20 +183,21 @@ export class MeetingRuntime {
       if (!stored) break;
       // Each try is older than the last: the loop ends when the stored ones do.
       below = stored.version;
-      const engine = MeetingRuntime.restoreSnapshot(stored, meeting.roster, log);
+      const engine = MeetingRuntime.restoreSnapshot(stored, meeting, log);
       if (engine) return engine;
     }
     return MeetingEngine.create({
       meetingId: meeting.id,
       agenda: meeting.agenda,
       roster: meeting.roster,
+      groups: meeting.groups,
     });
   }
 
   /** One stored snapshot as an engine, or undefined (and why, in the log) if it is not one. */
   private static restoreSnapshot(
     stored: StoredSnapshot | UnreadableSnapshot,
-    roster: Roster,
+    meeting: StoredMeeting,
     log: FastifyBaseLogger,
   ): MeetingEngine | undefined {
     const context = { snapshotVersion: stored.version };
@@ -207,7 +211,7 @@ export class MeetingRuntime {
     try {
       // The store checked the document around it; the engine checks (and migrates) the state:
       // a format it does not know, or a state its schema refuses, throws and is logged below.
-      const engine = MeetingEngine.restore(stored, roster);
+      const engine = MeetingEngine.restore(stored, meeting.roster, meeting.groups);
       if (engine.version === stored.version) return engine;
       log.error(
         { ...context, restored: engine.version },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Agenda, Roster } from '../../shared/protocol/agenda';
+import { Agenda, Groups, Roster } from '../../shared/protocol/agenda';
 import { ServerId } from '../../shared/protocol/common';
 import type { AccessCode, AccessStore } from './access';
 import type { Db } from './database';
@@ -10,6 +10,8 @@ export interface StoredMeeting {
   title: string;
   agenda: Agenda;
   roster: Roster;
+  /** Its groups (contract version 2); none for meetings made before groups existed. */
+  groups: Groups;
   createdAt: number;
 }
 
@@ -18,6 +20,7 @@ const MeetingRow = z.object({
   title: z.string(),
   agenda: z.string(),
   roster: z.string(),
+  delegation_groups: z.string(),
   created_at: z.number().int(),
 });
 
@@ -31,10 +34,10 @@ export class MeetingStore {
   ) {
     this.statements = {
       insert: db.prepare(
-        'INSERT INTO meetings (id, title, agenda, roster, created_at) VALUES (?, ?, ?, ?, ?)',
+        'INSERT INTO meetings (id, title, agenda, roster, delegation_groups, created_at) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       all: db.prepare(
-        'SELECT id, title, agenda, roster, created_at FROM meetings ORDER BY created_at, id',
+        'SELECT id, title, agenda, roster, delegation_groups, created_at FROM meetings ORDER BY created_at, id',
       ),
       exists: db.prepare('SELECT 1 FROM meetings WHERE id = ?').pluck(),
     };
@@ -48,6 +51,7 @@ export class MeetingStore {
         meeting.title,
         JSON.stringify(meeting.agenda),
         JSON.stringify(meeting.roster),
+        JSON.stringify(meeting.groups),
         meeting.createdAt,
       );
       this.access.insertCodes(meeting.id, codes);
@@ -63,6 +67,7 @@ export class MeetingStore {
         title: row.title,
         agenda: Agenda.parse(JSON.parse(row.agenda)),
         roster: Roster.parse(JSON.parse(row.roster)),
+        groups: Groups.parse(JSON.parse(row.delegation_groups)),
         createdAt: row.created_at,
       };
     });

@@ -103,4 +103,8 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX audit_by_meeting ON audit(meeting, seq);
   CREATE INDEX tokens_by_meeting_role ON tokens(meeting, role, delegation);
   `,
+  `
+  -- Contract version 2: the groups a meeting was made with (regional, negotiating), as JSON.
+  ALTER TABLE meetings ADD COLUMN delegation_groups TEXT NOT NULL DEFAULT '[]';
+  `,
 ];

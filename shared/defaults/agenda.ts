@@ -57,6 +57,9 @@ const expertPanel = (
       // Alternating segments: after a few interventions from the floor, the panel responds.
       clusterSize: 5,
       queuePolicy: 'states-first',
+      // Delegations may ask for the floor during the presentations (contract version 2, "Early
+      // requests"), so the discussion does not open on an empty list and a rush.
+      requestsFrom: 'item',
     },
     {
       id: 'concluding',

@@ -68,6 +68,10 @@ export const editAgenda = (
         'responseAllowance',
         'clusterSize',
         'queuePolicy',
+        'interleaveEvery',
+        'requestsFrom',
+        'groupAllowance',
+        'replyAllowances',
         'openTo',
         'plannedMs',
       ] as const;

@@ -1,13 +1,21 @@
 import { and, not, setup } from 'xstate';
 import { CATEGORY_LABEL } from '../categories';
 import { mayRoleClose } from '../permissions';
-import type { CommandType } from '../protocol/commands';
-import { isStateCategory } from '../protocol/common';
+import { MAX_REPLIES_PER_ITEM } from '../protocol/agenda';
+import type { CommandOf, CommandType } from '../protocol/commands';
+import { isStateCategory, type RequestKind } from '../protocol/common';
 import type { CommandErrorCode as ErrorCode } from '../protocol/errors';
 import { LIMITS } from '../protocol/limits';
 import type { CommandEvent, MeetingContext, Records } from './context';
 import { type EffectName, effects } from './effects';
-import { atLastStep, currentStep, locate, scheduledSpeaker } from './places';
+import {
+  atLastStep,
+  currentStep,
+  locate,
+  panelistsOfItem,
+  queueStep,
+  scheduledSpeaker,
+} from './places';
 
 /**
  * The meeting's statechart (docs/architecture.md, "The engine"). Its states are what the room is
@@ -67,12 +75,23 @@ const stepSeen = (event: CommandEvent): { itemId?: string; stepId?: string } => 
     : {};
 };
 
-const asksPointOfOrder = (event: CommandEvent): boolean => {
+/** What a request asks for: a statement unless it says otherwise. */
+const kindAsked = (event: CommandEvent): RequestKind | undefined => {
   const { command } = event;
-  return (
-    (command.type === 'floor.request' || command.type === 'floor.add') &&
-    command.kind === 'point-of-order'
-  );
+  return command.type === 'floor.request' || command.type === 'floor.add'
+    ? (command.kind ?? 'statement')
+    : undefined;
+};
+const asksPointOfOrder = (event: CommandEvent): boolean => kindAsked(event) === 'point-of-order';
+
+/** The request's own fields, for the checks of group statements and questions. */
+const asked = (event: CommandEvent) =>
+  event.command as CommandOf<'floor.request'> | CommandOf<'floor.add'>;
+
+const KIND_WORDS: Record<RequestKind, string> = {
+  statement: 'is already waiting for the floor',
+  reply: 'has already asked for a right of reply',
+  'point-of-order': 'has already raised a point of order',
 };
 
 const chartSetup = setup({
@@ -151,26 +170,56 @@ const chartSetup = setup({
 
     // The list of speakers.
     delegationUnknown: ({ event }) => !event.delegation,
+    // The discussion's categories: the current step's, or the one an early request is for.
     stepClosedToCategory: ({ context, event }) => {
-      const here = currentStep(context);
+      const openTo = queueStep(context)?.step.openTo;
       return (
-        here?.step.kind === 'floor' &&
-        here.step.openTo !== undefined &&
+        openTo !== undefined &&
         event.delegation !== undefined &&
-        !here.step.openTo.includes(event.delegation.category)
+        !openTo.includes(event.delegation.category)
       );
     },
-    // A delegation waits once for a statement and once with a point of order.
+    // A delegation waits once with each kind: a statement, a reply, a point of order.
     alreadyQueued: ({ context, event }) =>
       context.floor.queue.some(
-        (r) =>
-          r.delegationId === event.delegation?.id &&
-          (r.kind === 'point-of-order') === asksPointOfOrder(event),
+        (r) => r.delegationId === event.delegation?.id && r.kind === kindAsked(event),
       ),
     asksPointOfOrder: ({ event }) => asksPointOfOrder(event),
+    asksReply: ({ event }) => kindAsked(event) === 'reply',
+    asksStatement: ({ event }) => kindAsked(event) === 'statement',
+    earlyRequestsTaken: ({ context }) => queueStep(context)?.early === true,
+    groupMissing: ({ event }) => asked(event).onBehalfOf !== undefined && !event.group,
+    notGroupMember: ({ event }) =>
+      event.group !== undefined &&
+      event.delegation !== undefined &&
+      !event.group.members.includes(event.delegation.id),
+    addresseeUnknown: ({ context, event }) => {
+      const panelists = panelistsOfItem(context);
+      return (asked(event).addressedTo ?? []).some((id) => !panelists.has(id));
+    },
+    repliesUsed: ({ context, event }) =>
+      (context.current?.replies[event.delegation?.id ?? ''] ?? 0) >= MAX_REPLIES_PER_ITEM,
     interruptsNobody: ({ context }) => context.interrupted === null,
-    senderNotWaiting: ({ context, event }) =>
-      !context.floor.queue.some((r) => r.delegationId === event.by.delegationId),
+    senderNotWaiting: ({ context, event }) => {
+      const { requestId } = the(event, 'floor.withdraw');
+      return !context.floor.queue.some(
+        (r) =>
+          r.delegationId === event.by.delegationId &&
+          (requestId === undefined || r.id === requestId),
+      );
+    },
+    // Before its discussion, an early statement waits: only a point of order is heard now.
+    grantsEarlyStatement: ({ context, event }) => {
+      const { command } = event;
+      const id =
+        command.type === 'floor.grant'
+          ? command.requestId
+          : command.type === 'floor.next'
+            ? context.floor.queue[0]?.id
+            : undefined;
+      const request = context.floor.queue.find((r) => r.id === id);
+      return request !== undefined && request.kind !== 'point-of-order';
+    },
     requestNotWaiting: ({ context, event }) => {
       const { command } = event;
       const requestId =
@@ -258,20 +307,6 @@ const NOT_WAITING = when(
   refuse('not_found', 'That request is no longer waiting.'),
 );
 
-/** Commands that act in a floor step only: anywhere else they are refused in its words. */
-const FLOOR_COMMANDS = [
-  'floor.request',
-  'floor.add',
-  'floor.withdraw',
-  'floor.remove',
-  'floor.move',
-  'floor.grant',
-  'floor.next',
-  'floor.close',
-  'floor.open',
-  'floor.segment',
-] as const satisfies readonly CommandType[];
-
 const each = <K extends string, V>(keys: readonly K[], value: V) =>
   Object.fromEntries(keys.map((k) => [k, value])) as Record<K, V>;
 
@@ -317,10 +352,12 @@ const CLOSED_TO_CATEGORY = refuseWith('forbidden', ({ context }) => {
 });
 
 /**
- * A request for the floor in a discussion, entered by an officer. A point of order may be
- * raised by anyone, even when the list is closed, but only while the room sits; a statement
- * meets the step's categories. Only a delegate's tablet meets the closed list (below): an
- * officer may still add a name to it.
+ * A request for the floor (contract version 2, "Kinds of request"), in any step, checked in
+ * this order. A statement is asked for in a discussion, or before it when it takes early
+ * requests; a right of reply in a discussion; a point of order anywhere. A reply and a point of
+ * order need the room sitting (not suspended) and pass a closed list; a statement meets the
+ * discussion's categories, and on a tablet the closed list. An officer may still add a
+ * statement to a closed list.
  */
 const UNKNOWN_DELEGATION = when(
   'delegationUnknown',
@@ -328,39 +365,66 @@ const UNKNOWN_DELEGATION = when(
 );
 const ALREADY_QUEUED = when(
   'alreadyQueued',
-  refuseWith('already_queued', ({ event }) =>
-    asksPointOfOrder(event)
-      ? `${event.delegation?.name ?? 'This delegation'} has already raised a point of order.`
-      : `${event.delegation?.name ?? 'This delegation'} is already waiting for the floor.`,
-  ),
+  refuseWith('already_queued', ({ event }) => {
+    const who = event.delegation?.name ?? 'This delegation';
+    return `${who} ${KIND_WORDS[kindAsked(event) ?? 'statement']}.`;
+  }),
 );
-const REQUEST_BY_OFFICER = [
+const requestChecks = (by: 'officer' | 'delegate') => [
   UNKNOWN_DELEGATION,
-  when(and(['asksPointOfOrder', 'sessionSuspended']), SUSPENDED),
-  when(and([not('asksPointOfOrder'), 'stepClosedToCategory']), CLOSED_TO_CATEGORY),
-  ALREADY_QUEUED,
-  { actions: act('queueRequest') },
-];
-const REQUEST_BY_DELEGATE = [
-  ...REQUEST_BY_OFFICER.slice(0, -1),
   when(
-    and([not('asksPointOfOrder'), 'listClosed']),
-    refuse('list_closed', 'The list of speakers is closed.'),
+    and(['asksReply', not('stepIsFloor')]),
+    refuse('not_now', 'A right of reply is asked for during a discussion.'),
   ),
-  ...REQUEST_BY_OFFICER.slice(-1),
-];
-
-/** Outside a discussion, only a point of order may be raised, and only it waits. */
-const POINT_OF_ORDER_ONLY = [
-  when(not('asksPointOfOrder'), NOT_A_DISCUSSION),
-  UNKNOWN_DELEGATION,
-  when('sessionSuspended', SUSPENDED),
+  when(and(['asksStatement', not('stepIsFloor'), not('earlyRequestsTaken')]), NOT_A_DISCUSSION),
+  when(and([not('asksStatement'), 'sessionSuspended']), SUSPENDED),
+  when(and([not('asksPointOfOrder'), 'stepClosedToCategory']), CLOSED_TO_CATEGORY),
+  when(
+    'groupMissing',
+    refuseWith(
+      'not_found',
+      ({ event }) => `There is no group "${asked(event).onBehalfOf}" in this meeting.`,
+    ),
+  ),
+  when(
+    'notGroupMember',
+    refuseWith(
+      'forbidden',
+      ({ event }) =>
+        `${event.delegation?.name ?? 'This delegation'} is not a member of the ${event.group?.name ?? 'group'}.`,
+    ),
+  ),
+  when(
+    'addresseeUnknown',
+    refuse('not_found', 'A question may address only the panelists of this item.'),
+  ),
   ALREADY_QUEUED,
+  ...(by === 'delegate'
+    ? [
+        when(
+          and(['asksStatement', 'listClosed']),
+          refuse('list_closed', 'The list of speakers is closed.'),
+        ),
+      ]
+    : []),
+  when(
+    and(['asksReply', 'repliesUsed']),
+    refuseWith(
+      'not_now',
+      ({ event }) =>
+        `${event.delegation?.name ?? 'This delegation'} has had its ${MAX_REPLIES_PER_ITEM} rights of reply on this item.`,
+    ),
+  ),
   { actions: act('queueRequest') },
 ];
 
-/** What acts on the queue, in any step: outside a discussion only points of order wait in it. */
+/**
+ * What acts on the queue, in any step: outside a discussion only points of order and early
+ * statements wait in it.
+ */
 const ON_THE_QUEUE = {
+  'floor.request': requestChecks('delegate'),
+  'floor.add': requestChecks('officer'),
   'floor.withdraw': [
     when('senderNotWaiting', refuse('not_found', 'Your delegation has no request waiting.')),
     { actions: act('withdrawRequest') },
@@ -514,29 +578,25 @@ export const meetingChart = chartSetup.createMachine({
             route: { always: [{ guard: 'stepIsFloor', target: 'floor' }, 'speakers'] },
             speakers: {
               on: {
-                ...each(FLOOR_COMMANDS, NOT_A_DISCUSSION),
-                'floor.request': POINT_OF_ORDER_ONLY,
-                'floor.add': POINT_OF_ORDER_ONLY,
+                ...each(['floor.close', 'floor.open', 'floor.segment'] as const, NOT_A_DISCUSSION),
                 // With nobody waiting, the queue's buttons speak of the step, as ever; when a
-                // point of order waits, they act on it (the step's handlers above).
+                // point of order or an early request waits, they act on it (the step's handlers
+                // above), but only a point of order is given the floor before the discussion.
                 ...each(
-                  [
-                    'floor.withdraw',
-                    'floor.remove',
-                    'floor.move',
-                    'floor.grant',
-                    'floor.next',
-                  ] as const,
+                  ['floor.withdraw', 'floor.remove', 'floor.move'] as const,
                   when('queueEmpty', NOT_A_DISCUSSION),
                 ),
+                ...each(['floor.grant', 'floor.next'] as const, [
+                  when('queueEmpty', NOT_A_DISCUSSION),
+                  when(
+                    'grantsEarlyStatement',
+                    refuse('not_now', 'That request waits for the discussion: it is heard there.'),
+                  ),
+                ]),
               },
             },
             floor: {
               type: 'parallel',
-              on: {
-                'floor.request': REQUEST_BY_DELEGATE,
-                'floor.add': REQUEST_BY_OFFICER,
-              },
               states: {
                 list: {
                   initial: 'route',

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { Agenda, type Delegation } from '../protocol/agenda';
+import { Agenda, type Delegation, type Group } from '../protocol/agenda';
 import type { Command } from '../protocol/commands';
 import { Id, Instant, Note, type Role, Segment, Sex } from '../protocol/common';
 import type { Refusal } from '../protocol/errors';
 import {
   CurrentStep,
+  Question,
   QueueEntry,
   type RequestRecord,
   type StepRecord,
@@ -23,6 +24,8 @@ export const QueuedRequest = QueueEntry.extend({
   sex: Sex.optional(),
   madeBy: z.enum(['delegate', 'officer']),
   waitingAtClose: z.boolean(),
+  /** The moderator placed it (`floor.move`): it stays there, and newcomers do not go by it. */
+  moved: z.boolean().optional(),
 });
 export type QueuedRequest = z.infer<typeof QueuedRequest>;
 
@@ -36,6 +39,10 @@ export const FloorState = z.object({
   queue: z.array(QueuedRequest),
   /** Interventions from the floor since the panel last answered (the cluster's count). */
   sincePanel: z.number().int().nonnegative(),
+  /** Statements of States since one of the others last spoke (fair access, contract version 2). */
+  statesSinceOther: z.number().int().nonnegative().default(0),
+  /** The questions put to panelists since the panel last answered. */
+  questions: z.array(Question).default([]),
 });
 export type FloorState = z.infer<typeof FloorState>;
 
@@ -45,6 +52,7 @@ export const ClosedFrom = CurrentStep.pick({
   stepId: true,
   itemStartedAt: true,
   heard: true,
+  replies: true,
 });
 export type ClosedFrom = z.infer<typeof ClosedFrom>;
 
@@ -100,6 +108,8 @@ export interface CommandEvent {
   delegation?: Delegation;
   /** An `agenda.edit`'s result, worked out once before the chart sees the command. */
   edit?: EditedAgenda;
+  /** The group a statement is made on behalf of, resolved from the meeting's groups. */
+  group?: Group;
 }
 
 export type EditedAgenda = { ok: true; agenda: Agenda } | { ok: false; error: Refusal };
@@ -118,4 +128,6 @@ export const emptyFloor = (): FloorState => ({
   segment: 'floor',
   queue: [],
   sincePanel: 0,
+  statesSinceOther: 0,
+  questions: [],
 });

@@ -1,6 +1,6 @@
 import { type SnapshotFrom, transition } from 'xstate';
 import { mayRoleSend } from '../permissions';
-import type { Agenda, Delegation, Roster } from '../protocol/agenda';
+import type { Agenda, Delegation, Group, Roster } from '../protocol/agenda';
 import type { Command } from '../protocol/commands';
 import { type Refusal, refuse } from '../protocol/errors';
 import { editAgenda } from './agendaEdit';
@@ -20,10 +20,16 @@ export type Decision =
   | { ok: true; context: MeetingContext; records: Records }
   | { ok: false; error: Refusal };
 
-/** The roster as the engine reads it: delegations by id. */
-export type RosterIndex = ReadonlyMap<string, Delegation>;
+/** The roster as the engine reads it: delegations by id, and the meeting's groups by id. */
+export interface RosterIndex {
+  delegations: ReadonlyMap<string, Delegation>;
+  groups: ReadonlyMap<string, Group>;
+}
 
-export const rosterIndex = (roster: Roster): RosterIndex => new Map(roster.map((d) => [d.id, d]));
+export const rosterIndex = (roster: Roster, groups: readonly Group[] = []): RosterIndex => ({
+  delegations: new Map(roster.map((d) => [d.id, d])),
+  groups: new Map(groups.map((g) => [g.id, g])),
+});
 
 /** A new meeting's context, before its session starts. */
 export const newMeeting = (meetingId: string, agenda: Agenda): MeetingContext => ({
@@ -91,7 +97,7 @@ const senderRefusal = (
     );
   }
   if (command.type === 'floor.request' || command.type === 'floor.withdraw') {
-    if (by.delegationId === undefined || !roster.has(by.delegationId)) {
+    if (by.delegationId === undefined || !roster.delegations.has(by.delegationId)) {
       return refuse('not_found', 'This device is not bound to a delegation of this meeting.');
     }
   }
@@ -114,13 +120,19 @@ export const commandEvent = (
         : command.type === 'turn.start'
           ? command.speaker?.delegationId
           : undefined;
-  const delegation = delegationId === undefined ? undefined : roster.get(delegationId);
+  const delegation = delegationId === undefined ? undefined : roster.delegations.get(delegationId);
+  const groupId =
+    command.type === 'floor.request' || command.type === 'floor.add'
+      ? command.onBehalfOf
+      : undefined;
+  const group = groupId === undefined ? undefined : roster.groups.get(groupId);
   return {
     type: command.type,
     command,
     by,
     now,
     ...(delegation && { delegation }),
+    ...(group && { group }),
     ...(command.type === 'agenda.edit' && { edit: editAgenda(ctx.agenda, command.change) }),
   };
 };

@@ -2,11 +2,12 @@ import { elapsedAt, overtimeOf } from '../clock/turnClock';
 import {
   type Allowance,
   type Delegation,
-  type FloorStep,
+  GROUP_ALLOWANCE,
   POINT_OF_ORDER_ALLOWANCE,
+  REPLY_ALLOWANCES,
 } from '../protocol/agenda';
 import type { CommandOf } from '../protocol/commands';
-import { isStateCategory, type RequestKind, type Segment } from '../protocol/common';
+import { type Category, isStateCategory, type RequestKind, type Segment } from '../protocol/common';
 import type { RequestOutcome, RequestRecord, TurnRecord, TurnSpeaker } from '../protocol/view';
 import {
   type CommandEvent,
@@ -17,7 +18,8 @@ import {
   type Records,
   type TurnState,
 } from './context';
-import { currentStep, locate, scheduledSpeaker, stepAfter } from './places';
+import { currentStep, locate, queueStep, scheduledSpeaker, stepAfter } from './places';
+import { placeInQueue } from './queueOrder';
 
 /**
  * What each accepted command does to a meeting, as pure functions of (context, event): the
@@ -99,10 +101,35 @@ class Change {
   }
 
   enterStep(itemId: string, stepId: string, now: number): this {
-    const itemStartedAt =
-      this.ctx.current?.itemId === itemId ? this.ctx.current.itemStartedAt : now;
+    const before = this.ctx.current;
+    const sameItem = before?.itemId === itemId;
+    const itemStartedAt = sameItem ? before.itemStartedAt : now;
+    const replies = sameItem ? before.replies : {};
+    const early = this.earlyRequestsFor(itemId, stepId);
+    this.set({
+      floor: { ...this.ctx.floor, queue: this.ctx.floor.queue.filter((r) => !early.has(r)) },
+    });
     this.leaveStep(now);
-    return this.set({ current: { itemId, stepId, startedAt: now, itemStartedAt, heard: [] } });
+    return this.set({
+      current: { itemId, stepId, startedAt: now, itemStartedAt, heard: [], replies },
+      floor: { ...this.ctx.floor, queue: this.ctx.floor.queue.concat([...early]) },
+    });
+  }
+
+  /**
+   * The statements asked for early (contract version 2, "Early requests") that stay in the queue
+   * when the meeting moves on within the item toward the discussion they were made for; the
+   * rest of the queue (points of order of the step left) is recorded as unheard.
+   */
+  private earlyRequestsFor(itemId: string, stepId: string): Set<QueuedRequest> {
+    const from = queueStep(this.ctx);
+    const here = currentStep(this.ctx);
+    if (!from?.early || !here || here.item.id !== itemId) return new Set();
+    const target = locate(this.ctx.agenda, itemId, stepId);
+    if (!target || target.stepIndex <= here.stepIndex) return new Set();
+    const to = queueStep({ agenda: this.ctx.agenda, current: { itemId, stepId } });
+    if (to?.step.id !== from.step.id) return new Set();
+    return new Set(this.ctx.floor.queue.filter((r) => r.kind === 'statement'));
   }
 
   /** Gives the floor: the clock starts now with the allowance given. */
@@ -134,9 +161,15 @@ class Change {
   segment(segment: Segment): this {
     const floor = this.ctx.floor;
     if (floor.segment === segment) return this;
-    // The cluster counts interventions since the panel last answered.
+    // The cluster counts interventions since the panel last answered; the questions put to the
+    // panel stay listed while it answers, and a new round of the floor starts a new list.
     return this.set({
-      floor: { ...floor, segment, sincePanel: segment === 'panel' ? 0 : floor.sincePanel },
+      floor: {
+        ...floor,
+        segment,
+        sincePanel: segment === 'panel' ? 0 : floor.sincePanel,
+        questions: segment === 'floor' ? [] : floor.questions,
+      },
     });
   }
 }
@@ -161,6 +194,8 @@ const turnRecord = (ctx: MeetingContext, turn: TurnState, now: number): TurnReco
     ...(turn.sex !== undefined && { sex: turn.sex }),
     ...(turn.requestId !== undefined && { requestId: turn.requestId }),
     kind: turn.speaker.kind ?? 'statement',
+    ...(turn.speaker.onBehalfOf !== undefined && { onBehalfOf: turn.speaker.onBehalfOf }),
+    ...(turn.speaker.addressedTo !== undefined && { addressedTo: turn.speaker.addressedTo }),
     limitMs: turn.limitMs,
     warnAtMs: turn.warnAtMs,
     startedAt: turn.firstStartedAt,
@@ -185,6 +220,8 @@ const requestRecord = (
   ...(request.speakerName !== undefined && { speakerName: request.speakerName }),
   ...(request.sex !== undefined && { sex: request.sex }),
   kind: request.kind,
+  ...(request.onBehalfOf !== undefined && { onBehalfOf: request.onBehalfOf }),
+  ...(request.addressedTo !== undefined && { addressedTo: request.addressedTo }),
   madeBy: request.madeBy,
   requestedAt: request.requestedAt,
   outcome,
@@ -207,29 +244,6 @@ const delegationSpeaker = (delegation: Delegation, speakerName?: string): TurnSp
 const isPointOfOrder = (r: { kind: RequestKind }) => r.kind === 'point-of-order';
 
 /**
- * Where a new request joins (contract version 2, "Queue order"): a point of order after the
- * points of order waiting, ahead of everything else; a statement under `states-first` after the
- * last State's (and points of order), else at the end.
- */
-const placeInQueue = (
-  queue: QueuedRequest[],
-  request: QueuedRequest,
-  policy: FloorStep['queuePolicy'],
-) => {
-  const ahead = (r: QueuedRequest): boolean => {
-    if (isPointOfOrder(r)) return true;
-    if (isPointOfOrder(request)) return false;
-    if (policy === 'arrival' || !isStateCategory(request.category)) return true;
-    return isStateCategory(r.category);
-  };
-  let last = -1;
-  queue.forEach((r, i) => {
-    if (ahead(r)) last = i;
-  });
-  return [...queue.slice(0, last + 1), request, ...queue.slice(last + 1)];
-};
-
-/**
  * A point of order given the floor: the turn being spoken is paused and kept, and given back
  * when the point of order's turn ends; a point of order speaking is simply ended. It does not
  * count toward the cluster, nor change the segment.
@@ -240,19 +254,42 @@ const grantPointOfOrder = (change: Change, request: QueuedRequest, now: number):
   const kept = change.ctx.turn;
   change.set({ turn: null, interrupted: kept ? pauseClock(kept, now) : null });
   if (!here) return change.done();
-  const speaker = delegationSpeaker(
-    { id: request.delegationId, name: request.name, category: request.category },
-    request.speakerName,
-  );
   return change
     .startTurn(
-      { ...speaker, kind: 'point-of-order' },
+      requestSpeaker(request),
       here.step.pointOfOrderAllowance ?? POINT_OF_ORDER_ALLOWANCE,
       now,
       { requestId: request.id, ...(request.sex !== undefined && { sex: request.sex }) },
     )
     .done();
 };
+
+/** The speaker a request gives the floor to: the delegation, as the request named it. */
+const requestSpeaker = (request: QueuedRequest): TurnSpeaker => ({
+  ...delegationSpeaker(
+    { id: request.delegationId, name: request.name, category: request.category },
+    request.speakerName,
+  ),
+  ...(request.kind !== 'statement' && { kind: request.kind }),
+  ...(request.onBehalfOf !== undefined && { onBehalfOf: request.onBehalfOf }),
+  ...(request.addressedTo !== undefined && { addressedTo: request.addressedTo }),
+});
+
+/**
+ * Who has spoken from the floor, for the cluster and for fair access: a statement counts toward
+ * the cluster (a reply does not), and every statement or reply counts States since one of the
+ * others last spoke.
+ */
+const countTurn = (
+  floor: MeetingContext['floor'],
+  kind: RequestKind,
+  category: Category | undefined,
+): MeetingContext['floor'] => ({
+  ...floor,
+  sincePanel: floor.sincePanel + (kind === 'statement' ? 1 : 0),
+  statesSinceOther:
+    category !== undefined && isStateCategory(category) ? floor.statesSinceOther + 1 : 0,
+});
 
 const grant = (change: Change, requestId: string, now: number): Outcome => {
   const waiting = change.ctx.floor.queue.find((r) => r.id === requestId);
@@ -263,15 +300,43 @@ const grant = (change: Change, requestId: string, now: number): Outcome => {
   change.endTurn(now);
   const request = change.takeRequest(requestId, 'granted', now);
   const here = currentStep(change.ctx);
-  if (!request || here?.step.kind !== 'floor') return change.done();
+  const current = change.ctx.current;
+  if (!request || here?.step.kind !== 'floor' || !current) return change.done();
+  const step = here.step;
   change.segment('floor');
-  change.set({ floor: { ...change.ctx.floor, sincePanel: change.ctx.floor.sincePanel + 1 } });
-  const speaker = delegationSpeaker(
-    { id: request.delegationId, name: request.name, category: request.category },
-    request.speakerName,
-  );
+  const turnId = `T${nextVersion(change.ctx)}`;
+  let allowance = request.onBehalfOf ? (step.groupAllowance ?? GROUP_ALLOWANCE) : step.allowance;
+  if (request.kind === 'reply') {
+    // The first reply in the item gets the first allowance, the second the second.
+    const had = current.replies[request.delegationId] ?? 0;
+    const allowances = step.replyAllowances ?? REPLY_ALLOWANCES;
+    allowance = allowances[Math.min(had, allowances.length - 1)] ?? step.allowance;
+    change.set({
+      current: { ...current, replies: { ...current.replies, [request.delegationId]: had + 1 } },
+    });
+  }
+  const floor = countTurn(change.ctx.floor, request.kind, request.category);
+  const asked = request.addressedTo;
+  change.set({
+    floor: asked
+      ? {
+          ...floor,
+          questions: [
+            ...floor.questions,
+            {
+              turnId,
+              delegationId: request.delegationId,
+              name: request.name,
+              ...(request.onBehalfOf !== undefined && { onBehalfOf: request.onBehalfOf }),
+              addressedTo: asked,
+              askedAt: now,
+            },
+          ],
+        }
+      : floor,
+  });
   return change
-    .startTurn(speaker, here.step.allowance, now, {
+    .startTurn(requestSpeaker(request), allowance, now, {
       segment: 'floor',
       requestId: request.id,
       ...(request.sex !== undefined && { sex: request.sex }),
@@ -313,6 +378,7 @@ export const effects = {
       stepId: here.stepId,
       itemStartedAt: here.itemStartedAt,
       heard: here.heard,
+      replies: here.replies,
     };
     return new Change(ctx)
       .leaveStep(now)
@@ -366,7 +432,9 @@ export const effects = {
       const segment = here.step.kind === 'floor' ? { segment: ctx.floor.segment } : {};
       if (here.step.kind === 'floor' && ctx.floor.segment === 'floor' && event.delegation) {
         // A delegation given the floor by name is an intervention from the floor like a grant.
-        change.set({ floor: { ...change.ctx.floor, sincePanel: change.ctx.floor.sincePanel + 1 } });
+        change.set({
+          floor: countTurn(change.ctx.floor, 'statement', event.delegation.category),
+        });
       }
       return change.startTurn(who, allowance, now, segment).done();
     }
@@ -420,10 +488,9 @@ export const effects = {
       .done();
   },
 
-  queueRequest: (ctx, { command, delegation, now }) => {
-    const here = currentStep(ctx);
-    if (!delegation || !here) return new Change(ctx).done();
-    const { speakerName, sex, kind } = command as
+  queueRequest: (ctx, { command, delegation, group, now }) => {
+    if (!delegation || !ctx.current) return new Change(ctx).done();
+    const { speakerName, sex, kind, addressedTo } = command as
       | CommandOf<'floor.request'>
       | CommandOf<'floor.add'>;
     const request: QueuedRequest = {
@@ -435,18 +502,31 @@ export const effects = {
       ...(speakerName !== undefined && { speakerName }),
       ...(sex !== undefined && { sex }),
       kind: kind ?? 'statement',
+      ...(group !== undefined && { onBehalfOf: { id: group.id, name: group.name } }),
+      ...(addressedTo !== undefined && { addressedTo }),
       madeBy: command.type === 'floor.request' ? 'delegate' : 'officer',
       waitingAtClose: false,
     };
-    const policy = here.step.kind === 'floor' ? here.step.queuePolicy : 'arrival';
-    const queue = placeInQueue(ctx.floor.queue, request, policy);
+    // The list it joins keeps its discussion's order, early requests included.
+    const listed = queueStep(ctx)?.step;
+    const queue = placeInQueue(
+      ctx.floor.queue,
+      request,
+      listed?.queuePolicy ?? 'arrival',
+      listed?.interleaveEvery,
+    );
     return new Change(ctx).set({ floor: { ...ctx.floor, queue } }).done();
   },
 
-  withdrawRequest: (ctx, { by, now }) => {
+  withdrawRequest: (ctx, { by, command, now }) => {
+    const { requestId } = command as CommandOf<'floor.withdraw'>;
     const change = new Change(ctx);
-    const request = ctx.floor.queue.find((r) => r.delegationId === by.delegationId);
-    if (request) change.takeRequest(request.id, 'withdrawn', now);
+    for (const request of ctx.floor.queue) {
+      const named = requestId === undefined || request.id === requestId;
+      if (named && request.delegationId === by.delegationId) {
+        change.takeRequest(request.id, 'withdrawn', now);
+      }
+    }
     return change.done();
   },
 
@@ -462,7 +542,7 @@ export const effects = {
     if (!request) return new Change(ctx).done();
     const rest = ctx.floor.queue.filter((r) => r.id !== requestId);
     const at = Math.min(position, rest.length);
-    const queue = [...rest.slice(0, at), request, ...rest.slice(at)];
+    const queue = [...rest.slice(0, at), { ...request, moved: true }, ...rest.slice(at)];
     return new Change(ctx).set({ floor: { ...ctx.floor, queue } }).done();
   },
 

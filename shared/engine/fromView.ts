@@ -31,6 +31,8 @@ export const contextFromView = (view: MeetingView): MeetingContext => {
       open: view.floor.open,
       segment: view.floor.segment,
       sincePanel: view.floor.sincePanel,
+      statesSinceOther: view.floor.statesSinceOther,
+      questions: view.floor.questions,
       queue: view.floor.queue.map((r) => ({ ...r, madeBy: 'delegate', waitingAtClose: false })),
     },
     display: view.display,

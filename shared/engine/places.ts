@@ -1,4 +1,11 @@
-import type { Agenda, AgendaItem, ScheduledSpeaker, SpeakersStep, Step } from '../protocol/agenda';
+import type {
+  Agenda,
+  AgendaItem,
+  FloorStep,
+  ScheduledSpeaker,
+  SpeakersStep,
+  Step,
+} from '../protocol/agenda';
 
 /**
  * Where a meeting stands in its agenda, read the same way by the engine (from its context) and
@@ -43,10 +50,18 @@ export const atLastStep = (ctx: Placed): boolean => {
  */
 export const lastStep = (
   agenda: Agenda,
-): { itemId: string; stepId: string; itemStartedAt: number; heard: string[] } | null => {
+): {
+  itemId: string;
+  stepId: string;
+  itemStartedAt: number;
+  heard: string[];
+  replies: Record<string, number>;
+} | null => {
   const item = agenda.items.at(-1);
   const step = item?.steps.at(-1);
-  return item && step ? { itemId: item.id, stepId: step.id, itemStartedAt: 0, heard: [] } : null;
+  return item && step
+    ? { itemId: item.id, stepId: step.id, itemStartedAt: 0, heard: [], replies: {} }
+    : null;
 };
 
 /** The step after the current one, across items; null after the last. */
@@ -103,4 +118,27 @@ export const speakersToCome = (
   if (here?.step.kind !== 'speakers') return [];
   const heard = new Set(ctx.current?.heard);
   return here.step.speakers.filter((s) => !heard.has(s.id));
+};
+
+/**
+ * The discussion whose list of speakers a statement asked for now joins: the current step when it
+ * is a discussion; during an item's earlier steps, the item's next discussion when it takes early
+ * requests (`requestsFrom: "item"`, contract version 2), `early`; else none.
+ */
+export const queueStep = (ctx: Placed): { step: FloorStep; early: boolean } | null => {
+  const here = currentStep(ctx);
+  if (!here) return null;
+  if (here.step.kind === 'floor') return { step: here.step, early: false };
+  const ahead = here.item.steps.slice(here.stepIndex + 1).find((s) => s.kind === 'floor');
+  return ahead?.kind === 'floor' && ahead.requestsFrom === 'item'
+    ? { step: ahead, early: true }
+    : null;
+};
+
+/** The ids of the current item's scheduled speakers: whom a question may address. */
+export const panelistsOfItem = (ctx: Placed): Set<string> => {
+  const here = currentStep(ctx);
+  return new Set(
+    here?.item.steps.flatMap((s) => (s.kind === 'speakers' ? s.speakers.map((p) => p.id) : [])),
+  );
 };

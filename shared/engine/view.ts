@@ -1,6 +1,7 @@
+import { INTERLEAVE_EVERY } from '../protocol/agenda';
 import type { MeetingView, TurnView } from '../protocol/view';
 import type { MeetingContext, TurnState } from './context';
-import { currentStep } from './places';
+import { queueStep } from './places';
 
 const turnView = (turn: TurnState): TurnView => ({
   id: turn.id,
@@ -22,8 +23,9 @@ const turnView = (turn: TurnState): TurnView => ({
  */
 export const meetingView = (ctx: MeetingContext, serverTime: number): MeetingView => {
   const { session } = ctx;
-  const here = currentStep(ctx);
-  const floorStep = here?.step.kind === 'floor' ? here.step : undefined;
+  // In a discussion its own list; before it, the list it takes early requests for.
+  const listed = queueStep(ctx);
+  const floorStep = listed?.step;
   return {
     meetingId: ctx.meetingId,
     version: ctx.version,
@@ -39,7 +41,7 @@ export const meetingView = (ctx: MeetingContext, serverTime: number): MeetingVie
       open: ctx.floor.open,
       segment: ctx.floor.segment,
       queue: ctx.floor.queue.map(
-        ({ id, delegationId, name, category, requestedAt, speakerName, kind }) => ({
+        ({ id, delegationId, name, category, requestedAt, speakerName, kind, ...more }) => ({
           id,
           delegationId,
           name,
@@ -47,11 +49,19 @@ export const meetingView = (ctx: MeetingContext, serverTime: number): MeetingVie
           requestedAt,
           kind,
           ...(speakerName !== undefined && { speakerName }),
+          ...(more.onBehalfOf !== undefined && { onBehalfOf: more.onBehalfOf }),
+          ...(more.addressedTo !== undefined && { addressedTo: more.addressedTo }),
         }),
       ),
       policy: floorStep?.queuePolicy ?? 'states-first',
       ...(floorStep?.clusterSize !== undefined && { clusterSize: floorStep.clusterSize }),
+      ...(floorStep?.queuePolicy === 'interleave' && {
+        interleaveEvery: floorStep.interleaveEvery ?? INTERLEAVE_EVERY,
+      }),
       sincePanel: ctx.floor.sincePanel,
+      forStep: listed ? { stepId: listed.step.id, early: listed.early } : null,
+      statesSinceOther: ctx.floor.statesSinceOther,
+      questions: ctx.floor.questions,
     },
     suspension:
       session.status === 'suspended'

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CATEGORIES } from '../categories';
-import { Allowance, CalendarDate, ClockTime, ScheduledSpeaker } from './agenda';
+import { Allowance, CalendarDate, ClockTime, RequestsFrom, ScheduledSpeaker } from './agenda';
 import {
   Category,
   Duration,
@@ -96,6 +96,11 @@ export const AgendaChange = z.discriminatedUnion('target', [
       responseAllowance: Allowance.optional(),
       clusterSize: z.number().int().min(1).max(100).optional(),
       queuePolicy: QueuePolicy.optional(),
+      interleaveEvery: z.number().int().min(1).max(20).optional(),
+      requestsFrom: RequestsFrom.optional(),
+      groupAllowance: Allowance.optional(),
+      replyAllowances: z.tuple([Allowance, Allowance]).optional(),
+      pointOfOrderAllowance: Allowance.optional(),
       openTo: z.array(Category).min(1).max(CATEGORIES.length).optional(),
       plannedMs: Duration.optional(),
     })
@@ -154,19 +159,53 @@ export const TurnAdjust = z
   })
   .strict();
 
-export const FloorRequest = command('floor.request', {
-  speakerName: displayName().optional(),
-  sex: Sex.optional(),
-  /** Contract version 2: a statement unless said otherwise. */
-  kind: RequestKind.optional(),
-});
-export const FloorWithdraw = command('floor.withdraw', {});
-export const FloorAdd = command('floor.add', {
-  delegationId: Id,
+/**
+ * What a request asks for (contract version 2, "Kinds of request"): its kind (a statement unless
+ * said otherwise), and for a statement the group it speaks for and the panelists it questions.
+ */
+const asking = {
   speakerName: displayName().optional(),
   sex: Sex.optional(),
   kind: RequestKind.optional(),
-});
+  onBehalfOf: Id.optional(),
+  addressedTo: z
+    .array(Id)
+    .min(1, 'name at least one panelist, or leave addressedTo out')
+    .max(LIMITS.addressees, `at most ${LIMITS.addressees} panelists`)
+    .refine((ids) => new Set(ids).size === ids.length, 'names a panelist twice')
+    .optional(),
+};
+/** Only a statement speaks for a group or questions panelists; the field at fault is named. */
+const statementsOnly = <
+  T extends z.ZodType<{ kind?: string; onBehalfOf?: string; addressedTo?: string[] }>,
+>(
+  schema: T,
+) =>
+  schema.superRefine((c, ctx) => {
+    if (c.kind === undefined || c.kind === 'statement') return;
+    if (c.onBehalfOf !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'only a statement is made on behalf of a group',
+        path: ['onBehalfOf'],
+      });
+    }
+    if (c.addressedTo !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'only a statement puts questions to panelists',
+        path: ['addressedTo'],
+      });
+    }
+  });
+
+export const FloorRequest = statementsOnly(command('floor.request', asking));
+/**
+ * `requestId` (added): which of the delegation's requests to withdraw (it may wait with a
+ * statement, a reply and a point of order at once); without it, all of them.
+ */
+export const FloorWithdraw = command('floor.withdraw', { requestId: ServerId.optional() });
+export const FloorAdd = statementsOnly(command('floor.add', { delegationId: Id, ...asking }));
 export const FloorRemove = command('floor.remove', { requestId: ServerId });
 export const FloorMove = command('floor.move', {
   requestId: ServerId,

@@ -12,6 +12,7 @@ import type { CommandAck } from './errors';
 import {
   CreateMeetingBody,
   type CreateMeetingResponse,
+  type GroupsResponse,
   type HealthResponse,
   JoinBody,
   type JoinByCodeResponse,
@@ -163,6 +164,15 @@ export const HTTP_ROUTES = {
     params: MeetingPath,
     ...json,
     answer: answers<RosterResponse>(),
+  }),
+  /** Contract version 2: the meeting's groups, with their members. */
+  groups: route({
+    method: 'GET',
+    path: '/api/meetings/:id/groups',
+    access: 'anyone',
+    params: MeetingPath,
+    ...json,
+    answer: answers<GroupsResponse>(),
   }),
   join: route({
     method: 'POST',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Agenda, Delegation, Roster } from './agenda';
+import { Agenda, Delegation, Group, Groups, Roster } from './agenda';
 import { Id, Role, ServerId } from './common';
 import { ErrorBody } from './errors';
 
@@ -10,11 +10,16 @@ export type HttpErrorResponse = z.infer<typeof HttpErrorResponse>;
 export const HealthResponse = z.object({ ok: z.literal(true) });
 export type HealthResponse = z.infer<typeof HealthResponse>;
 
-/** `POST /api/meetings`: the defaults stand in for what is absent. */
+/**
+ * `POST /api/meetings`: the defaults stand in for what is absent. `groups` (contract version 2):
+ * without it, the default roster's groups when the roster is the default, else none. Members
+ * must be delegations of the roster (the server checks it against the roster it will use).
+ */
 export const CreateMeetingBody = z
   .object({
     agenda: Agenda.optional(),
     roster: Roster.optional(),
+    groups: Groups.optional(),
   })
   .strict();
 export type CreateMeetingBody = z.infer<typeof CreateMeetingBody>;
@@ -44,6 +49,9 @@ export const MeetingList = z.array(MeetingSummary);
 
 export const RosterResponse = z.array(Delegation);
 export type RosterResponse = z.infer<typeof RosterResponse>;
+
+export const GroupsResponse = z.array(Group);
+export type GroupsResponse = z.infer<typeof GroupsResponse>;
 
 /** An access code as people type it: case, spaces and hyphens do not matter. */
 export const JoinBody = z

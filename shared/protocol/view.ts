@@ -13,9 +13,17 @@ import {
   ServerId,
   Sex,
 } from './common';
+import { LIMITS } from './limits';
 
 export const MeetingStatus = z.enum(['pending', 'running', 'suspended', 'closed']);
 export type MeetingStatus = z.infer<typeof MeetingStatus>;
+
+/** The group a statement is made on behalf of (contract version 2), with its name for the room. */
+export const OnBehalfOf = z.object({ id: Id, name: Name });
+export type OnBehalfOf = z.infer<typeof OnBehalfOf>;
+
+/** The panelists a question addresses: speaker ids of the current item's programme. */
+export const AddressedTo = z.array(Id).max(LIMITS.addressees);
 
 export const TurnSpeaker = z.object({
   name: Name,
@@ -25,8 +33,12 @@ export const TurnSpeaker = z.object({
   category: Category.optional(),
   /** The scheduled speaker's id in the agenda, when the turn is one of theirs. */
   speakerId: Id.optional(),
-  /** Contract version 2: a point of order's turn says so (absent: a statement). */
+  /** Contract version 2: a reply's or a point of order's turn says so (absent: a statement). */
   kind: RequestKind.optional(),
+  /** Contract version 2: a statement made on behalf of a group. */
+  onBehalfOf: OnBehalfOf.optional(),
+  /** Added: the panelists the statement's questions address. */
+  addressedTo: AddressedTo.optional(),
 });
 export type TurnSpeaker = z.infer<typeof TurnSpeaker>;
 
@@ -63,8 +75,21 @@ export const QueueEntry = z.object({
   speakerName: Name.optional(),
   /** Contract version 2: what the request asks for (absent in what older servers stored). */
   kind: RequestKind.default('statement'),
+  onBehalfOf: OnBehalfOf.optional(),
+  addressedTo: AddressedTo.optional(),
 });
 export type QueueEntry = z.infer<typeof QueueEntry>;
+
+/** A question put to panelists from the floor: who asked, whom, in which turn. */
+export const Question = z.object({
+  turnId: ServerId,
+  delegationId: Id,
+  name: Name,
+  onBehalfOf: OnBehalfOf.optional(),
+  addressedTo: AddressedTo.min(1),
+  askedAt: Instant,
+});
+export type Question = z.infer<typeof Question>;
 
 export const FloorView = z.object({
   open: z.boolean(),
@@ -74,6 +99,17 @@ export const FloorView = z.object({
   clusterSize: z.number().int().positive().optional(),
   /** Interventions from the floor since the panel last answered. */
   sincePanel: z.number().int().nonnegative(),
+  /** Added: under `interleave`, how many States speak before one of the others. */
+  interleaveEvery: z.number().int().positive().optional(),
+  /**
+   * Added: the floor step whose list this queue is (the current step, or the item's discussion
+   * to come when it takes early requests); null when statements cannot be asked for now.
+   */
+  forStep: z.object({ stepId: Id, early: z.boolean() }).nullable().default(null),
+  /** Added: statements of States since one of the others last spoke in this discussion. */
+  statesSinceOther: z.number().int().nonnegative().default(0),
+  /** Added: the questions put to panelists since the panel last answered. */
+  questions: z.array(Question).default([]),
 });
 export type FloorView = z.infer<typeof FloorView>;
 
@@ -85,6 +121,11 @@ export const CurrentStep = z.object({
   itemStartedAt: Instant,
   /** Scheduled speakers of this step who have had a turn. */
   heard: z.array(Id),
+  /**
+   * Added (contract version 2): rights of reply heard in this item, by delegation, so the
+   * second reply gets the second allowance and a third is refused.
+   */
+  replies: z.record(Id, z.number().int().positive()).default({}),
 });
 
 export const MeetingView = z.object({
@@ -127,8 +168,10 @@ export const TurnRecord = z.object({
   category: Category.optional(),
   sex: Sex.optional(),
   requestId: ServerId.optional(),
-  /** Contract version 2: a statement or a point of order (absent in older records). */
+  /** Contract version 2: a statement, a reply or a point of order (absent in older records). */
   kind: RequestKind.default('statement'),
+  onBehalfOf: OnBehalfOf.optional(),
+  addressedTo: AddressedTo.optional(),
   limitMs: Duration,
   warnAtMs: Duration,
   startedAt: Instant,
@@ -153,6 +196,8 @@ export const RequestRecord = z.object({
   speakerName: Name.optional(),
   sex: Sex.optional(),
   kind: RequestKind.default('statement'),
+  onBehalfOf: OnBehalfOf.optional(),
+  addressedTo: AddressedTo.optional(),
   /** Whether the delegate asked from a tablet or an officer entered it for them. */
   madeBy: z.enum(['delegate', 'officer']),
   requestedAt: Instant,

@@ -30,6 +30,7 @@ import {
 } from '../../shared/protocol/contract';
 import {
   CreateMeetingResponse,
+  GroupsResponse,
   HealthResponse,
   HttpErrorResponse,
   JoinByCodeResponse,
@@ -119,6 +120,7 @@ const ANSWERS: Record<HttpRouteName, z.ZodType | null> = {
   createMeeting: CreateMeetingResponse,
   listMeetings: MeetingList,
   roster: RosterResponse,
+  groups: GroupsResponse,
   join: JoinResponse,
   joinByCode: JoinByCodeResponse,
   record: RecordResponse,

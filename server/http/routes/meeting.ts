@@ -6,7 +6,7 @@ import { findMeeting, meetingOf } from '../access';
 import { devicesRoutes } from './devices';
 import { recordRoutes } from './record';
 
-const { roster } = HTTP_ROUTES;
+const { roster, groups } = HTTP_ROUTES;
 
 export interface MeetingScopeOptions {
   registry: MeetingRegistry;
@@ -27,6 +27,13 @@ export const meetingScope: FastifyPluginAsyncZod<MeetingScopeOptions> = async (a
     { config: { access: roster.access }, schema: { params: roster.params } },
     async (request): Promise<AnswerOf<typeof roster>> =>
       meetingOf(request).roster.map(({ id, name, category }) => ({ id, name, category })),
+  );
+
+  app.get(
+    '/groups',
+    { config: { access: groups.access }, schema: { params: groups.params } },
+    async (request): Promise<AnswerOf<typeof groups>> =>
+      meetingOf(request).groups.map(({ id, name, members }) => ({ id, name, members })),
   );
 
   await app.register(devicesRoutes, { registry, devices });

@@ -1,8 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { DEFAULT_GROUPS } from '../../../shared/defaults/groups';
 import { DEFAULT_ROSTER } from '../../../shared/defaults/roster';
+import { groupsOutsideRoster } from '../../../shared/protocol/agenda';
 import { type AnswerOf, HTTP_ROUTES } from '../../../shared/protocol/contract';
 import { defaultMeetingAgenda } from '../../meetings/defaultMeeting';
 import type { MeetingRegistry } from '../../meetings/registry';
+import { HttpError } from '../errors';
 
 const { createMeeting, listMeetings } = HTTP_ROUTES;
 
@@ -18,10 +21,18 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{ registry: MeetingRegistry }
     '',
     { config: { access: createMeeting.access }, schema: { body: createMeeting.body } },
     async (request, reply): Promise<AnswerOf<typeof createMeeting>> => {
-      const { agenda, roster } = request.body;
+      const { agenda, roster, groups } = request.body;
+      // The default roster brings its groups; a roster of one's own has only the groups given.
+      const members = roster ?? DEFAULT_ROSTER;
+      const grouped = groups ?? (roster === undefined ? DEFAULT_GROUPS : []);
+      const outside = groupsOutsideRoster(grouped, members)[0];
+      if (outside) {
+        throw new HttpError('invalid', `${outside.path.join('.')}: ${outside.message}`);
+      }
       const created = registry.create(
         agenda ?? defaultMeetingAgenda(registry.clock.now()),
-        roster ?? DEFAULT_ROSTER,
+        members,
+        grouped,
       );
       reply.code(createMeeting.status);
       return created;

@@ -14,6 +14,7 @@ describe('agenda.start', () => {
       startedAt: h.now,
       itemStartedAt: h.now,
       heard: [],
+      replies: {},
     });
     expect(view.turn).toBeNull();
     expect(h.record).toEqual({ turns: [], requests: [], steps: [] });

@@ -2,6 +2,7 @@ import { getShortestPaths } from '@xstate/graph';
 import { describe, expect, it } from 'vitest';
 import type { AnyStateNode, SnapshotFrom } from 'xstate';
 import { MeetingEngine } from '../../../server/engine/engine';
+import { DEFAULT_GROUPS } from '../../../shared/defaults/groups';
 import { DEFAULT_ROSTER } from '../../../shared/defaults/roster';
 import { meetingChart } from '../../../shared/engine/chart';
 import type { CommandEvent, Sender } from '../../../shared/engine/context';
@@ -23,10 +24,20 @@ import { CHAIR, delegate, MODERATOR, smallAgenda } from '../../support/engine';
 type ChartSnapshot = SnapshotFrom<typeof meetingChart>;
 
 const NOW = Date.UTC(2017, 6, 25, 15, 0, 0);
-// The discussion is closed to one category, so the walk meets that refusal too.
-const agenda = smallAgenda({ clusterSize: 2, openTo: ['member-state', 'observer', 'un-system'] });
-const roster = rosterIndex(DEFAULT_ROSTER);
-const initial = MeetingEngine.create({ meetingId: 'M-graph', agenda, roster: DEFAULT_ROSTER });
+// The discussion is closed to one category, so the walk meets that refusal too, and takes
+// requests from the start of its item, so the walk meets early requests during the talks.
+const agenda = smallAgenda({
+  clusterSize: 2,
+  openTo: ['member-state', 'observer', 'un-system'],
+  requestsFrom: 'item',
+});
+const roster = rosterIndex(DEFAULT_ROSTER, DEFAULT_GROUPS);
+const initial = MeetingEngine.create({
+  meetingId: 'M-graph',
+  agenda,
+  roster: DEFAULT_ROSTER,
+  groups: DEFAULT_GROUPS,
+});
 
 /** Commands that do not depend on the state, each with a sender the table allows. */
 const FIXED: [Command, Sender][] = [
@@ -77,6 +88,14 @@ const FIXED: [Command, Sender][] = [
   [{ type: 'floor.add', delegationId: 'no-such', kind: 'point-of-order' }, MODERATOR],
   [{ type: 'floor.add', delegationId: 'no-such' }, MODERATOR],
   [{ type: 'floor.add', delegationId: 'ituc' }, MODERATOR],
+  // Mexico's rights of reply, up to the cap; Kenya speaks for the African Group, and asks the
+  // expert; refused: a group Mexico is not in, a group that does not exist, a stranger asked.
+  [{ type: 'floor.request', kind: 'reply' }, delegate('mexico')],
+  [{ type: 'floor.add', delegationId: 'kenya', onBehalfOf: 'african-group' }, MODERATOR],
+  [{ type: 'floor.add', delegationId: 'kenya', addressedTo: ['expert'] }, MODERATOR],
+  [{ type: 'floor.add', delegationId: 'mexico', onBehalfOf: 'african-group' }, MODERATOR],
+  [{ type: 'floor.add', delegationId: 'mexico', onBehalfOf: 'no-such-group' }, MODERATOR],
+  [{ type: 'floor.add', delegationId: 'mexico', addressedTo: ['nobody'] }, MODERATOR],
   [{ type: 'floor.request' }, delegate('ituc')],
   // Refused before the chart (the token is bound to no delegation of the meeting); the chart's
   // own answer is walked all the same.
@@ -141,6 +160,7 @@ const serializeState = (snapshot: Pick<ChartSnapshot, 'value' | 'context'>): str
     // A meeting closed before it began cannot be reopened; one closed at a step can.
     session.status === 'closed' && session.from !== null,
     current && `${current.itemId}/${current.stepId}/${current.heard.join('+')}`,
+    current && Object.entries(current.replies).join('+'),
     turn && `${turn.status}/${turn.segment ?? ''}/${turn.speaker.kind ?? ''}`,
     snapshot.context.interrupted?.id !== undefined,
     floor.queue.map((r) => `${r.delegationId}:${r.kind}`),
@@ -228,7 +248,12 @@ describe('the statechart, walked with @xstate/graph', () => {
 
   it('replays every path through the engine, which accepts each step and ends where the graph did', () => {
     for (const path of paths) {
-      const engine = MeetingEngine.create({ meetingId: 'M-graph', agenda, roster: DEFAULT_ROSTER });
+      const engine = MeetingEngine.create({
+        meetingId: 'M-graph',
+        agenda,
+        roster: DEFAULT_ROSTER,
+        groups: DEFAULT_GROUPS,
+      });
       const [init, ...steps] = path.steps;
       expect(init?.event.type).toBe('xstate.init');
       for (const { event, state } of steps) {

@@ -157,7 +157,7 @@ describe('the order of the queue under the default policy, States first', () => 
     expect(h.queue()).toEqual(['state-of-palestine', 'japan', 'ituc', 'iom']);
   });
 
-  it('keeps a moved request where it was moved; new State requests go after the last State', () => {
+  it('keeps a moved request where it was moved; newcomers are placed by the requests the policy placed', () => {
     const h = EngineHarness.at('panel-1', 'discussion');
     h.request('mexico');
     h.request('kenya');
@@ -167,12 +167,14 @@ describe('the order of the queue under the default policy, States first', () => 
     h.request('japan');
     h.request('ituc');
     expect(h.queue()).toEqual(['iom', 'mexico', 'kenya', 'japan', 'ituc']);
-    // A State moved behind the others is the last State: newcomers join after it.
+    // A State the moderator moved behind the others stays there, and newcomers do not follow
+    // it: a State joins after the last State the policy placed, one of the others after the
+    // last of the others.
     h.ok({ type: 'floor.move', requestId: h.requestOf('mexico'), position: 4 });
     expect(h.queue()).toEqual(['iom', 'kenya', 'japan', 'ituc', 'mexico']);
     h.request('norway');
     h.request('unhcr');
-    expect(h.queue()).toEqual(['iom', 'kenya', 'japan', 'ituc', 'mexico', 'norway', 'unhcr']);
+    expect(h.queue()).toEqual(['iom', 'kenya', 'japan', 'norway', 'ituc', 'unhcr', 'mexico']);
   });
 });
 

@@ -29,7 +29,7 @@ describe('the snapshot store', () => {
     store = new Store(openDatabase({ dataDir, durability: 'normal' }));
     for (const id of [MEETING, OTHER]) {
       store.meetings.create(
-        { id, title: 'Test', agenda: TEST_AGENDA, roster: TEST_ROSTER, createdAt: 0 },
+        { id, title: 'Test', agenda: TEST_AGENDA, roster: TEST_ROSTER, groups: [], createdAt: 0 },
         [],
       );
     }

@@ -1,0 +1,80 @@
+import { INTERLEAVE_EVERY } from '../protocol/agenda';
+import { isStateCategory, type QueuePolicy } from '../protocol/common';
+import type { QueuedRequest } from './context';
+
+/**
+ * The order of the list of speakers (contract version 2, "Queue order"), as pure functions the
+ * engine and its property tests share:
+ *
+ * - points of order first, in arrival order;
+ * - then the statements: under `states-first`, group statements, then States' (Member States
+ *   and observer States), then everyone else's; under `arrival`, all of them in arrival order;
+ *   under `interleave`, group statements, then States and the others alternating, `every`
+ *   States then one of the others (S1..S7 and O1, O2 make S1 S2 S3 O1 S4 S5 S6 O2 S7);
+ * - then the rights of reply, in arrival order.
+ *
+ * A moderator's `floor.move` puts a request where the moderator says, and it stays there: a new
+ * request is inserted, never re-sorting what waits (`placeInQueue`).
+ */
+type Ordered = Pick<QueuedRequest, 'id' | 'kind' | 'category' | 'requestedAt' | 'onBehalfOf'>;
+
+/** The number in a server-made request id (`R42`: made by the command of version 42). */
+const made = (id: string): number => Number.parseInt(id.replace(/^\D+/, ''), 10) || 0;
+
+/** Arrival order at the server: the instant, then the command that made it. */
+const byArrival = (a: Ordered, b: Ordered): number =>
+  a.requestedAt - b.requestedAt || made(a.id) - made(b.id);
+
+/** `every` States, then one of the others, and so on; what remains of either side at the end. */
+const alternate = <T>(states: T[], others: T[], every: number): T[] => {
+  const out: T[] = [];
+  let s = 0;
+  let o = 0;
+  while (s < states.length || o < others.length) {
+    for (let k = 0; k < every && s < states.length; k++) out.push(states[s++] as T);
+    if (o < others.length) out.push(others[o++] as T);
+  }
+  return out;
+};
+
+/** The order the policy gives these requests, as if none had been moved. */
+export const policyOrder = <T extends Ordered>(
+  requests: readonly T[],
+  policy: QueuePolicy,
+  every: number = INTERLEAVE_EVERY,
+): T[] => {
+  const sorted = [...requests].sort(byArrival);
+  const points = sorted.filter((r) => r.kind === 'point-of-order');
+  const replies = sorted.filter((r) => r.kind === 'reply');
+  const statements = sorted.filter((r) => r.kind === 'statement');
+  if (policy === 'arrival') return [...points, ...statements, ...replies];
+  const groups = statements.filter((r) => r.onBehalfOf !== undefined);
+  const single = statements.filter((r) => r.onBehalfOf === undefined);
+  const states = single.filter((r) => isStateCategory(r.category));
+  const others = single.filter((r) => !isStateCategory(r.category));
+  const middle =
+    policy === 'states-first' ? [...states, ...others] : alternate(states, others, every);
+  return [...points, ...groups, ...middle, ...replies];
+};
+
+/**
+ * Where a new request joins: right after the last request the policy puts ahead of it, counting
+ * only the requests the policy placed (a moved one stays where the moderator put it, and is no
+ * landmark for newcomers) and every point of order. With nothing ahead, at the head. Without
+ * moves the queue is exactly `policyOrder`; with them, no waiting request changes place.
+ */
+export const placeInQueue = <T extends Ordered & { moved?: boolean }>(
+  queue: readonly T[],
+  request: T,
+  policy: QueuePolicy,
+  every: number = INTERLEAVE_EVERY,
+): T[] => {
+  const rank = new Map(policyOrder([...queue, request], policy, every).map((r, i) => [r.id, i]));
+  const mine = rank.get(request.id) ?? Number.POSITIVE_INFINITY;
+  let last = -1;
+  queue.forEach((r, i) => {
+    const landmark = r.moved !== true || r.kind === 'point-of-order';
+    if (landmark && (rank.get(r.id) ?? 0) < mine) last = i;
+  });
+  return [...queue.slice(0, last + 1), request, ...queue.slice(last + 1)];
+};
