@@ -91,6 +91,10 @@ export const listMeetings = () => call(HTTP_ROUTES.listMeetings, {});
 export const fetchRoster = (meetingId: string) =>
   call(HTTP_ROUTES.roster, { params: { id: meetingId } });
 
+/** The meeting's groups and their members (contract version 2). */
+export const fetchGroups = (meetingId: string) =>
+  call(HTTP_ROUTES.groups, { params: { id: meetingId } });
+
 export const joinMeeting = (meetingId: string, code: string) =>
   call(HTTP_ROUTES.join, { params: { id: meetingId }, body: { code } });
 

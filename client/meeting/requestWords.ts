@@ -1,0 +1,23 @@
+import type { RequestKind } from '../../shared/protocol/common';
+import type { OnBehalfOf } from '../../shared/protocol/view';
+
+/**
+ * The room's words for what a request asks and whom a speaker speaks for, the same on every
+ * screen: the display, the consoles, the tablet, the report.
+ */
+export const KIND_LABEL: Record<RequestKind, string> = {
+  statement: 'Statement',
+  reply: 'Right of reply',
+  'point-of-order': 'Point of order',
+};
+
+/** "Egypt, on behalf of the African Group"; "Egypt" for its own statement. */
+export const speakingFor = (
+  delegationName: string,
+  onBehalfOf: Pick<OnBehalfOf, 'name'> | undefined,
+): string =>
+  onBehalfOf ? `${delegationName}, on behalf of the ${onBehalfOf.name}` : delegationName;
+
+/** The kind's label where it is not an ordinary statement: "Right of reply", "Point of order". */
+export const kindNote = (kind: RequestKind | undefined): string | null =>
+  kind === undefined || kind === 'statement' ? null : KIND_LABEL[kind];
