@@ -39,16 +39,15 @@ const initial = MeetingEngine.create({
   groups: DEFAULT_GROUPS,
 });
 
-/** Commands that do not depend on the state, each with a sender the table allows. */
-const FIXED: [Command, Sender][] = [
+/**
+ * Commands that do not depend on the state, each with a sender the table allows: the moves the
+ * walk makes wherever they are accepted.
+ */
+const MOVES: [Command, Sender][] = [
   [{ type: 'agenda.start' }, CHAIR],
   [{ type: 'agenda.next' }, MODERATOR],
-  [{ type: 'agenda.next', fromStepId: 'no-longer' }, MODERATOR],
   [{ type: 'agenda.goto', itemId: 'debate', stepId: 'floor' }, CHAIR],
   [{ type: 'agenda.goto', itemId: 'debate', stepId: 'wrap-up' }, CHAIR],
-  [{ type: 'agenda.goto', itemId: 'no-such-item' }, CHAIR],
-  [{ type: 'agenda.goto', itemId: 'debate', fromStepId: 'no-longer' }, CHAIR],
-  [{ type: 'agenda.goto', itemId: 'debate', stepId: 'no-such-step' }, CHAIR],
   [{ type: 'session.suspend', note: 'Lunch' }, CHAIR],
   [{ type: 'session.resume' }, CHAIR],
   [{ type: 'session.close' }, CHAIR],
@@ -56,60 +55,71 @@ const FIXED: [Command, Sender][] = [
   // The last step's "next" closes the meeting: the chair's, refused to a moderator.
   [{ type: 'agenda.next' }, CHAIR],
   [{ type: 'agenda.edit', change: { target: 'meeting', title: 'Renamed meeting' } }, CHAIR],
-  [{ type: 'agenda.edit', change: { target: 'item', itemId: 'no-such-item' } }, CHAIR],
   [{ type: 'display.configure', showDelay: true }, CHAIR],
   [{ type: 'display.configure', showDelay: false }, CHAIR],
   [{ type: 'turn.start' }, MODERATOR],
-  [{ type: 'turn.start', turnId: 'T-gone' }, MODERATOR],
-  [{ type: 'turn.start', fromStepId: 'no-longer' }, MODERATOR],
   [{ type: 'turn.start', speakerId: 'expert' }, MODERATOR],
-  [{ type: 'turn.start', speakerId: 'nobody-scheduled' }, MODERATOR],
   [{ type: 'turn.start', speaker: { name: 'Ms. Ana Pérez', delegationId: 'mexico' } }, MODERATOR],
-  [{ type: 'turn.start', speaker: { name: 'Ms. X', delegationId: 'no-such' } }, MODERATOR],
   [{ type: 'turn.pause' }, MODERATOR],
-  [{ type: 'turn.pause', turnId: 'T-gone' }, MODERATOR],
   [{ type: 'turn.resume' }, MODERATOR],
-  [{ type: 'turn.resume', turnId: 'T-gone' }, MODERATOR],
   [{ type: 'turn.end' }, MODERATOR],
-  [{ type: 'turn.end', turnId: 'T-gone' }, MODERATOR],
   [{ type: 'turn.adjust', deltaMs: 30_000 }, MODERATOR],
-  [{ type: 'turn.adjust', deltaMs: 30_000, turnId: 'T-gone' }, MODERATOR],
-  [{ type: 'turn.adjust', deltaMs: 30_000, fromLimitMs: 1 }, MODERATOR],
-  [{ type: 'turn.adjust', deltaMs: -3_600_000 }, MODERATOR],
   [{ type: 'floor.request' }, delegate('mexico')],
-  [{ type: 'floor.request', speakerName: 'Mr. A. Diallo' }, delegate('iom')],
   [{ type: 'floor.withdraw' }, delegate('mexico')],
   [{ type: 'floor.add', delegationId: 'kenya' }, MODERATOR],
   [{ type: 'floor.add', delegationId: 'kenya', kind: 'point-of-order' }, MODERATOR],
-  // Kenya's point of order, raised from its tablet or entered by an officer: one request either
-  // way, so the walk meets both ways in without telling more meetings apart.
-  [{ type: 'floor.request', kind: 'point-of-order' }, delegate('kenya')],
+  // Mexico's rights of reply, up to the cap.
+  [{ type: 'floor.request', kind: 'reply' }, delegate('mexico')],
+  [{ type: 'floor.next' }, MODERATOR],
+  [{ type: 'floor.close' }, MODERATOR],
+  [{ type: 'floor.open' }, MODERATOR],
+  [{ type: 'floor.segment', segment: 'panel' }, MODERATOR],
+  [{ type: 'floor.segment', segment: 'floor' }, MODERATOR],
+];
+
+/**
+ * Commands tried in every meeting the walk finds, for the transitions they take, but not walked
+ * on: refused wherever they are (a turn or step gone, nobody of that id, a stakeholder in a
+ * discussion closed to stakeholders), or accepted only where a move above makes the same meeting
+ * (Kenya's point of order from its tablet, a statement for the African Group or with a question
+ * to the expert). Walking them would only make the walk longer.
+ */
+const PROBES: [Command, Sender][] = [
+  // Refused before the chart (the token is bound to no delegation of the meeting); the chart's
+  // own answer is tried all the same.
+  [{ type: 'agenda.next', fromStepId: 'no-longer' }, MODERATOR],
+  [{ type: 'agenda.goto', itemId: 'no-such-item' }, CHAIR],
+  [{ type: 'agenda.goto', itemId: 'debate', fromStepId: 'no-longer' }, CHAIR],
+  [{ type: 'agenda.goto', itemId: 'debate', stepId: 'no-such-step' }, CHAIR],
+  [{ type: 'agenda.edit', change: { target: 'item', itemId: 'no-such-item' } }, CHAIR],
+  [{ type: 'turn.start', turnId: 'T-gone' }, MODERATOR],
+  [{ type: 'turn.start', fromStepId: 'no-longer' }, MODERATOR],
+  [{ type: 'turn.start', speakerId: 'nobody-scheduled' }, MODERATOR],
+  [{ type: 'turn.start', speaker: { name: 'Ms. X', delegationId: 'no-such' } }, MODERATOR],
+  [{ type: 'turn.pause', turnId: 'T-gone' }, MODERATOR],
+  [{ type: 'turn.resume', turnId: 'T-gone' }, MODERATOR],
+  [{ type: 'turn.end', turnId: 'T-gone' }, MODERATOR],
+  [{ type: 'turn.adjust', deltaMs: 30_000, turnId: 'T-gone' }, MODERATOR],
+  [{ type: 'turn.adjust', deltaMs: 30_000, fromLimitMs: 1 }, MODERATOR],
+  [{ type: 'turn.adjust', deltaMs: -3_600_000 }, MODERATOR],
+  [{ type: 'floor.request', speakerName: 'Mr. A. Diallo' }, delegate('mexico')],
   [{ type: 'floor.request', kind: 'point-of-order' }, delegate('no-such')],
   [{ type: 'floor.add', delegationId: 'no-such', kind: 'point-of-order' }, MODERATOR],
   [{ type: 'floor.add', delegationId: 'no-such' }, MODERATOR],
   [{ type: 'floor.add', delegationId: 'ituc' }, MODERATOR],
-  // Mexico's rights of reply, up to the cap; Kenya speaks for the African Group, and asks the
-  // expert; refused: a group Mexico is not in, a group that does not exist, a stranger asked.
-  [{ type: 'floor.request', kind: 'reply' }, delegate('mexico')],
-  [{ type: 'floor.add', delegationId: 'kenya', onBehalfOf: 'african-group' }, MODERATOR],
-  [{ type: 'floor.add', delegationId: 'kenya', addressedTo: ['expert'] }, MODERATOR],
-  [{ type: 'floor.add', delegationId: 'mexico', onBehalfOf: 'african-group' }, MODERATOR],
-  [{ type: 'floor.add', delegationId: 'mexico', onBehalfOf: 'no-such-group' }, MODERATOR],
-  [{ type: 'floor.add', delegationId: 'mexico', addressedTo: ['nobody'] }, MODERATOR],
   [{ type: 'floor.request' }, delegate('ituc')],
-  // Refused before the chart (the token is bound to no delegation of the meeting); the chart's
-  // own answer is walked all the same.
   [{ type: 'floor.request' }, delegate('no-such')],
-  [{ type: 'floor.next' }, MODERATOR],
   [{ type: 'floor.next', requestId: 'R-gone' }, MODERATOR],
   [{ type: 'floor.next', turnId: 'T-gone' }, MODERATOR],
   [{ type: 'floor.grant', requestId: 'R-gone' }, MODERATOR],
   [{ type: 'floor.remove', requestId: 'R-gone' }, MODERATOR],
   [{ type: 'floor.move', requestId: 'R-gone', position: 0 }, MODERATOR],
-  [{ type: 'floor.close' }, MODERATOR],
-  [{ type: 'floor.open' }, MODERATOR],
-  [{ type: 'floor.segment', segment: 'panel' }, MODERATOR],
-  [{ type: 'floor.segment', segment: 'floor' }, MODERATOR],
+  [{ type: 'floor.add', delegationId: 'kenya', onBehalfOf: 'african-group' }, MODERATOR],
+  [{ type: 'floor.add', delegationId: 'kenya', addressedTo: ['expert'] }, MODERATOR],
+  [{ type: 'floor.add', delegationId: 'mexico', onBehalfOf: 'african-group' }, MODERATOR],
+  [{ type: 'floor.add', delegationId: 'mexico', onBehalfOf: 'no-such-group' }, MODERATOR],
+  [{ type: 'floor.add', delegationId: 'mexico', addressedTo: ['nobody'] }, MODERATOR],
+  [{ type: 'floor.request', kind: 'point-of-order' }, delegate('kenya')],
 ];
 
 /**
@@ -139,18 +149,23 @@ const onQueue = (snapshot: ChartSnapshot): CommandEvent[] =>
   );
 
 /** Every command tried in a meeting, accepted or not. */
+const eventsOf = (snapshot: ChartSnapshot, commands: [Command, Sender][]): CommandEvent[] =>
+  commands.map(([command, by]) => commandEvent(snapshot.context, roster, command, by, NOW));
 const candidates = (snapshot: ChartSnapshot): CommandEvent[] => [
-  ...FIXED.map(([command, by]) => commandEvent(snapshot.context, roster, command, by, NOW)),
+  ...eventsOf(snapshot, MOVES),
+  ...eventsOf(snapshot, PROBES),
   ...onQueue(snapshot),
 ];
 
-/** The commands a meeting accepts: the walk goes only where `decide` would. */
+/** The moves a meeting accepts: the walk goes only where `decide` would. */
 const accepted = (snapshot: ChartSnapshot): CommandEvent[] =>
-  candidates(snapshot).filter((e) => decide(snapshot.context, roster, e.command, e.by, e.now).ok);
+  [...eventsOf(snapshot, MOVES), ...onQueue(snapshot)].filter(
+    (e) => decide(snapshot.context, roster, e.command, e.by, e.now).ok,
+  );
 
 /**
  * What tells two meetings apart for the walk: the chart's state, the step, the clock, the queue
- * (who waits, in which order). Versions and instants are left out, or every command would make
+ * (who waits, and who is first). Versions and instants are left out, or every command would make
  * a new state and the walk would never end.
  */
 const serializeState = (snapshot: Pick<ChartSnapshot, 'value' | 'context'>): string => {
@@ -161,10 +176,13 @@ const serializeState = (snapshot: Pick<ChartSnapshot, 'value' | 'context'>): str
     session.status === 'closed' && session.from !== null,
     current && `${current.itemId}/${current.stepId}/${current.heard.join('+')}`,
     current && Object.entries(current.replies).join('+'),
-    turn && `${turn.status}/${turn.segment ?? ''}/${turn.speaker.kind ?? ''}`,
+    turn && `${turn.status}/${turn.segment ?? ''}/${turn.speaker.kind === 'point-of-order'}`,
     snapshot.context.interrupted?.id !== undefined,
-    floor.queue.map((r) => `${r.delegationId}:${r.kind}`),
-    Math.min(floor.sincePanel, 3),
+    // Who waits, and whether a point of order is first: the order tells no other transition
+    // apart (the queue's order has its own property tests), and would multiply the meetings.
+    floor.queue.map((r) => `${r.delegationId}:${r.kind}`).sort(),
+    floor.queue[0]?.kind === 'point-of-order',
+    Math.min(floor.sincePanel, 2),
   ]);
 };
 
