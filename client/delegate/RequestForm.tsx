@@ -163,7 +163,9 @@ const StatementForm = ({ view, mayPress, speaker, groups }: StatementProps) => {
       <BusyButton
         ref={takesFocus}
         type="submit"
-        className="button-primary button-huge"
+        // Refused, it gives its room to what may still be asked for (a reply after the list
+        // closed): a phone shows that without scrolling.
+        className={refusal ? 'button-wide' : 'button-primary button-huge'}
         busy={pending}
         refusal={refusal}
         aria-describedby={refusal ? reasonId : early && open ? earlyId : undefined}
@@ -208,8 +210,10 @@ const ReplyAsk = ({
         .
       </p>
       <p className="quiet">
-        The list of speakers being closed does not stop a right of reply. Replies are heard after
-        the statements.
+        {view.floor.open
+          ? 'A right of reply may be asked for even after the list of speakers closes.'
+          : 'The list of speakers is closed, but a right of reply may still be asked for.'}{' '}
+        Replies are heard after the statements.
       </p>
       <BusyButton
         ref={takesFocus}

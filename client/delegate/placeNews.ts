@@ -133,6 +133,17 @@ export const tabletNews = (
     before.floor.forStep?.early === true &&
     after.floor.forStep?.early === false &&
     before.floor.forStep.stepId === after.floor.forStep.stepId;
+  // A request that left the line: heard (the floor given for it), or withdrawn or removed. A
+  // new step ends the step's requests; the screen says where the meeting is now.
+  if (sameStep(before, after)) {
+    const gone = then.filter(
+      ({ request }) =>
+        !now.some((n) => n.request.id === request.id) && after.turn?.requestId !== request.id,
+    );
+    for (const { request } of gone) {
+      news.push(`${subjectOf(request.kind, then.length > 1)} no longer in line.`);
+    }
+  }
   for (const { request, place } of now) {
     const was = then.find((t) => t.request.id === request.id)?.place ?? null;
     const subject = subjectOf(request.kind, several);
@@ -145,17 +156,6 @@ export const tabletNews = (
       );
     } else if (begun && request.kind === 'statement') {
       news.push(`The discussion has begun. ${subject} number ${place} in line.`);
-    }
-  }
-  // A request that left the line: heard (the floor given for it), or withdrawn or removed. A
-  // new step ends the step's requests; the screen says where the meeting is now.
-  if (sameStep(before, after)) {
-    const gone = then.filter(
-      ({ request }) =>
-        !now.some((n) => n.request.id === request.id) && after.turn?.requestId !== request.id,
-    );
-    for (const { request } of gone) {
-      news.push(`${subjectOf(request.kind, then.length > 1)} no longer in line.`);
     }
   }
   if (sameStep(before, after) && before.floor.open !== after.floor.open) {

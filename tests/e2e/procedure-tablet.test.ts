@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AgendaInput } from '../../shared/protocol/agenda';
 import type { MeetingCodes } from '../../shared/protocol/http';
 import type { MeetingView } from '../../shared/protocol/view';
 import { launchBrowser, openScreen, type Screen, screenshot } from '../support/browser';
@@ -16,11 +17,23 @@ import { buttonsChecked, buttonsNamedOtherwise } from './labels';
 import { sidewaysOverflow } from './longNames';
 import { PANEL_AGENDA, RoomServer, secondsOf } from './room';
 
+/** The panel, whose discussion takes requests from the start of the item (early requests). */
+const EARLY_AGENDA: AgendaInput = {
+  ...PANEL_AGENDA,
+  items: PANEL_AGENDA.items.map((item) => ({
+    ...item,
+    steps: item.steps.map((step) =>
+      step.kind === 'floor' ? { ...step, requestsFrom: 'item' as const } : step,
+    ),
+  })),
+};
+
 /**
- * The procedure of a UN room on the delegations' tablets (issue 13): Egypt speaks on behalf of
- * the African Group, Mexico asks for rights of reply after the list of speakers has closed. The
- * meeting has the default roster and its groups (the five regional groups), as a new meeting
- * gets them; its discussion is under "States first".
+ * The procedure of a UN room on the delegations' tablets (issue 13): Mexico asks early, during the
+ * presentations, with a question to a panelist; Egypt speaks on behalf of the African Group;
+ * Mexico asks for rights of reply after the list of speakers has closed; Egypt raises a point of
+ * order while Morocco speaks. The meeting has the default roster and its groups (the five
+ * regional groups), as a new meeting gets them; its discussion is under "States first".
  */
 describe('a group statement, and rights of reply after the list closed, from the tablets', () => {
   let server: RoomServer;
@@ -89,14 +102,14 @@ describe('a group statement, and rights of reply after the list closed, from the
 
   beforeAll(async () => {
     server = await RoomServer.start();
-    ({ meetingId, codes } = await createMeeting(server.url, { agenda: PANEL_AGENDA }));
+    ({ meetingId, codes } = await createMeeting(server.url, { agenda: EARLY_AGENDA }));
     moderator = await connect(
       server.url,
       (await joinMeeting(server.url, meetingId, codes.chair)).token,
     );
     await ok(moderator, { type: 'agenda.start' });
-    await ok(moderator, { type: 'agenda.goto', itemId: 'panel-1', stepId: 'discussion' });
-    await until((v) => v.current?.stepId === 'discussion');
+    await ok(moderator, { type: 'agenda.goto', itemId: 'panel-1', stepId: 'presentations' });
+    await until((v) => v.current?.stepId === 'presentations');
     browser = await launchBrowser();
     egypt = await open('egypt', 'Egypt', { width: 1024, height: 768 });
     mexico = await open('mexico', 'Mexico', { width: 390, height: 844 });
@@ -108,10 +121,55 @@ describe('a group statement, and rights of reply after the list closed, from the
     await server?.close();
   });
 
+  it('during the presentations, Mexico asks early, with a question for a panelist', async () => {
+    const page = mexico.page;
+    await page
+      .getByText(
+        'You may ask now for the floor in the discussion to come. Your statement will be heard in “Interactive discussion”, when the discussion begins.',
+      )
+      .waitFor();
+    // Not a discussion yet: a right of reply waits for one, and says so.
+    const reply = page.getByRole('button', { name: 'Ask for a right of reply' });
+    expect(await reply.isDisabled()).toBe(true);
+    await page.getByText('A right of reply is asked for during a discussion.').waitFor();
+    await page.getByText('Questions to panelists (optional)').click();
+    const panel = page.getByRole('group', { name: "Your statement's questions are for" });
+    expect(await panel.getByRole('checkbox').count()).toBe(3);
+    await panel.getByLabel('Expert 2 of panel 1').check();
+    await screenshot(page, 'procedure-tablet-early-390');
+    await notSideways(page);
+    await page.getByRole('button', { name: 'Request the floor' }).click();
+
+    await place(page, 1).waitFor();
+    await page.getByText('Questions to: Expert 2 of panel 1').waitFor();
+    await page
+      .getByText(
+        'Your statement will be heard in “Interactive discussion”, when the discussion begins.',
+      )
+      .waitFor();
+    await until((v) => v.floor.queue.length === 1);
+    expect(latest().floor.queue[0]).toMatchObject({
+      delegationId: 'mexico',
+      kind: 'statement',
+      addressedTo: ['expert-2'],
+    });
+    await screenshot(page, 'procedure-tablet-early-waiting-390');
+
+    await ok(moderator, { type: 'agenda.next' });
+    await until((v) => v.current?.stepId === 'discussion');
+    await expect
+      .poll(() => announced(page))
+      .toEqual([
+        'You are number 1 in line.',
+        'The discussion has begun. You are number 1 in line.',
+      ]);
+    expect(await page.getByText('when the discussion begins').count()).toBe(0);
+  });
+
   it("Egypt's tablet asks on behalf of the African Group, ahead of single statements", async () => {
     await asks('morocco');
     await asks('kenya');
-    await until((v) => v.floor.queue.length === 2);
+    await until((v) => v.floor.queue.length === 3);
     const page = egypt.page;
     const onBehalf = page.getByRole('group', { name: 'On behalf of' });
     // Egypt's own groups only: of the regional groups, the African Group.
@@ -124,9 +182,11 @@ describe('a group statement, and rights of reply after the list closed, from the
 
     await place(page, 1).waitFor();
     await page.getByText('Statement, on behalf of the African Group').waitFor();
-    await until((v) => v.floor.queue.length === 3);
+    await until((v) => v.floor.queue.length === 4);
+    // Ahead of every statement made for a single delegation, Mexico's early one included.
     expect(queue()).toEqual([
       { delegationId: 'egypt', kind: 'statement', onBehalfOf: 'african-group' },
+      { delegationId: 'mexico', kind: 'statement' },
       { delegationId: 'morocco', kind: 'statement' },
       { delegationId: 'kenya', kind: 'statement' },
     ]);
@@ -156,10 +216,18 @@ describe('a group statement, and rights of reply after the list closed, from the
       .getByText('Has the floor: Egypt, on behalf of the African Group', { exact: true })
       .waitFor();
     await endTurn();
+
+    // Mexico's turn comes next, with its question for the panelist.
+    await ok(moderator, { type: 'floor.next', turnId: null });
+    await mexico.page.getByText('You have the floor', { exact: true }).waitFor();
+    await mexico.page.getByText('Questions to: Expert 2 of panel 1').waitFor();
+    expect(latest().turn?.limitMs).toBe(180_000);
+    await endTurn();
   });
 
   it("after the list closes, Mexico's tablet may not ask for a statement, but for a reply", async () => {
     const page = mexico.page;
+    const from = (await announced(page)).length;
     await ok(moderator, { type: 'floor.close' });
     await page.getByText('The list of speakers is closed: no new statements are taken.').waitFor();
     const statement = page.getByRole('button', { name: 'Request the floor' });
@@ -187,7 +255,7 @@ describe('a group statement, and rights of reply after the list closed, from the
       .getByText('Your place moved back: Rights of reply are heard after the statements.')
       .waitFor();
     await expect
-      .poll(() => announced(page))
+      .poll(async () => (await announced(page)).slice(from))
       .toEqual([
         'The list of speakers is closed.',
         'Your right of reply is number 3 in line.',
@@ -275,6 +343,45 @@ describe('a group statement, and rights of reply after the list closed, from the
         'The point of order is over: you have the floor again. Your clock is paused until the chair resumes it.',
       ]);
     await morocco.context.close();
+  });
+
+  it('Mexico waits with a statement and a point of order at once, each withdrawn on its own', async () => {
+    const page = mexico.page;
+    await ok(moderator, { type: 'floor.open' });
+    await page.getByRole('button', { name: 'Request the floor' }).click();
+    await until((v) => v.floor.queue.some((r) => r.delegationId === 'mexico'));
+    await page.getByRole('button', { name: 'Raise a point of order' }).click();
+    await page.getByRole('button', { name: 'Yes, raise a point of order' }).click();
+    await until((v) => v.floor.queue.filter((r) => r.delegationId === 'mexico').length === 2);
+    expect(queue()).toEqual([
+      { delegationId: 'mexico', kind: 'point-of-order' },
+      { delegationId: 'kenya', kind: 'statement' },
+      { delegationId: 'ghana', kind: 'statement' },
+      { delegationId: 'mexico', kind: 'statement' },
+    ]);
+    const cards = page.locator('.delegate-request');
+    await expect
+      .poll(() => cards.evaluateAll((all) => all.map((c) => c.getAttribute('aria-label'))))
+      .toEqual(['Point of order', 'Statement']);
+    await cards.first().getByText('Number 1 in line', { exact: true }).waitFor();
+    await cards.last().getByText('Number 4 in line', { exact: true }).waitFor();
+    await screenshot(page, 'procedure-tablet-two-requests-390');
+    await notSideways(page);
+    expect(await buttonsNamedOtherwise(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Withdraw request for a point of order' }).click();
+    await page.getByRole('group', { name: 'Withdraw your point of order?' }).waitFor();
+    await page.getByRole('button', { name: 'Yes, withdraw' }).click();
+    await until((v) => v.floor.queue.filter((r) => r.delegationId === 'mexico').length === 1);
+    expect(queue().at(-1)).toEqual({ delegationId: 'mexico', kind: 'statement' });
+    await page.getByText('Number 3 in line', { exact: true }).waitFor();
+    await expect
+      .poll(async () => (await announced(page)).slice(-3))
+      .toEqual([
+        'You are number 3 in line.',
+        'Your point of order is number 1 in line. Your statement is number 4 in line.',
+        'Your point of order is no longer in line. You are number 3 in line.',
+      ]);
   });
 
   it('shows no script or CSP problem', () => {
