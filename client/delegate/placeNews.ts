@@ -41,7 +41,7 @@ const aheadBecause = (view: MeetingView, mine: QueueEntry, other: QueueEntry): s
   const every = view.floor.interleaveEvery;
   return every === undefined
     ? 'States and the others take turns in this discussion.'
-    : `States and the others take turns in this discussion: one of the others after every ${every} States.`;
+    : `States and the others take turns in this discussion, one of the others after every ${every} States.`;
 };
 
 /**

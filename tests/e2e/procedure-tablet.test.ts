@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgendaInput } from '../../shared/protocol/agenda';
@@ -95,9 +96,16 @@ describe('a group statement, and rights of reply after the list closed, from the
   /** The turn the moderator holds still, so that its clock reads what is left exactly. */
   const pauseTurn = () => ok(moderator, { type: 'turn.pause', turnId: latest().turn?.id });
   const clockText = async (page: Page) => (await page.getByRole('timer').textContent())?.trim();
+  /** No sideways scrolling at the phone's width, and nothing axe-core finds serious. */
   const notSideways = async (page: Page) => {
     const { scrollWidth, clientWidth } = await sidewaysOverflow(page);
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(
+      violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
   };
 
   beforeAll(async () => {

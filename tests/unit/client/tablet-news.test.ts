@@ -13,17 +13,16 @@ import { Agenda } from '../../../shared/protocol/agenda';
 import { NOTE_AGENDA } from '../../support/agenda';
 import { delegate, EngineHarness, MODERATOR } from '../../support/engine';
 
-/** The default agenda with panel 1's discussion under the arrival policy instead. */
-const arrivalAgenda = (): Agenda =>
+/** The default agenda with the discussions under another policy. */
+const agendaUnder = (queuePolicy: 'arrival' | 'interleave'): Agenda =>
   Agenda.parse({
     ...NOTE_AGENDA,
     items: NOTE_AGENDA.items.map((item) => ({
       ...item,
-      steps: item.steps.map((step) =>
-        step.kind === 'floor' ? { ...step, queuePolicy: 'arrival' } : step,
-      ),
+      steps: item.steps.map((step) => (step.kind === 'floor' ? { ...step, queuePolicy } : step)),
     })),
   });
+const arrivalAgenda = () => agendaUnder('arrival');
 
 describe("what a UN system entity's tablet says when its place changes", () => {
   it('moved back by a State that asked after it, under States first: says why', () => {
@@ -46,6 +45,17 @@ describe("what a UN system entity's tablet says when its place changes", () => {
     const before = h.view();
     h.wait(1_000).ok({ type: 'floor.request' }, delegate('mexico'));
     expect(tabletNews(before, h.view(), 'iom')).toEqual([]);
+  });
+
+  it('under interleave, a State going ahead says that States and the others take turns', () => {
+    const h = EngineHarness.at('panel-1', 'discussion', { agenda: agendaUnder('interleave') });
+    h.ok({ type: 'floor.request' }, delegate('iom'));
+    const before = h.view();
+    h.wait(1_000).ok({ type: 'floor.request' }, delegate('mexico'));
+    expect(h.queue()).toEqual(['mexico', 'iom']);
+    expect(tabletNews(before, h.view(), 'iom')).toEqual([
+      'You are now number 2 in line: States and the others take turns in this discussion, one of the others after every 3 States.',
+    ]);
   });
 
   it('moved back by the moderator: the new place, without a reason that is not true', () => {
