@@ -1,6 +1,7 @@
-import { currentStep } from '../../shared/engine/places';
-import type { Refusal } from '../../shared/protocol/errors';
-import type { MeetingView } from '../../shared/protocol/view';
+import { currentStep, queueStep } from '../../shared/engine/places';
+import { groupsOf } from '../../shared/groups';
+import type { RequestKind } from '../../shared/protocol/common';
+import type { MeetingView, QueueEntry, TurnSpeaker, TurnView } from '../../shared/protocol/view';
 import { Clock } from '../components/Clock';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { LiveRegion } from '../components/LiveAnnouncer';
@@ -10,128 +11,179 @@ import { useLiveView } from '../live/LiveContext';
 import type { MayPress } from '../live/mayPress';
 import { useCommand } from '../live/useCommand';
 import { useMayPress } from '../live/useMayPress';
-import { useRoster } from '../live/useRoster';
-import { placeInLine, placeTitle } from '../meeting/agenda';
-import { STATES_FIRST_WORDS } from './placeNews';
-import { RequestForm } from './RequestForm';
+import { useGroups, useRoster } from '../live/useRoster';
+import { panelists, placeTitle, requestsInLine } from '../meeting/agenda';
+import { KIND_LABEL, kindNote, speakingFor } from '../meeting/requestWords';
+import { earlyWords, notSitting, RequestForm } from './RequestForm';
 import { useTabletNews } from './useTabletNews';
 import '../styles/delegate.css';
 
+/** "Expert 1 of panel 1 and Expert 2 of panel 1": the panelists a statement's questions address. */
+const addresseesOf = (view: MeetingView, ids: readonly string[] | undefined): string | null => {
+  if (!ids || ids.length === 0) return null;
+  const names = new Map(panelists(view).map((p) => [p.id, p.name]));
+  const listed = ids.map((id) => names.get(id) ?? id);
+  return listed.length === 1
+    ? (listed[0] ?? null)
+    : `${listed.slice(0, -1).join(', ')} and ${listed.at(-1)}`;
+};
+
+/** What a request or a turn is, as its card heads it: "Statement, on behalf of the African Group". */
+const requestTitle = (kind: RequestKind, onBehalfOf: QueueEntry['onBehalfOf']): string =>
+  onBehalfOf ? `${KIND_LABEL[kind]}, on behalf of the ${onBehalfOf.name}` : KIND_LABEL[kind];
+
+/** What the question before withdrawing says a withdrawal does, for each kind. */
+const WITHDRAW: Record<RequestKind, { question: string; after: string; hidden: string }> = {
+  statement: {
+    question: 'Withdraw your request for the floor?',
+    after: 'Asking again later puts you at the end of the line.',
+    hidden: ' for a statement',
+  },
+  reply: {
+    question: 'Withdraw your right of reply?',
+    after:
+      'A withdrawn reply does not count as one of your two; asked for again, it waits behind the replies asked for before it.',
+    hidden: ' for a right of reply',
+  },
+  'point-of-order': {
+    question: 'Withdraw your point of order?',
+    after: 'The chair will not hear it unless you raise it again.',
+    hidden: ' for a point of order',
+  },
+};
+
 interface WaitingProps {
   view: MeetingView;
+  request: QueueEntry;
   place: number;
-  /** The speaker's name this tablet sent with its request, if it named one. */
-  speakerName: string | undefined;
-  /** The place was last moved back because a State asked after this delegation. */
-  movedBack: boolean;
+  /** Why the request was last moved back by a rule of the room, while it keeps that place. */
+  movedBack: string | undefined;
   mayPress: MayPress;
 }
 
-const Waiting = ({ view, place, speakerName, movedBack, mayPress }: WaitingProps) => {
+/** One request of the delegation, waiting: its kind, its place in line, and its own Withdraw. */
+const Waiting = ({ view, request, place, movedBack, mayPress }: WaitingProps) => {
   const [send, pending] = useCommand();
+  const { kind } = request;
+  const withdraw = WITHDRAW[kind];
+  const early = queueStep(view);
+  const addressees = addresseesOf(view, request.addressedTo);
   return (
-    <div className="delegate-state">
+    <section
+      className={`delegate-state delegate-request kind-${kind}`}
+      aria-label={requestTitle(kind, request.onBehalfOf)}
+    >
+      <p className="delegate-kind">{requestTitle(kind, request.onBehalfOf)}</p>
       <p className="delegate-big">Number {place} in line</p>
-      {movedBack && <p className="delegate-why">Your place moved back: {STATES_FIRST_WORDS}</p>}
+      {movedBack && <p className="delegate-why">Your place moved back: {movedBack}</p>}
       <p className="delegate-speaker">
-        {speakerName ? (
+        {request.speakerName ? (
           <>
-            Speaker: <strong>{speakerName}</strong>
+            Speaker: <strong>{request.speakerName}</strong>
           </>
         ) : (
           'No speaker named.'
         )}
       </p>
-      {view.floor.segment === 'panel' && (
+      {addressees && (
+        <p className="delegate-speaker">
+          Questions to: <strong>{addressees}</strong>
+        </p>
+      )}
+      {kind === 'statement' && early?.early && <p>{earlyWords(early.step.title)}</p>}
+      {kind !== 'point-of-order' && view.floor.segment === 'panel' && (
         <p>The panel is responding now; your request waits in line.</p>
       )}
-      {!view.floor.open && <p>The list of speakers is closed; your request still stands.</p>}
+      {kind === 'statement' && !view.floor.open && (
+        <p>The list of speakers is closed; your request still stands.</p>
+      )}
       <ConfirmButton
         className="button-wide"
-        disabled={pending || mayPress({ type: 'floor.withdraw' }) !== null}
-        question="Withdraw your request for the floor?"
-        detail={`You are number ${place} in line. Asking again later puts you at the end of the line.`}
+        disabled={pending || mayPress({ type: 'floor.withdraw', requestId: request.id }) !== null}
+        question={withdraw.question}
+        detail={`You are number ${place} in line. ${withdraw.after}`}
         confirmLabel="Yes, withdraw"
-        focusName="withdraw-request"
-        focusAfterConfirm="request-floor"
-        onConfirm={() => void send({ type: 'floor.withdraw' })}
+        focusName={`withdraw-${kind}`}
+        focusAfterConfirm={kind === 'statement' ? 'request-floor' : `ask-${kind}`}
+        onConfirm={() => void send({ type: 'floor.withdraw', requestId: request.id })}
       >
-        Withdraw request
+        Withdraw request<span className="visually-hidden">{withdraw.hidden}</span>
       </ConfirmButton>
+    </section>
+  );
+};
+
+/** What the delegation's own turn is, under "You have the floor", when not its own statement. */
+const turnNote = (speaker: TurnSpeaker): string | null =>
+  kindNote(speaker.kind) ??
+  (speaker.onBehalfOf ? `On behalf of the ${speaker.onBehalfOf.name}` : null);
+
+const OwnTurn = ({ view, turn }: { view: MeetingView; turn: TurnView }) => {
+  const note = turnNote(turn.speaker);
+  const addressees = addresseesOf(view, turn.speaker.addressedTo);
+  return (
+    <div className="delegate-state delegate-has-floor">
+      <p className="delegate-big">You have the floor</p>
+      {note && <p className="delegate-turn-kind">{note}</p>}
+      {turn.speaker.delegationName !== undefined &&
+        turn.speaker.name !== turn.speaker.delegationName && (
+          <p className="delegate-speaker">
+            Speaker: <strong>{turn.speaker.name}</strong>
+          </p>
+        )}
+      {addressees && (
+        <p className="delegate-speaker">
+          Questions to: <strong>{addressees}</strong>
+        </p>
+      )}
+      <Clock turn={turn} size="tablet" />
+      {turn.status === 'paused' && (
+        <p className="delegate-why">Your clock is paused until the chair resumes it.</p>
+      )}
     </div>
   );
 };
 
-/**
- * Why this tablet offers no "Request the floor": the chart decides (`useMayPress`, the server's
- * own rules) and gives its reason; a meeting not under way is said as the room says it, and a
- * closed list says that a request cannot be made until it opens again.
- */
-const reasonOf = (view: MeetingView, refusal: Refusal): string => {
-  if (view.status === 'pending') return 'The meeting has not started yet.';
-  if (view.status === 'closed') return 'The meeting is closed.';
-  if (refusal.code === 'list_closed') return `${refusal.message} No new requests are taken.`;
-  return refusal.message;
+/** The delegation's turn, kept paused while a point of order is heard. */
+const Interrupted = ({ turn, by }: { turn: TurnView; by: TurnView | null }) => (
+  <div className="delegate-state delegate-interrupted">
+    <p className="delegate-big">Your turn is interrupted by a point of order</p>
+    {by && (
+      <p className="delegate-speaker">
+        Point of order: <strong>{whoSpeaks(by.speaker)}</strong>
+      </p>
+    )}
+    <p>Your clock is paused and your time is kept: the floor comes back to you afterwards.</p>
+    <Clock turn={turn} size="tablet" />
+  </div>
+);
+
+/** "Ms. Ana Pérez (Egypt, on behalf of the African Group)", or "Egypt" when no one is named. */
+const whoSpeaks = (speaker: TurnSpeaker): string => {
+  const { name, delegationName, onBehalfOf } = speaker;
+  if (delegationName !== undefined && delegationName !== name) {
+    return `${name} (${speakingFor(delegationName, onBehalfOf)})`;
+  }
+  return speakingFor(name, onBehalfOf);
 };
 
-interface BodyProps {
-  view: MeetingView;
-  delegationId: string;
-  movedBackTo: number | null;
-  mayPress: MayPress;
-}
-
-const DelegateBody = ({ view, delegationId, movedBackTo, mayPress }: BodyProps) => {
-  const turn = view.turn;
-  if (turn?.speaker.delegationId === delegationId) {
-    return (
-      <div className="delegate-state delegate-has-floor">
-        <p className="delegate-big">You have the floor</p>
-        {turn.speaker.delegationName !== undefined &&
-          turn.speaker.name !== turn.speaker.delegationName && (
-            <p className="delegate-speaker">
-              Speaker: <strong>{turn.speaker.name}</strong>
-            </p>
-          )}
-        <Clock turn={turn} size="tablet" />
-      </div>
-    );
-  }
-  const place = placeInLine(view, delegationId);
-  if (place !== null) {
-    const request = view.floor.queue[place - 1];
-    return (
-      <Waiting
-        view={view}
-        place={place}
-        speakerName={request?.speakerName}
-        movedBack={movedBackTo === place}
-        mayPress={mayPress}
-      />
-    );
-  }
-  const refusal = mayPress({ type: 'floor.request' });
-  if (refusal) {
-    return (
-      <div className="delegate-state">
-        <p className="delegate-reason">{reasonOf(view, refusal)}</p>
-      </div>
-    );
-  }
-  return <RequestForm />;
-};
-
-/** A delegation's tablet: ask for the floor, see the place in line, see one's own clock. */
+/** A delegation's tablet: ask for the floor, see each request's place in line, see one's own clock. */
 export const DelegateScreen = () => {
   const { view, session } = useLiveView();
   const roster = useRoster(session.meetingId);
-  const mayPress = useMayPress(roster);
+  const groups = useGroups(session.meetingId);
+  const mayPress = useMayPress(roster, groups);
   const delegationId = session.delegationId ?? '';
   const delegation = roster?.find((d) => d.id === delegationId);
+  const ownGroups = groups ? groupsOf(delegationId, groups) : [];
   const here = currentStep(view);
   const own = view.turn?.speaker.delegationId === delegationId ? view.turn : null;
+  const interrupted =
+    view.interrupted?.speaker.delegationId === delegationId ? view.interrupted : null;
   const speaking = view.turn && !own ? view.turn : null;
   const news = useTabletNews(view, delegationId);
+  const waiting = requestsInLine(view, delegationId);
+  const unavailable = notSitting(view);
   return (
     <div className="delegate">
       <ScreenHeader screen="Delegation" />
@@ -157,20 +209,39 @@ export const DelegateScreen = () => {
             The meeting is suspended.{view.suspension?.note ? ` ${view.suspension.note}` : ''}
           </p>
         )}
-        <DelegateBody
-          view={view}
-          delegationId={delegationId}
-          movedBackTo={news.movedBackTo}
-          mayPress={mayPress}
-        />
-        {speaking && view.status === 'running' && (
+        {speaking && !interrupted && view.status === 'running' && (
           <p className="delegate-speaking">
-            Has the floor: <strong>{speaking.speaker.name}</strong>
-            {speaking.speaker.delegationName &&
-            speaking.speaker.delegationName !== speaking.speaker.name
-              ? ` (${speaking.speaker.delegationName})`
-              : ''}
+            Has the floor: <strong>{whoSpeaks(speaking.speaker)}</strong>
+            {kindNote(speaking.speaker.kind) && ` · ${kindNote(speaking.speaker.kind)}`}
           </p>
+        )}
+        {own && <OwnTurn view={view} turn={own} />}
+        {interrupted && <Interrupted turn={interrupted} by={view.turn} />}
+        {waiting.map(({ request, place }) => (
+          <Waiting
+            key={request.id}
+            view={view}
+            request={request}
+            place={place}
+            movedBack={news.movedBack.get(request.id)}
+            mayPress={mayPress}
+          />
+        ))}
+        {unavailable ? (
+          <div className="delegate-state">
+            <p className="delegate-reason">{unavailable}</p>
+          </div>
+        ) : (
+          !own &&
+          !interrupted && (
+            <RequestForm
+              view={view}
+              mayPress={mayPress}
+              delegationId={delegationId}
+              groups={ownGroups}
+              waiting={new Set(waiting.map(({ request }) => request.kind))}
+            />
+          )
         )}
       </main>
     </div>

@@ -1,9 +1,17 @@
 import { type FormEvent, useId, useState } from 'react';
+import { queueStep } from '../../shared/engine/places';
+import { type Group, MAX_REPLIES_PER_ITEM } from '../../shared/protocol/agenda';
+import type { Command } from '../../shared/protocol/commands';
 import type { Sex } from '../../shared/protocol/common';
+import type { Refusal } from '../../shared/protocol/errors';
 import { LIMITS } from '../../shared/protocol/limits';
+import type { MeetingView } from '../../shared/protocol/view';
 import { BusyButton } from '../components/BusyButton';
+import { ConfirmButton } from '../components/ConfirmButton';
 import { passFocusTo, useTakesFocus } from '../components/focusHandoff';
+import type { MayPress } from '../live/mayPress';
 import { useCommand } from '../live/useCommand';
+import { panelists } from '../meeting/agenda';
 
 type SexChoice = Sex | 'none';
 
@@ -14,37 +22,290 @@ const SEX_CHOICES: { value: SexChoice; label: string }[] = [
   { value: 'none', label: 'Prefer not to say' },
 ];
 
-/** Asks for the floor, with a speaker's name and sex only if the delegation chooses to give them. */
-export const RequestForm = () => {
+/** Who speaks, as the delegation chooses to say: sent with each of its requests. */
+interface Speaker {
+  speakerName?: string;
+  sex?: Sex;
+}
+
+/** A meeting not under way, as the room says it: the tablet then offers no request at all. */
+export const notSitting = (view: MeetingView): string | null =>
+  view.status === 'pending'
+    ? 'The meeting has not started yet.'
+    : view.status === 'closed'
+      ? 'The meeting is closed.'
+      : null;
+
+/**
+ * Why a request cannot be made now, for a delegate: the engine's words, except where they are
+ * written for the officers ("resume it first") or where a closed list could be read as closing
+ * every kind of request.
+ */
+export const reasonOf = (view: MeetingView, refusal: Refusal): string => {
+  const absent = notSitting(view);
+  if (absent) return absent;
+  if (refusal.code === 'list_closed') {
+    return 'The list of speakers is closed: no new statements are taken.';
+  }
+  if (view.status === 'suspended' && refusal.message.startsWith('The session is suspended')) {
+    return 'Not while the meeting is suspended.';
+  }
+  return refusal.message;
+};
+
+/** The engine's reason under a button it refuses, which the button names as its description. */
+const Reason = ({ id, text }: { id: string; text: string }) => (
+  <p className="ask-reason" id={id}>
+    {text}
+  </p>
+);
+
+/** The title of the discussion an early statement is for: "Interactive discussion". */
+const earlyStepTitle = (view: MeetingView): string | null => {
+  const target = queueStep(view);
+  return target?.early ? target.step.title : null;
+};
+
+export const earlyWords = (title: string): string =>
+  `Your statement will be heard in “${title}”, when the discussion begins.`;
+
+interface StatementProps {
+  view: MeetingView;
+  mayPress: MayPress;
+  speaker: Speaker;
+  /** The delegation's groups, in the meeting's order: whom it may speak on behalf of. */
+  groups: Group[];
+}
+
+/**
+ * "Request the floor": a statement, for the delegation itself or on behalf of one of its
+ * groups, with the panelists its questions address when the item has a panel.
+ */
+const StatementForm = ({ view, mayPress, speaker, groups }: StatementProps) => {
   const [send, pending] = useCommand();
-  const [speakerName, setSpeakerName] = useState('');
-  const [sex, setSex] = useState<SexChoice>('none');
-  const nameId = useId();
+  const [onBehalfOf, setOnBehalfOf] = useState('');
+  const [addressedTo, setAddressedTo] = useState<string[]>([]);
+  const reasonId = useId();
+  const earlyId = useId();
   // Back here after withdrawing, the focus is on "Request the floor" again.
   const takesFocus = useTakesFocus<HTMLButtonElement>('request-floor');
+  const panel = panelists(view);
+  const command: Command = {
+    type: 'floor.request',
+    kind: 'statement',
+    ...speaker,
+    ...(onBehalfOf !== '' && { onBehalfOf }),
+    // In the panel's order, whatever order they were ticked in.
+    ...(addressedTo.length > 0 && {
+      addressedTo: panel.map((p) => p.id).filter((id) => addressedTo.includes(id)),
+    }),
+  };
+  const refusal = mayPress(command);
+  // The choices are offered when a statement may be asked for at all; they cannot make it refused.
+  const open = mayPress({ type: 'floor.request', kind: 'statement' }) === null;
+  const early = earlyStepTitle(view);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (refusal) return;
     // The form gives way to the place in line, whose button is "Withdraw request".
-    passFocusTo('withdraw-request');
-    const name = speakerName.trim();
-    void send({
-      type: 'floor.request',
-      ...(name !== '' && { speakerName: name }),
-      ...(sex !== 'none' && { sex }),
-    });
+    passFocusTo('withdraw-statement');
+    void send(command);
   };
   return (
-    <form className="request-form" onSubmit={submit}>
+    <form className="request-form" onSubmit={submit} aria-label="Statement">
+      {early && open && (
+        <p className="ask-early" id={earlyId}>
+          You may ask now for the floor in the discussion to come. {earlyWords(early)}
+        </p>
+      )}
+      {open && groups.length > 0 && (
+        <fieldset className="choices ask-choices">
+          <legend>On behalf of</legend>
+          {[{ id: '', name: 'Our own delegation' }, ...groups].map((group) => (
+            <label key={group.id} className="choice">
+              <input
+                type="radio"
+                name="on-behalf-of"
+                value={group.id}
+                checked={onBehalfOf === group.id}
+                onChange={() => setOnBehalfOf(group.id)}
+              />
+              {group.id === '' ? group.name : `The ${group.name}`}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {open && panel.length > 0 && (
+        <details className="request-details">
+          <summary>Questions to panelists (optional)</summary>
+          <fieldset className="choices">
+            <legend>Your statement's questions are for</legend>
+            {panel.map((p) => (
+              <label key={p.id} className="choice">
+                <input
+                  type="checkbox"
+                  checked={addressedTo.includes(p.id)}
+                  onChange={(e) =>
+                    setAddressedTo((ids) =>
+                      e.target.checked ? [...ids, p.id] : ids.filter((id) => id !== p.id),
+                    )
+                  }
+                />
+                <span>
+                  {p.name}
+                  {p.role && <span className="quiet"> · {p.role}</span>}
+                </span>
+              </label>
+            ))}
+          </fieldset>
+        </details>
+      )}
       <BusyButton
         ref={takesFocus}
         type="submit"
-        className="button-primary button-huge"
+        // Refused, it gives its room to what may still be asked for (a reply after the list
+        // closed): a phone shows that without scrolling.
+        className={refusal ? 'button-wide' : 'button-primary button-huge'}
         busy={pending}
+        refusal={refusal}
+        aria-describedby={refusal ? reasonId : early && open ? earlyId : undefined}
       >
         Request the floor
       </BusyButton>
+      {refusal && <Reason id={reasonId} text={reasonOf(view, refusal)} />}
+    </form>
+  );
+};
+
+/**
+ * "Ask for a right of reply": also when the list of speakers is closed, twice at most in an item,
+ * heard after the statements.
+ */
+const ReplyAsk = ({
+  view,
+  mayPress,
+  speaker,
+  delegationId,
+}: {
+  view: MeetingView;
+  mayPress: MayPress;
+  speaker: Speaker;
+  delegationId: string;
+}) => {
+  const [send, pending] = useCommand();
+  const reasonId = useId();
+  const headingId = useId();
+  const takesFocus = useTakesFocus<HTMLButtonElement>('ask-reply');
+  const command: Command = { type: 'floor.request', kind: 'reply', ...speaker };
+  const refusal = mayPress(command);
+  const used = view.current?.replies[delegationId] ?? 0;
+  return (
+    <section className="ask-block" aria-labelledby={headingId}>
+      <h3 id={headingId}>Right of reply</h3>
+      <p>
+        Rights of reply used on this item:{' '}
+        <strong>
+          {used} of {MAX_REPLIES_PER_ITEM}
+        </strong>
+        .
+      </p>
+      <p className="quiet">
+        {view.floor.open
+          ? 'A right of reply may be asked for even after the list of speakers closes.'
+          : 'The list of speakers is closed, but a right of reply may still be asked for.'}{' '}
+        Replies are heard after the statements.
+      </p>
+      <BusyButton
+        ref={takesFocus}
+        className="button-wide"
+        busy={pending}
+        refusal={refusal}
+        aria-describedby={refusal ? reasonId : undefined}
+        onClick={() => {
+          passFocusTo('withdraw-reply');
+          void send(command);
+        }}
+      >
+        Ask for a right of reply
+      </BusyButton>
+      {refusal && <Reason id={reasonId} text={reasonOf(view, refusal)} />}
+    </section>
+  );
+};
+
+/**
+ * "Raise a point of order": urgent and rare, heard before anyone else and able to interrupt the
+ * speaker, so it stands apart from the other requests and asks once more before it is sent.
+ */
+const PointOfOrderAsk = ({
+  view,
+  mayPress,
+  speaker,
+}: {
+  view: MeetingView;
+  mayPress: MayPress;
+  speaker: Speaker;
+}) => {
+  const [send, pending] = useCommand();
+  const reasonId = useId();
+  const headingId = useId();
+  const command: Command = { type: 'floor.request', kind: 'point-of-order', ...speaker };
+  const refusal = mayPress(command);
+  return (
+    <section className="ask-block ask-point-of-order" aria-labelledby={headingId}>
+      <h3 id={headingId}>Point of order</h3>
+      <p className="quiet">
+        Only to raise a question of procedure: the chair hears it at once, before anyone else, and
+        may interrupt the speaker.
+      </p>
+      <ConfirmButton
+        className="button-wide button-point-of-order"
+        disabled={pending || refusal !== null}
+        question="Raise a point of order now?"
+        detail="The chair will give you the floor before anyone else, interrupting the speaker if need be."
+        confirmLabel="Yes, raise a point of order"
+        focusName="ask-point-of-order"
+        focusAfterConfirm="withdraw-point-of-order"
+        onConfirm={() => void send(command)}
+      >
+        Raise a point of order
+      </ConfirmButton>
+      {refusal && <Reason id={reasonId} text={reasonOf(view, refusal)} />}
+    </section>
+  );
+};
+
+interface Props {
+  view: MeetingView;
+  mayPress: MayPress;
+  delegationId: string;
+  groups: Group[];
+  /** The kinds the delegation already waits with: it may wait once with each. */
+  waiting: ReadonlySet<string>;
+}
+
+/**
+ * What a delegation may ask for: a statement (the big button), a right of reply, and, apart at
+ * the bottom where it is not pressed by mistake, a point of order. Each button acts exactly when
+ * the server would accept its request, and otherwise shows the engine's reason.
+ */
+export const RequestForm = ({ view, mayPress, delegationId, groups, waiting }: Props) => {
+  const [speakerName, setSpeakerName] = useState('');
+  const [sex, setSex] = useState<SexChoice>('none');
+  const nameId = useId();
+  const name = speakerName.trim();
+  const speaker: Speaker = {
+    ...(name !== '' && { speakerName: name }),
+    ...(sex !== 'none' && { sex }),
+  };
+  return (
+    <div className="ask">
+      {!waiting.has('statement') && (
+        <StatementForm view={view} mayPress={mayPress} speaker={speaker} groups={groups} />
+      )}
       <details className="request-details">
         <summary>Name the speaker (optional)</summary>
+        <p className="quiet">Sent with each request from this tablet.</p>
         <label htmlFor={nameId}>Speaker's name</label>
         <input
           id={nameId}
@@ -69,6 +330,12 @@ export const RequestForm = () => {
           ))}
         </fieldset>
       </details>
-    </form>
+      {!waiting.has('reply') && (
+        <ReplyAsk view={view} mayPress={mayPress} speaker={speaker} delegationId={delegationId} />
+      )}
+      {!waiting.has('point-of-order') && (
+        <PointOfOrderAsk view={view} mayPress={mayPress} speaker={speaker} />
+      )}
+    </div>
   );
 };

@@ -1,46 +1,111 @@
-import type { MeetingView, QueueEntry } from '../../shared/protocol/view';
-import { isStateCategory, placeInLine } from '../meeting/agenda';
+import type { RequestKind } from '../../shared/protocol/common';
+import type { MeetingView, QueueEntry, TurnView } from '../../shared/protocol/view';
+import { isStateCategory, requestsInLine } from '../meeting/agenda';
 
-/** What a tablet reads from two successive states of the meeting, for its delegation. */
-
-const entryOf = (view: MeetingView, delegationId: string): QueueEntry | undefined =>
-  view.floor.queue.find((r) => r.delegationId === delegationId);
+/**
+ * What a tablet reads from two successive states of the meeting, for its delegation. A
+ * delegation may wait with several requests at once (a statement, a right of reply, a point of
+ * order): each is followed by its id, which it keeps from the moment it is made until it is
+ * heard, withdrawn or removed, also when an early statement is carried into its discussion.
+ */
 
 const sameStep = (a: MeetingView, b: MeetingView): boolean =>
   a.current?.itemId === b.current?.itemId && a.current?.stepId === b.current?.stepId;
 
-/**
- * Whether the delegation's place moved back because States speak first: under that policy only,
- * its place is now later than before, and a State that asked after it stands ahead of it now
- * (not a request the moderator moved, nor one that was there already).
- */
-export const movedBackForStates = (
-  before: MeetingView,
-  after: MeetingView,
-  delegationId: string,
-): boolean => {
-  if (after.floor.policy !== 'states-first' || !sameStep(before, after)) return false;
-  const was = placeInLine(before, delegationId);
-  const is = placeInLine(after, delegationId);
-  const mine = entryOf(after, delegationId);
-  if (was === null || is === null || is <= was || !mine || isStateCategory(mine.category)) {
-    return false;
-  }
-  const aheadBefore = new Set(before.floor.queue.slice(0, was - 1).map((r) => r.id));
-  return after.floor.queue
-    .slice(0, is - 1)
-    .some(
-      (r) =>
-        !aheadBefore.has(r.id) && isStateCategory(r.category) && r.requestedAt > mine.requestedAt,
-    );
+const placeOf = (view: MeetingView, requestId: string): number | null => {
+  const index = view.floor.queue.findIndex((r) => r.id === requestId);
+  return index < 0 ? null : index + 1;
 };
 
 export const STATES_FIRST_WORDS = 'States speak first in this discussion.';
 
+/** Why a request asked for later now stands ahead of the delegation's, in the room's words. */
+const aheadBecause = (view: MeetingView, mine: QueueEntry, other: QueueEntry): string | null => {
+  if (other.kind === 'point-of-order' && mine.kind !== 'point-of-order') {
+    return 'A point of order is heard first.';
+  }
+  if (mine.kind === 'reply' && other.kind === 'statement') {
+    return 'Rights of reply are heard after the statements.';
+  }
+  if (mine.kind !== 'statement' || other.kind !== 'statement') return null;
+  const { policy } = view.floor;
+  if (policy === 'arrival') return null;
+  if (other.onBehalfOf && !mine.onBehalfOf)
+    return 'Statements on behalf of groups are heard first.';
+  if (mine.onBehalfOf || other.onBehalfOf) return null;
+  const stateAhead = isStateCategory(other.category);
+  if (policy === 'states-first') {
+    return stateAhead && !isStateCategory(mine.category) ? STATES_FIRST_WORDS : null;
+  }
+  if (stateAhead === isStateCategory(mine.category)) return null;
+  const every = view.floor.interleaveEvery;
+  return every === undefined
+    ? 'States and the others take turns in this discussion.'
+    : `States and the others take turns in this discussion, one of the others after every ${every} States.`;
+};
+
+/**
+ * Why the request moved back, when it did by a rule of the room: it stands later than before, in
+ * the same step, and a request made after it stands ahead of it now because that kind or that
+ * delegation is heard first (a point of order, a group's statement, a State's under States
+ * first, the turn of States or of the others under interleave). Null otherwise: a request the
+ * moderator moved, one that was there already, or no move back at all.
+ */
+export const whyMovedBack = (
+  before: MeetingView,
+  after: MeetingView,
+  requestId: string,
+): string | null => {
+  if (!sameStep(before, after)) return null;
+  const was = placeOf(before, requestId);
+  const is = placeOf(after, requestId);
+  const mine = after.floor.queue[(is ?? 0) - 1];
+  if (was === null || is === null || is <= was || !mine) return null;
+  const aheadBefore = new Set(before.floor.queue.slice(0, was - 1).map((r) => r.id));
+  for (const other of after.floor.queue.slice(0, is - 1)) {
+    // The delegation's own point of order going ahead of its statement needs no reason.
+    if (aheadBefore.has(other.id) || other.requestedAt <= mine.requestedAt) continue;
+    if (other.delegationId === mine.delegationId) continue;
+    const why = aheadBecause(after, mine, other);
+    if (why) return why;
+  }
+  return null;
+};
+
+/** The request's name in a sentence: "statement", "right of reply", "point of order". */
+const KIND_NOUN: Record<RequestKind, string> = {
+  statement: 'statement',
+  reply: 'right of reply',
+  'point-of-order': 'point of order',
+};
+
+/**
+ * Who a sentence about a place speaks of: "You are" for a delegation's only request, as in
+ * version 1; "Your right of reply is" where the kind tells it apart from the others.
+ */
+const subjectOf = (kind: RequestKind, several: boolean): string =>
+  kind === 'statement' && !several ? 'You are' : `Your ${KIND_NOUN[kind]} is`;
+
+/** "You have the floor." with what the turn is, when it is not the delegation's own statement. */
+export const floorWords = (turn: TurnView): string => {
+  const { kind, onBehalfOf } = turn.speaker;
+  if (kind === 'reply') return 'You have the floor for a right of reply.';
+  if (kind === 'point-of-order') return 'You have the floor on a point of order.';
+  if (onBehalfOf) return `You have the floor, on behalf of the ${onBehalfOf.name}.`;
+  return 'You have the floor.';
+};
+
+export const INTERRUPTED_WORDS =
+  'Your turn is interrupted by a point of order. Your clock is paused.';
+export const GIVEN_BACK_WORDS =
+  'The point of order is over: you have the floor again. Your clock is paused until the chair resumes it.';
+
 /**
  * What the tablet tells its screen reader after a change, in the order it happened: the floor
- * given to it, its place in line when it changes (and why, when States went ahead), the list of
- * speakers closing or opening again. Empty when nothing of its own changed.
+ * given to it (and for what), its turn interrupted by a point of order and given back, the
+ * place of each of its requests when it changes (and why, when another went ahead by a rule of
+ * the room), a request no longer in line, the discussion beginning for a statement asked for
+ * early, the list of speakers closing or opening again. Empty when nothing of its own changed.
  */
 export const tabletNews = (
   before: MeetingView,
@@ -48,20 +113,50 @@ export const tabletNews = (
   delegationId: string,
 ): string[] => {
   const news: string[] = [];
-  const hadFloor = before.turn?.speaker.delegationId === delegationId;
-  const hasFloor = after.turn?.speaker.delegationId === delegationId;
-  if (hasFloor && (!hadFloor || before.turn?.id !== after.turn?.id))
-    news.push('You have the floor.');
-  const was = sameStep(before, after) ? placeInLine(before, delegationId) : null;
-  const is = placeInLine(after, delegationId);
-  if (is !== null && is !== was) {
-    news.push(
-      movedBackForStates(before, after, delegationId)
-        ? `You are now number ${is} in line: ${STATES_FIRST_WORDS}`
-        : `You are number ${is} in line.`,
+  const mineTurn = (turn: TurnView | null | undefined): turn is TurnView =>
+    turn?.speaker.delegationId === delegationId;
+  const hadFloor = mineTurn(before.turn);
+  const givenBack =
+    mineTurn(before.interrupted) && mineTurn(after.turn) && after.turn.id === before.interrupted.id;
+  if (givenBack) news.push(GIVEN_BACK_WORDS);
+  else if (mineTurn(after.turn) && (!hadFloor || before.turn?.id !== after.turn.id)) {
+    news.push(floorWords(after.turn));
+  }
+  if (mineTurn(after.interrupted) && before.interrupted?.id !== after.interrupted.id) {
+    news.push(INTERRUPTED_WORDS);
+  }
+
+  const now = requestsInLine(after, delegationId);
+  const then = requestsInLine(before, delegationId);
+  const several = now.length > 1;
+  const begun =
+    before.floor.forStep?.early === true &&
+    after.floor.forStep?.early === false &&
+    before.floor.forStep.stepId === after.floor.forStep.stepId;
+  // A request that left the line: heard (the floor given for it), or withdrawn or removed. A
+  // new step ends the step's requests; the screen says where the meeting is now.
+  if (sameStep(before, after)) {
+    const gone = then.filter(
+      ({ request }) =>
+        !now.some((n) => n.request.id === request.id) && after.turn?.requestId !== request.id,
     );
-  } else if (is === null && was !== null && !hasFloor) {
-    news.push('You are no longer in line.');
+    for (const { request } of gone) {
+      news.push(`${subjectOf(request.kind, then.length > 1)} no longer in line.`);
+    }
+  }
+  for (const { request, place } of now) {
+    const was = then.find((t) => t.request.id === request.id)?.place ?? null;
+    const subject = subjectOf(request.kind, several);
+    if (place !== was) {
+      const why = whyMovedBack(before, after, request.id);
+      news.push(
+        why
+          ? `${subject} now number ${place} in line: ${why}`
+          : `${subject} number ${place} in line.`,
+      );
+    } else if (begun && request.kind === 'statement') {
+      news.push(`The discussion has begun. ${subject} number ${place} in line.`);
+    }
   }
   if (sameStep(before, after) && before.floor.open !== after.floor.open) {
     news.push(

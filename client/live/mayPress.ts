@@ -1,7 +1,7 @@
 import type { Sender } from '../../shared/engine/context';
 import { type RosterIndex, refusalOf, rosterIndex } from '../../shared/engine/decide';
 import { contextFromView } from '../../shared/engine/fromView';
-import type { Roster } from '../../shared/protocol/agenda';
+import type { Group, Roster } from '../../shared/protocol/agenda';
 import type { Command } from '../../shared/protocol/commands';
 import type { Refusal } from '../../shared/protocol/errors';
 import type { MeetingView } from '../../shared/protocol/view';
@@ -19,6 +19,13 @@ export type MayPress = (command: Command) => Refusal | null;
  */
 export type RosterKnown = Roster | null | 'none';
 
+/**
+ * The meeting's groups a screen asks with (contract version 2): the groups when it has them,
+ * `null` while they load, `'none'` where no statement on behalf of a group is pressed (the
+ * engine then knows no group, and would answer such a statement `not_found`).
+ */
+export type GroupsKnown = readonly Group[] | null | 'none';
+
 /** Only these commands concern a delegation, whose facts the engine reads from the roster. */
 const needsRoster = (command: Command): boolean =>
   command.type === 'floor.request' ||
@@ -26,19 +33,35 @@ const needsRoster = (command: Command): boolean =>
   command.type === 'floor.add' ||
   (command.type === 'turn.start' && command.speaker?.delegationId !== undefined);
 
+/** Only a statement on behalf of a group reads the groups. */
+const needsGroups = (command: Command): boolean =>
+  (command.type === 'floor.request' || command.type === 'floor.add') &&
+  command.onBehalfOf !== undefined;
+
 /** Not a rule of the room: this screen cannot tell yet, and the button waits for the roster. */
 const ROSTER_LOADING: Refusal = {
   code: 'unavailable',
   message: 'The list of delegations is still loading.',
 };
+const GROUPS_LOADING: Refusal = {
+  code: 'unavailable',
+  message: 'The list of groups is still loading.',
+};
 
+const NO_GROUPS: readonly Group[] = [];
 const NO_DELEGATIONS: RosterIndex = rosterIndex([]);
-const indexes = new WeakMap<Roster, RosterIndex>();
-const indexOf = (roster: Roster): RosterIndex => {
-  let index = indexes.get(roster);
+// By roster, then by groups: both arrive once per screen, so each pair is indexed once.
+const indexes = new WeakMap<Roster, WeakMap<readonly Group[], RosterIndex>>();
+const indexOf = (roster: Roster, groups: readonly Group[]): RosterIndex => {
+  let byGroups = indexes.get(roster);
+  if (!byGroups) {
+    byGroups = new WeakMap();
+    indexes.set(roster, byGroups);
+  }
+  let index = byGroups.get(groups);
   if (!index) {
-    index = rosterIndex(roster);
-    indexes.set(roster, index);
+    index = rosterIndex(roster, groups);
+    byGroups.set(groups, index);
   }
   return index;
 };
@@ -53,14 +76,19 @@ export const mayPressIn = (
   roster: RosterKnown,
   sender: Sender,
   now: () => number,
+  groups: GroupsKnown = 'none',
 ): MayPress => {
   const answers = new Map<string, Refusal | null>();
   return (command) => {
     if (roster === null && needsRoster(command)) return ROSTER_LOADING;
+    if (groups === null && needsGroups(command)) return GROUPS_LOADING;
     const key = JSON.stringify(command);
     const known = answers.get(key);
     if (known !== undefined) return known;
-    const index = roster === null || roster === 'none' ? NO_DELEGATIONS : indexOf(roster);
+    const index =
+      roster === null || roster === 'none'
+        ? NO_DELEGATIONS
+        : indexOf(roster, groups === null || groups === 'none' ? NO_GROUPS : groups);
     const answer = refusalOf(contextFromView(view), index, command, sender, now());
     answers.set(key, answer);
     return answer;

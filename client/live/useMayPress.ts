@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useLiveView } from './LiveContext';
-import { type MayPress, mayPressIn, type RosterKnown } from './mayPress';
+import { type GroupsKnown, type MayPress, mayPressIn, type RosterKnown } from './mayPress';
 
 /**
  * "May I press this?" on this screen, from the rules the server applies (see `mayPressIn`): a
@@ -9,16 +9,24 @@ import { type MayPress, mayPressIn, type RosterKnown } from './mayPress';
  * decides which controls a role sees; this decides whether they act now.
  *
  * `roster`: the tablet's and "Add a request"'s delegations (null while loading); left out where
- * no delegation is involved.
+ * no delegation is involved. `groups`: the meeting's groups (`useGroups`, null while loading),
+ * where a statement may be made on behalf of one; left out elsewhere.
  */
-export const useMayPress = (roster: RosterKnown = 'none'): MayPress => {
+export const useMayPress = (
+  roster: RosterKnown = 'none',
+  groups: GroupsKnown = 'none',
+): MayPress => {
   const { view, session, clock } = useLiveView();
   const { role, delegationId } = session;
   return useMemo(
     () =>
-      mayPressIn(view, roster, { role, ...(delegationId !== undefined && { delegationId }) }, () =>
-        clock.now(),
+      mayPressIn(
+        view,
+        roster,
+        { role, ...(delegationId !== undefined && { delegationId }) },
+        () => clock.now(),
+        groups,
       ),
-    [view, roster, role, delegationId, clock],
+    [view, roster, groups, role, delegationId, clock],
   );
 };

@@ -1,6 +1,7 @@
 import { currentStep, type Located } from '../../shared/engine/places';
 import type { ScheduledSpeaker } from '../../shared/protocol/agenda';
-import type { MeetingView } from '../../shared/protocol/view';
+import type { RequestKind } from '../../shared/protocol/common';
+import type { MeetingView, QueueEntry } from '../../shared/protocol/view';
 
 /**
  * Readings of a MeetingView that only the screens need. Where the meeting stands in its agenda
@@ -20,11 +21,33 @@ export const panelists = (view: MeetingView): ScheduledSpeaker[] => {
   return [...seen.values()];
 };
 
-/** A delegation's place in the queue, from 1; null when it is not waiting. */
-export const placeInLine = (view: MeetingView, delegationId: string): number | null => {
-  const index = view.floor.queue.findIndex((r) => r.delegationId === delegationId);
+/**
+ * A delegation's place in the queue, from 1; null when it is not waiting. A delegation may wait
+ * once with each kind of request (a statement, a right of reply, a point of order): with `kind`,
+ * the place of that request; without it, of the first of its requests in the line.
+ */
+export const placeInLine = (
+  view: MeetingView,
+  delegationId: string,
+  kind?: RequestKind,
+): number | null => {
+  const index = view.floor.queue.findIndex(
+    (r) => r.delegationId === delegationId && (kind === undefined || r.kind === kind),
+  );
   return index < 0 ? null : index + 1;
 };
+
+/** A request of the delegation, with its place in line from 1. */
+export interface PlacedRequest {
+  request: QueueEntry;
+  place: number;
+}
+
+/** Every request the delegation has waiting, in the order of the line. */
+export const requestsInLine = (view: MeetingView, delegationId: string): PlacedRequest[] =>
+  view.floor.queue.flatMap((request, index) =>
+    request.delegationId === delegationId ? [{ request, place: index + 1 }] : [],
+  );
 
 export { CATEGORY_LABEL, isStateCategory } from '../../shared/categories';
 

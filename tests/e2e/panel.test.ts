@@ -252,7 +252,7 @@ describe('a piece of a panel, in five browsers', () => {
   it('the list closes, yet the moderator adds the nameplate raised in the room', async () => {
     await moderator.page.getByRole('button', { name: 'Close list' }).click();
     await mexico.page
-      .getByText('The list of speakers is closed. No new requests are taken.')
+      .getByText('The list of speakers is closed: no new statements are taken.')
       .waitFor();
     await display.page.getByText('List of speakers closed').waitFor();
     await screenshot(mexico.page, 'delegate-list-closed');

@@ -20,6 +20,8 @@ import { PANEL_AGENDA, quickFloorPanel, RoomServer } from './room';
 const TABLET_AGENDA: AgendaInput = { ...PANEL_AGENDA, items: [quickFloorPanel()] };
 
 const SPEAKER = 'Ms. Ana Fontana';
+/** "Withdraw request" as a screen reader hears it: each request has its own, named by its kind. */
+const WITHDRAW = 'Withdraw request for a statement';
 
 /** The text of whatever has the keyboard, or "BODY" when no control has it. */
 const focused = (page: Page): Promise<string> =>
@@ -91,7 +93,7 @@ describe("a UN system entity's tablet, explaining itself", () => {
     await place(1).waitFor();
     await page.getByText(`Speaker: ${SPEAKER}`).waitFor();
     // The request form gave way to the place in line: the focus is on its button.
-    await expect.poll(() => focused(page)).toBe('Withdraw request');
+    await expect.poll(() => focused(page)).toBe(WITHDRAW);
 
     // A stakeholder asking after it changes nothing; a State asking after it goes ahead.
     await asks('ituc');
@@ -150,10 +152,13 @@ describe("a UN system entity's tablet, explaining itself", () => {
     await page.getByRole('button', { name: 'Request the floor' }).waitFor();
     const from = (await announced(page)).length;
     await ok(officer, { type: 'floor.close' });
-    await page.getByText('The list of speakers is closed. No new requests are taken.').waitFor();
+    await page.getByText('The list of speakers is closed: no new statements are taken.').waitFor();
+    const request = page.getByRole('button', { name: 'Request the floor' });
+    expect(await request.isDisabled()).toBe(true);
+    expect(await request.getAttribute('title')).toBe('The list of speakers is closed.');
     await expect.poll(() => saidSince(from)).toEqual(['The list of speakers is closed.']);
     await ok(officer, { type: 'floor.open' });
-    await page.getByRole('button', { name: 'Request the floor' }).waitFor();
+    await expect.poll(() => request.isEnabled()).toBe(true);
     await expect
       .poll(() => saidSince(from))
       .toEqual(['The list of speakers is closed.', 'The list of speakers is open again.']);
@@ -164,7 +169,7 @@ describe("a UN system entity's tablet, explaining itself", () => {
     await page.getByRole('button', { name: 'Request the floor' }).focus();
     await page.keyboard.press('Enter');
     await place(3).waitFor();
-    await expect.poll(() => focused(page)).toBe('Withdraw request');
+    await expect.poll(() => focused(page)).toBe(WITHDRAW);
 
     await page.keyboard.press('Enter');
     const question = page.getByRole('group', { name: 'Withdraw your request for the floor?' });
@@ -176,7 +181,7 @@ describe("a UN system entity's tablet, explaining itself", () => {
     await screenshot(page, 'tablet-withdraw-question');
     // Escape keeps the request, and the focus returns to the button.
     await page.keyboard.press('Escape');
-    await expect.poll(() => focused(page)).toBe('Withdraw request');
+    await expect.poll(() => focused(page)).toBe(WITHDRAW);
     await place(3).waitFor();
     expect(latest().floor.queue.map((r) => r.delegationId)).toContain('iom');
 

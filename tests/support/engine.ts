@@ -1,9 +1,10 @@
 import { expect } from 'vitest';
 import type { z } from 'zod';
 import { type ApplyResult, type EngineSnapshot, MeetingEngine } from '../../server/engine/engine';
+import { DEFAULT_GROUPS } from '../../shared/defaults/groups';
 import { DEFAULT_ROSTER } from '../../shared/defaults/roster';
 import type { MeetingContext, Records, Sender } from '../../shared/engine/context';
-import { Agenda, type FloorStep, type Roster } from '../../shared/protocol/agenda';
+import { Agenda, type FloorStep, type Groups, type Roster } from '../../shared/protocol/agenda';
 import type { Command } from '../../shared/protocol/commands';
 import type { Refusal } from '../../shared/protocol/errors';
 import { NOTE_AGENDA } from './agenda';
@@ -55,11 +56,13 @@ export class EngineHarness {
   now: number;
   readonly record: Records = { turns: [], requests: [], steps: [] };
 
-  constructor(options: { agenda?: Agenda; roster?: Roster; start?: number } = {}) {
+  /** Without a roster, the default roster and its groups, as the server makes a meeting. */
+  constructor(options: { agenda?: Agenda; roster?: Roster; groups?: Groups; start?: number } = {}) {
     this.engine = MeetingEngine.create({
       meetingId: 'M-test',
       agenda: options.agenda ?? NOTE_AGENDA,
       roster: options.roster ?? DEFAULT_ROSTER,
+      groups: options.groups ?? (options.roster ? [] : DEFAULT_GROUPS),
     });
     this.now = options.start ?? Date.UTC(2017, 6, 24, 14, 0, 0);
   }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mayPressIn, type RosterKnown } from '../../../client/live/mayPress';
+import { type GroupsKnown, mayPressIn, type RosterKnown } from '../../../client/live/mayPress';
 import { stepSeen, turnSeen } from '../../../client/meeting/seen';
 import { nextSpeakerOf, nextStepCommand } from '../../../client/officers/presses';
+import { DEFAULT_GROUPS } from '../../../shared/defaults/groups';
+import { DEFAULT_ROSTER } from '../../../shared/defaults/roster';
 import type { Sender } from '../../../shared/engine/context';
 import type { Roster } from '../../../shared/protocol/agenda';
 import type { Command } from '../../../shared/protocol/commands';
@@ -238,5 +240,122 @@ describe('a press carries what its sender saw, and is never retried', () => {
       code: 'conflict',
       message: 'The meeting has already moved on to "Talks".',
     });
+  });
+});
+
+describe('"may I press this?" on a tablet, for every kind of request (contract version 2)', () => {
+  const MEXICO = delegate('mexico');
+  const EGYPT = delegate('egypt');
+  /** The tablet's question and the server's answer for the same press, side by side. */
+  const both = (h: EngineHarness, by: Sender, command: Command, groups: GroupsKnown) => ({
+    tablet: mayPressIn(h.view(), DEFAULT_ROSTER, by, () => h.now, groups)(command),
+    server: h.engine.check(command, by),
+  });
+  const groupStatement: Command = { type: 'floor.request', onBehalfOf: 'african-group' };
+
+  it('a group statement by a member acts; by a non-member it is refused in the engine’s words', () => {
+    const h = EngineHarness.at('panel-1', 'discussion');
+    expect(both(h, EGYPT, groupStatement, DEFAULT_GROUPS)).toEqual({ tablet: null, server: null });
+    const mexico = both(h, MEXICO, groupStatement, DEFAULT_GROUPS);
+    expect(mexico.tablet).toEqual({
+      code: 'forbidden',
+      message: 'Mexico is not a member of the African Group.',
+    });
+    expect(mexico.tablet).toEqual(mexico.server);
+    const unknown: Command = { type: 'floor.request', onBehalfOf: 'group-of-77' };
+    const none = both(h, EGYPT, unknown, DEFAULT_GROUPS);
+    expect(none.tablet).toEqual({
+      code: 'not_found',
+      message: 'There is no group "group-of-77" in this meeting.',
+    });
+    expect(none.tablet).toEqual(none.server);
+  });
+
+  it('waits for the groups only where a group is named', () => {
+    const h = EngineHarness.at('panel-1', 'discussion');
+    const ask = mayPressIn(h.view(), DEFAULT_ROSTER, EGYPT, () => h.now, null);
+    expect(ask(groupStatement)).toEqual({
+      code: 'unavailable',
+      message: 'The list of groups is still loading.',
+    });
+    expect(ask({ type: 'floor.request' })).toBeNull();
+    expect(ask({ type: 'floor.request', kind: 'reply' })).toBeNull();
+    // A screen that passes no groups (a console's other buttons) knows of none, as a server would.
+    expect(mayPressIn(h.view(), DEFAULT_ROSTER, EGYPT, () => h.now)(groupStatement)?.code).toBe(
+      'not_found',
+    );
+  });
+
+  it('a closed list stops a statement, not a reply; the third reply is refused', () => {
+    const h = EngineHarness.at('panel-1', 'discussion');
+    h.request('morocco');
+    h.ok({ type: 'floor.close' }, MODERATOR);
+    const statement: Command = { type: 'floor.request', kind: 'statement' };
+    const reply: Command = { type: 'floor.request', kind: 'reply' };
+    const closed = both(h, MEXICO, statement, DEFAULT_GROUPS);
+    expect(closed.tablet).toEqual({
+      code: 'list_closed',
+      message: 'The list of speakers is closed.',
+    });
+    expect(closed.tablet).toEqual(closed.server);
+    for (let n = 1; n <= 2; n++) {
+      expect(both(h, MEXICO, reply, DEFAULT_GROUPS)).toEqual({ tablet: null, server: null });
+      h.ok(reply, MEXICO);
+      // Waiting with a reply, it may not ask for another.
+      const twice = both(h, MEXICO, reply, DEFAULT_GROUPS);
+      expect(twice.tablet).toEqual({
+        code: 'already_queued',
+        message: 'Mexico has already asked for a right of reply.',
+      });
+      expect(twice.tablet).toEqual(twice.server);
+      h.ok({ type: 'floor.grant', requestId: h.requestOf('mexico') }, MODERATOR);
+      expect(h.turn().limitMs).toBe(n === 1 ? 600_000 : 300_000);
+      h.wait(MINUTE).ok({ type: 'turn.end', turnId: h.turn().id }, MODERATOR);
+    }
+    const third = both(h, MEXICO, reply, DEFAULT_GROUPS);
+    expect(third.tablet).toEqual({
+      code: 'not_now',
+      message: 'Mexico has had its 2 rights of reply on this item.',
+    });
+    expect(third.tablet).toEqual(third.server);
+  });
+
+  it('withdraws one request of several by its id, and only the delegation’s own', () => {
+    const h = EngineHarness.at('panel-1', 'discussion');
+    h.request('mexico');
+    h.ok({ type: 'floor.request', kind: 'point-of-order' }, MEXICO);
+    const morocco = h.request('morocco');
+    const [pointOfOrder, statement] = h
+      .view()
+      .floor.queue.filter((r) => r.delegationId === 'mexico');
+    for (const requestId of [pointOfOrder?.id ?? '', statement?.id ?? '']) {
+      const withdraw: Command = { type: 'floor.withdraw', requestId };
+      expect(both(h, MEXICO, withdraw, DEFAULT_GROUPS)).toEqual({ tablet: null, server: null });
+    }
+    const other = both(h, MEXICO, { type: 'floor.withdraw', requestId: morocco }, DEFAULT_GROUPS);
+    expect(other.tablet).toEqual({
+      code: 'not_found',
+      message: 'Your delegation has no request waiting.',
+    });
+    expect(other.tablet).toEqual(other.server);
+  });
+
+  it('outside a discussion: only a point of order, or a statement asked for early', () => {
+    const h = EngineHarness.at('panel-1', 'presentations');
+    const early = both(h, MEXICO, { type: 'floor.request' }, DEFAULT_GROUPS);
+    expect(early).toEqual({ tablet: null, server: null });
+    const reply = both(h, MEXICO, { type: 'floor.request', kind: 'reply' }, DEFAULT_GROUPS);
+    expect(reply.tablet).toEqual({
+      code: 'not_now',
+      message: 'A right of reply is asked for during a discussion.',
+    });
+    expect(reply.tablet).toEqual(reply.server);
+    const order = both(h, MEXICO, { type: 'floor.request', kind: 'point-of-order' }, 'none');
+    expect(order).toEqual({ tablet: null, server: null });
+    // The welcome has no discussion to ask for early.
+    h.ok({ type: 'agenda.goto', itemId: 'welcome' });
+    const opening = both(h, MEXICO, { type: 'floor.request' }, DEFAULT_GROUPS);
+    expect(opening.tablet?.message).toBe('The floor is not open for requests in this step.');
+    expect(opening.tablet).toEqual(opening.server);
   });
 });
