@@ -1,9 +1,5 @@
 import { useId } from 'react';
-import type {
-  InterruptedTurn,
-  PointOfOrderEntry,
-  ReportSection,
-} from '../../shared/report/report';
+import type { InterruptedTurn, PointOfOrderEntry, ReportSection } from '../../shared/report/report';
 import { TableBox } from '../components/TableBox';
 import { kindNote, speakingFor } from '../meeting/requestWords';
 import { BarChart } from './BarChart';
@@ -61,7 +57,9 @@ export const GroupStatements = ({ section, H }: { section: ReportSection; H: H }
                     <td className="digits">{formatDuration(g.spokenMs)}</td>
                     <td>
                       {g.speakers
-                        .map((d) => (g.speakers.length > 1 ? `${d.name} (${tallyShort(d)})` : d.name))
+                        .map((d) =>
+                          g.speakers.length > 1 ? `${d.name} (${tallyShort(d)})` : d.name,
+                        )
                         .join('; ')}
                     </td>
                   </tr>

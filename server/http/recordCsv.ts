@@ -17,7 +17,7 @@ const list = (values: readonly string[] | undefined): string | undefined =>
  * kind, the group it spoke for (id and name, as delegationId and delegationName), and the
  * panelists its questions addressed (ids, and their names as the agenda has them).
  */
-const kindColumns = <T,>(
+const kindColumns = <T>(
   of: (row: T) => Pick<TurnRecord, 'kind' | 'onBehalfOf' | 'addressedTo' | 'itemId'>,
   names: AddresseeNames,
 ): CsvColumn<T>[] => [
