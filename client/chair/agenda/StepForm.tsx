@@ -89,7 +89,7 @@ export const StepForm = ({ itemId, step }: { itemId: string; step: Step }) => {
               value={draft.requestsFrom}
               options={REQUESTS_FROM}
               onChange={(requestsFrom) => setDraft((d) => ({ ...d, requestsFrom }))}
-              className="wide"
+              className="full"
             />
           </fieldset>
           <fieldset className="edit-rule">
