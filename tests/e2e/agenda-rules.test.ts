@@ -110,6 +110,9 @@ describe('the rules of procedure of a step, in the chair’s agenda editor', () 
   it('a speakers step has a point of order’s clock, and none of a discussion’s rules', async () => {
     const presentations = chair.page.getByRole('group', { name: /^Presentations by the experts/ });
     expect(await presentations.getByLabel('Order of statements').count()).toBe(0);
+    // The step's own warning keeps a label no rule's field contains (other tests find it so).
+    expect(await presentations.getByLabel('Warning at (min:sec)').count()).toBe(1);
+    expect(await presentations.getByLabel(/Limit for each speaker/).count()).toBe(1);
     await presentations.getByLabel('Point of order limit (min:sec)').fill('1:30');
     await presentations.getByLabel('Point of order warning (min:sec)').fill('1:00');
     await presentations.getByRole('button', { name: 'Save step' }).click();

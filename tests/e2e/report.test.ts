@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -209,7 +210,14 @@ describe('the report and the join cards, printed', () => {
     await screenshot(page, 'report-groups-replies-points');
     await whole.getByRole('heading', { name: 'Points of order' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'report-points-of-order');
-  });
+    // The new tables and charts are read by assistive technology as the old ones are.
+    const results = await new AxeBuilder({ page }).include('.report').analyze();
+    expect(
+      results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
+  }, 120_000);
 
   it('names who was left waiting: still waiting now, then unheard when the step ended', async () => {
     const page = chair.page;

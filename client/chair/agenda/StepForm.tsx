@@ -28,7 +28,8 @@ const Default = ({ when }: { when: boolean }) =>
  * order. A rule the step does not set shows the default. One save sends one change.
  */
 export const StepForm = ({ itemId, step }: { itemId: string; step: Step }) => {
-  const [draft, setDraft] = useDraft(step, draftOfStep);
+  // Keyed on what the form shows: saving the step's speakers elsewhere leaves a draft alone.
+  const [draft, setDraft] = useDraft(draftOfStep(step), (shown) => shown);
   const set = (field: StepTextField) => (value: string) =>
     setDraft((d) => ({ ...d, [field]: value }));
   const floor = step.kind === 'floor' ? step : null;
