@@ -1,12 +1,8 @@
 import { useId } from 'react';
 import type { LeftWaiting as Entry, Report } from '../../shared/report/report';
-import { clockTimeOf } from '../../shared/schedule/zonedTime';
 import { TableBox } from '../components/TableBox';
-import { dateOf } from '../meeting/schedule';
-
-/** "2026-07-24 10:42": a day and a time in the meeting's time zone. */
-const when = (instant: number, zone: string) =>
-  `${dateOf(instant, zone)} ${clockTimeOf(instant, zone)}`;
+import { KIND_LABEL, speakingFor } from '../meeting/requestWords';
+import { dayAndTime as when } from './words';
 
 const Requests = ({
   caption,
@@ -29,6 +25,7 @@ const Requests = ({
           <tr>
             <th scope="col">Delegation</th>
             <th scope="col">Speaker</th>
+            <th scope="col">Request</th>
             <th scope="col">Asked</th>
             <th scope="col">Step</th>
             {ended && <th scope="col">Step ended</th>}
@@ -38,8 +35,9 @@ const Requests = ({
         <tbody>
           {entries.map((e) => (
             <tr key={e.id}>
-              <th scope="row">{e.delegationName}</th>
+              <th scope="row">{speakingFor(e.delegationName, e.onBehalfOf)}</th>
               <td>{e.speakerName ?? '–'}</td>
+              <td>{KIND_LABEL[e.kind]}</td>
               <td className="digits">{when(e.requestedAt, zone)}</td>
               <td>
                 {e.itemTitle}: {e.stepTitle}

@@ -1,15 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ReportResponse } from '../../shared/protocol/record';
-import { clockTimeOf } from '../../shared/schedule/zonedTime';
 import { ApiError, type CsvExport, fetchCsv, fetchReport } from '../app/api';
 import { screenPath } from '../app/router';
 import type { Session } from '../app/sessions';
 import { STATUS_LABEL } from '../meeting/agenda';
-import { dateOf } from '../meeting/schedule';
 import { LeftWaiting } from './LeftWaiting';
 import { ScheduleChart } from './ScheduleChart';
 import { ScheduleFigures } from './ScheduleFigures';
 import { SectionFigures } from './SectionFigures';
+import { dayAndTime } from './words';
 import '../styles/print.css';
 import '../styles/report.css';
 
@@ -63,7 +62,7 @@ const Tools = ({
 
 const Report = ({ report }: { report: ReportResponse }) => {
   const zone = report.timeZone;
-  const at = `${dateOf(report.generatedAt, zone)} ${clockTimeOf(report.generatedAt, zone)}`;
+  const at = dayAndTime(report.generatedAt, zone);
   const waitingIn = (itemId: string) =>
     report.waitingNow?.itemId === itemId ? report.waitingNow.count : 0;
   return (
@@ -81,6 +80,7 @@ const Report = ({ report }: { report: ReportResponse }) => {
           section={report.meeting}
           waitingNow={report.waitingNow?.count ?? 0}
           headingLevel="h2"
+          zone={zone}
         />
       </section>
       <section className="report-section" aria-labelledby="report-left-waiting">
@@ -103,6 +103,7 @@ const Report = ({ report }: { report: ReportResponse }) => {
             section={item.section}
             waitingNow={waitingIn(item.itemId)}
             headingLevel="h2"
+            zone={zone}
           />
         </section>
       ))}

@@ -1,6 +1,20 @@
-import { CATEGORY_KEYS, type ReportSection, SEX_KEYS } from '../../shared/report/report';
+import {
+  CATEGORY_KEYS,
+  type ReportSection,
+  SEX_KEYS,
+  TURN_KINDS,
+} from '../../shared/report/report';
 import { BarChart } from './BarChart';
-import { CATEGORY_WORDS, formatDuration, plural, SEX_WORDS, tallyShort, tallyWords } from './words';
+import { GroupStatements, PointsOfOrder, Replies } from './KindFigures';
+import {
+  CATEGORY_WORDS,
+  formatDuration,
+  plural,
+  SEX_WORDS,
+  TURN_KIND_WORDS,
+  tallyShort,
+  tallyWords,
+} from './words';
 
 const Overtime = ({ section }: { section: ReportSection }) => {
   const { overtime } = section;
@@ -61,16 +75,20 @@ const Requests = ({ section, waitingNow }: { section: ReportSection; waitingNow:
 
 /**
  * The figures of the whole meeting or of one agenda item: interventions and speaking time by
- * category, by sex and by delegation, overtime, and what became of the requests.
+ * kind, by category, by sex, by delegation and by group, the rights of reply and the points of
+ * order, overtime, and what became of the requests.
  */
 export const SectionFigures = ({
   section,
   waitingNow,
   headingLevel,
+  zone,
 }: {
   section: ReportSection;
   waitingNow: number;
   headingLevel: 'h2' | 'h3';
+  /** The agenda's time zone, for the times of day. */
+  zone: string;
 }) => {
   const H = headingLevel === 'h2' ? 'h3' : 'h4';
   if (section.turns === 0 && section.requests.made === 0 && waitingNow === 0) {
@@ -86,6 +104,16 @@ export const SectionFigures = ({
         <dt>Speaking time</dt>
         <dd className="digits">{formatDuration(section.spokenMs)}</dd>
       </dl>
+      <H>By kind</H>
+      <BarChart
+        title="Speaking time by kind of intervention (interventions · time)"
+        bars={TURN_KINDS.map((k) => ({
+          key: k,
+          label: TURN_KIND_WORDS[k],
+          value: section.byKind[k].spokenMs,
+          text: tallyShort(section.byKind[k]),
+        }))}
+      />
       <H>By category</H>
       <BarChart
         title="Speaking time by category (interventions · time)"
@@ -119,8 +147,17 @@ export const SectionFigures = ({
               text: tallyShort(d),
             }))}
           />
+          {section.byGroup.length > 0 && (
+            <p>
+              A statement on behalf of a group counts for the group, not as the time of the
+              delegation that made it.
+            </p>
+          )}
         </>
       )}
+      <GroupStatements section={section} H={H} />
+      <Replies section={section} H={H} />
+      <PointsOfOrder section={section} zone={zone} H={H} />
       <H>Overtime</H>
       <Overtime section={section} />
       <H>Requests for the floor</H>

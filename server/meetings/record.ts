@@ -29,6 +29,25 @@ const titlesIn = (agenda: Agenda) => {
   };
 };
 
+/**
+ * The names of the panelists a question addressed, as the agenda has them now: their ids are
+ * speaker ids of the item's programme (an id the agenda no longer has stays as it is).
+ */
+export const addresseeNames = (runtime: MeetingRuntime) => {
+  const items = new Map(
+    runtime.agenda.items.map((item) => [
+      item.id,
+      new Map(
+        item.steps.flatMap((s) =>
+          s.kind === 'speakers' ? s.speakers.map((p) => [p.id, p.name] as const) : [],
+        ),
+      ),
+    ]),
+  );
+  return (itemId: string, speakerIds: readonly string[]): string[] =>
+    speakerIds.map((id) => items.get(itemId)?.get(id) ?? id);
+};
+
 const heldStepsIn = (agenda: Agenda, steps: readonly StepRecord[]): HeldStep[] => {
   const titles = titlesIn(agenda);
   return steps.map((s) => ({ ...s, ...titles(s.itemId, s.stepId) }));
@@ -62,6 +81,9 @@ export const recordOf = (runtime: MeetingRuntime, now = runtime.clock.now()): Re
         category: q.category,
         ...(q.speakerName !== undefined && { speakerName: q.speakerName }),
         ...(q.sex !== undefined && { sex: q.sex }),
+        kind: q.kind,
+        ...(q.onBehalfOf !== undefined && { onBehalfOf: q.onBehalfOf }),
+        ...(q.addressedTo !== undefined && { addressedTo: q.addressedTo }),
         madeBy: q.madeBy,
         requestedAt: q.requestedAt,
         position: i + 1,
@@ -89,6 +111,8 @@ export const reportOf = (runtime: MeetingRuntime, now = runtime.clock.now()): Re
         delegationId: q.delegationId,
         delegationName: q.name,
         ...(q.speakerName !== undefined && { speakerName: q.speakerName }),
+        kind: q.kind,
+        ...(q.onBehalfOf !== undefined && { onBehalfOf: q.onBehalfOf }),
         requestedAt: q.requestedAt,
         waitingAtClose: q.waitingAtClose,
       }))

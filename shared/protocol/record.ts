@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Report } from '../report/report';
 import type { Sitting } from './agenda';
-import { Category, Id, Instant, Name, ServerId, Sex } from './common';
+import { Category, Id, Instant, Name, RequestKind, ServerId, Sex } from './common';
 import type { MeetingStatus } from './view';
-import { RequestRecord, StepRecord, TurnRecord } from './view';
+import { AddressedTo, OnBehalfOf, RequestRecord, StepRecord, TurnRecord } from './view';
 
 /**
  * The record as the chair reads it (`GET /api/meetings/:id/record` and its CSV files): what the
@@ -32,6 +32,10 @@ export const WaitingRequest = z.object({
   category: Category,
   speakerName: Name.optional(),
   sex: Sex.optional(),
+  /** Contract version 2: what it asks for, for whom, and the panelists it addresses. */
+  kind: RequestKind,
+  onBehalfOf: OnBehalfOf.optional(),
+  addressedTo: AddressedTo.optional(),
   madeBy: z.enum(['delegate', 'officer']),
   requestedAt: Instant,
   /** Its place in the queue, from 1. */

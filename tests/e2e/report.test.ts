@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ import {
   screenshot,
 } from '../support/browser';
 import { ManualClock } from '../support/clock';
-import { type Client, connect, join as joinMeeting, ok } from '../support/server';
+import { type Client, connect, join as joinMeeting, ok, stateAt } from '../support/server';
 import { createLateMeeting } from './late';
 import { RoomServer } from './room';
 
@@ -56,7 +57,11 @@ describe('the report and the join cards, printed', () => {
   /** The chair's socket that drove the panel. */
   let officer: Client | undefined;
 
-  /** Drives a piece of the panel over sockets, as the consoles and tablets would. */
+  /**
+   * Drives a piece of the panel over sockets, as the consoles and tablets would: a point of order
+   * in the middle of the first expert's presentation, then a discussion where Egypt speaks for
+   * the African Group, and Mexico replies after the list closed.
+   */
   const drivePanel = async () => {
     const token = async (code: string | undefined) =>
       (await joinMeeting(server.url, meetingId, code ?? '')).token;
@@ -64,27 +69,48 @@ describe('the report and the join cards, printed', () => {
     const mexico = await connect(server.url, await token(codes.delegations.mexico));
     const morocco = await connect(server.url, await token(codes.delegations.morocco));
     const iom = await connect(server.url, await token(codes.delegations.iom));
-    clients.push(officer, mexico, morocco, iom);
+    const egypt = await connect(server.url, await token(codes.delegations.egypt));
+    const holySee = await connect(server.url, await token(codes.delegations['holy-see']));
+    clients.push(officer, mexico, morocco, iom, egypt, holySee);
     await ok(officer, { type: 'agenda.start' });
     await ok(officer, { type: 'turn.start' });
     clock.advance(30);
     await ok(officer, { type: 'agenda.next' });
     await ok(officer, { type: 'turn.start' });
     await ok(officer, { type: 'turn.adjust', deltaMs: -419_800 });
-    clock.advance(400);
+    clock.advance(200);
+    // The Holy See rises to a point of order: the expert's clock waits, paused, until it ends.
+    await ok(holySee, { type: 'floor.request', kind: 'point-of-order' });
+    await ok(officer, { type: 'floor.next' });
+    clock.advance(45_000);
+    await ok(officer, { type: 'turn.end' });
+    await ok(officer, { type: 'turn.resume' });
+    clock.advance(200);
     await ok(officer, { type: 'agenda.next' });
     await ok(mexico, { type: 'floor.request', sex: 'female', speakerName: 'Ms. Ana Pérez' });
     await ok(morocco, { type: 'floor.request', sex: 'male' });
     await ok(iom, { type: 'floor.request' });
-    await ok(officer, { type: 'floor.next' });
+    // A group's statement goes ahead of every delegation's own.
+    await ok(egypt, { type: 'floor.request', onBehalfOf: 'african-group' });
+    await ok(officer, { type: 'floor.next' }); // Egypt, for the African Group
+    clock.advance(250_000);
+    await ok(officer, { type: 'floor.next' }); // Mexico
     clock.advance(30);
-    await ok(officer, { type: 'floor.next' });
+    await ok(officer, { type: 'floor.next' }); // Morocco
     clock.advance(30);
     // Chile's nameplate, raised and entered by the moderator: it waits as the list closes, and
     // is still waiting when the report is read.
     await ok(officer, { type: 'floor.add', delegationId: 'chile', speakerName: 'Ms. Paula Rojas' });
     await ok(officer, { type: 'floor.close' });
     await ok(iom, { type: 'floor.withdraw' });
+    // Mexico replies to Morocco, after the list closed; the chair gives it the floor before Chile.
+    const asked = await stateAt(
+      officer,
+      await ok(mexico, { type: 'floor.request', kind: 'reply' }),
+    );
+    const reply = asked.floor.queue.find((r) => r.kind === 'reply')?.id ?? '';
+    await ok(officer, { type: 'floor.grant', requestId: reply });
+    clock.advance(80_000);
     await ok(officer, { type: 'turn.end' });
   };
 
@@ -110,19 +136,27 @@ describe('the report and the join cards, printed', () => {
     await page.getByRole('link', { name: 'Report' }).click();
     await page.waitForURL(`**/m/${meetingId}/report`);
     await page.getByRole('heading', { name: 'The whole meeting' }).waitFor();
-    // Figures as driven: three interventions, one of them a Member State's by a woman.
+    // Figures as driven: seven interventions; Egypt's for the African Group is the group's, so
+    // three are Member States' own (Mexico's statement and reply, Morocco's).
     const whole = page.getByRole('region', { name: 'The whole meeting' });
-    expect(await whole.locator('.figures-totals dd').first().textContent()).toBe('4');
+    expect(await whole.locator('.figures-totals dd').first().textContent()).toBe('7');
     await whole
-      .getByRole('img', { name: /Speaking time by category.*Member State: 2 · /s })
+      .getByRole('img', {
+        name: /Speaking time by category.*Member State: 3 · .*On behalf of groups: 1 · /s,
+      })
+      .waitFor();
+    await whole
+      .getByRole('img', {
+        name: /kind of intervention.*Scheduled speakers: 2 · .*Statements: 2 · .*Statements on behalf of groups: 1 · .*Rights of reply: 1 · .*Points of order: 1 · /s,
+      })
       .waitFor();
     await whole
       .getByRole('img', { name: /Speaking time by sex.*Female: 1 · .*Male: 1 · /s })
       .waitFor();
-    await whole.getByText('Sex not given: 2 interventions').waitFor();
+    await whole.getByText('Sex not given: 5 interventions').waitFor();
     await whole
       .getByRole('img', {
-        name: /Requests for the floor: 4 made.*Granted: 2.*Withdrawn: 1.*Still waiting now: 1/s,
+        name: /Requests for the floor: 7 made.*Granted: 5.*Withdrawn: 1.*Still waiting now: 1/s,
       })
       .waitFor();
     // IOM (withdrawn since) and Chile (still waiting) were both waiting when the list closed.
@@ -133,6 +167,58 @@ describe('the report and the join cards, printed', () => {
     await screenshot(page, 'report-screen');
   });
 
+  it('shows the statements by groups, the rights of reply and the points of order', async () => {
+    const page = chair.page;
+    const whole = page.getByRole('region', { name: 'The whole meeting' });
+    // Egypt spoke for the African Group: the group has the time, not Egypt.
+    await whole
+      .getByRole('img', { name: /Speaking time by group.*African Group: 1 · /s })
+      .waitFor();
+    const groups = whole.getByRole('table', { name: 'Who spoke for each group' });
+    const african = groups
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'African Group' }) });
+    // The clock runs as the system's too: a second more on a busy machine.
+    expect(await african.getByRole('cell').allTextContents()).toEqual([
+      '1',
+      expect.stringMatching(/^4:1[01]$/),
+      'Egypt',
+    ]);
+    const byDelegation = whole.getByRole('img', { name: /Speaking time by delegation/ });
+    expect(await byDelegation.locator('desc').textContent()).not.toContain('Egypt');
+    await whole
+      .getByText('A statement on behalf of a group counts for the group', { exact: false })
+      .waitFor();
+    await whole
+      .getByRole('img', {
+        name: /Rights of reply by delegation: 1 reply, 1:2[01] .*Mexico: 1 · 1:2[01]/s,
+      })
+      .waitFor();
+    // The point of order: who raised it, in which step, and whose turn it interrupted.
+    const points = whole.getByRole('table', { name: /^1 point of order, 0:4[56]$/ });
+    const holySee = points
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'Holy See' }) });
+    await holySee
+      .getByRole('cell', { name: 'Expert panel 1: Presentations by the experts' })
+      .waitFor();
+    expect(await holySee.getByRole('cell').last().textContent()).toBe('Expert 1 of panel 1');
+    // The item's own figures say the same.
+    const item = page.getByRole('region', { name: 'Expert panel 1' });
+    await item.getByRole('table', { name: 'Who spoke for each group' }).waitFor();
+    await whole.getByRole('heading', { name: 'Statements by groups' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'report-groups-replies-points');
+    await whole.getByRole('heading', { name: 'Points of order' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'report-points-of-order');
+    // The new tables and charts are read by assistive technology as the old ones are.
+    const results = await new AxeBuilder({ page }).include('.report').analyze();
+    expect(
+      results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
+  }, 120_000);
+
   it('names who was left waiting: still waiting now, then unheard when the step ended', async () => {
     const page = chair.page;
     const left = page.getByRole('region', { name: 'Requests left waiting' });
@@ -141,8 +227,9 @@ describe('the report and the join cards, printed', () => {
       .getByRole('row')
       .filter({ has: page.getByRole('rowheader', { name: 'Chile' }) });
     await chile.getByRole('cell', { name: 'Ms. Paula Rojas' }).waitFor();
+    await chile.getByRole('cell', { name: 'Statement', exact: true }).waitFor();
     await chile.getByRole('cell', { name: 'Expert panel 1: Interactive discussion' }).waitFor();
-    expect(await chile.getByRole('cell').nth(1).textContent()).toMatch(
+    expect(await chile.getByRole('cell').nth(2).textContent()).toMatch(
       /^\d{4}-\d\d-\d\d \d\d:\d\d$/,
     );
     expect(await chile.getByRole('cell').last().textContent()).toBe('yes');
@@ -162,7 +249,7 @@ describe('the report and the join cards, printed', () => {
     await left.getByText('Nobody is waiting for the floor now.').waitFor();
     const whole = page.getByRole('region', { name: 'The whole meeting' });
     await whole
-      .getByRole('img', { name: /Requests for the floor: 4 made.*Left waiting at step end: 1/s })
+      .getByRole('img', { name: /Requests for the floor: 7 made.*Left waiting at step end: 1/s })
       .waitFor();
     await whole
       .getByText('2 requests were still waiting when the list of speakers was closed.')

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgendaInput } from '../../shared/protocol/agenda';
+import type { Command } from '../../shared/protocol/commands';
+import type { MeetingCodes } from '../../shared/protocol/http';
 import { RecordResponse, type ReportResponse } from '../../shared/protocol/record';
 import type { TurnRecord } from '../../shared/protocol/view';
 import { ManualClock } from '../support/clock';
@@ -15,6 +17,7 @@ import {
   join,
   ok,
   startServer,
+  stateAt,
   TEST_AGENDA_INPUT,
   TEST_ROSTER,
   type TestServer,
@@ -139,8 +142,10 @@ describe('the record and the report of a panel driven through real sockets', () 
     expect(m.byCategory).toEqual({
       'member-state': { turns: 1, spokenMs: mexicoTurn.spokenMs },
       observer: { turns: 0, spokenMs: 0 },
+      igo: { turns: 0, spokenMs: 0 },
       'un-system': { turns: 1, spokenMs: iomTurn.spokenMs },
       stakeholder: { turns: 0, spokenMs: 0 },
+      group: { turns: 0, spokenMs: 0 },
       none: { turns: 2, spokenMs: opening.spokenMs + expert.spokenMs },
     });
     expect(m.bySex).toEqual({
@@ -256,6 +261,11 @@ describe('the record and the report of a panel driven through real sockets', () 
         delegationName: text(turn.delegationName),
         category: text(turn.category),
         sex: text(turn.sex),
+        kind: 'statement',
+        onBehalfOfId: '',
+        onBehalfOfName: '',
+        addressedTo: '',
+        addressedToNames: '',
         requestId: text(turn.requestId),
         limitMs: text(turn.limitMs),
         warnAtMs: text(turn.warnAtMs),
@@ -288,6 +298,11 @@ describe('the record and the report of a panel driven through real sockets', () 
         category: r.category,
         speakerName: r.speakerName === undefined ? '' : `'${r.speakerName}`,
         sex: r.sex ?? '',
+        kind: 'statement',
+        onBehalfOfId: '',
+        onBehalfOfName: '',
+        addressedTo: '',
+        addressedToNames: '',
         madeBy: r.madeBy,
         outcome: r.outcome,
         waitingAtClose: String(r.waitingAtClose),
@@ -320,6 +335,7 @@ describe('the record and the report of a panel driven through real sockets', () 
         id: expect.any(String),
         delegationId: 'mexico',
         delegationName: 'Mexico',
+        kind: 'statement',
         requestedAt: expect.any(Number),
         itemId: 'panel',
         itemTitle: 'Panel',
@@ -364,6 +380,274 @@ describe('the record and the report of a panel driven through real sockets', () 
       token: chairToken,
     });
     expect(malformed.status).toBe(404);
+  });
+});
+
+describe('the record and the report of a group statement, a reply and a point of order', () => {
+  const clock = new ManualClock();
+  let server: TestServer;
+  let meetingId: string;
+  let chairToken: string;
+  const clients: Client[] = [];
+  let chair: Client;
+  let moderator: Client;
+  let mexico: Client;
+  let morocco: Client;
+  let egypt: Client;
+  let iom: Client;
+
+  const get = <T>(path: string) =>
+    http<T>(server.url, `/api/meetings/${meetingId}/${path}`, { token: chairToken });
+  /** A delegation asks for the floor: the id of its request, once the moderator sees it. */
+  const ask = async (
+    client: Client,
+    delegationId: string,
+    command: Extract<Command, { type: 'floor.request' }>,
+  ): Promise<string> => {
+    const view = await stateAt(moderator, await ok(client, command));
+    const kind = command.kind ?? 'statement';
+    const id = view.floor.queue.find((r) => r.delegationId === delegationId && r.kind === kind)?.id;
+    if (id === undefined) throw new Error(`no ${kind} of ${delegationId} in the queue`);
+    return id;
+  };
+
+  beforeAll(async () => {
+    server = await startServer({ clock });
+    // The test roster with Egypt, and an African Group of two: groups come with the meeting.
+    const created = await http<{ meetingId: string; codes: MeetingCodes }>(
+      server.url,
+      '/api/meetings',
+      {
+        token: ADMIN_TOKEN,
+        body: {
+          agenda: TEST_AGENDA_INPUT,
+          roster: [...TEST_ROSTER, { id: 'egypt', name: 'Egypt', category: 'member-state' }],
+          groups: [{ id: 'african-group', name: 'African Group', members: ['egypt', 'morocco'] }],
+        },
+      },
+    );
+    expect(created.status).toBe(201);
+    meetingId = created.body.meetingId;
+    const { codes } = created.body;
+    const open = async (code: string | undefined) => {
+      const token = (await join(server.url, meetingId, code ?? '')).token;
+      const client = await connect(server.url, token);
+      clients.push(client);
+      return { client, token };
+    };
+    const chairSide = await open(codes.chair);
+    chair = chairSide.client;
+    chairToken = chairSide.token;
+    moderator = (await open(codes.moderator)).client;
+    mexico = (await open(codes.delegations.mexico)).client;
+    morocco = (await open(codes.delegations.morocco)).client;
+    egypt = (await open(codes.delegations.egypt)).client;
+    iom = (await open(codes.delegations.iom)).client;
+  });
+
+  afterAll(async () => {
+    for (const client of clients) client.close();
+    await server?.close();
+  });
+
+  it('drives it: a point of order interrupts the moderator, then a group statement, a question and a reply', async () => {
+    await ok(chair, { type: 'agenda.start' });
+    await ok(moderator, { type: 'turn.start' }); // the moderator opens the panel
+    clock.advance(1_000);
+    // Mexico rises to a point of order in the middle of the opening remarks.
+    await ok(mexico, { type: 'floor.request', kind: 'point-of-order' });
+    const granted = await stateAt(moderator, await ok(moderator, { type: 'floor.next' }));
+    expect(granted.interrupted?.speaker.name).toBe('The moderator');
+    clock.advance(300);
+    await ok(moderator, { type: 'turn.end' }); // the moderator has the floor back, paused
+    await ok(moderator, { type: 'turn.resume' });
+    clock.advance(500);
+    await ok(moderator, { type: 'agenda.next' });
+
+    // Egypt for itself, Morocco on behalf of the African Group (heard first), IOM questions the
+    // expert and the moderator.
+    const egyptOwn = await ask(egypt, 'egypt', { type: 'floor.request' });
+    const forGroup = await ask(morocco, 'morocco', {
+      type: 'floor.request',
+      onBehalfOf: 'african-group',
+      sex: 'female',
+    });
+    const question = await ask(iom, 'iom', {
+      type: 'floor.request',
+      addressedTo: ['expert', 'moderator'],
+    });
+    expect(moderator.latest().floor.queue.map((r) => r.id)).toEqual([forGroup, egyptOwn, question]);
+    for (const [requestId, ms] of [
+      [forGroup, 2_000],
+      [egyptOwn, 1_000],
+      [question, 400],
+    ] as const) {
+      await ok(moderator, { type: 'floor.next', requestId });
+      clock.advance(ms);
+      await ok(moderator, { type: 'turn.end' });
+    }
+    // The list closes; Egypt still replies to IOM, behind every statement.
+    await ok(moderator, { type: 'floor.close' });
+    const reply = await ask(egypt, 'egypt', { type: 'floor.request', kind: 'reply' });
+    await ok(moderator, { type: 'floor.next', requestId: reply });
+    clock.advance(700);
+    await ok(moderator, { type: 'turn.end' });
+    // A second reply from Egypt waits as the report is read.
+    await ok(egypt, { type: 'floor.request', kind: 'reply' });
+  });
+
+  it('writes the kind, the group and the panelists addressed in record.csv', async () => {
+    const record = RecordResponse.parse((await get('record')).body);
+    const rows = csvObjects((await get<string>('record.csv')).text);
+    const pick = ({
+      speakerName,
+      delegationId,
+      kind,
+      onBehalfOfId,
+      onBehalfOfName,
+      addressedTo,
+      addressedToNames,
+      spokenMs,
+    }: Record<string, string>) => ({
+      speakerName,
+      delegationId,
+      kind,
+      onBehalfOfId,
+      onBehalfOfName,
+      addressedTo,
+      addressedToNames,
+      spokenMs,
+    });
+    const none = { onBehalfOfId: '', onBehalfOfName: '', addressedTo: '', addressedToNames: '' };
+    // In the order the turns ended: the point of order before the turn it interrupted.
+    expect(rows.map(pick)).toEqual([
+      {
+        speakerName: 'Mexico',
+        delegationId: 'mexico',
+        kind: 'point-of-order',
+        ...none,
+        spokenMs: '300',
+      },
+      {
+        speakerName: 'The moderator',
+        delegationId: '',
+        kind: 'statement',
+        ...none,
+        spokenMs: '1500',
+      },
+      {
+        speakerName: 'Morocco',
+        delegationId: 'morocco',
+        kind: 'statement',
+        ...none,
+        onBehalfOfId: 'african-group',
+        onBehalfOfName: 'African Group',
+        spokenMs: '2000',
+      },
+      { speakerName: 'Egypt', delegationId: 'egypt', kind: 'statement', ...none, spokenMs: '1000' },
+      {
+        speakerName: 'International Organization for Migration',
+        delegationId: 'iom',
+        kind: 'statement',
+        ...none,
+        addressedTo: 'expert; moderator',
+        addressedToNames: 'The expert; The moderator',
+        spokenMs: '400',
+      },
+      { speakerName: 'Egypt', delegationId: 'egypt', kind: 'reply', ...none, spokenMs: '700' },
+    ]);
+    // The JSON says the same.
+    expect(record.turns.map((t) => [t.kind, t.onBehalfOf?.id, t.addressedTo])).toEqual([
+      ['point-of-order', undefined, undefined],
+      ['statement', undefined, undefined],
+      ['statement', 'african-group', undefined],
+      ['statement', undefined, undefined],
+      ['statement', undefined, ['expert', 'moderator']],
+      ['reply', undefined, undefined],
+    ]);
+  });
+
+  it('writes them in requests.csv too, the reply waiting now last', async () => {
+    const rows = csvObjects((await get<string>('requests.csv')).text);
+    expect(
+      rows.map((r) => [
+        r.delegationId,
+        r.kind,
+        r.onBehalfOfId,
+        r.onBehalfOfName,
+        r.addressedToNames,
+        r.outcome,
+      ]),
+    ).toEqual([
+      ['mexico', 'point-of-order', '', '', '', 'granted'],
+      ['morocco', 'statement', 'african-group', 'African Group', '', 'granted'],
+      ['egypt', 'statement', '', '', '', 'granted'],
+      ['iom', 'statement', '', '', 'The expert; The moderator', 'granted'],
+      ['egypt', 'reply', '', '', '', 'granted'],
+      ['egypt', 'reply', '', '', '', 'waiting'],
+    ]);
+  });
+
+  it('reports the group statement for the group, the reply and the point of order apart', async () => {
+    const report = (await get<ReportResponse>('report')).body;
+    const m = report.meeting;
+    expect(m.turns).toBe(6);
+    expect(m.spokenMs).toBe(300 + 1_500 + 2_000 + 1_000 + 400 + 700);
+    // Morocco spoke only for the African Group: it has no time of its own.
+    expect(m.byDelegation.map((d) => [d.delegationId, d.turns, d.spokenMs])).toEqual([
+      ['egypt', 2, 1_700],
+      ['iom', 1, 400],
+      ['mexico', 1, 300],
+    ]);
+    expect(m.byGroup).toEqual([
+      {
+        groupId: 'african-group',
+        name: 'African Group',
+        turns: 1,
+        spokenMs: 2_000,
+        speakers: [
+          {
+            delegationId: 'morocco',
+            name: 'Morocco',
+            category: 'member-state',
+            turns: 1,
+            spokenMs: 2_000,
+          },
+        ],
+      },
+    ]);
+    expect(m.byCategory.group).toEqual({ turns: 1, spokenMs: 2_000 });
+    expect(m.byCategory['member-state']).toEqual({ turns: 3, spokenMs: 300 + 1_000 + 700 });
+    expect(m.bySex.female).toEqual({ turns: 1, spokenMs: 2_000 });
+    expect(m.byKind).toEqual({
+      speaker: { turns: 1, spokenMs: 1_500 },
+      statement: { turns: 2, spokenMs: 1_400 },
+      'group-statement': { turns: 1, spokenMs: 2_000 },
+      reply: { turns: 1, spokenMs: 700 },
+      'point-of-order': { turns: 1, spokenMs: 300 },
+    });
+    expect(m.replies).toEqual({
+      turns: 1,
+      spokenMs: 700,
+      byDelegation: [
+        { delegationId: 'egypt', name: 'Egypt', category: 'member-state', turns: 1, spokenMs: 700 },
+      ],
+    });
+    expect(m.pointsOfOrder).toMatchObject({
+      turns: 1,
+      spokenMs: 300,
+      list: [
+        {
+          delegationName: 'Mexico',
+          stepTitle: 'Opening',
+          spokenMs: 300,
+          interrupted: { speakerName: 'The moderator', kind: 'statement' },
+        },
+      ],
+    });
+    // The reply waiting now is named with its kind.
+    expect(report.leftWaiting.now).toMatchObject([{ delegationName: 'Egypt', kind: 'reply' }]);
+    expect(report.items.find((i) => i.itemId === 'panel')?.section.byGroup).toEqual(m.byGroup);
   });
 });
 

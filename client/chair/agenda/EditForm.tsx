@@ -66,6 +66,7 @@ export const Field = ({
   onChange,
   maxLength,
   type = 'text',
+  inputMode,
   placeholder,
   className,
 }: {
@@ -74,6 +75,8 @@ export const Field = ({
   onChange: (value: string) => void;
   maxLength?: number;
   type?: 'text' | 'date' | 'time';
+  /** `numeric` for a number typed as text: the phone's digits, and the form's own message. */
+  inputMode?: 'numeric';
   placeholder?: string;
   className?: string;
 }) => (
@@ -83,9 +86,42 @@ export const Field = ({
       type={type}
       value={value}
       maxLength={maxLength}
+      inputMode={inputMode}
       placeholder={placeholder}
       autoComplete="off"
       onChange={(e) => onChange(e.target.value)}
     />
+  </label>
+);
+
+/** A labelled choice among a few, each with the words the room uses for it. */
+export const SelectField = <T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  className,
+}: {
+  label: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onChange: (value: T) => void;
+  className?: string;
+}) => (
+  <label className={`field ${className ?? ''}`}>
+    <span className="field-label">{label}</span>
+    <select
+      value={value}
+      onChange={(e) => {
+        const chosen = options.find((o) => o.value === e.target.value);
+        if (chosen) onChange(chosen.value);
+      }}
+    >
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
   </label>
 );

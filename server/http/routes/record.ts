@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { type AnswerOf, HTTP_ROUTES } from '../../../shared/protocol/contract';
-import { heldSteps, recordOf, reportOf } from '../../meetings/record';
+import { addresseeNames, heldSteps, recordOf, reportOf } from '../../meetings/record';
 import { meetingOf } from '../access';
 import { requestsCsv, turnsCsv } from '../recordCsv';
 
@@ -29,7 +29,10 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: recordCsv.access }, schema: { params: recordCsv.params } },
     async (request, reply) => {
       const runtime = meetingOf(request);
-      const text: AnswerOf<typeof recordCsv> = turnsCsv(runtime.record().turns);
+      const text: AnswerOf<typeof recordCsv> = turnsCsv(
+        runtime.record().turns,
+        addresseeNames(runtime),
+      );
       return reply
         .type(CSV)
         .header('content-disposition', attachment(runtime.meetingId, 'record'))
@@ -43,7 +46,11 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const runtime = meetingOf(request);
       const { requests, waiting } = recordOf(runtime);
-      const text: AnswerOf<typeof requestsCsvRoute> = requestsCsv(requests, waiting);
+      const text: AnswerOf<typeof requestsCsvRoute> = requestsCsv(
+        requests,
+        waiting,
+        addresseeNames(runtime),
+      );
       return reply
         .type(CSV)
         .header('content-disposition', attachment(runtime.meetingId, 'requests'))

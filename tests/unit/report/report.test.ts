@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestRecord, TurnRecord } from '../../../shared/protocol/view';
-import { buildReport, median, sectionOf } from '../../../shared/report/report';
+import {
+  buildReport,
+  interruptedTurns,
+  median,
+  sectionOf,
+  turnKindOf,
+} from '../../../shared/report/report';
 import { NOTE_AGENDA } from '../../support/agenda';
 
 const MIN = 60_000;
@@ -206,6 +212,7 @@ describe('who was left waiting', () => {
     stepId: 'reactions',
     delegationId: 'chile',
     delegationName: 'Chile',
+    kind: 'reply' as const,
     requestedAt: T0 + 90 * MIN,
     waitingAtClose: true,
   };
@@ -226,6 +233,7 @@ describe('who was left waiting', () => {
           id: 'R900',
           delegationId: 'chile',
           delegationName: 'Chile',
+          kind: 'reply',
           requestedAt: T0 + 90 * MIN,
           itemId: 'summary',
           itemTitle: 'Summary panel',
@@ -240,6 +248,7 @@ describe('who was left waiting', () => {
           delegationId: 'fiji',
           delegationName: 'Fiji',
           speakerName: 'Mr. Ratu Epeli',
+          kind: 'statement',
           requestedAt: T0,
           itemId: 'panel-2',
           itemTitle: 'Expert panel 2',
@@ -258,5 +267,240 @@ describe('who was left waiting', () => {
     expect(summary?.requests.waitingAtClose).toBe(1);
     // It is in no outcome yet: made counts the requests that left a queue.
     expect(summary?.requests.made).toBe(0);
+  });
+});
+
+const egypt = { delegationId: 'egypt', delegationName: 'Egypt', category: 'member-state' } as const;
+const europeanUnion = {
+  delegationId: 'european-union',
+  delegationName: 'European Union',
+  category: 'igo',
+} as const;
+const africanGroup = { id: 'african-group', name: 'African Group' };
+const grulac = { id: 'grulac', name: 'Group of Latin American and Caribbean States' };
+
+/** A turn that starts `at` minutes after T0 and ends `ends` minutes after T0. */
+const span = (at: number, ends: number) => ({ startedAt: T0 + at * MIN, endedAt: T0 + ends * MIN });
+
+describe('the report of groups, replies and points of order', () => {
+  /**
+   * A discussion as the record keeps it, in the order the turns ended: a point of order during
+   * Egypt's statement for the African Group is recorded before it (Egypt's turn was kept paused
+   * and ended after), and one raised while nobody spoke interrupts nothing.
+   */
+  const turns: TurnRecord[] = [
+    turn({
+      stepId: 'presentations',
+      speakerId: 'expert-1',
+      speakerName: 'Expert 1',
+      spokenMs: 6 * MIN,
+      ...span(0, 7),
+    }),
+    turn({ ...egypt, sex: 'male', spokenMs: 2 * MIN, ...span(8, 10) }),
+    turn({ ...holySee, kind: 'point-of-order', spokenMs: MIN, ...span(11, 12) }),
+    turn({ ...egypt, sex: 'male', onBehalfOf: africanGroup, spokenMs: 4 * MIN, ...span(10, 15) }),
+    turn({
+      ...morocco,
+      sex: 'female',
+      onBehalfOf: africanGroup,
+      spokenMs: 3 * MIN,
+      ...span(15, 18),
+    }),
+    turn({ ...mexico, onBehalfOf: grulac, spokenMs: 5 * MIN, ...span(18, 23) }),
+    turn({ ...europeanUnion, spokenMs: 3 * MIN, ...span(23, 26) }),
+    turn({ ...iom, kind: 'point-of-order', spokenMs: 30_000, ...span(26, 26.5) }),
+    turn({ ...mexico, kind: 'reply', spokenMs: 2 * MIN, ...span(27, 29) }),
+    turn({ ...morocco, kind: 'reply', spokenMs: 30_000, ...span(29, 29.5) }),
+    turn({ ...mexico, kind: 'reply', spokenMs: MIN, ...span(30, 31) }),
+  ];
+  const section = sectionOf(turns, []);
+
+  it('counts a group statement for the group, never as the delegation’s own time', () => {
+    const own = Object.fromEntries(section.byDelegation.map((d) => [d.delegationId, d]));
+    // Egypt spoke 2 minutes for itself and 4 for the African Group: 2 are Egypt's.
+    expect(own.egypt).toMatchObject({ turns: 1, spokenMs: 2 * MIN });
+    // Morocco's and Mexico's own time is their replies only.
+    expect(own.morocco).toMatchObject({ turns: 1, spokenMs: 30_000 });
+    expect(own.mexico).toMatchObject({ turns: 2, spokenMs: 3 * MIN });
+    expect(section.byGroup).toEqual([
+      {
+        groupId: 'african-group',
+        name: 'African Group',
+        turns: 2,
+        spokenMs: 7 * MIN,
+        speakers: [
+          {
+            delegationId: 'egypt',
+            name: 'Egypt',
+            category: 'member-state',
+            turns: 1,
+            spokenMs: 4 * MIN,
+          },
+          {
+            delegationId: 'morocco',
+            name: 'Morocco',
+            category: 'member-state',
+            turns: 1,
+            spokenMs: 3 * MIN,
+          },
+        ],
+      },
+      {
+        groupId: 'grulac',
+        name: 'Group of Latin American and Caribbean States',
+        turns: 1,
+        spokenMs: 5 * MIN,
+        speakers: [
+          {
+            delegationId: 'mexico',
+            name: 'Mexico',
+            category: 'member-state',
+            turns: 1,
+            spokenMs: 5 * MIN,
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('puts group statements under their own category, and the European Union under igo', () => {
+    const c = section.byCategory;
+    expect(c.group).toEqual({ turns: 3, spokenMs: 12 * MIN });
+    // Egypt's own statement and the three replies of Member States; no group statement.
+    expect(c['member-state']).toEqual({ turns: 4, spokenMs: 2 * MIN + 3 * MIN + 30_000 });
+    expect(c.igo).toEqual({ turns: 1, spokenMs: 3 * MIN });
+    expect(c.observer).toEqual({ turns: 1, spokenMs: MIN });
+    expect(c['un-system']).toEqual({ turns: 1, spokenMs: 30_000 });
+    expect(c.none).toEqual({ turns: 1, spokenMs: 6 * MIN });
+    // Every turn is in exactly one category.
+    const sum = Object.values(c).reduce((t, x) => t + x.spokenMs, 0);
+    expect(sum).toBe(section.spokenMs);
+    expect(Object.values(c).reduce((t, x) => t + x.turns, 0)).toBe(turns.length);
+  });
+
+  it('tells the kinds apart: scheduled speakers, statements, group statements, replies, points of order', () => {
+    expect(section.byKind).toEqual({
+      speaker: { turns: 1, spokenMs: 6 * MIN },
+      statement: { turns: 2, spokenMs: 5 * MIN },
+      'group-statement': { turns: 3, spokenMs: 12 * MIN },
+      reply: { turns: 3, spokenMs: 3 * MIN + 30_000 },
+      'point-of-order': { turns: 2, spokenMs: MIN + 30_000 },
+    });
+    expect(turns.map(turnKindOf)).toEqual([
+      'speaker',
+      'statement',
+      'point-of-order',
+      'group-statement',
+      'group-statement',
+      'group-statement',
+      'statement',
+      'point-of-order',
+      'reply',
+      'reply',
+      'reply',
+    ]);
+  });
+
+  it('counts the rights of reply by delegation, apart from the statements', () => {
+    expect(section.replies).toEqual({
+      turns: 3,
+      spokenMs: 3 * MIN + 30_000,
+      byDelegation: [
+        {
+          delegationId: 'mexico',
+          name: 'Mexico',
+          category: 'member-state',
+          turns: 2,
+          spokenMs: 3 * MIN,
+        },
+        {
+          delegationId: 'morocco',
+          name: 'Morocco',
+          category: 'member-state',
+          turns: 1,
+          spokenMs: 30_000,
+        },
+      ],
+    });
+  });
+
+  it('lists the points of order: who, when, how long, and whose turn each interrupted', () => {
+    const [first, second] = turns.filter((t) => t.kind === 'point-of-order');
+    const egyptForGroup = turns[3];
+    expect(section.pointsOfOrder).toEqual({
+      turns: 2,
+      spokenMs: MIN + 30_000,
+      list: [
+        {
+          turnId: first?.id,
+          delegationId: 'holy-see',
+          delegationName: 'Holy See',
+          speakerName: 'Speaker',
+          itemId: 'panel-1',
+          itemTitle: 'Expert panel 1',
+          stepTitle: 'Interactive discussion',
+          startedAt: T0 + 11 * MIN,
+          spokenMs: MIN,
+          interrupted: {
+            turnId: egyptForGroup?.id,
+            speakerName: 'Speaker',
+            delegationName: 'Egypt',
+            onBehalfOf: africanGroup,
+            kind: 'statement',
+          },
+        },
+        expect.objectContaining({
+          turnId: second?.id,
+          delegationName: 'International Organization for Migration (IOM)',
+          // Nobody spoke when IOM raised it: the EU had finished, Mexico not begun.
+          interrupted: null,
+        }),
+      ],
+    });
+  });
+
+  it('keeps every turn in the totals, by sex too: the speaker spoke, for whomever', () => {
+    expect(section.turns).toBe(turns.length);
+    expect(section.spokenMs).toBe(turns.reduce((t, x) => t + x.spokenMs, 0));
+    expect(section.bySex.male).toEqual({ turns: 2, spokenMs: 6 * MIN });
+    expect(section.bySex.female).toEqual({ turns: 1, spokenMs: 3 * MIN });
+  });
+});
+
+describe('the turn a point of order interrupted', () => {
+  it('is the turn kept while it spoke, also through a second point of order that ended it', () => {
+    // A panelist presents from minute 0; a point of order at 2 is cut short by another at 3;
+    // the panelist resumes at 4 and finishes at 9.
+    const panelist = turn({
+      stepId: 'presentations',
+      speakerId: 'expert-1',
+      spokenMs: 7 * MIN,
+      ...span(0, 9),
+    });
+    const first = turn({
+      ...mexico,
+      stepId: 'presentations',
+      kind: 'point-of-order',
+      spokenMs: MIN,
+      ...span(2, 3),
+    });
+    const second = turn({
+      ...morocco,
+      stepId: 'presentations',
+      kind: 'point-of-order',
+      spokenMs: MIN,
+      ...span(3, 4),
+    });
+    const found = interruptedTurns([first, second, panelist]);
+    expect(found.get(first.id)?.id).toBe(panelist.id);
+    expect(found.get(second.id)?.id).toBe(panelist.id);
+  });
+
+  it('is not a turn that had ended before, nor one of another step', () => {
+    const before = turn({ ...mexico, spokenMs: MIN, ...span(0, 1) });
+    const point = turn({ ...morocco, kind: 'point-of-order', spokenMs: MIN, ...span(1, 2) });
+    const elsewhere = turn({ ...mexico, stepId: 'presentations', spokenMs: MIN, ...span(0, 3) });
+    const after = turn({ ...egypt, spokenMs: MIN, ...span(2, 3) });
+    expect(interruptedTurns([before, point, elsewhere, after]).size).toBe(0);
   });
 });

@@ -1,0 +1,183 @@
+import {
+  type Allowance,
+  GROUP_ALLOWANCE,
+  INTERLEAVE_EVERY,
+  POINT_OF_ORDER_ALLOWANCE,
+  REPLY_ALLOWANCES,
+  type RequestsFrom,
+  type Step,
+} from '../../../shared/protocol/agenda';
+import type { AgendaChange } from '../../../shared/protocol/commands';
+import type { QueuePolicy } from '../../../shared/protocol/common';
+import { minutesSeconds, parseMinutesSeconds } from '../../meeting/duration';
+
+/**
+ * What the step form holds while the chair types, and the one `agenda.edit` it makes of it. Pure,
+ * so that the rules (the defaults shown when a step sets none, what is sent and what is not) are
+ * tested without a browser. The defaults are the contract's (shared/protocol/agenda.ts): that
+ * module is in every screen's bundle already (the contract's schemas parse what the server sends).
+ */
+
+/** A step's fields as typed: every allowance in minutes and seconds, numbers as text. */
+export interface StepDraft {
+  title: string;
+  limit: string;
+  warning: string;
+  pointOfOrderLimit: string;
+  pointOfOrderWarning: string;
+  /** The rest is a discussion's only; a speakers step keeps the defaults and never sends them. */
+  queuePolicy: QueuePolicy;
+  interleaveEvery: string;
+  requestsFrom: RequestsFrom;
+  groupLimit: string;
+  groupWarning: string;
+  firstReplyLimit: string;
+  firstReplyWarning: string;
+  secondReplyLimit: string;
+  secondReplyWarning: string;
+}
+
+/** The fields typed as text (the others are chosen from a list). */
+export type StepTextField = Exclude<keyof StepDraft, 'queuePolicy' | 'requestsFrom'>;
+
+/** The saved step's rules, each as the step sets it or, where it sets none, the default. */
+const rulesOf = (step: Step) => {
+  const floor = step.kind === 'floor' ? step : null;
+  return {
+    pointOfOrder: step.pointOfOrderAllowance ?? POINT_OF_ORDER_ALLOWANCE,
+    queuePolicy: floor?.queuePolicy ?? 'states-first',
+    interleaveEvery: floor?.interleaveEvery ?? INTERLEAVE_EVERY,
+    requestsFrom: floor?.requestsFrom ?? 'step',
+    group: floor?.groupAllowance ?? GROUP_ALLOWANCE,
+    replies: floor?.replyAllowances ?? REPLY_ALLOWANCES,
+  };
+};
+
+/** The form as the saved step fills it: what it sets, and the defaults where it sets none. */
+export const draftOfStep = (step: Step): StepDraft => {
+  const rules = rulesOf(step);
+  const [first, second] = rules.replies;
+  return {
+    title: step.title,
+    limit: minutesSeconds(step.allowance.limitMs),
+    warning: minutesSeconds(step.allowance.warnAtMs),
+    pointOfOrderLimit: minutesSeconds(rules.pointOfOrder.limitMs),
+    pointOfOrderWarning: minutesSeconds(rules.pointOfOrder.warnAtMs),
+    queuePolicy: rules.queuePolicy,
+    interleaveEvery: String(rules.interleaveEvery),
+    requestsFrom: rules.requestsFrom,
+    groupLimit: minutesSeconds(rules.group.limitMs),
+    groupWarning: minutesSeconds(rules.group.warnAtMs),
+    firstReplyLimit: minutesSeconds(first.limitMs),
+    firstReplyWarning: minutesSeconds(first.warnAtMs),
+    secondReplyLimit: minutesSeconds(second.limitMs),
+    secondReplyWarning: minutesSeconds(second.warnAtMs),
+  };
+};
+
+/** Why a draft cannot be sent, in words for the form. */
+class Problem {
+  constructor(readonly message: string) {}
+}
+
+/** An allowance typed as limit and warning, on the saved one (so `endAtLimit` is kept). */
+const allowanceOf = (
+  what: { limit: string; warning: string },
+  limit: string,
+  warning: string,
+  base: Allowance,
+): Allowance => {
+  const limitMs = parseMinutesSeconds(limit);
+  const warnAtMs = parseMinutesSeconds(warning);
+  if (limitMs === null) throw new Problem(`${what.limit}: write minutes:seconds, such as 3:00.`);
+  if (warnAtMs === null) {
+    throw new Problem(`${what.warning}: write minutes:seconds, such as 2:30.`);
+  }
+  return { ...base, limitMs, warnAtMs };
+};
+
+const sameClock = (a: Allowance, b: Allowance) =>
+  a.limitMs === b.limitMs && a.warnAtMs === b.warnAtMs;
+
+/** Under `interleave`: how many States before one of the others, as the schema allows (1-20). */
+const interleaveEveryOf = (text: string): number => {
+  const n = /^\d{1,2}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+  if (!(n >= 1 && n <= 20)) {
+    throw new Problem('States before one of the others: write a whole number from 1 to 20.');
+  }
+  return n;
+};
+
+type StepChange = Extract<AgendaChange, { target: 'step' }>;
+
+/**
+ * The one `agenda.edit` step change the form makes: the title and the allowance, as before, and
+ * each rule the chair changed. A rule left as shown is not sent, so a step that sets none keeps
+ * following the default rather than a copy of it written into the agenda.
+ */
+export const stepChangeOf = (
+  itemId: string,
+  step: Step,
+  draft: StepDraft,
+): { change: StepChange } | { problem: string } => {
+  try {
+    const rules = rulesOf(step);
+    const change: StepChange = {
+      target: 'step',
+      itemId,
+      stepId: step.id,
+      title: draft.title,
+      allowance: allowanceOf(
+        { limit: 'Limit', warning: 'Warning at' },
+        draft.limit,
+        draft.warning,
+        step.allowance,
+      ),
+    };
+    const pointOfOrder = allowanceOf(
+      { limit: 'Point of order limit', warning: 'Point of order warning' },
+      draft.pointOfOrderLimit,
+      draft.pointOfOrderWarning,
+      rules.pointOfOrder,
+    );
+    if (!sameClock(pointOfOrder, rules.pointOfOrder)) change.pointOfOrderAllowance = pointOfOrder;
+    if (step.kind === 'speakers') return { change };
+
+    if (draft.queuePolicy !== rules.queuePolicy) change.queuePolicy = draft.queuePolicy;
+    // The number is read only under interleave: under another policy it is hidden and unused.
+    if (draft.queuePolicy === 'interleave') {
+      const every = interleaveEveryOf(draft.interleaveEvery);
+      if (every !== rules.interleaveEvery) change.interleaveEvery = every;
+    }
+    if (draft.requestsFrom !== rules.requestsFrom) change.requestsFrom = draft.requestsFrom;
+    const group = allowanceOf(
+      { limit: 'Group statement limit', warning: 'Group statement warning' },
+      draft.groupLimit,
+      draft.groupWarning,
+      rules.group,
+    );
+    if (!sameClock(group, rules.group)) change.groupAllowance = group;
+    const replies: [Allowance, Allowance] = [
+      allowanceOf(
+        { limit: 'First reply limit', warning: 'First reply warning' },
+        draft.firstReplyLimit,
+        draft.firstReplyWarning,
+        rules.replies[0],
+      ),
+      allowanceOf(
+        { limit: 'Second reply limit', warning: 'Second reply warning' },
+        draft.secondReplyLimit,
+        draft.secondReplyWarning,
+        rules.replies[1],
+      ),
+    ];
+    // The two replies travel together: the agenda keeps them as one pair.
+    if (!replies.every((r, i) => sameClock(r, rules.replies[i] ?? r))) {
+      change.replyAllowances = replies;
+    }
+    return { change };
+  } catch (error) {
+    if (error instanceof Problem) return { problem: error.message };
+    throw error;
+  }
+};
