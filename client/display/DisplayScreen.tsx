@@ -10,7 +10,7 @@ import { useFittedText } from '../components/useFittedText';
 import { useLiveView } from '../live/LiveContext';
 import { useServerNow } from '../live/useServerNow';
 import { placeTitle } from '../meeting/agenda';
-import { kindNote } from '../meeting/requestWords';
+import { kindNote, speakingFor } from '../meeting/requestWords';
 import { roomDelay } from '../meeting/schedule';
 import { useFullscreen } from './useFullscreen';
 import { useIdle } from './useIdle';
@@ -160,16 +160,19 @@ const Speaker = ({ speaker }: { speaker: TurnSpeaker }) => {
 
 /**
  * While a point of order speaks, the turn it interrupted, small: the room knows who will have the
- * floor again, and that their clock waits.
+ * floor again. A delegation's turn is named by the delegation, as the room knows it.
  */
-const Interrupted = ({ turn }: { turn: TurnView }) => (
-  <p className="display-interrupted">
-    Interrupted: {turn.speaker.name}
-    {turn.speaker.delegationName && turn.speaker.delegationName !== turn.speaker.name
-      ? ` (${turn.speaker.delegationName})`
-      : ''}
-  </p>
-);
+const Interrupted = ({ turn }: { turn: TurnView }) => {
+  const { speaker } = turn;
+  return (
+    <p className="display-interrupted">
+      Interrupted:{' '}
+      {speaker.delegationName
+        ? speakingFor(speaker.delegationName, speaker.onBehalfOf)
+        : speaker.name}
+    </p>
+  );
+};
 
 const Floor = ({ view }: { view: MeetingView }) => {
   const { turn } = view;

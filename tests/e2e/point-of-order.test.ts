@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatRemaining } from '../../shared/clock/turnClock';
@@ -40,6 +41,14 @@ const inView = (box: Box | null, page: Page): boolean => {
     box.right <= size.width &&
     box.bottom <= size.height
   );
+};
+
+/** What axe-core finds of impact serious or critical, one line each, with where. */
+const seriousViolations = async (page: Page): Promise<string[]> => {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 };
 
 /** The seconds a console's clock shows, as the room reads them. */
@@ -94,12 +103,11 @@ describe('a point of order in the middle of a panelist’s presentation', () => 
   });
 
   it('the chair goes to panel 1’s presentations; early requests build for its discussion', async () => {
-    const page = chair.page;
-    await page.getByRole('button', { name: 'Start session' }).click();
-    await page
+    await chair.page.getByRole('button', { name: 'Start session' }).click();
+    await chair.page
       .getByRole('button', { name: 'Go to Expert panel 1: Presentations by the experts' })
       .click();
-    await page.getByRole('button', { name: 'Go there' }).click();
+    await chair.page.getByRole('button', { name: 'Go there' }).click();
     await until((v) => v.current?.itemId === 'panel-1' && v.current.stepId === 'presentations');
 
     // Three delegations ask during the presentations: the requests wait for the discussion.
@@ -108,8 +116,32 @@ describe('a point of order in the middle of a panelist’s presentation', () => 
     await ok(await delegation('iom'), { type: 'floor.request', addressedTo: ['expert-2'] });
     await until((v) => v.floor.queue.length === 3);
 
+    // A nameplate raised in the room: the moderator enters Nigeria's statement on behalf of the
+    // African Group, with a question to Expert 1.
+    const page = moderator.page;
+    const form = page.locator('form.add-request');
+    await form.getByLabel('Statement').check();
+    await form.getByLabel('Find a delegation').fill('nigeria');
+    await form
+      .getByLabel('On behalf of (for Nigeria)')
+      .selectOption({ label: 'the African Group' });
+    await form.getByLabel('Expert 1 of panel 1').check();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'point-of-order-add-request-moderator-1440x1000');
+    await form.getByRole('button', { name: 'Add a request for Nigeria' }).click();
+    const added = await until((v) => v.floor.queue.length === 4);
+    expect(added.floor.queue.find((r) => r.delegationId === 'nigeria')).toMatchObject({
+      kind: 'statement',
+      onBehalfOf: { id: 'african-group', name: 'African Group' },
+      addressedTo: ['expert-1'],
+    });
+    // The form is ready for the next nameplate.
+    await expect.poll(() => form.getByLabel('Find a delegation').inputValue()).toBe('');
+
     for (const { page } of [chair, moderator]) {
-      await page.getByText('Requests for the interactive discussion: 3').waitFor();
+      await page.getByText('Requests for the interactive discussion: 4').waitFor();
+      await page.getByText('Nigeria, on behalf of the African Group').waitFor();
+      await page.getByText('Questions to Expert 1 of panel 1').waitFor();
       await page.getByText('Egypt, on behalf of the African Group').waitFor();
       await page.getByText(`Questions to ${EXPERT_2}`).waitFor();
       // Heard in the discussion, not now: the chart refuses it, and the button says why.
@@ -160,6 +192,7 @@ describe('a point of order in the middle of a panelist’s presentation', () => 
       await page.evaluate(() => window.scrollTo(0, 0));
       // Its words, not only its colour: the heading says what it is.
       await banner.getByRole('heading', { name: 'Point of order' }).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
     }
     await screenshot(chair.page, 'point-of-order-alert-chair-1280x720');
     await screenshot(moderator.page, 'point-of-order-alert-moderator-1440x1000');
@@ -245,6 +278,7 @@ describe('a point of order in the middle of a panelist’s presentation', () => 
       expect(inView(await textBox(page, '.clock-display .clock-phase'), page), name).toBe(true);
       expect(inView(await textBox(page, '.display-interrupted'), page), name).toBe(true);
       await screenshot(page, name);
+      expect(await seriousViolations(page), name).toEqual([]);
     }
     await page.setViewportSize(DISPLAY_SIZES[0]);
   });
@@ -305,13 +339,29 @@ describe('a point of order in the middle of a panelist’s presentation', () => 
     // States first: the group's statement, then the State's, then the organization's.
     expect(watcher.latest().floor.queue.map((r) => r.delegationId)).toEqual([
       'egypt',
+      'nigeria',
       'mexico',
       'iom',
     ]);
     await moderator.page.getByText('Order: groups, then States, then the others').waitFor();
-    await display.page
-      .locator('.display-next-behalf', { hasText: 'on behalf of the African Group' })
-      .waitFor();
+    // The room reads the next speakers with the same words: the group under the delegation.
+    const nextUp = display.page.locator('.display-next-list > li');
+    await expect
+      .poll(() =>
+        nextUp.evaluateAll((items) =>
+          items.map((li) =>
+            Array.from(li.children)
+              .map((part) => part.textContent)
+              .join(' / '),
+          ),
+        ),
+      )
+      .toEqual([
+        'Egypt / on behalf of the African Group',
+        'Nigeria / on behalf of the African Group',
+        'Mexico',
+        'International Organization for Migration (IOM)',
+      ]);
 
     await moderator.page
       .getByRole('button', { name: /Next speaker.*Egypt, on behalf of the African Group/ })
@@ -337,6 +387,7 @@ describe('a point of order in the middle of a panelist’s presentation', () => 
     const questions = moderator.page.getByRole('list', { name: `Questions to ${EXPERT_2}` });
     await questions.getByText('International Organization for Migration (IOM)').waitFor();
     await moderator.page.getByText('Turns since a non-State spoke: 0').waitFor();
+    await questions.scrollIntoViewIfNeeded();
     await screenshot(moderator.page, 'questions-to-panelists-moderator-1440x1000');
   });
 
