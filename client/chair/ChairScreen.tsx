@@ -4,8 +4,9 @@ import { ScreenHeader } from '../components/ScreenHeader';
 import { useLiveView } from '../live/LiveContext';
 import { placeTitle, STATUS_LABEL } from '../meeting/agenda';
 import { CurrentTurn } from '../officers/CurrentTurn';
-import { FloorPanel } from '../officers/FloorPanel';
+import { FloorPanel, StepRequestsPanel } from '../officers/FloorPanel';
 import { NextStep } from '../officers/NextStep';
+import { PointOfOrderAlert } from '../officers/PointOfOrderAlert';
 import { ShortcutLegend } from '../officers/ShortcutLegend';
 import { SpeakersPanel } from '../officers/SpeakersPanel';
 import { useConsoleShortcuts } from '../officers/useConsoleShortcuts';
@@ -35,7 +36,12 @@ const ChairConsole = () => {
           <NextStep asking={askingNextStep} setAsking={setAskingNextStep} />
         </section>
         <CurrentTurn turn={view.turn} />
-        {here?.step.kind === 'speakers' && <SpeakersPanel next={next} />}
+        {here?.step.kind === 'speakers' && (
+          <>
+            <SpeakersPanel next={next} />
+            <StepRequestsPanel />
+          </>
+        )}
         {here?.step.kind === 'floor' && <FloorPanel next={next} />}
       </div>
       <div className="console-column">
@@ -63,6 +69,8 @@ export const ChairScreen = () => {
         <ScreenHeader screen="Chair console" status={STATUS_LABEL[view.status]}>
           <ScheduleStatus />
         </ScreenHeader>
+        {/* Above the agenda editor too: a point of order does not wait for an edit to end. */}
+        <PointOfOrderAlert />
         {editing ? <AgendaEditor /> : <ChairConsole />}
       </div>
     </ScheduleProvider>

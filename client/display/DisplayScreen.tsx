@@ -1,6 +1,6 @@
 import { type ReactNode, useRef } from 'react';
 import { currentStep, speakersToCome } from '../../shared/engine/places';
-import type { MeetingView } from '../../shared/protocol/view';
+import type { MeetingView, OnBehalfOf, TurnSpeaker, TurnView } from '../../shared/protocol/view';
 import { clockTimeOf } from '../../shared/schedule/zonedTime';
 import { leaveMeeting } from '../app/leave';
 import { Clock } from '../components/Clock';
@@ -10,6 +10,7 @@ import { useFittedText } from '../components/useFittedText';
 import { useLiveView } from '../live/LiveContext';
 import { useServerNow } from '../live/useServerNow';
 import { placeTitle } from '../meeting/agenda';
+import { kindNote, speakingFor } from '../meeting/requestWords';
 import { roomDelay } from '../meeting/schedule';
 import { useFullscreen } from './useFullscreen';
 import { useIdle } from './useIdle';
@@ -51,20 +52,38 @@ const ShownDelay = ({ view }: { view: MeetingView }) => {
 
 interface Upcoming {
   key: string;
+  /** The delegation's name (or the scheduled speaker's), whole. */
   name: string;
+  /** "on behalf of the African Group". */
+  behalf?: string;
+  /** "Right of reply", "Point of order": a request that is not a statement. */
+  kind?: string;
   detail?: string;
 }
+
+/**
+ * "on behalf of the African Group": `speakingFor`'s words after the delegation's name, on a line
+ * of their own under it (the line break stands for the comma), so the name stays whole.
+ */
+const behalfWords = (onBehalfOf: OnBehalfOf | undefined): string | undefined =>
+  onBehalfOf ? `on behalf of the ${onBehalfOf.name}` : undefined;
 
 const upcoming = (view: MeetingView): { total: number; first: Upcoming[] } => {
   const here = currentStep(view);
   if (here?.step.kind === 'floor') {
     return {
       total: view.floor.queue.length,
-      first: view.floor.queue.slice(0, NEXT_RENDERED).map((r) => ({
-        key: r.id,
-        name: r.name,
-        ...(r.speakerName !== undefined && r.speakerName !== r.name && { detail: r.speakerName }),
-      })),
+      first: view.floor.queue.slice(0, NEXT_RENDERED).map((r): Upcoming => {
+        const behalf = behalfWords(r.onBehalfOf);
+        const kind = kindNote(r.kind);
+        return {
+          key: r.id,
+          name: r.name,
+          ...(behalf !== undefined && { behalf }),
+          ...(kind !== null && { kind }),
+          ...(r.speakerName !== undefined && r.speakerName !== r.name && { detail: r.speakerName }),
+        };
+      }),
     };
   }
   const speakers = speakersToCome(view);
@@ -83,7 +102,9 @@ const NextSpeakers = ({ view }: { view: MeetingView }) => {
   const list = useRef<HTMLOListElement>(null);
   const fitting = useItemsThatFit(
     list,
-    first.map((n) => `${n.key} ${n.name} ${n.detail ?? ''}`).join('\n'),
+    first
+      .map((n) => `${n.key} ${n.kind ?? ''} ${n.name} ${n.behalf ?? ''} ${n.detail ?? ''}`)
+      .join('\n'),
   );
   // Until the first measurement, every rendered name counts as shown.
   const shown = fitting ?? first.length;
@@ -98,7 +119,9 @@ const NextSpeakers = ({ view }: { view: MeetingView }) => {
           {first.map((n, i) => (
             // Those that do not fit stay laid out (to be measured when room is made) but unseen.
             <li key={n.key} className={i < shown ? undefined : 'is-beyond'}>
+              {n.kind && <span className="display-next-kind">{n.kind}</span>}
               <span className="display-next-name">{n.name}</span>
+              {n.behalf && <span className="display-next-behalf">{n.behalf}</span>}
               {n.detail && <span className="display-next-detail">{n.detail}</span>}
             </li>
           ))}
@@ -114,19 +137,40 @@ const NextSpeakers = ({ view }: { view: MeetingView }) => {
   );
 };
 
-/** Who has the floor, whole: the names shrink to leave the clock its room. */
-const Speaker = ({ speaker }: { speaker: NonNullable<MeetingView['turn']>['speaker'] }) => {
+/**
+ * Who has the floor, whole: the names shrink to leave the clock its room. A delegation speaking
+ * for a group reads "Egypt, on behalf of the African Group": the group on a line of its own.
+ */
+const Speaker = ({ speaker }: { speaker: TurnSpeaker }) => {
   const box = useRef<HTMLDivElement>(null);
   const delegation =
     speaker.delegationName && speaker.delegationName !== speaker.name
       ? speaker.delegationName
       : null;
-  useFittedText(box, SMALLEST_NAMES, `${speaker.name}\n${delegation ?? ''}`);
+  const behalf = behalfWords(speaker.onBehalfOf);
+  useFittedText(box, SMALLEST_NAMES, `${speaker.name}\n${delegation ?? ''}\n${behalf ?? ''}`);
   return (
     <div className="display-names" ref={box}>
       <p className={`display-speaker${delegation ? ' is-person' : ''}`}>{speaker.name}</p>
       {delegation && <p className="display-delegation">{delegation}</p>}
+      {behalf && <p className="display-behalf">{behalf}</p>}
     </div>
+  );
+};
+
+/**
+ * While a point of order speaks, the turn it interrupted, small: the room knows who will have the
+ * floor again. A delegation's turn is named by the delegation, as the room knows it.
+ */
+const Interrupted = ({ turn }: { turn: TurnView }) => {
+  const { speaker } = turn;
+  return (
+    <p className="display-interrupted">
+      Interrupted:{' '}
+      {speaker.delegationName
+        ? speakingFor(speaker.delegationName, speaker.onBehalfOf)
+        : speaker.name}
+    </p>
   );
 };
 
@@ -134,14 +178,23 @@ const Floor = ({ view }: { view: MeetingView }) => {
   const { turn } = view;
   const here = currentStep(view);
   const panel = here?.step.kind === 'floor' && view.floor.segment === 'panel';
+  const kind = kindNote(turn?.speaker.kind);
   return (
     <div className="display-body">
       <section className="display-turn" aria-label="Has the floor">
-        {panel && <p className="display-segment">Panel responds</p>}
+        {(panel || kind) && (
+          <div className="display-tags">
+            {kind && (
+              <p className={`display-kind kind-${turn?.speaker.kind ?? 'statement'}`}>{kind}</p>
+            )}
+            {panel && <p className="display-segment">Panel responds</p>}
+          </div>
+        )}
         {turn ? (
           <>
             <Speaker speaker={turn.speaker} />
             <Clock turn={turn} size="display" />
+            {view.interrupted && <Interrupted turn={view.interrupted} />}
           </>
         ) : (
           <p className="display-waiting">

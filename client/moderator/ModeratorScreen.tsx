@@ -3,8 +3,9 @@ import { ScreenHeader } from '../components/ScreenHeader';
 import { useLiveView } from '../live/LiveContext';
 import { placeTitle, STATUS_LABEL } from '../meeting/agenda';
 import { CurrentTurn } from '../officers/CurrentTurn';
-import { FloorPanel } from '../officers/FloorPanel';
+import { FloorPanel, StepRequestsPanel } from '../officers/FloorPanel';
 import { NextStep } from '../officers/NextStep';
+import { PointOfOrderAlert } from '../officers/PointOfOrderAlert';
 import { ShortcutLegend } from '../officers/ShortcutLegend';
 import { SpeakersPanel } from '../officers/SpeakersPanel';
 import { useConsoleShortcuts } from '../officers/useConsoleShortcuts';
@@ -33,6 +34,7 @@ export const ModeratorScreen = () => {
   return (
     <div className="console">
       <ScreenHeader screen="Moderator console" status={STATUS_LABEL[view.status]} />
+      <PointOfOrderAlert />
       <StatusNote />
       <main className="console-main">
         <div className="console-column">
@@ -46,7 +48,12 @@ export const ModeratorScreen = () => {
         </div>
         <div className="console-column">
           {here?.step.kind === 'floor' && <FloorPanel next={next} />}
-          {here?.step.kind === 'speakers' && <SpeakersPanel next={next} />}
+          {here?.step.kind === 'speakers' && (
+            <>
+              <SpeakersPanel next={next} />
+              <StepRequestsPanel />
+            </>
+          )}
         </div>
       </main>
     </div>

@@ -1,26 +1,64 @@
+import { formatRemaining } from '../../shared/clock/turnClock';
 import type { TurnView } from '../../shared/protocol/view';
 import { Clock } from '../components/Clock';
 import { LiveRegion, useAnnouncer } from '../components/LiveAnnouncer';
 import { PhaseWatch, timeInWords } from '../components/PhaseWatch';
+import { useLiveView } from '../live/LiveContext';
 import { CATEGORY_LABEL } from '../meeting/agenda';
+import { speakingFor } from '../meeting/requestWords';
+import { KindTag } from './KindTag';
+import { addresseeNames } from './queueWords';
 import { TurnControls } from './TurnControls';
 
+/**
+ * Who speaks, and for whom: "Egypt, on behalf of the African Group", the kind of turn when it is
+ * not a statement, and the panelists its questions address.
+ */
 export const SpeakerLine = ({ turn }: { turn: TurnView }) => {
+  const { view } = useLiveView();
   const { speaker } = turn;
+  const forDelegation =
+    speaker.delegationName !== undefined && speaker.delegationName === speaker.name;
   const details = [
-    speaker.delegationName !== undefined && speaker.delegationName !== speaker.name
-      ? speaker.delegationName
+    speaker.delegationName !== undefined && !forDelegation
+      ? speakingFor(speaker.delegationName, speaker.onBehalfOf)
       : null,
     speaker.category ? CATEGORY_LABEL[speaker.category] : null,
     turn.segment === 'panel' ? 'Panel responds' : null,
   ].filter((d): d is string => d !== null);
+  const addressed = speaker.addressedTo ?? [];
   return (
-    <p className="speaker-line">
-      <strong className="speaker-name">{speaker.name}</strong>
-      {details.length > 0 && <span className="speaker-details"> {details.join(' · ')}</span>}
-    </p>
+    <div className="speaker-line">
+      <KindTag kind={speaker.kind} />
+      <p>
+        <strong className="speaker-name">
+          {forDelegation ? speakingFor(speaker.name, speaker.onBehalfOf) : speaker.name}
+        </strong>
+        {details.length > 0 && <span className="speaker-details"> {details.join(' · ')}</span>}
+      </p>
+      {addressed.length > 0 && (
+        <p className="addressed">Questions to {addresseeNames(view, addressed).join(', ')}</p>
+      )}
+    </div>
   );
 };
+
+/**
+ * The turn a point of order interrupted: who, and the time left on their paused clock, and what
+ * ending the point of order does. Its clock stands still, so it is drawn once.
+ */
+const InterruptedTurn = ({ turn }: { turn: TurnView }) => (
+  <div className="interrupted">
+    <p>
+      <strong>Interrupted:</strong> {turn.speaker.name}, paused at{' '}
+      <span className="digits">{formatRemaining(turn.limitMs - turn.elapsedMs)}</span>
+    </p>
+    <p className="quiet">
+      Ending the point of order gives the floor back to {turn.speaker.name}, paused: then Resume
+      continues their clock.
+    </p>
+  </div>
+);
 
 /**
  * Tells screen readers, once, that the clock has entered warning or run over; the clock itself
@@ -49,18 +87,22 @@ const ClockNews = ({ turn }: { turn: TurnView | null }) => {
 };
 
 /** Who has the floor, their clock and its buttons: the same on the chair and moderator consoles. */
-export const CurrentTurn = ({ turn }: { turn: TurnView | null }) => (
-  <section className="panel current-turn" aria-labelledby="current-turn-heading">
-    <h2 id="current-turn-heading">Has the floor</h2>
-    <ClockNews turn={turn} />
-    {turn ? (
-      <>
-        <SpeakerLine turn={turn} />
-        <Clock turn={turn} size="console" />
-        <TurnControls turn={turn} />
-      </>
-    ) : (
-      <p className="quiet">Nobody has the floor.</p>
-    )}
-  </section>
-);
+export const CurrentTurn = ({ turn }: { turn: TurnView | null }) => {
+  const { view } = useLiveView();
+  return (
+    <section className="panel current-turn" aria-labelledby="current-turn-heading">
+      <h2 id="current-turn-heading">Has the floor</h2>
+      <ClockNews turn={turn} />
+      {turn ? (
+        <>
+          <SpeakerLine turn={turn} />
+          <Clock turn={turn} size="console" />
+          {view.interrupted && <InterruptedTurn turn={view.interrupted} />}
+          <TurnControls turn={turn} interrupted={view.interrupted} />
+        </>
+      ) : (
+        <p className="quiet">Nobody has the floor.</p>
+      )}
+    </section>
+  );
+};

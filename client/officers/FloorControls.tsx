@@ -1,10 +1,12 @@
 import type { Command } from '../../shared/protocol/commands';
+import type { Question } from '../../shared/protocol/view';
 import { BusyButton } from '../components/BusyButton';
 import { passFocusTo, useTakesFocus } from '../components/focusHandoff';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
 import { useMayPress } from '../live/useMayPress';
 import { panelists } from '../meeting/agenda';
+import { speakingFor } from '../meeting/requestWords';
 import { giveFloor } from '../meeting/seen';
 import { usePermissions } from './usePermissions';
 
@@ -100,7 +102,31 @@ export const SegmentControls = () => {
   );
 };
 
-/** The item's scheduled speakers, who answer for the panel in a discussion. */
+/**
+ * The questions put to one panelist since the panel last answered, in the order asked: whom they
+ * answer, as the room named them.
+ */
+const QuestionsTo = ({ panelist, questions }: { panelist: string; questions: Question[] }) =>
+  questions.length === 0 ? (
+    <p className="questions quiet">No questions since the panel last answered.</p>
+  ) : (
+    <div className="questions">
+      <p className="questions-count">
+        {questions.length} {questions.length === 1 ? 'question' : 'questions'} since the panel last
+        answered
+      </p>
+      <ol aria-label={`Questions to ${panelist}`}>
+        {questions.map((q) => (
+          <li key={q.turnId}>{speakingFor(q.name, q.onBehalfOf)}</li>
+        ))}
+      </ol>
+    </div>
+  );
+
+/**
+ * The item's scheduled speakers, who answer for the panel in a discussion, each with the
+ * questions put to them since the panel last answered.
+ */
 const Panelists = () => {
   const { view } = useLiveView();
   const [send, pending] = useCommand();
@@ -108,6 +134,7 @@ const Panelists = () => {
   const people = panelists(view);
   if (people.length === 0) return null;
   const speaking = view.turn?.speaker.speakerId;
+  const { questions } = view.floor;
   return (
     <div className="panelists">
       <h3>Give the floor to a panelist</h3>
@@ -116,7 +143,7 @@ const Panelists = () => {
           // The step and the turn seen: a request arriving meanwhile does not stop the panel.
           const command: Command = giveFloor(view, { speakerId: p.id });
           return (
-            <li className="row" key={p.id}>
+            <li className="row panelist-row" key={p.id}>
               <div className="row-main">
                 <strong>{p.name}</strong>
                 <span className="quiet"> {p.role}</span>
@@ -130,6 +157,12 @@ const Panelists = () => {
               >
                 Give the floor
               </BusyButton>
+              {questions.length > 0 && (
+                <QuestionsTo
+                  panelist={p.name}
+                  questions={questions.filter((q) => q.addressedTo.includes(p.id))}
+                />
+              )}
             </li>
           );
         })}

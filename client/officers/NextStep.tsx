@@ -53,7 +53,7 @@ export const NextStep = ({ asking, setAsking }: Props) => {
   const after = stepAfter(view);
   const next = after && locate(view.agenda, after.itemId, after.stepId);
   const label = next ? placeTitle(next) : 'End of the agenda: the meeting closes';
-  const loses = whatLeavingEnds(view);
+  const loses = whatLeavingEnds(view, after ?? undefined);
   const go = () => void send(command);
   const answered = () => {
     if (askedByButton.current) passFocusTo('next-step');

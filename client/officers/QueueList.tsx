@@ -1,4 +1,5 @@
 import { formatDuration } from '../../shared/clock/turnClock';
+import { currentStep } from '../../shared/engine/places';
 import type { Command } from '../../shared/protocol/commands';
 import type { QueueEntry } from '../../shared/protocol/view';
 import { BusyButton } from '../components/BusyButton';
@@ -7,8 +8,20 @@ import { useCommand } from '../live/useCommand';
 import { useMayPress } from '../live/useMayPress';
 import { useServerNow } from '../live/useServerNow';
 import { CATEGORY_LABEL } from '../meeting/agenda';
+import { kindNote, speakingFor } from '../meeting/requestWords';
 import { turnSeen } from '../meeting/seen';
+import { KindTag } from './KindTag';
+import { addresseeNames, policyWords, sinceOtherWords } from './queueWords';
 import { usePermissions } from './usePermissions';
+
+/**
+ * How a button names a request: the delegation, and the kind when it is not a statement (a
+ * delegation may wait with a statement and a point of order at once: two rows, two names).
+ */
+export const requestNamed = (entry: Pick<QueueEntry, 'name' | 'kind'>): string => {
+  const note = kindNote(entry.kind);
+  return note ? `${entry.name} (${note.toLowerCase()})` : entry.name;
+};
 
 const QueueRow = ({
   entry,
@@ -26,9 +39,11 @@ const QueueRow = ({
   const can = usePermissions();
   const mayPress = useMayPress();
   const waited = formatDuration(Math.max(0, now - entry.requestedAt));
+  const named = requestNamed(entry);
   // Granting names the turn seen: two officers granting at once give the floor once.
   const grant: Command = { type: 'floor.grant', requestId: entry.id, ...turnSeen(view) };
   const remove: Command = { type: 'floor.remove', requestId: entry.id };
+  const grantRefused = mayPress(grant);
   /** "Up" and "Down": the first cannot go up, nor the last down (no such place in the queue). */
   const move = (direction: 'up' | 'down') => {
     const possible = direction === 'up' ? index > 0 : !last;
@@ -42,22 +57,27 @@ const QueueRow = ({
         busy={pending}
         refusal={possible ? mayPress(command) : null}
         disabled={!possible}
-        aria-label={`Move ${entry.name} ${direction}`}
+        aria-label={`Move ${named} ${direction}`}
         onClick={() => void send(command)}
       >
         <span className={`arrow-${direction}`}>{direction === 'up' ? 'Up' : 'Down'}</span>
       </BusyButton>
     );
   };
+  const addressed = entry.addressedTo ?? [];
   return (
-    <li className="row queue-row">
+    <li className={`row queue-row kind-${entry.kind}`}>
       <span className="row-number" aria-hidden="true">
         {index + 1}
       </span>
       <div className="row-main">
-        <strong>{entry.name}</strong>
+        <KindTag kind={entry.kind} />
+        <strong className="queue-name">{speakingFor(entry.name, entry.onBehalfOf)}</strong>
         <span className="quiet"> {CATEGORY_LABEL[entry.category]}</span>
         {entry.speakerName && <div className="speaker-named">Speaker: {entry.speakerName}</div>}
+        {addressed.length > 0 && (
+          <div className="addressed">Questions to {addresseeNames(view, addressed).join(', ')}</div>
+        )}
       </div>
       <span className="waited" title="Time waited">
         waited <span className="digits">{waited}</span>
@@ -66,8 +86,8 @@ const QueueRow = ({
         {can('floor.grant') && (
           <BusyButton
             busy={pending}
-            refusal={mayPress(grant)}
-            aria-label={`Give the floor to ${entry.name}`}
+            refusal={grantRefused}
+            aria-label={`Give the floor to ${named}`}
             onClick={() => void send(grant)}
           >
             Give the floor
@@ -84,7 +104,7 @@ const QueueRow = ({
             className="button-quiet"
             busy={pending}
             refusal={mayPress(remove)}
-            aria-label={`Remove the request of ${entry.name}`}
+            aria-label={`Remove the request of ${named}`}
             onClick={() => void send(remove)}
           >
             Remove
@@ -95,7 +115,26 @@ const QueueRow = ({
   );
 };
 
-/** The floor queue, in the server's order, with how long each request has waited. */
+/**
+ * What the moderator weighs before giving the floor: the list's order and, in a discussion, how
+ * long the others (organizations, stakeholders) have gone unheard.
+ */
+export const QueueFacts = () => {
+  const { view } = useLiveView();
+  const { floor } = view;
+  const discussion = currentStep(view)?.step.kind === 'floor';
+  return (
+    <p className="queue-facts">
+      <span>{policyWords(floor)}</span>
+      {discussion && <span className="since-other">{sinceOtherWords(floor.statesSinceOther)}</span>}
+    </p>
+  );
+};
+
+/**
+ * The floor queue, in the server's order, with how long each request has waited (redrawn on each
+ * whole second of the server's time by one timer, `useServerNow`: no frame loop).
+ */
 export const QueueList = () => {
   const { view, clock } = useLiveView();
   const now = useServerNow(clock);

@@ -21,6 +21,8 @@ export const SpeakersPanel = ({ next }: { next: NextSpeaker | null }) => {
   const speakers = here?.step.kind === 'speakers' ? here.step.speakers : [];
   const toCome = new Set(speakersToCome(view).map((s) => s.id));
   const speaking = view.turn?.speaker.speakerId;
+  // A point of order's turn keeps the speaker it interrupted: theirs again when it ends.
+  const interrupted = view.interrupted?.speaker.speakerId;
   return (
     <section className="panel" aria-labelledby="speakers-heading">
       <h2 id="speakers-heading">Give the floor</h2>
@@ -37,9 +39,11 @@ export const SpeakersPanel = ({ next }: { next: NextSpeaker | null }) => {
               <span className="tag">
                 {speaker.id === speaking
                   ? 'Speaking'
-                  : toCome.has(speaker.id)
-                    ? 'Not yet heard'
-                    : 'Heard'}
+                  : speaker.id === interrupted
+                    ? 'Interrupted'
+                    : toCome.has(speaker.id)
+                      ? 'Not yet heard'
+                      : 'Heard'}
               </span>
               <BusyButton
                 busy={pending}

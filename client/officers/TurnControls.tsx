@@ -44,7 +44,14 @@ const AdjustButton = ({
  * and Resume share a place: the one the chart lets act is shown, Resume (refused) while the
  * session is suspended, with the chart's reason under it.
  */
-export const TurnControls = ({ turn }: { turn: TurnView }) => {
+export const TurnControls = ({
+  turn,
+  interrupted = null,
+}: {
+  turn: TurnView;
+  /** The turn a point of order interrupted: ending the point of order gives it back. */
+  interrupted?: TurnView | null;
+}) => {
   const [send, pending] = useCommand();
   const can = usePermissions();
   const mayPress = useMayPress();
@@ -55,8 +62,9 @@ export const TurnControls = ({ turn }: { turn: TurnView }) => {
     turnId: turn.id,
   });
   const press = (command: Command) => {
-    // Pause gives way to Resume and back; after End turn, the next speaker is what comes next.
-    passFocusTo(command.type === 'turn.end' ? 'next-speaker' : 'turn-clock');
+    // Pause gives way to Resume and back; after End turn, the next speaker is what comes next,
+    // unless the turn ends a point of order: then the interrupted turn's Resume is.
+    passFocusTo(command.type === 'turn.end' && !interrupted ? 'next-speaker' : 'turn-clock');
     void send(command);
   };
   const pause = onTurn('turn.pause');
@@ -91,7 +99,7 @@ export const TurnControls = ({ turn }: { turn: TurnView }) => {
         )}
         {can('turn.end') && (
           <BusyButton busy={pending} refusal={mayPress(end)} onClick={() => press(end)}>
-            End turn
+            {turn.speaker.kind === 'point-of-order' ? 'End point of order' : 'End turn'}
           </BusyButton>
         )}
       </div>

@@ -1,12 +1,26 @@
 import { currentStep, scheduledSpeaker, speakersToCome } from '../../shared/engine/places';
 import type { Command } from '../../shared/protocol/commands';
-import type { MeetingView } from '../../shared/protocol/view';
+import type { MeetingView, QueueEntry } from '../../shared/protocol/view';
+import { kindNote, speakingFor } from '../meeting/requestWords';
 import { giveFloor, stepSeen, turnSeen } from '../meeting/seen';
 
 /**
  * What the consoles' two main buttons send, built from what the console shows (pure, so that a
  * test can send them to the engine): the press carries what its sender saw, never a version.
  */
+
+/**
+ * A request as "Next speaker" names it: "Egypt, on behalf of the African Group", the speaker in
+ * brackets when named, and the kind first when it is not a statement ("Point of order: Egypt").
+ */
+export const requestLabel = (
+  request: Pick<QueueEntry, 'name' | 'speakerName' | 'kind' | 'onBehalfOf'>,
+): string => {
+  const who = speakingFor(request.name, request.onBehalfOf);
+  const named = request.speakerName ? `${who} (${request.speakerName})` : who;
+  const note = kindNote(request.kind);
+  return note ? `${note}: ${named}` : named;
+};
 
 /** What "Next step" sends: the step it moves from, so that a second press is a conflict. */
 export const nextStepCommand = (view: MeetingView): Command => ({
@@ -37,11 +51,7 @@ export const nextSpeakerOf = (view: MeetingView): NextSpeakerPress | null => {
   if (here.step.kind === 'floor') {
     const head = view.floor.queue[0];
     return {
-      label: head
-        ? head.speakerName
-          ? `${head.name} (${head.speakerName})`
-          : head.name
-        : 'Nobody is waiting',
+      label: head ? requestLabel(head) : 'Nobody is waiting',
       command: { type: 'floor.next', ...(head && { requestId: head.id }), ...turnSeen(view) },
       last: view.floor.queue.length <= 1,
     };

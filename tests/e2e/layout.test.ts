@@ -13,6 +13,9 @@ const WIDTHS = [
 
 const DELEGATION_NAMES = DEFAULT_ROSTER.map((d) => d.name);
 
+/** Who raises a point of order in the room: a long name, waiting with a statement too. */
+const POINT_OF_ORDER_DELEGATION = 'saint-vincent-and-the-grenadines';
+
 /** The screens that hold a live connection to the server, and so must say when they lose it. */
 const LIVE: readonly Device[] = ['chair', 'moderator', 'display', 'delegate'];
 
@@ -27,6 +30,12 @@ describe('every screen at a phone and a tablet width, with the longest names', (
     // Three turns recorded, for the report: the United Kingdom's, the Congo's, Micronesia's.
     await room.chair({ type: 'floor.next' });
     await room.chair({ type: 'floor.next' });
+    // A point of order waits too: the consoles' alert must fit a phone and a tablet.
+    await room.chair({
+      type: 'floor.add',
+      delegationId: POINT_OF_ORDER_DELEGATION,
+      kind: 'point-of-order',
+    });
     browser = await launchBrowser();
   });
 
@@ -56,6 +65,21 @@ describe('every screen at a phone and a tablet width, with the longest names', (
           expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
         });
       }
+
+      it('the consoles’ point-of-order alert names the delegation whole', async () => {
+        for (const screen of SCREENS.filter((s) => s.name === 'chair' || s.name === 'moderator')) {
+          const { page } = devices[screen.device];
+          await showScreen(page, server, room.meetingId, screen);
+          const banner = page.getByRole('region', { name: 'Point of order' });
+          await banner.getByRole('button', { name: /^Give the floor/ }).waitFor();
+          await screenshot(page, `layout-point-of-order-${screen.name}-${viewport.width}`);
+          expect(await cutNames(page, '.point-of-order-who', DELEGATION_NAMES)).toEqual([]);
+          // Its buttons lie inside the window, beside or under the words.
+          const box = await banner.getByRole('button', { name: /^Dismiss/ }).boundingBox();
+          expect(box && box.x + box.width <= viewport.width).toBe(true);
+          expect((await sidewaysOverflow(page)).scrollWidth).toBeLessThanOrEqual(viewport.width);
+        }
+      });
 
       it('the report names every delegation whole', async () => {
         const { page } = devices.chair;

@@ -21,6 +21,9 @@ const SIZES = [
 
 const DELEGATION_NAMES = DEFAULT_ROSTER.map((d) => d.name);
 
+/** Who raises the point of order for Micronesia (Federated States of): a long name too. */
+const POINT_OF_ORDER_SPEAKER = 'Ambassador Maria-Theresa Aldana-Livingstone';
+
 const inside = (box: Box | null, page: Page): boolean => {
   const viewport = page.viewportSize();
   if (!box || !viewport) return false;
@@ -164,6 +167,55 @@ describe('the projector with ten long-named delegations waiting', () => {
     await screenshot(page, 'projector-resized-1920x700');
     await page.setViewportSize({ width: 1920, height: 1080 });
     await expect.poll(async () => (await nextSpeakers(page)).seen).toEqual(before.seen);
+  });
+
+  it('a point of order interrupts: its kind, its names, the clock and the turn it interrupted fit', async () => {
+    // Micronesia, which waits with a statement, raises a point of order too, and is heard at once.
+    await room.chair({
+      type: 'floor.add',
+      delegationId: 'micronesia',
+      kind: 'point-of-order',
+      speakerName: POINT_OF_ORDER_SPEAKER,
+    });
+    await room.chair({ type: 'floor.next' });
+    for (const { page } of displays) {
+      const size = page.viewportSize();
+      const name = `projector-point-of-order-${size?.width}x${size?.height}`;
+      await page.locator('.display-kind', { hasText: 'Point of order' }).waitFor();
+      await page
+        .locator('.display-interrupted', {
+          hasText: 'Interrupted: United Kingdom of Great Britain and Northern Ireland',
+        })
+        .waitFor();
+      await screenshot(page, name);
+      expect(await clockInView(page), name).toMatchObject({ digits: true, words: true });
+      for (const part of ['.display-kind', '.display-delegation', '.display-interrupted']) {
+        expect(inside(await textBox(page, part), page), `${name}: ${part}`).toBe(true);
+      }
+      expect(await cutNames(page, '.display-delegation', DELEGATION_NAMES), name).toEqual([]);
+      expect(await cutNames(page, '.display-speaker', [POINT_OF_ORDER_SPEAKER]), name).toEqual([]);
+      // The interrupted turn's line wraps between words: nothing of it hidden.
+      expect(
+        await page
+          .locator('.display-interrupted')
+          .evaluate((line) => line.scrollWidth <= line.clientWidth + 1),
+        name,
+      ).toBe(true);
+      // The waiting list is the ten statements again, whole.
+      const next = await nextSpeakers(page);
+      expect(next.allWhole, name).toBe(true);
+      expect(next.seen[0], name).toBe('Democratic Republic of the Congo');
+    }
+    // The point of order ends: the United Kingdom has the floor again, paused, and speaks on.
+    await room.chair({ type: 'turn.end' });
+    for (const { page } of displays) {
+      await page.locator('.display-kind').waitFor({ state: 'detached' });
+      await page.locator('.display-speaker', { hasText: LONG_NAMED_TURN.speakerName }).waitFor();
+      await page.locator('.clock-paused').waitFor();
+    }
+    await room.chair({ type: 'turn.resume' });
+    for (const { page } of displays)
+      await page.locator('.clock-paused').waitFor({ state: 'detached' });
   });
 
   it('with few waiting, shows them all and no "more"', async () => {
