@@ -30,7 +30,6 @@ export const AgendaList = () => {
   const nowTakesFocus = useTakesFocus<HTMLLIElement>(
     stepTaker(view.current?.itemId ?? '', view.current?.stepId ?? ''),
   );
-  const loses = whatLeavingEnds(view);
   return (
     <nav className="panel agenda" aria-labelledby="agenda-heading">
       <h2 id="agenda-heading">Agenda</h2>
@@ -78,7 +77,9 @@ export const AgendaList = () => {
                           className="button-quiet button-small"
                           disabled={pending}
                           question={`Go to ${place}?`}
-                          detail={loses ?? undefined}
+                          detail={
+                            whatLeavingEnds(view, { itemId: item.id, stepId: step.id }) ?? undefined
+                          }
                           confirmLabel="Go there"
                           focusAfterConfirm={stepTaker(item.id, step.id)}
                           onConfirm={() => void send(goto)}

@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { groupsOf } from '../../shared/groups';
 import type { Delegation, Group } from '../../shared/protocol/agenda';
-import type { Command, CommandOf } from '../../shared/protocol/commands';
+import type { CommandOf } from '../../shared/protocol/commands';
 import type { RequestKind } from '../../shared/protocol/common';
 import { LIMITS } from '../../shared/protocol/limits';
 import { BusyButton } from '../components/BusyButton';
@@ -59,7 +59,7 @@ export const AddRequest = () => {
   const roster = useRoster(session.meetingId);
   const groups = useGroups(session.meetingId);
   const [send, pending] = useCommand();
-  const mayPress = useMayPress(roster);
+  const mayPress = useMayPress(roster, groups);
   const [kind, setKind] = useState<RequestKind>('statement');
   const [search, setSearch] = useState('');
   const [speakerName, setSpeakerName] = useState('');
@@ -98,15 +98,8 @@ export const AddRequest = () => {
       ...(addressedTo.length > 0 && { addressedTo }),
     };
   };
-  /**
-   * Whether the chart would add it. The group is left out of the question: this screen's chart
-   * knows no groups (`useMayPress` takes the roster only), and the group offered is one the
-   * delegation belongs to, which is all the chart would check of it.
-   */
-  const refusalFor = (delegation: Delegation) => {
-    const { onBehalfOf: _, ...asked } = addFor(delegation);
-    return mayPress(asked satisfies Command);
-  };
+  /** Whether the chart would add it, group and questions included. */
+  const refusalFor = (delegation: Delegation) => mayPress(addFor(delegation));
   const add = async (delegation: Delegation) => {
     const ack = await send(addFor(delegation));
     if (ack.ok) {
