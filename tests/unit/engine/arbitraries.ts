@@ -48,11 +48,9 @@ export const AGENDAS: Record<string, Agenda> = {
 const FREQUENT = [
   'mexico',
   'kenya',
-  'egypt',
   'japan',
   'holy-see',
   'state-of-palestine',
-  'european-union',
   'iom',
   'unhcr',
   'ituc',
