@@ -226,6 +226,8 @@ describe('a right of reply', () => {
       code: 'not_now',
       message: 'The session is suspended: resume it first.',
     });
+    // A statement is still taken in a suspension, as in version 1: it waits for the resumption.
+    h.request('mexico');
     // The presentations take early statements for the discussion, but not replies.
     const early = EngineHarness.at('panel-1', 'presentations');
     expect(early.refused({ type: 'floor.request', ...REPLY }, delegate('mexico'))).toEqual({
