@@ -342,8 +342,8 @@ const SETTINGS = {
 const RESHAPE = { target: '#meeting.sitting', reenter: true } as const;
 
 const CLOSED_TO_CATEGORY = refuseWith('forbidden', ({ context }) => {
-  const here = currentStep(context);
-  const openTo = here?.step.kind === 'floor' ? (here.step.openTo ?? []) : [];
+  // The discussion the request is for: the current step, or the one an early request waits for.
+  const openTo = queueStep(context)?.step.openTo ?? [];
   // In the room's words, as the tablet shows them: "UN system, Stakeholder", not the ids.
   const who = openTo.every(isStateCategory)
     ? 'States'

@@ -514,6 +514,7 @@ export const effects = {
       request,
       listed?.queuePolicy ?? 'arrival',
       listed?.interleaveEvery,
+      ctx.floor.statesSinceOther,
     );
     return new Change(ctx).set({ floor: { ...ctx.floor, queue } }).done();
   },

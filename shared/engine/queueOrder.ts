@@ -10,7 +10,9 @@ import type { QueuedRequest } from './context';
  * - then the statements: under `states-first`, group statements, then States' (Member States
  *   and observer States), then everyone else's; under `arrival`, all of them in arrival order;
  *   under `interleave`, group statements, then States and the others alternating, `every`
- *   States then one of the others (S1..S7 and O1, O2 make S1 S2 S3 O1 S4 S5 S6 O2 S7);
+ *   States then one of the others (S1..S7 and O1, O2 make S1 S2 S3 O1 S4 S5 S6 O2 S7), the
+ *   States heard since one of the others last spoke counting toward the first run, so that a
+ *   stream of States asking while States are heard never holds the others back;
  * - then the rights of reply, in arrival order.
  *
  * A moderator's `floor.move` puts a request where the moderator says, and it stays there: a new
@@ -25,23 +27,32 @@ const made = (id: string): number => Number.parseInt(id.replace(/^\D+/, ''), 10)
 const byArrival = (a: Ordered, b: Ordered): number =>
   a.requestedAt - b.requestedAt || made(a.id) - made(b.id);
 
-/** `every` States, then one of the others, and so on; what remains of either side at the end. */
-const alternate = <T>(states: T[], others: T[], every: number): T[] => {
+/**
+ * `every` States, then one of the others, and so on; what remains of either side at the end.
+ * The `heard` States already spoke in the current run: the first run has only what is left of it.
+ */
+const alternate = <T>(states: T[], others: T[], every: number, heard: number): T[] => {
   const out: T[] = [];
   let s = 0;
   let o = 0;
+  let run = Math.min(heard, every);
   while (s < states.length || o < others.length) {
-    for (let k = 0; k < every && s < states.length; k++) out.push(states[s++] as T);
+    for (; run < every && s < states.length; run++) out.push(states[s++] as T);
     if (o < others.length) out.push(others[o++] as T);
+    run = 0;
   }
   return out;
 };
 
-/** The order the policy gives these requests, as if none had been moved. */
+/**
+ * The order the policy gives these requests, as if none had been moved; `heard`: the States
+ * heard since one of the others last spoke (`floor.statesSinceOther`), for `interleave`.
+ */
 export const policyOrder = <T extends Ordered>(
   requests: readonly T[],
   policy: QueuePolicy,
   every: number = INTERLEAVE_EVERY,
+  heard = 0,
 ): T[] => {
   const sorted = [...requests].sort(byArrival);
   const points = sorted.filter((r) => r.kind === 'point-of-order');
@@ -53,27 +64,36 @@ export const policyOrder = <T extends Ordered>(
   const states = single.filter((r) => isStateCategory(r.category));
   const others = single.filter((r) => !isStateCategory(r.category));
   const middle =
-    policy === 'states-first' ? [...states, ...others] : alternate(states, others, every);
+    policy === 'states-first' ? [...states, ...others] : alternate(states, others, every, heard);
   return [...points, ...groups, ...middle, ...replies];
 };
 
 /**
  * Where a new request joins: right after the last request the policy puts ahead of it, counting
  * only the requests the policy placed (a moved one stays where the moderator put it, and is no
- * landmark for newcomers) and every point of order. With nothing ahead, at the head. Without
- * moves the queue is exactly `policyOrder`; with them, no waiting request changes place.
+ * landmark for newcomers) and the points of order still ahead of them. With nothing ahead, at
+ * the head. Without moves the queue is exactly `policyOrder`; with them, no waiting request
+ * changes place, and the requests the policy placed keep its order among themselves.
  */
 export const placeInQueue = <T extends Ordered & { moved?: boolean }>(
   queue: readonly T[],
   request: T,
   policy: QueuePolicy,
   every: number = INTERLEAVE_EVERY,
+  heard = 0,
 ): T[] => {
-  const rank = new Map(policyOrder([...queue, request], policy, every).map((r, i) => [r.id, i]));
+  const rank = new Map(
+    policyOrder([...queue, request], policy, every, heard).map((r, i) => [r.id, i]),
+  );
   const mine = rank.get(request.id) ?? Number.POSITIVE_INFINITY;
+  // A point of order the moderator moved is a landmark only while it is still ahead of every
+  // request the policy placed after the newcomer: moved down the list, a newcomer following it
+  // there would land a statement behind the replies, a point of order behind the statements.
+  const after = queue.findIndex((r) => r.moved !== true && (rank.get(r.id) ?? 0) > mine);
   let last = -1;
   queue.forEach((r, i) => {
-    const landmark = r.moved !== true || r.kind === 'point-of-order';
+    const landmark =
+      r.moved !== true || (r.kind === 'point-of-order' && (after === -1 || i < after));
     if (landmark && (rank.get(r.id) ?? 0) < mine) last = i;
   });
   return [...queue.slice(0, last + 1), request, ...queue.slice(last + 1)];

@@ -2,10 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { PERMISSIONS } from '../../shared/permissions';
 import { COMMAND_TYPES, type Command } from '../../shared/protocol/commands';
 import type { CommandAck } from '../../shared/protocol/errors';
-import { RecordResponse } from '../../shared/protocol/http';
+import { CreateMeetingResponse, GroupsResponse, RecordResponse } from '../../shared/protocol/http';
 import { csvObjects } from '../support/csv';
 import { withRoom } from '../support/meeting';
-import { type Client, connect, http, join, ok, stateAt } from '../support/server';
+import {
+  ADMIN_TOKEN,
+  type Client,
+  connect,
+  http,
+  join,
+  ok,
+  stateAt,
+  TEST_AGENDA_INPUT,
+  TEST_ROSTER,
+} from '../support/server';
 
 /**
  * One well-formed example of each command. Typed loosely on purpose: a command added to the
@@ -301,5 +311,123 @@ describe('commands over socket.io', () => {
     // The earlier command did nothing: the meeting is still pending.
     const again = await live.room.chair.send({ type: 'agenda.start' });
     expect(again).toEqual({ ok: true, version: 1 });
+  });
+});
+
+describe('the procedure of contract version 2 over socket.io', () => {
+  const live = withRoom('block');
+  /** A group of the test roster: Mexico and Morocco, as a regional group would hold them. */
+  const GROUPS = [
+    { id: 'friends', name: 'Group of Friends of Migration', members: ['mexico', 'morocco'] },
+  ];
+
+  it('takes groups with the meeting and runs group statements, replies and a point of order', async () => {
+    const { url } = live.server;
+    const made = await http(url, '/api/meetings', {
+      token: ADMIN_TOKEN,
+      body: {
+        // The discussion takes early requests, so Morocco asks during the opening.
+        agenda: {
+          ...TEST_AGENDA_INPUT,
+          items: TEST_AGENDA_INPUT.items.map((item) => ({
+            ...item,
+            steps: item.steps.map((step) =>
+              step.kind === 'floor' ? { ...step, requestsFrom: 'item' } : step,
+            ),
+          })),
+        },
+        roster: TEST_ROSTER,
+        groups: GROUPS,
+      },
+    });
+    expect(made.status).toBe(201);
+    const { meetingId, codes } = CreateMeetingResponse.parse(made.body);
+    // Anyone may read the groups, as the tablets do.
+    const groups = await http(url, `/api/meetings/${meetingId}/groups`);
+    expect(GroupsResponse.parse(groups.body)).toEqual(GROUPS);
+    const client = async (code: string | undefined) =>
+      connect(url, (await join(url, meetingId, code ?? '')).token);
+    const chair = await client(codes.chair);
+    const moderator = await client(codes.moderator);
+    const mexico = await client(codes.delegations.mexico);
+    const morocco = await client(codes.delegations.morocco);
+    const iom = await client(codes.delegations.iom);
+    const refused = async (c: Client, command: unknown) => {
+      const ack = await c.send(command);
+      return ack.ok ? 'accepted' : ack.error.code;
+    };
+    try {
+      await ok(chair, { type: 'agenda.start' });
+      const speaking = await stateAt(chair, await ok(chair, { type: 'turn.start' }));
+      // During the opening: an early statement on behalf of the group, a point of order.
+      await ok(morocco, { type: 'floor.request', onBehalfOf: 'friends' });
+      expect(await refused(iom, { type: 'floor.request', onBehalfOf: 'friends' })).toBe(
+        'forbidden',
+      );
+      expect(await refused(mexico, { type: 'floor.request', onBehalfOf: 'g77' })).toBe('not_found');
+      expect(await refused(mexico, { type: 'floor.request', kind: 'reply' })).toBe('not_now');
+      expect(
+        await refused(mexico, { type: 'floor.request', kind: 'reply', onBehalfOf: 'friends' }),
+      ).toBe('invalid');
+      await ok(mexico, { type: 'floor.request', kind: 'point-of-order' });
+      let view = await stateAt(chair, await ok(moderator, { type: 'floor.next' }));
+      expect(view.floor.forStep).toEqual({ stepId: 'discussion', early: true });
+      expect(view.turn?.speaker).toMatchObject({ delegationId: 'mexico', kind: 'point-of-order' });
+      expect(view.interrupted).toMatchObject({ id: speaking.turn?.id, status: 'paused' });
+      view = await stateAt(chair, await ok(moderator, { type: 'turn.end' }));
+      expect(view.turn).toMatchObject({ id: speaking.turn?.id, status: 'paused' });
+      expect(view.interrupted).toBeNull();
+
+      // The discussion: the group statement carried in, a reply after the list closed.
+      view = await stateAt(chair, await ok(chair, { type: 'agenda.next' }));
+      expect(view.floor.queue).toMatchObject([
+        {
+          delegationId: 'morocco',
+          kind: 'statement',
+          onBehalfOf: { id: 'friends', name: 'Group of Friends of Migration' },
+        },
+      ]);
+      await ok(iom, { type: 'floor.request' });
+      await ok(moderator, { type: 'floor.close' });
+      expect(await refused(mexico, { type: 'floor.request' })).toBe('list_closed');
+      await ok(mexico, { type: 'floor.request', kind: 'reply' });
+      // Mexico thinks better of its point of order, and keeps its reply.
+      const point = await ok(mexico, { type: 'floor.request', kind: 'point-of-order' });
+      const withdrawn = await ok(mexico, { type: 'floor.withdraw', requestId: `R${point}` });
+      view = await stateAt(chair, withdrawn);
+      expect(view.floor.queue.map((r) => `${r.delegationId}:${r.kind}`)).toEqual([
+        'morocco:statement',
+        'iom:statement',
+        'mexico:reply',
+      ]);
+      view = await stateAt(chair, await ok(moderator, { type: 'floor.next' }));
+      expect(view.turn).toMatchObject({
+        limitMs: 300_000,
+        speaker: { delegationId: 'morocco', onBehalfOf: { id: 'friends' } },
+      });
+      await ok(moderator, { type: 'floor.next' });
+      view = await stateAt(chair, await ok(moderator, { type: 'floor.next' }));
+      expect(view.turn).toMatchObject({ limitMs: 600_000, speaker: { kind: 'reply' } });
+      expect(view.current?.replies).toEqual({ mexico: 1 });
+      expect(view.floor).toMatchObject({ sincePanel: 2, statesSinceOther: 1 });
+      await ok(moderator, { type: 'turn.end' });
+
+      const record = RecordResponse.parse(
+        (
+          await http(url, `/api/meetings/${meetingId}/record`, {
+            token: (await join(url, meetingId, codes.chair)).token,
+          })
+        ).body,
+      );
+      expect(record.turns.map((t) => [t.delegationId, t.kind, t.onBehalfOf?.id])).toEqual([
+        ['mexico', 'point-of-order', undefined],
+        [undefined, 'statement', undefined],
+        ['morocco', 'statement', 'friends'],
+        ['iom', 'statement', undefined],
+        ['mexico', 'reply', undefined],
+      ]);
+    } finally {
+      for (const c of [chair, moderator, mexico, morocco, iom]) c.close();
+    }
   });
 });

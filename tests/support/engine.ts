@@ -5,7 +5,7 @@ import { DEFAULT_GROUPS } from '../../shared/defaults/groups';
 import { DEFAULT_ROSTER } from '../../shared/defaults/roster';
 import type { MeetingContext, Records, Sender } from '../../shared/engine/context';
 import { Agenda, type FloorStep, type Groups, type Roster } from '../../shared/protocol/agenda';
-import type { Command } from '../../shared/protocol/commands';
+import type { Command, CommandOf } from '../../shared/protocol/commands';
 import type { Refusal } from '../../shared/protocol/errors';
 import { NOTE_AGENDA } from './agenda';
 
@@ -56,7 +56,10 @@ export class EngineHarness {
   now: number;
   readonly record: Records = { turns: [], requests: [], steps: [] };
 
-  /** Without a roster, the default roster and its groups, as the server makes a meeting. */
+  /**
+   * Without a roster, the default one with its groups (the five regional groups), as a server
+   * makes the default meeting; a roster of its own comes with the groups given, or none.
+   */
   constructor(options: { agenda?: Agenda; roster?: Roster; groups?: Groups; start?: number } = {}) {
     this.engine = MeetingEngine.create({
       meetingId: 'M-test',
@@ -68,7 +71,11 @@ export class EngineHarness {
   }
 
   /** A running meeting at the given step (the first step of the item when none is named). */
-  static at(itemId: string, stepId?: string, options: { agenda?: Agenda } = {}): EngineHarness {
+  static at(
+    itemId: string,
+    stepId?: string,
+    options: { agenda?: Agenda; groups?: Groups } = {},
+  ): EngineHarness {
     const h = new EngineHarness(options);
     h.ok({ type: 'agenda.goto', itemId, ...(stepId !== undefined && { stepId }) });
     return h;
@@ -113,13 +120,20 @@ export class EngineHarness {
     return result.error;
   }
 
-  /** A delegate asks for the floor for its own delegation; answers the request's id. */
-  request(delegationId: string, extra: { speakerName?: string } = {}): string {
-    this.ok({ type: 'floor.request', ...extra }, delegate(delegationId));
-    return this.requestOf(delegationId);
+  /**
+   * A delegate asks for the floor for its own delegation (a statement unless `kind` says
+   * otherwise); answers the request's id, which the server makes from the command's version.
+   */
+  request(delegationId: string, extra: Omit<CommandOf<'floor.request'>, 'type'> = {}): string {
+    return `R${this.ok({ type: 'floor.request', ...extra }, delegate(delegationId))}`;
   }
 
-  /** The id of the request a delegation has waiting. */
+  /** An officer enters a request on a delegation's behalf; answers the request's id. */
+  add(delegationId: string, extra: Omit<CommandOf<'floor.add'>, 'type' | 'delegationId'> = {}) {
+    return `R${this.ok({ type: 'floor.add', delegationId, ...extra }, MODERATOR)}`;
+  }
+
+  /** The id of the request a delegation has waiting (its first, when it waits with several). */
   requestOf(delegationId: string): string {
     const entry = this.engine.context.floor.queue.find((r) => r.delegationId === delegationId);
     if (!entry) throw new Error(`${delegationId} has no request waiting`);
@@ -129,6 +143,13 @@ export class EngineHarness {
   /** The delegations waiting, in the order of the queue. */
   queue(): string[] {
     return this.engine.context.floor.queue.map((r) => r.delegationId);
+  }
+
+  /** The queue as the room reads it: who, and for what ("kenya:point-of-order", "egypt:statement@african-group"). */
+  lines(): string[] {
+    return this.view().floor.queue.map(
+      (r) => `${r.delegationId}:${r.kind}${r.onBehalfOf ? `@${r.onBehalfOf.id}` : ''}`,
+    );
   }
 
   view() {

@@ -26,6 +26,19 @@ export const AGENDAS: Record<string, Agenda> = {
     allowance: { limitMs: 60_000, warnAtMs: 30_000, endAtLimit: true },
     responseAllowance: { limitMs: 120_000, warnAtMs: 90_000 },
   }),
+  // Contract version 2's procedure: fair access, early requests, its own clocks.
+  interleave: smallAgenda({
+    queuePolicy: 'interleave',
+    interleaveEvery: 2,
+    requestsFrom: 'item',
+    clusterSize: 3,
+    groupAllowance: { limitMs: 240_000, warnAtMs: 180_000 },
+    replyAllowances: [
+      { limitMs: 120_000, warnAtMs: 90_000 },
+      { limitMs: 60_000, warnAtMs: 30_000 },
+    ],
+    pointOfOrderAllowance: { limitMs: 60_000, warnAtMs: 45_000 },
+  }),
 };
 
 /**
@@ -165,9 +178,43 @@ const agendaChange = (agenda: Agenda): fc.Arbitrary<AgendaChange> => {
   );
 };
 
-/** A command, possibly with placeholders, for a meeting on `agenda`. */
-export const commandFor = (agenda: Agenda): fc.Arbitrary<Command> => {
+/**
+ * What a request asks for (contract version 2, "Kinds of request"): mostly a plain statement;
+ * a reply or a point of order; a statement on behalf of a group (of the default roster's, the
+ * delegation's own or not, or none); questions to panelists (of the item or not).
+ */
+const asking = (speakers: string[]): fc.Arbitrary<object> =>
+  fc.oneof(
+    { arbitrary: fc.constant({}), weight: 6 },
+    { arbitrary: fc.constantFrom({ kind: 'reply' }, { kind: 'point-of-order' }), weight: 4 },
+    {
+      arbitrary: fc.record(
+        {
+          kind: fc.constant('statement'),
+          onBehalfOf: fc.constantFrom('african-group', 'grulac', 'weog', 'no-such-group'),
+        },
+        { requiredKeys: ['onBehalfOf'] },
+      ),
+      weight: 3,
+    },
+    {
+      arbitrary: fc.record({
+        addressedTo: fc.constantFrom([speakers[0] ?? 'nobody'], speakers.slice(0, 2), ['nobody']),
+      }),
+      weight: 2,
+    },
+  );
+
+/**
+ * A command, possibly with placeholders, for a meeting on `agenda`. With `procedure`, requests
+ * take contract version 2's kinds, groups and addressees, and withdrawals may name a request
+ * (the engine must then know the default roster's groups); without it, version 1's fields only.
+ */
+export const commandFor = (agenda: Agenda, procedure = false): fc.Arbitrary<Command> => {
   const ids = allIds(agenda);
+  const kinds = procedure ? asking(ids.speakers) : fc.constant({});
+  const withKind = (rest: fc.Arbitrary<object>) =>
+    fc.tuple(rest, kinds).map(([r, k]) => ({ ...r, ...k }));
   const stepRef = fc.oneof(
     { arbitrary: fc.constant('@current'), weight: 4 },
     { arbitrary: fc.constantFrom(...ids.steps), weight: 1 },
@@ -220,14 +267,22 @@ export const commandFor = (agenda: Agenda): fc.Arbitrary<Command> => {
       ),
       weight: 4,
     },
-    { arbitrary: typed('floor.request', opt({ speakerName: name, sex })), weight: 12 },
-    { arbitrary: typed('floor.withdraw'), weight: 4 },
+    { arbitrary: typed('floor.request', withKind(opt({ speakerName: name, sex }))), weight: 12 },
+    {
+      arbitrary: typed(
+        'floor.withdraw',
+        procedure ? fc.oneof(fc.constant({}), fc.record({ requestId })) : fc.constant({}),
+      ),
+      weight: 4,
+    },
     {
       arbitrary: typed(
         'floor.add',
-        fc.record(
-          { delegationId: DELEGATION, speakerName: name, sex },
-          { requiredKeys: ['delegationId'] },
+        withKind(
+          fc.record(
+            { delegationId: DELEGATION, speakerName: name, sex },
+            { requiredKeys: ['delegationId'] },
+          ),
         ),
       ),
       weight: 6,
@@ -283,8 +338,8 @@ const senderFor = (type: Command['type']): fc.Arbitrary<Sender> => {
   return fc.oneof({ arbitrary: plausible, weight: 6 }, { arbitrary: SENDER, weight: 1 });
 };
 
-export const moveFor = (agenda: Agenda): fc.Arbitrary<Move> =>
-  commandFor(agenda).chain((command) =>
+export const moveFor = (agenda: Agenda, procedure = false): fc.Arbitrary<Move> =>
+  commandFor(agenda, procedure).chain((command) =>
     fc.record({
       waitMs: WAIT,
       by: senderFor(command.type),
@@ -297,7 +352,7 @@ export const moveFor = (agenda: Agenda): fc.Arbitrary<Move> =>
  * A random meeting: which agenda, and the moves made in it. Most meetings open with the chair
  * going to some step, so that the moves that follow have something to act on.
  */
-export const meeting = (maxMoves: number) =>
+export const meeting = (maxMoves: number, procedure = false) =>
   fc.constantFrom(...Object.keys(AGENDAS)).chain((agendaName) => {
     const agenda = AGENDAS[agendaName] ?? NOTE_AGENDA;
     const opening = gotoTarget(agenda).map(
@@ -313,7 +368,7 @@ export const meeting = (maxMoves: number) =>
       moves: fc
         .tuple(
           fc.oneof({ arbitrary: opening.map((m) => [m]), weight: 4 }, fc.constant([])),
-          fc.array(moveFor(agenda), {
+          fc.array(moveFor(agenda, procedure), {
             minLength: Math.min(10, maxMoves),
             maxLength: maxMoves,
             size: 'max',

@@ -69,8 +69,9 @@ describe('floor.request', () => {
   });
 
   it('is not possible outside a discussion, or before the session', () => {
+    // The concluding remarks come after the panel's discussion: nothing to ask for early.
     expect(
-      EngineHarness.at('panel-1', 'presentations').refused(
+      EngineHarness.at('panel-1', 'concluding').refused(
         { type: 'floor.request' },
         delegate('mexico'),
       ).code,

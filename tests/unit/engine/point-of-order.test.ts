@@ -93,11 +93,17 @@ describe('a point of order', () => {
   });
 
   it('is the only request a step without a discussion takes', () => {
-    const h = EngineHarness.at('panel-1', 'presentations');
+    // The concluding remarks: after the discussion, so no statement may be asked for early.
+    const h = EngineHarness.at('panel-1', 'concluding');
     expect(h.refused({ type: 'floor.request' }, delegate('kenya')).message).toBe(
       'The floor is not open for requests in this step.',
     );
+    expect(h.refused({ type: 'floor.request', kind: 'reply' }, delegate('kenya')).code).toBe(
+      'not_now',
+    );
     expect(h.refused({ type: 'floor.close' }, MODERATOR).code).toBe('not_now');
+    h.ok(POINT_OF_ORDER, delegate('kenya'));
+    expect(h.lines()).toEqual(['kenya:point-of-order']);
   });
 
   it('never counts toward the cluster, nor takes the floor from the panel', () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type ApplyResult, MeetingEngine } from '../../../server/engine/engine';
 import { elapsedAt } from '../../../shared/clock/turnClock';
+import { DEFAULT_GROUPS } from '../../../shared/defaults/groups';
 import { DEFAULT_ROSTER } from '../../../shared/defaults/roster';
 import type { Records } from '../../../shared/engine/context';
 import { COMMAND_TYPES, type CommandType } from '../../../shared/protocol/commands';
@@ -20,6 +21,9 @@ const MOVES = 60;
 const seen = {
   accepted: new Map<CommandType, number>(),
   refused: new Set<string>(),
+  /** Kinds of request taken, and turns a point of order interrupted. */
+  kinds: new Set<string>(),
+  interruptions: 0,
 };
 
 /** The invariants of a meeting at `now`, whatever happened before. */
@@ -29,9 +33,34 @@ const checkMeeting = (engine: MeetingEngine, now: number) => {
   if (!parsed.success) throw new Error(`the view does not parse: ${parsed.error.message}`);
 
   const queue = engine.context.floor.queue;
-  const delegations = queue.map((r) => r.delegationId);
-  expect(new Set(delegations).size, 'no delegation twice in the queue').toBe(delegations.length);
+  // A delegation waits once with each kind: a statement, a reply, a point of order.
+  const asks = queue.map((r) => `${r.delegationId}:${r.kind}`);
+  expect(new Set(asks).size, 'no delegation twice with one kind in the queue').toBe(asks.length);
   expect(new Set(queue.map((r) => r.id)).size, 'request ids unique').toBe(queue.length);
+  // Outside a discussion only points of order wait, and early statements when it takes them.
+  if (view.floor.forStep === null) {
+    expect(
+      queue.every((r) => r.kind === 'point-of-order'),
+      'only points of order',
+    ).toBe(true);
+  } else if (view.floor.forStep.early) {
+    expect(
+      queue.every((r) => r.kind !== 'reply'),
+      'no reply before the discussion',
+    ).toBe(true);
+  }
+  for (const count of Object.values(view.current?.replies ?? {})) {
+    expect(count, 'at most two replies per item').toBeLessThanOrEqual(2);
+  }
+
+  // A point of order's turn may hold another, paused and untouched, until it ends.
+  const interrupted = view.interrupted;
+  if (interrupted) {
+    expect(view.turn?.speaker.kind, 'only a point of order interrupts').toBe('point-of-order');
+    expect(interrupted.status).toBe('paused');
+    expect(interrupted.startedAt).toBeNull();
+    expect(interrupted.speaker.kind).not.toBe('point-of-order');
+  }
 
   const turn = view.turn;
   if (turn) {
@@ -82,11 +111,12 @@ describe('random meetings', () => {
     timeout: 30_000 + RUNS * 100,
   }, () => {
     fc.assert(
-      fc.property(meeting(MOVES), ({ agendaName, moves }) => {
+      fc.property(meeting(MOVES, true), ({ agendaName, moves }) => {
         const engine = MeetingEngine.create({
           meetingId: 'M-random',
           agenda: AGENDAS[agendaName] ?? NOTE_AGENDA,
           roster: DEFAULT_ROSTER,
+          groups: DEFAULT_GROUPS,
         });
         const player = new Player(engine);
         const ids = { turns: new Set<string>(), requests: new Set<string>() };
@@ -116,6 +146,10 @@ describe('random meetings', () => {
             checkRecords(result.records, ids);
             seen.accepted.set(command.type, (seen.accepted.get(command.type) ?? 0) + 1);
             if (command.type === 'floor.move') moved = true;
+            if (command.type === 'floor.request' || command.type === 'floor.add') {
+              seen.kinds.add(command.onBehalfOf ? 'group' : (command.kind ?? 'statement'));
+            }
+            if (engine.context.interrupted) seen.interruptions++;
           } else {
             expect(CommandErrorCode.options).toContain(result.error.code);
             expect(result.error.message.length).toBeGreaterThan(0);
@@ -131,12 +165,24 @@ describe('random meetings', () => {
             step = here;
             moved = false;
           }
+          // Until the moderator moves someone, points of order lead and replies close the list;
+          // under States first, group statements, then States, then the others.
           const policy = engine.view(player.now).floor.policy;
-          if (policy === 'states-first' && !moved) {
-            const states = engine.context.floor.queue.map((r) => isStateCategory(r.category));
-            expect(states, 'States first').toEqual(
-              [...states].sort((a, b) => Number(b) - Number(a)),
-            );
+          if (!moved) {
+            const rank = (r: (typeof engine.context.floor.queue)[number]) =>
+              r.kind === 'point-of-order'
+                ? 0
+                : r.kind === 'reply'
+                  ? 4
+                  : policy === 'arrival'
+                    ? 2
+                    : r.onBehalfOf
+                      ? 1
+                      : policy === 'interleave' || isStateCategory(r.category)
+                        ? 2
+                        : 3;
+            const ranks = engine.context.floor.queue.map(rank);
+            expect(ranks, `the ${policy} order`).toEqual([...ranks].sort((a, b) => a - b));
           }
         }
       }),
@@ -147,6 +193,8 @@ describe('random meetings', () => {
     for (const type of COMMAND_TYPES) {
       expect(seen.accepted.get(type) ?? 0, `${type} accepted at least once`).toBeGreaterThan(0);
     }
+    expect([...seen.kinds].sort()).toEqual(['group', 'point-of-order', 'reply', 'statement']);
+    expect(seen.interruptions, 'points of order interrupted turns').toBeGreaterThan(0);
     for (const code of [
       'forbidden',
       'conflict',

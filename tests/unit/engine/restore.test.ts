@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MeetingEngine } from '../../../server/engine/engine';
 import { elapsedAt } from '../../../shared/clock/turnClock';
+import { DEFAULT_GROUPS } from '../../../shared/defaults/groups';
 import { DEFAULT_ROSTER } from '../../../shared/defaults/roster';
 import type { Command } from '../../../shared/protocol/commands';
 import { NOTE_AGENDA } from '../../support/agenda';
@@ -10,19 +11,20 @@ import { AGENDAS, meeting, Player } from './arbitraries';
 
 /** What the store does: the snapshot as JSON text, read back, and a new engine from it. */
 const restored = (engine: MeetingEngine): MeetingEngine =>
-  MeetingEngine.restore(snapshotOf(engine), DEFAULT_ROSTER);
+  MeetingEngine.restore(snapshotOf(engine), DEFAULT_ROSTER, DEFAULT_GROUPS);
 
 describe('a meeting restored from its snapshot', () => {
   it('answers every next command exactly as the meeting it was taken from', () => {
     fc.assert(
       fc.property(
-        meeting(40),
+        meeting(40, true),
         fc.uniqueArray(fc.nat({ max: 41 }), { maxLength: 4 }),
         ({ agendaName, moves }, cuts) => {
           const original = MeetingEngine.create({
             meetingId: 'M-restore',
             agenda: AGENDAS[agendaName] ?? NOTE_AGENDA,
             roster: DEFAULT_ROSTER,
+            groups: DEFAULT_GROUPS,
           });
           const player = new Player(original);
           // The copy is restored afresh from its own snapshot at every cut.
