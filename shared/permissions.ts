@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   'session.reopen': ['chair'],
   'agenda.edit': ['chair'],
   'display.configure': ['chair'],
+  'cue.send': ['chair', 'moderator'],
+  'cue.clear': ['chair', 'moderator'],
   'turn.start': ['chair', 'moderator'],
   'turn.pause': ['chair', 'moderator'],
   'turn.resume': ['chair', 'moderator'],

@@ -142,8 +142,16 @@ const chartSetup = setup({
       );
     },
     editInvalid: ({ event }) => event.edit?.ok !== true,
-    displayUnchanged: ({ context, event }) =>
-      context.display.showDelay === the(event, 'display.configure').showDelay,
+    displayUnchanged: ({ context, event }) => {
+      const { showDelay, blackout, lang } = the(event, 'display.configure');
+      const shown = context.display;
+      return (
+        (showDelay === undefined || showDelay === shown.showDelay) &&
+        (blackout === undefined || blackout === shown.blackout) &&
+        (lang === undefined || lang === shown.lang)
+      );
+    },
+    noCue: ({ context }) => context.cue === null,
     closedBeforeItBegan: ({ context }) =>
       context.session.status !== 'closed' ||
       context.session.from === null ||
@@ -328,11 +336,16 @@ const SETTINGS = {
   'display.configure': [
     when(
       'displayUnchanged',
-      refuseWith('not_now', ({ event }) =>
-        the(event, 'display.configure').showDelay
+      refuseWith('not_now', ({ event }) => {
+        const { showDelay, blackout, lang } = the(event, 'display.configure');
+        if (blackout !== undefined) {
+          return blackout ? 'The display is already black.' : 'The display is already showing.';
+        }
+        if (lang !== undefined) return 'The display already speaks that language.';
+        return showDelay
           ? 'The display already shows the delay.'
-          : 'The display already hides the delay.',
-      ),
+          : 'The display already hides the delay.';
+      }),
     ),
     { actions: act('configureDisplay') },
   ],
@@ -499,6 +512,13 @@ const ADJUST = [
   ),
   { actions: act('adjustTurn') },
 ];
+
+/** A cue to the speaker on the floor, and its clearing (contract version 2). */
+const NO_CUE = when('noCue', refuse('not_now', 'There is no cue to clear.'));
+const CUES = {
+  'cue.send': { actions: act('sendCue') },
+  'cue.clear': [NO_CUE, { actions: act('clearCue') }],
+};
 
 export const meetingChart = chartSetup.createMachine({
   id: 'meeting',
@@ -701,6 +721,8 @@ export const meetingChart = chartSetup.createMachine({
                 'turn.resume': [TURN_OVER, NOBODY_SPEAKS],
                 'turn.end': [TURN_OVER, NOBODY_SPEAKS],
                 'turn.adjust': [TURN_OVER, NOBODY_SPEAKS],
+                'cue.send': refuse('not_now', 'Nobody has the floor: a cue goes to the speaker.'),
+                'cue.clear': NO_CUE,
               },
             },
             speaking: {
@@ -709,6 +731,7 @@ export const meetingChart = chartSetup.createMachine({
               on: {
                 'turn.end': [TURN_OVER, { target: 'none', actions: act('endTurn') }],
                 'turn.adjust': ADJUST,
+                ...CUES,
               },
               states: CLOCK,
             },
@@ -719,6 +742,7 @@ export const meetingChart = chartSetup.createMachine({
                 // Its end gives the floor back to the turn it interrupted, paused.
                 'turn.end': [TURN_OVER, { target: 'speaking.paused', actions: act('endTurn') }],
                 'turn.adjust': ADJUST,
+                ...CUES,
               },
               states: CLOCK,
             },

@@ -4,7 +4,9 @@ import type { Command } from '../protocol/commands';
 import { Id, Instant, Note, type Role, Segment, Sex } from '../protocol/common';
 import type { Refusal } from '../protocol/errors';
 import {
+  Cue,
   CurrentStep,
+  DisplayView,
   Question,
   QueueEntry,
   type RequestRecord,
@@ -70,8 +72,8 @@ export const Session = z.discriminatedUnion('status', [
 export type Session = z.infer<typeof Session>;
 
 /** What the room display shows besides the floor, as the chair sets it. */
-export const DisplayOptions = z.object({ showDelay: z.boolean() });
-export type DisplayOptions = z.infer<typeof DisplayOptions>;
+export const DisplayOptions = DisplayView;
+export type DisplayOptions = DisplayView;
 
 /**
  * Everything the engine knows of a meeting that changes with commands: the statechart's context,
@@ -95,6 +97,8 @@ export const MeetingContext = z.object({
   interrupted: TurnState.nullable().default(null),
   floor: FloorState,
   display: DisplayOptions,
+  /** The cue to the speaker on the podium; it goes with the turn it was sent during. */
+  cue: Cue.nullable().default(null),
 });
 export type MeetingContext = z.infer<typeof MeetingContext>;
 

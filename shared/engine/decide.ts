@@ -42,7 +42,8 @@ export const newMeeting = (meetingId: string, agenda: Agenda): MeetingContext =>
   turn: null,
   interrupted: null,
   floor: emptyFloor(),
-  display: { showDelay: false },
+  display: { showDelay: false, blackout: false, lang: 'en' },
+  cue: null,
 });
 
 /**

@@ -40,15 +40,25 @@ const nextVersion = (ctx: MeetingContext) => ctx.version + 1;
 /** Builds an outcome while several steps (end the turn, leave the step...) add their records. */
 class Change {
   readonly records: Records = noRecords();
-  constructor(public ctx: MeetingContext) {}
+  /** The turn on the floor before the change: a cue goes with it (contract version 2). */
+  private readonly turnBefore: string | undefined;
+  constructor(public ctx: MeetingContext) {
+    this.turnBefore = ctx.turn?.id;
+  }
 
   set(patch: Partial<MeetingContext>): this {
     this.ctx = { ...this.ctx, ...patch };
     return this;
   }
 
+  /**
+   * The new context, one version on. A cue to the speaker is cleared when the turn it was sent
+   * during ends or another starts, whatever the command that did it (a grant, a new step...).
+   */
   done(): Outcome {
-    return { ctx: { ...this.ctx, version: nextVersion(this.ctx) }, records: this.records };
+    const turnChanged = this.ctx.turn?.id !== this.turnBefore;
+    const cue = turnChanged ? null : this.ctx.cue;
+    return { ctx: { ...this.ctx, cue, version: nextVersion(this.ctx) }, records: this.records };
   }
 
   /**
@@ -574,9 +584,25 @@ export const effects = {
       .done(),
 
   configureDisplay: (ctx, { command }) => {
-    const { showDelay } = command as CommandOf<'display.configure'>;
-    return new Change(ctx).set({ display: { ...ctx.display, showDelay } }).done();
+    const { showDelay, blackout, lang } = command as CommandOf<'display.configure'>;
+    return new Change(ctx)
+      .set({
+        display: {
+          ...ctx.display,
+          ...(showDelay !== undefined && { showDelay }),
+          ...(blackout !== undefined && { blackout }),
+          ...(lang !== undefined && { lang }),
+        },
+      })
+      .done();
   },
+
+  sendCue: (ctx, { command, now }) => {
+    const { text, flash } = command as CommandOf<'cue.send'>;
+    return new Change(ctx).set({ cue: { text, flash: flash ?? false, sentAt: now } }).done();
+  },
+
+  clearCue: (ctx) => new Change(ctx).set({ cue: null }).done(),
 
   switchSegment: (ctx, { command }) =>
     new Change(ctx).segment((command as CommandOf<'floor.segment'>).segment).done(),

@@ -36,6 +36,7 @@ export const contextFromView = (view: MeetingView): MeetingContext => {
       queue: view.floor.queue.map((r) => ({ ...r, madeBy: 'delegate', waitingAtClose: false })),
     },
     display: view.display,
+    cue: view.cue,
   };
   fromView.set(view, context);
   return context;

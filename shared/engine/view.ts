@@ -68,5 +68,6 @@ export const meetingView = (ctx: MeetingContext, serverTime: number): MeetingVie
         ? { since: session.since, ...(session.note !== undefined && { note: session.note }) }
         : null,
     display: ctx.display,
+    cue: ctx.cue,
   };
 };

@@ -6,6 +6,7 @@ import {
   Duration,
   displayName,
   Id,
+  Lang,
   QueuePolicy,
   RequestKind,
   Segment,
@@ -117,11 +118,30 @@ export const AgendaChange = z.discriminatedUnion('target', [
 export type AgendaChange = z.infer<typeof AgendaChange>;
 export const AgendaEdit = command('agenda.edit', { change: AgendaChange });
 
-/** Added to the contract: what the room display shows besides the floor. */
+/**
+ * What the room display shows besides the floor (added to the contract; contract version 2 adds
+ * `blackout` and `lang`). Each field given is set; the others stay as they are.
+ */
 export const DisplayConfigure = command('display.configure', {
   /** "Running 12 min late" on the room display. */
-  showDelay: z.boolean(),
+  showDelay: z.boolean().optional(),
+  /** The room display (and the podium) shows nothing but black. */
+  blackout: z.boolean().optional(),
+  /** The language of the room display, the podium and the overlay. */
+  lang: Lang.optional(),
+}).refine((c) => c.showDelay !== undefined || c.blackout !== undefined || c.lang !== undefined, {
+  message: 'give showDelay, blackout or lang',
 });
+
+/**
+ * Contract version 2: a discreet message to the speaker on the podium screen ("Please
+ * conclude"), until cleared or until the turn ends or another starts.
+ */
+export const CueSend = command('cue.send', {
+  text: displayName({ maxChars: LIMITS.cueChars }),
+  flash: z.boolean().optional(),
+});
+export const CueClear = command('cue.clear', {});
 
 export const AdHocSpeaker = z.object({ name: displayName(), delegationId: Id.optional() }).strict();
 export const TurnStart = z
@@ -231,6 +251,8 @@ export const Command = z.discriminatedUnion('type', [
   SessionReopen,
   AgendaEdit,
   DisplayConfigure,
+  CueSend,
+  CueClear,
   TurnStart,
   TurnPause,
   TurnResume,

@@ -143,3 +143,8 @@ export type RequestKind = z.infer<typeof RequestKind>;
  */
 export const QueuePolicy = z.enum(['states-first', 'arrival', 'interleave']);
 export type QueuePolicy = z.infer<typeof QueuePolicy>;
+
+/** The six languages of the United Nations (contract version 2, "Languages"). */
+export const LANGS = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
+export const Lang = z.enum(LANGS);
+export type Lang = z.infer<typeof Lang>;

@@ -37,6 +37,8 @@ export const LIMITS = {
   rosterDelegations: 1000,
   /** Added (contract version 2): the groups a meeting may have (regional, negotiating...). */
   groups: 200,
+  /** Contract version 2: a cue to the speaker, in characters. */
+  cueChars: 80,
   /** Added: the panelists one question may address. */
   addressees: 20,
   /** The longest allowance a step may set, and the most a single adjustment may add or remove. */

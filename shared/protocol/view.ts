@@ -5,6 +5,7 @@ import {
   Duration,
   Id,
   Instant,
+  Lang,
   Name,
   Note,
   QueuePolicy,
@@ -128,6 +129,25 @@ export const CurrentStep = z.object({
   replies: z.record(Id, z.number().int().positive()).default({}),
 });
 
+/**
+ * What the room display shows besides the floor (contract version 2): the delay, a blackout, its
+ * language. Older snapshots and servers know only `showDelay`.
+ */
+export const DisplayView = z.object({
+  showDelay: z.boolean(),
+  blackout: z.boolean().default(false),
+  lang: Lang.default('en'),
+});
+export type DisplayView = z.infer<typeof DisplayView>;
+
+/** A cue to the speaker (contract version 2, "Speaker cues and room outputs"). */
+export const Cue = z.object({
+  text: z.string().max(LIMITS.cueChars),
+  flash: z.boolean(),
+  sentAt: Instant,
+});
+export type Cue = z.infer<typeof Cue>;
+
 export const MeetingView = z.object({
   meetingId: ServerId,
   version: z.number().int().nonnegative(),
@@ -150,7 +170,9 @@ export const MeetingView = z.object({
   floor: FloorView,
   suspension: z.object({ since: Instant, note: Note.optional() }).nullable(),
   /** What the room display shows besides the floor, as the chair sets it. */
-  display: z.object({ showDelay: z.boolean() }),
+  display: DisplayView,
+  /** Contract version 2: the cue to the speaker on the podium, until cleared or the turn ends. */
+  cue: Cue.nullable().default(null),
 });
 export type MeetingView = z.infer<typeof MeetingView>;
 

@@ -18,7 +18,7 @@ const at = (time: string) => instantOf('2017-07-24', time, NY);
 /** The view of a default meeting, as a screen has it, with the delay shown or not. */
 const viewAt = (h: EngineHarness, showDelay = true): MeetingView => ({
   ...h.view(),
-  display: { showDelay },
+  display: { ...h.view().display, showDelay },
 });
 
 describe('the delay in words', () => {

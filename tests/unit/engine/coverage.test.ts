@@ -64,6 +64,8 @@ const MOVES: [Command, Sender][] = [
   [{ type: 'turn.resume' }, MODERATOR],
   [{ type: 'turn.end' }, MODERATOR],
   [{ type: 'turn.adjust', deltaMs: 30_000 }, MODERATOR],
+  [{ type: 'cue.send', text: 'Please conclude', flash: true }, MODERATOR],
+  [{ type: 'cue.clear' }, MODERATOR],
   [{ type: 'floor.request' }, delegate('mexico')],
   [{ type: 'floor.withdraw' }, delegate('mexico')],
   [{ type: 'floor.add', delegationId: 'kenya' }, MODERATOR],
@@ -123,6 +125,7 @@ const PROBES: [Command, Sender][] = [
   [{ type: 'floor.request', onBehalfOf: 'no-such-group' }, delegate('mexico')],
   [{ type: 'floor.request', addressedTo: ['nobody'] }, delegate('mexico')],
   [{ type: 'floor.add', delegationId: 'mexico', kind: 'reply' }, MODERATOR],
+  [{ type: 'display.configure', blackout: true, lang: 'fr' }, CHAIR],
   [{ type: 'floor.request', kind: 'point-of-order' }, delegate('kenya')],
 ];
 
@@ -182,6 +185,7 @@ const serializeState = (snapshot: Pick<ChartSnapshot, 'value' | 'context'>): str
     current && Object.entries(current.replies).join('+'),
     turn && `${turn.status}/${turn.segment ?? ''}/${turn.speaker.kind === 'point-of-order'}`,
     snapshot.context.interrupted?.id !== undefined,
+    snapshot.context.cue !== null,
     // Who waits, and whether a point of order is first: the order tells no other transition
     // apart (the queue's order has its own property tests), and would multiply the meetings.
     floor.queue.map((r) => `${r.delegationId}:${r.kind}`).sort(),

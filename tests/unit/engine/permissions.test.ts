@@ -69,6 +69,17 @@ const EXAMPLES = {
     h: EngineHarness.at('welcome'),
     command: { type: 'display.configure', showDelay: true },
   }),
+  'cue.send': () => {
+    const h = EngineHarness.at('panel-1', 'presentations');
+    h.ok({ type: 'turn.start', speakerId: 'expert-1' });
+    return { h, command: { type: 'cue.send', text: 'Please conclude' } };
+  },
+  'cue.clear': () => {
+    const h = EngineHarness.at('panel-1', 'presentations');
+    h.ok({ type: 'turn.start', speakerId: 'expert-1' });
+    h.ok({ type: 'cue.send', text: 'Please conclude' });
+    return { h, command: { type: 'cue.clear' } };
+  },
   'turn.start': () => ({
     h: EngineHarness.at('panel-1', 'presentations'),
     command: { type: 'turn.start', speakerId: 'expert-2' },
