@@ -19,6 +19,7 @@ import { registerClient } from './http/static';
 import { WrongCodeLimiter } from './http/wrongCodeLimiter';
 import { defaultMeetingAgenda } from './meetings/defaultMeeting';
 import { MeetingRegistry } from './meetings/registry';
+import { CommandIntake } from './realtime/commandIntake';
 import { Devices } from './realtime/devices';
 import { HandshakeGuard } from './realtime/handshakeGuard';
 import { dropSlowReaders } from './realtime/slowReaders';
@@ -166,7 +167,9 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
         DEFAULT_GROUPS,
       ).meetingId;
     }
-    attachRealtime(io, registry, app.log, guard, clock);
+    // One intake for the sockets and the control API: a token has one budget either way.
+    const commands = new CommandIntake(registry, clock, app.log);
+    attachRealtime(io, registry, app.log, guard, clock, commands);
     const devices = new Devices(io);
 
     app.decorate('rostrum', {
@@ -200,6 +203,7 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
       adminToken: adminToken.value,
       limiter,
       devices,
+      commands,
     });
     await app.register(registerClient, { clientDir: options.clientDir ?? resolve('dist/client') });
 

@@ -7,7 +7,7 @@ import type {
 import fp from 'fastify-plugin';
 import type { Role } from '../../shared/protocol/common';
 import { type Access, MeetingPath } from '../../shared/protocol/contract';
-import { bearerToken, sameSecret } from '../access/tokens';
+import { bearerToken, sameSecret, tokenHash } from '../access/tokens';
 import type { MeetingRegistry } from '../meetings/registry';
 import type { MeetingRuntime } from '../meetings/runtime';
 import { HttpError } from './errors';
@@ -25,8 +25,11 @@ import type { WrongCodeLimiter } from './wrongCodeLimiter';
 export type Caller =
   /** No `Authorization: Bearer` header. */
   | { kind: 'nobody' }
-  /** A token this server issued and has not revoked. */
-  | { kind: 'device'; meetingId: string; role: Role; delegationId?: string }
+  /**
+   * A token this server issued and has not revoked; `tokenKey` is its hash, under which its
+   * command limits are kept (the same key as on its sockets).
+   */
+  | { kind: 'device'; meetingId: string; role: Role; delegationId?: string; tokenKey: string }
   /** A token this server issued and revoked since (a sign-out, a code rotation). */
   | { kind: 'signed-out' }
   | { kind: 'operator' }
@@ -71,6 +74,13 @@ export const actorOf = (request: FastifyRequest): 'chair' | 'operator' => {
   throw new Error(`${request.url}: not a chair's route`);
 };
 
+/** The device calling a `token` route: a token of this meeting, as its access has checked. */
+export const deviceOf = (request: FastifyRequest): Extract<Caller, { kind: 'device' }> => {
+  const caller = callerOf(request);
+  if (caller.kind !== 'device') throw new Error(`${request.url}: not a device's route`);
+  return caller;
+};
+
 /**
  * The `preValidation` hook of a meeting's scope (`/api/meetings/:id`): the meeting named in the
  * path, or 404, before any token or schema is checked.
@@ -109,6 +119,7 @@ const accessPlugin: FastifyPluginAsync<AccessOptions> = async (app, options) => 
         meetingId: issued.meetingId,
         role: issued.role,
         ...(issued.delegationId !== undefined && { delegationId: issued.delegationId }),
+        tokenKey: tokenHash(token),
       };
     } else if (registry.issuedOnce(token)) {
       request.caller = { kind: 'signed-out' };
@@ -198,6 +209,33 @@ const accessPlugin: FastifyPluginAsync<AccessOptions> = async (app, options) => 
     }
   };
 
+  /**
+   * Any token of this very meeting, whatever its role (the control API): what the role may do is
+   * the command's business, checked as on a socket. The operator's token is no meeting's and is
+   * refused with the words any other token gets, so the route tells nothing about it.
+   */
+  const member = (request: FastifyRequest): void => {
+    const caller = callerOf(request);
+    switch (caller.kind) {
+      case 'nobody':
+        throw new HttpError(
+          'unauthorized',
+          'Send a token of this meeting (a join answers one): Authorization: Bearer <token>.',
+        );
+      case 'signed-out':
+        throw new HttpError(
+          'unauthorized',
+          'This device was signed out: join again with an access code.',
+        );
+      case 'device':
+        if (caller.meetingId === meetingOf(request).meetingId) return;
+        throw new HttpError('unauthorized', 'That token does not open this meeting.');
+      case 'operator':
+      case 'stranger':
+        throw new HttpError('unauthorized', 'That token does not open this meeting.');
+    }
+  };
+
   const checks: Record<Access, ((request: FastifyRequest) => void) | null> = {
     anyone: null,
     // The join itself checks the code; a wrong one counts against the same budget.
@@ -205,6 +243,7 @@ const accessPlugin: FastifyPluginAsync<AccessOptions> = async (app, options) => 
     operator,
     chair,
     officer,
+    token: member,
   };
 
   // Every route under /api says who may call it: one that forgot would otherwise be open to all.

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { MeetingRegistry } from '../meetings/registry';
+import type { CommandIntake } from '../realtime/commandIntake';
 import type { Devices } from '../realtime/devices';
 import { registerAccess } from './access';
 import { healthRoutes } from './routes/health';
@@ -14,6 +15,8 @@ export interface ApiOptions {
   adminToken: string;
   limiter: WrongCodeLimiter;
   devices: Devices;
+  /** Where commands go, from sockets and from the control API alike. */
+  commands: CommandIntake;
 }
 
 /**
@@ -24,7 +27,8 @@ export interface ApiOptions {
  * - `routes/meetings.ts`: `/meetings`, the operator's;
  * - `routes/join.ts`: `/join` and `/meetings/:id/join`;
  * - `routes/meeting.ts`: the scope `/meetings/:id`, which finds the meeting first, with the roster,
- *   `routes/devices.ts` (the chair's devices and codes) and `routes/record.ts` (the record).
+ *   `routes/devices.ts` (the chair's devices and codes), `routes/record.ts` (the record) and
+ *   `routes/control.ts` (the control API: commands and the state over HTTP).
  *
  * Params and bodies are checked by the contract's zod schemas through fastify-type-provider-zod
  * (a refusal is answered by `errors.ts`); who may call a route is its `config.access`, checked by
@@ -32,7 +36,7 @@ export interface ApiOptions {
  */
 export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (app, options) => {
   // Only what each plugin needs: the options given to this one also carry its prefix.
-  const { registry, adminToken, limiter, devices } = options;
+  const { registry, adminToken, limiter, devices, commands } = options;
   // The routes' schemas are zod's: validated by zod, and a response schema, should a route
   // declare one, serialised by zod too (Fastify's own compilers take JSON Schema).
   app.setValidatorCompiler(validatorCompiler);
@@ -41,5 +45,5 @@ export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (app, options) =>
   await app.register(healthRoutes);
   await app.register(meetingsRoutes, { prefix: '/meetings', registry });
   await app.register(joinRoutes, { registry, limiter });
-  await app.register(meetingScope, { prefix: '/meetings/:id', registry, devices });
+  await app.register(meetingScope, { prefix: '/meetings/:id', registry, devices, commands });
 };

@@ -11,6 +11,17 @@ import {
 import { describeIssues, type Issue } from '../validation/issues';
 import { applySecurityHeaders } from './security';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The route answers as a command's ack (the control API): its errors carry `"ok": false`
+     * beside `error`, whichever part of the server refused the request, so a client reads one
+     * shape.
+     */
+    answersAsAck?: boolean;
+  }
+}
+
 /** An error the API answers as such: a contract code, a message in plain words. */
 export class HttpError extends Error {
   constructor(
@@ -27,23 +38,47 @@ const errorBody = (code: string, message: string): HttpErrorResponse => ({
   error: { code, message },
 });
 
+/** Whether the request's route answers as a command's ack (a request refused before routing has none). */
+const answersAsAck = (request: FastifyRequest): boolean =>
+  request.routeOptions?.config?.answersAsAck === true;
+
 export const sendError = (
   reply: FastifyReply,
   code: HttpErrorCode,
   message: string,
   headers: Record<string, string> = {},
-): FastifyReply =>
-  reply.code(HTTP_ERROR_STATUS[code]).headers(headers).send(errorBody(code, message));
+): FastifyReply => {
+  const body = errorBody(code, message);
+  return reply
+    .code(HTTP_ERROR_STATUS[code])
+    .headers(headers)
+    .send(answersAsAck(reply.request) ? { ok: false, ...body } : body);
+};
+
+/** A body limit in words: `1 MiB`, `16 KiB`. */
+const bytesInWords = (bytes: number): string =>
+  bytes % (1024 * 1024) === 0
+    ? `${bytes / (1024 * 1024)} MiB`
+    : bytes % 1024 === 0
+      ? `${bytes / 1024} KiB`
+      : `${bytes} bytes`;
 
 const STATUS_CODES = new Map<number, HttpErrorCode>(
   Object.entries(HTTP_ERROR_STATUS).map(([code, status]) => [status, code as HttpErrorCode]),
 );
 
-/** What Fastify's own errors (body parsing, limits) mean in the contract's words. */
-const fastifyError = (error: FastifyError): { code: HttpErrorCode; message: string } | null => {
+/**
+ * What Fastify's own errors (body parsing, limits) mean in the contract's words. `bodyLimit` is
+ * the route's (1 MiB, or a command's 16 KiB).
+ */
+const fastifyError = (
+  error: FastifyError,
+  bodyLimit: number,
+): { code: HttpErrorCode; message: string } | null => {
+  const tooLarge = `The body is larger than ${bytesInWords(bodyLimit)}.`;
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { code: 'payload_too_large', message: 'The body is larger than 1 MiB.' };
+      return { code: 'payload_too_large', message: tooLarge };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return {
         code: 'invalid',
@@ -59,8 +94,7 @@ const fastifyError = (error: FastifyError): { code: HttpErrorCode; message: stri
       break;
   }
   const status = error.statusCode;
-  if (status === 413)
-    return { code: 'payload_too_large', message: 'The body is larger than 1 MiB.' };
+  if (status === 413) return { code: 'payload_too_large', message: tooLarge };
   if (error instanceof SyntaxError && status === 400) {
     return { code: 'invalid', message: 'The body is not valid JSON.' };
   }
@@ -94,7 +128,7 @@ export const registerErrorHandling = (app: FastifyInstance): void => {
       const whole = error.validationContext ?? 'request';
       return sendError(reply, 'invalid', describeIssues(issuesOf(error.validation), whole));
     }
-    const known = fastifyError(error);
+    const known = fastifyError(error, request.routeOptions.bodyLimit);
     if (known) {
       request.log.info({ code: known.code, fastify: error.code }, 'request refused');
       return sendError(reply, known.code, known.message);

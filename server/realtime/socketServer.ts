@@ -1,8 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import type { FastifyBaseLogger } from 'fastify';
 import { Server, type Socket } from 'socket.io';
-import type { Sender } from '../../shared/engine/context';
-import { Command } from '../../shared/protocol/commands';
 import type { Role } from '../../shared/protocol/common';
 import {
   type AckOf,
@@ -12,15 +10,13 @@ import {
   type ReceivedClientEvents,
   type ServerToClientEvents,
 } from '../../shared/protocol/contract';
-import type { CommandAck } from '../../shared/protocol/errors';
 import { LIMITS } from '../../shared/protocol/limits';
 import { tokenHash } from '../access/tokens';
 import type { ServerClock } from '../clock';
 import type { MeetingRegistry } from '../meetings/registry';
-import { describeZodError } from '../validation/issues';
+import type { CommandIntake } from './commandIntake';
 import type { HandshakeGuard } from './handshakeGuard';
 import { SyncLimit } from './syncLimit';
-import { TokenLimits } from './tokenLimits';
 
 /**
  * The events are the contract's (`shared/protocol/contract.ts`): what the server sends is typed
@@ -56,17 +52,6 @@ type RostrumSocket = Socket<
 /** The socket.io room of a meeting: every device of that meeting, whatever its role. */
 export const roomOf = (meetingId: string): string => `meeting:${meetingId}`;
 
-const failure = (code: 'invalid' | 'unavailable', message: string): CommandAck => ({
-  ok: false,
-  error: { code, message },
-});
-
-/** The answer to a handler that failed unexpectedly: logged, and nothing changed. */
-const UNEXPECTED = failure(
-  'unavailable',
-  'The server could not handle that just now; nothing was changed. Try again.',
-);
-
 /** An ack as the server calls it: with the answer the contract gives that event. */
 type Ack<E extends ClientEvent> = (answer: AckOf<E>) => void;
 
@@ -100,7 +85,8 @@ export const createSocketServer = (httpServer: HttpServer): RostrumSocketServer 
 /**
  * The handshake (a token, or `connect_error: unauthorized`), the `state` on connect, and the
  * `command` and `sync` handlers. Every handler is wrapped: an exception is logged with its stack
- * and answered `unavailable`, and the process goes on.
+ * and answered `unavailable`, and the process goes on. Commands go through `commands`, the
+ * intake the control API shares (`commandIntake.ts`).
  */
 export const attachRealtime = (
   io: RostrumSocketServer,
@@ -108,8 +94,8 @@ export const attachRealtime = (
   log: FastifyBaseLogger,
   guard: HandshakeGuard,
   clock: ServerClock,
+  commands: CommandIntake,
 ): void => {
-  const limits = new TokenLimits();
   io.use((socket, next) => {
     try {
       // Before any look-up: an address over its wrong-code budget, a connection refused before.
@@ -146,7 +132,7 @@ export const attachRealtime = (
       }
       void socket.join(roomOf(socket.data.meetingId));
       socket.emit('state', runtime.stateForNewcomer());
-      socket.on('command', (...args) => onCommand(socket, registry, limits, clock, log, args));
+      socket.on('command', (...args) => onCommand(socket, commands, log, args));
       const syncs = new SyncLimit(clock.now());
       socket.on('sync', (...args) => {
         const verdict = syncs.admit(clock.now());
@@ -177,43 +163,21 @@ const answer = <E extends ClientEvent>(
   }
 };
 
+/** A command on a socket: the intake's answer through the ack, or the socket closed. */
 const onCommand = (
   socket: RostrumSocket,
-  registry: MeetingRegistry,
-  limits: TokenLimits,
-  clock: ServerClock,
+  commands: CommandIntake,
   log: FastifyBaseLogger,
   args: unknown[],
 ): void => {
   const ack = ackOf<'command'>(args);
   // Without an ack the sender could never learn the outcome: such a message is ignored.
   if (!ack) return;
-  const { meetingId, role, delegationId } = socket.data;
-  try {
-    // The token's limits (and a display's refusal) come before any parsing or logging.
-    const admission = limits.admit(socket.data, clock.now());
-    if (admission.kind === 'disconnect') {
-      socket.disconnect(true);
-      return;
-    }
-    if (admission.kind === 'refused') {
-      answer(ack, admission.ack, log);
-      return;
-    }
-    const parsed = Command.safeParse(args.length > 1 ? args[0] : undefined);
-    if (!parsed.success) {
-      answer(ack, failure('invalid', describeZodError(parsed.error, 'command')), log);
-      return;
-    }
-    const runtime = registry.get(meetingId);
-    if (!runtime) {
-      answer(ack, failure('unavailable', 'This meeting is not open on the server.'), log);
-      return;
-    }
-    const sender: Sender = { role, ...(delegationId !== undefined && { delegationId }) };
-    answer(ack, runtime.execute(parsed.data, sender, 'socket'), log);
-  } catch (error) {
-    log.error({ err: error, meetingId, role }, 'command handler failed');
-    answer(ack, UNEXPECTED, log);
+  // The command is the first argument when there is one besides the ack.
+  const handled = commands.take(socket.data, args.length > 1 ? args[0] : undefined, 'socket');
+  if (handled.kind === 'close') {
+    socket.disconnect(true);
+    return;
   }
+  answer(ack, handled.ack, log);
 };

@@ -16,11 +16,17 @@ export interface Holder {
 export type Admission =
   | { kind: 'admitted' }
   | { kind: 'refused'; ack: CommandAck }
-  /** A socket of a role that sends nothing kept sending beyond its limit: it is closed. */
-  | { kind: 'disconnect' };
+  /**
+   * A role that sends nothing kept sending beyond its limit: a socket is closed; a request over
+   * HTTP, which has no connection to close, is answered `ack`.
+   */
+  | { kind: 'disconnect'; ack: CommandAck };
 
 const ADMITTED: Admission = { kind: 'admitted' };
-const refused = (code: 'forbidden' | 'rate_limited', message: string): Admission => ({
+const refused = (
+  code: 'forbidden' | 'rate_limited',
+  message: string,
+): Extract<Admission, { kind: 'refused' }> => ({
   kind: 'refused',
   ack: { ok: false, error: { code, message } },
 });
@@ -30,6 +36,7 @@ const TOKEN_LIMITED = refused(
   'rate_limited',
   'Too many commands from this device: wait a moment and try again.',
 );
+const BEYOND_SENDS_NOTHING: Admission = { kind: 'disconnect', ack: TOKEN_LIMITED.ack };
 const DELEGATION_LIMITED = refused(
   'rate_limited',
   "Too many commands from this delegation's devices: wait a moment and try again.",
@@ -62,7 +69,7 @@ export class TokenLimits {
     const withinToken = this.bucket(this.tokens, holder.tokenKey, () =>
       CommandBucket.forRole(holder.role, now),
     ).take(now);
-    if (!maySendCommands(holder.role)) return withinToken ? SENDS_NOTHING : { kind: 'disconnect' };
+    if (!maySendCommands(holder.role)) return withinToken ? SENDS_NOTHING : BEYOND_SENDS_NOTHING;
     if (!withinToken) return TOKEN_LIMITED;
     if (holder.delegationId !== undefined) {
       const key = `${holder.meetingId}/${holder.delegationId}`;

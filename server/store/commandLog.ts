@@ -4,8 +4,11 @@ import { Id, Role } from '../../shared/protocol/common';
 import type { Db } from './database';
 import { holderOf, parseJson } from './rows';
 
-/** Where a command came from: a person's socket, or the server's own "end at limit" timer. */
-export const CommandSource = z.enum(['socket', 'timer']);
+/**
+ * Where a command came from: a person's socket, the control API over HTTP (contract version 2,
+ * `POST /api/meetings/:id/commands`), or the server's own "end at limit" timer.
+ */
+export const CommandSource = z.enum(['socket', 'http', 'timer']);
 export type CommandSource = z.infer<typeof CommandSource>;
 
 /** One accepted command as the log keeps it: enough to apply it again, exactly. */

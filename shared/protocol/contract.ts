@@ -7,7 +7,7 @@ import {
   type SignedOut,
   type SignOutResponse,
 } from './access';
-import type { Command } from './commands';
+import { Command } from './commands';
 import type { CommandAck } from './errors';
 import {
   CreateMeetingBody,
@@ -23,6 +23,7 @@ import {
 } from './http';
 import type { HeldStepsResponse, RecordResponse, ReportResponse } from './record';
 import type { MeetingState } from './state';
+import type { MeetingView } from './view';
 
 /**
  * The contract between the server and the screens, typed once (docs/protocol.md, "HTTP" and
@@ -89,9 +90,12 @@ export type ConnectRefusal = z.infer<typeof ConnectRefusal>;
  * - `code`: anyone with an access code, within the address's wrong-code budget;
  * - `operator`: `Authorization: Bearer <ADMIN_TOKEN>`;
  * - `chair`: a chair's token of this very meeting, or the operator's;
- * - `officer`: a chair's or a moderator's token of this very meeting (the record).
+ * - `officer`: a chair's or a moderator's token of this very meeting (the record);
+ * - `token`: any token of this very meeting, whatever its role (contract version 2, the control
+ *   API: what a device may do there is what it may do on its socket). Not the operator's: the
+ *   operator runs the server, not the meeting.
  */
-export const Access = z.enum(['anyone', 'code', 'operator', 'chair', 'officer']);
+export const Access = z.enum(['anyone', 'code', 'operator', 'chair', 'officer', 'token']);
 export type Access = z.infer<typeof Access>;
 
 /** A meeting named in the path. Any string: an id that names no meeting is a 404, not a 400. */
@@ -272,6 +276,29 @@ export const HTTP_ROUTES = {
     ...json,
     answer: answers<AuditResponse>(),
   }),
+  /**
+   * Contract version 2, the control API: one command, exactly as on a socket (the body is parsed
+   * by `Command` after the token's limits, as a socket's message is). A refusal is the ack with
+   * the status of `COMMAND_ERROR_STATUS`.
+   */
+  command: route({
+    method: 'POST',
+    path: '/api/meetings/:id/commands',
+    access: 'token',
+    params: MeetingPath,
+    body: Command,
+    ...json,
+    answer: answers<CommandAck>(),
+  }),
+  /** Contract version 2: the meeting as it stands now, agenda included. */
+  state: route({
+    method: 'GET',
+    path: '/api/meetings/:id/state',
+    access: 'token',
+    params: MeetingPath,
+    ...json,
+    answer: answers<MeetingView>(),
+  }),
 } as const;
 
 export type HttpRouteName = keyof typeof HTTP_ROUTES;
@@ -297,5 +324,5 @@ export const pathOf = (route: HttpRoute, params: Record<string, string> = {}): s
     return encodeURIComponent(value);
   });
 
-export { HTTP_ERROR_STATUS, type HttpErrorCode } from './errors';
+export { COMMAND_ERROR_STATUS, HTTP_ERROR_STATUS, type HttpErrorCode } from './errors';
 export { HttpErrorResponse } from './http';

@@ -27,6 +27,23 @@ export const HTTP_ERROR_STATUS = {
 } as const;
 export type HttpErrorCode = keyof typeof HTTP_ERROR_STATUS;
 
+/**
+ * The status of a command's refusal over HTTP (`POST /api/meetings/:id/commands`, contract
+ * version 2, "Speaker cues and room outputs"): the refusals of the moment (`not_now`,
+ * `already_queued`, `list_closed`) are conflicts with the meeting's state, as `conflict` is.
+ */
+export const COMMAND_ERROR_STATUS = {
+  invalid: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  not_now: 409,
+  already_queued: 409,
+  list_closed: 409,
+  rate_limited: 429,
+  unavailable: 503,
+} as const satisfies Record<CommandErrorCode, number>;
+
 export const ErrorBody = z.object({ code: z.string(), message: z.string() });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 

@@ -21,6 +21,7 @@ import {
   RotateCodeResponse,
   SignOutResponse,
 } from '../../shared/protocol/access';
+import type { Command } from '../../shared/protocol/commands';
 import {
   type Access,
   HTTP_ROUTES,
@@ -28,6 +29,7 @@ import {
   type HttpRouteName,
   pathOf,
 } from '../../shared/protocol/contract';
+import { CommandAck } from '../../shared/protocol/errors';
 import {
   CreateMeetingResponse,
   GroupsResponse,
@@ -40,12 +42,14 @@ import {
   RosterResponse,
 } from '../../shared/protocol/http';
 import { HeldStepsResponse, RecordResponse } from '../../shared/protocol/record';
+import { MeetingView } from '../../shared/protocol/view';
 import { openRoom, type Room } from '../support/meeting';
 import {
   ADMIN_TOKEN,
   createMeeting,
   http,
   join,
+  ok,
   startServer,
   TEST_AGENDA_INPUT,
   type TestServer,
@@ -108,6 +112,30 @@ const EXPECTED: Record<Access, (caller: Caller, success: number) => number> = {
       : caller === 'delegate' || caller === 'display'
         ? 403
         : 401,
+  token: (caller, success) =>
+    caller === 'delegate' || caller === 'display' || caller === 'moderator' || caller === 'chair'
+      ? success
+      : 401,
+};
+
+/**
+ * What each caller gets from a route: its access decides, but for a command the permission table
+ * has the last word, as on a socket: a display's token opens the route, and is answered 403.
+ */
+const expectedOf = (name: HttpRouteName, caller: Caller): number => {
+  const route: HttpRoute = HTTP_ROUTES[name];
+  if (name === 'command' && caller === 'display') return 403;
+  return EXPECTED[route.access](caller, route.status);
+};
+
+/**
+ * The command each caller sends in the walk (the room is at its discussion, its list open): one
+ * the role may send and that succeeds there, in the walk's order of callers.
+ */
+const COMMAND_OF: Partial<Record<Caller, Command>> = {
+  delegate: { type: 'floor.request' },
+  moderator: { type: 'floor.close' },
+  chair: { type: 'display.configure', showDelay: true },
 };
 
 /**
@@ -133,6 +161,8 @@ const ANSWERS: Record<HttpRouteName, z.ZodType | null> = {
   rotateCode: RotateCodeResponse,
   devices: DevicesResponse,
   audit: AuditResponse,
+  command: CommandAck,
+  state: MeetingView,
 };
 
 describe('the HTTP contract', () => {
@@ -143,6 +173,9 @@ describe('the HTTP contract', () => {
   beforeAll(async () => {
     server = await startServer({ createDefaultMeeting: false });
     room = await openRoom(server);
+    // At the discussion, so that the walk's commands (COMMAND_OF) are taken.
+    await ok(room.chair, { type: 'agenda.start' });
+    await ok(room.chair, { type: 'agenda.goto', itemId: 'panel', stepId: 'discussion' });
     const other = await createMeeting(server.url);
     otherChair = (await join(server.url, other.meetingId, other.codes.chair)).token;
   });
@@ -163,8 +196,11 @@ describe('the HTTP contract', () => {
       operator: ADMIN_TOKEN,
     })[caller];
 
-  /** A request each route accepts from a caller it admits, and that changes nothing in the room. */
-  const requestOf = (name: HttpRouteName): { path: string; body?: unknown } => {
+  /**
+   * A request each route accepts from a caller it admits, and that changes nothing in the room
+   * but a command's own change.
+   */
+  const requestOf = (name: HttpRouteName, caller: Caller): { path: string; body?: unknown } => {
     const route: HttpRoute = HTTP_ROUTES[name];
     const params = { id: room.meetingId, delegationId: 'holy-see' };
     const path = pathOf(route, params);
@@ -179,6 +215,8 @@ describe('the HTTP contract', () => {
       case 'rotateCode':
         // No device of the room holds the Holy See's code.
         return { path, body: { role: 'delegate', delegationId: 'holy-see' } };
+      case 'command':
+        return { path, body: COMMAND_OF[caller] ?? { type: 'floor.open' } };
       default:
         return { path };
     }
@@ -188,15 +226,15 @@ describe('the HTTP contract', () => {
     const names = Object.keys(HTTP_ROUTES) as HttpRouteName[];
     for (const name of names) {
       const route: HttpRoute = HTTP_ROUTES[name];
-      const { path, body } = requestOf(name);
       for (const caller of CALLERS) {
+        const { path, body } = requestOf(name, caller);
         const token = tokenOf(caller);
         const answer = await http(server.url, path, {
           method: route.method,
           ...(body !== undefined && { body }),
           ...(token !== undefined && { token }),
         });
-        const expected = EXPECTED[route.access](caller, route.status);
+        const expected = expectedOf(name, caller);
         const where = `${name} (${route.access}) called by ${caller}: ${answer.text.slice(0, 200)}`;
         expect(answer.status, where).toBe(expected);
         if (expected !== route.status) {
@@ -214,7 +252,12 @@ describe('the HTTP contract', () => {
   });
 
   it('finds the meeting first: an unknown one is 404 whoever calls', async () => {
-    for (const route of [HTTP_ROUTES.record, HTTP_ROUTES.codes, HTTP_ROUTES.roster]) {
+    for (const route of [
+      HTTP_ROUTES.record,
+      HTTP_ROUTES.codes,
+      HTTP_ROUTES.roster,
+      HTTP_ROUTES.state,
+    ]) {
       const path = pathOf(route, { id: 'nosuchmeeting' });
       for (const caller of ['nobody', 'delegate', 'chair'] as const) {
         const token = tokenOf(caller);

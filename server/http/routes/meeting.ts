@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { type AnswerOf, HTTP_ROUTES } from '../../../shared/protocol/contract';
 import type { MeetingRegistry } from '../../meetings/registry';
+import type { CommandIntake } from '../../realtime/commandIntake';
 import type { Devices } from '../../realtime/devices';
 import { findMeeting, meetingOf } from '../access';
+import { controlRoutes } from './control';
 import { devicesRoutes } from './devices';
 import { recordRoutes } from './record';
 
@@ -11,6 +13,8 @@ const { roster, groups } = HTTP_ROUTES;
 export interface MeetingScopeOptions {
   registry: MeetingRegistry;
   devices: Devices;
+  /** The intake the sockets' commands go through too (the control API). */
+  commands: CommandIntake;
 }
 
 /**
@@ -19,7 +23,7 @@ export interface MeetingScopeOptions {
  * checked, and every route here reads it with `meetingOf(request)`.
  */
 export const meetingScope: FastifyPluginAsyncZod<MeetingScopeOptions> = async (app, options) => {
-  const { registry, devices } = options;
+  const { registry, devices, commands } = options;
   app.addHook('preValidation', findMeeting(registry));
 
   app.get(
@@ -38,4 +42,5 @@ export const meetingScope: FastifyPluginAsyncZod<MeetingScopeOptions> = async (a
 
   await app.register(devicesRoutes, { registry, devices });
   await app.register(recordRoutes);
+  await app.register(controlRoutes, { commands });
 };

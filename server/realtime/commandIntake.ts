@@ -1,0 +1,72 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Sender } from '../../shared/engine/context';
+import { Command } from '../../shared/protocol/commands';
+import type { CommandAck } from '../../shared/protocol/errors';
+import type { ServerClock } from '../clock';
+import type { MeetingRegistry } from '../meetings/registry';
+import type { CommandSource } from '../store/store';
+import { describeZodError } from '../validation/issues';
+import { type Holder, TokenLimits } from './tokenLimits';
+
+/** What becomes of one command: an answer, or (a display flooding) the socket is closed. */
+export type Handled =
+  | { kind: 'answer'; ack: CommandAck }
+  /** Only a socket is closed; a request over HTTP is answered `ack` (`rate_limited`). */
+  | { kind: 'close'; ack: CommandAck };
+
+const failure = (code: 'invalid' | 'unavailable', message: string): CommandAck => ({
+  ok: false,
+  error: { code, message },
+});
+
+/** The answer to a handler that failed unexpectedly: logged, and nothing changed. */
+const UNEXPECTED = failure(
+  'unavailable',
+  'The server could not handle that just now; nothing was changed. Try again.',
+);
+
+const answer = (ack: CommandAck): Handled => ({ kind: 'answer', ack });
+
+/**
+ * The one way a person's command reaches a meeting, whether it came over a socket or over HTTP
+ * (contract version 2, the control API): the token's limits and a display's refusal first, before
+ * anything is parsed or logged; then `Command` with its words for what is wrong; then the meeting's
+ * runtime, which applies it, stores it and only then answers (`MeetingRuntime.execute`).
+ *
+ * One intake per server holds the command limits of every token and delegation, so a token has one
+ * budget whichever way its commands come (docs/protocol.md, "`command`").
+ */
+export class CommandIntake {
+  constructor(
+    private readonly registry: MeetingRegistry,
+    private readonly clock: ServerClock,
+    private readonly log: FastifyBaseLogger,
+    readonly limits: TokenLimits = new TokenLimits(),
+  ) {}
+
+  /**
+   * One command from the holder of a token: `payload` is what arrived, anything at all (a socket's
+   * first argument, an HTTP body). Never throws: an unexpected failure is logged and answered
+   * `unavailable`, and nothing changed.
+   */
+  take(holder: Holder, payload: unknown, source: Exclude<CommandSource, 'timer'>): Handled {
+    const { meetingId, role, delegationId } = holder;
+    try {
+      const admission = this.limits.admit(holder, this.clock.now());
+      if (admission.kind === 'disconnect') return { kind: 'close', ack: admission.ack };
+      if (admission.kind === 'refused') return answer(admission.ack);
+      const parsed = Command.safeParse(payload);
+      if (!parsed.success) {
+        return answer(failure('invalid', describeZodError(parsed.error, 'command')));
+      }
+      const runtime = this.registry.get(meetingId);
+      if (!runtime)
+        return answer(failure('unavailable', 'This meeting is not open on the server.'));
+      const sender: Sender = { role, ...(delegationId !== undefined && { delegationId }) };
+      return answer(runtime.execute(parsed.data, sender, source));
+    } catch (error) {
+      this.log.error({ err: error, meetingId, role, source }, 'command handler failed');
+      return answer(UNEXPECTED);
+    }
+  }
+}
