@@ -256,6 +256,15 @@ describe('the control API', () => {
     expect(refusal(await send(room.tokens.chair, '{"type":'), 400, 'invalid')).toBe(
       'The body is not valid JSON.',
     );
+    // What `curl -d` sends without a Content-Type of JSON.
+    const form = await http(live.server.url, pathOf(HTTP_ROUTES.command, { id: room.meetingId }), {
+      body: 'type=agenda.start',
+      token: room.tokens.chair,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(refusal(form, 400, 'invalid')).toBe(
+      'Send the body as JSON, with Content-Type: application/json.',
+    );
     const large = JSON.stringify({
       type: 'agenda.start',
       pad: 'x'.repeat(LIMITS.socketMessageBytes),
