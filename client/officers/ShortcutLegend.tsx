@@ -35,6 +35,10 @@ export const ShortcutLegend = ({ nextStep }: { nextStep: boolean }) => {
             <kbd>N</kbd>
           </dt>
           <dd>next speaker</dd>
+          <dt>
+            <kbd>C</kbd>
+          </dt>
+          <dd>clear the cue to the speaker</dd>
           {nextStep && (
             <>
               <dt>
