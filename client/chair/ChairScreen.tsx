@@ -71,7 +71,7 @@ export const ChairScreen = () => {
         <ScreenHeader screen="Chair console" status={STATUS_LABEL[view.status]}>
           <ScheduleStatus />
         </ScreenHeader>
-        {/* Above the agenda editor too: a point of order does not wait for an edit to end. */}
+        {/* Above the agenda editor too: a point of order, or a black room, does not wait for an edit. */}
         <ConsoleAlerts />
         {editing ? <AgendaEditor /> : <ChairConsole />}
       </div>

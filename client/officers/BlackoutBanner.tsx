@@ -2,7 +2,7 @@ import { useEffect, useId, useRef } from 'react';
 import type { Command } from '../../shared/protocol/commands';
 import { BusyButton } from '../components/BusyButton';
 import { passFocusTo } from '../components/focusHandoff';
-import { LiveRegion, useAnnouncer } from '../components/LiveAnnouncer';
+import { type Announcement, useAnnouncer } from '../components/LiveAnnouncer';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
 import { useMayPress } from '../live/useMayPress';
@@ -14,6 +14,17 @@ export const BLACK_OUT_DISPLAY: Command = { type: 'display.configure', blackout:
 
 /** The chair's blackout button in the "Room display" panel, which takes the focus after it. */
 export const BLACKOUT_TOGGLE = 'blackout-toggle';
+
+/**
+ * The polite region that says the blackout began or ended: on the page from the start (a region
+ * added with its text is not heard), out of sight (the banner shows it), and apart from the
+ * console's own announcer, which says the clock's news.
+ */
+const BlackoutNews = ({ announcement }: { announcement: Announcement | null }) => (
+  <div className="visually-hidden" role="status" aria-live="polite" data-blackout-announcer="">
+    {announcement && <p key={announcement.id}>{announcement.text}</p>}
+  </div>
+);
 
 /**
  * While the room display is black, a banner at the top of both consoles that stays in view as
@@ -37,7 +48,7 @@ export const BlackoutBanner = () => {
   }, [blackout, announce]);
   return (
     <>
-      <LiveRegion announcement={announcement} />
+      <BlackoutNews announcement={announcement} />
       {blackout && (
         <section className="blackout-banner" aria-labelledby={headingId}>
           <p className="blackout-mark" aria-hidden="true" />

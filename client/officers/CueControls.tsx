@@ -25,7 +25,9 @@ const CueShown = ({ cue }: { cue: Cue }) => {
     <div className={cue.flash ? 'cue-shown is-flashing' : 'cue-shown'}>
       <p className="cue-shown-text">{cue.text}</p>
       <p className="cue-shown-facts">
-        Sent at <span className="digits">{clockTimeOf(cue.sentAt, view.agenda.timeZone)}</span>
+        <span>
+          Sent at <span className="digits">{clockTimeOf(cue.sentAt, view.agenda.timeZone)}</span>
+        </span>
         {cue.flash && <span className="tag cue-flash-tag">Flashing</span>}
       </p>
     </div>
