@@ -329,6 +329,8 @@ describe('cues to the speaker, the room display’s blackout, and speaking time'
       .poll(() => cells(groupsTable, 'African Group'))
       .toEqual([formatDuration(group), formatDuration(group)]);
     expect(await row(delegationsTable, 'Egypt').count()).toBe(0);
+    // The record was read once, when the group's statement ended; not when a turn began.
+    expect(records).toHaveLength(1);
     await page.getByText('A statement on behalf of a group counts for the group.').waitFor();
 
     // Kenya speaks: its time grows, once a second, with no read of the record meanwhile.
