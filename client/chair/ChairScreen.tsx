@@ -3,16 +3,17 @@ import { useRoute } from '../app/router';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { useLiveView } from '../live/LiveContext';
 import { placeTitle, STATUS_LABEL } from '../meeting/agenda';
+import { ConsoleAlerts } from '../officers/ConsoleAlerts';
 import { CurrentTurn } from '../officers/CurrentTurn';
 import { FloorPanel, StepRequestsPanel } from '../officers/FloorPanel';
 import { NextStep } from '../officers/NextStep';
-import { PointOfOrderAlert } from '../officers/PointOfOrderAlert';
 import { ShortcutLegend } from '../officers/ShortcutLegend';
 import { SpeakersPanel } from '../officers/SpeakersPanel';
 import { useConsoleShortcuts } from '../officers/useConsoleShortcuts';
 import { AgendaList } from './AgendaList';
 import { AgendaEditor } from './agenda/AgendaEditor';
 import { ChairLinks } from './ChairLinks';
+import { RoomDisplayPanel } from './RoomDisplayPanel';
 import { SessionControls } from './SessionControls';
 import { DiscussionTime } from './schedule/DiscussionTime';
 import { ScheduleProvider } from './schedule/ScheduleContext';
@@ -46,6 +47,7 @@ const ChairConsole = () => {
       </div>
       <div className="console-column">
         <SessionControls />
+        <RoomDisplayPanel />
         <SchedulePanel />
         <ChairLinks />
         <AgendaList />
@@ -69,8 +71,8 @@ export const ChairScreen = () => {
         <ScreenHeader screen="Chair console" status={STATUS_LABEL[view.status]}>
           <ScheduleStatus />
         </ScreenHeader>
-        {/* Above the agenda editor too: a point of order does not wait for an edit to end. */}
-        <PointOfOrderAlert />
+        {/* Above the agenda editor too: a point of order, or a black room, does not wait for an edit. */}
+        <ConsoleAlerts />
         {editing ? <AgendaEditor /> : <ChairConsole />}
       </div>
     </ScheduleProvider>

@@ -2,13 +2,14 @@ import { currentStep } from '../../shared/engine/places';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { useLiveView } from '../live/LiveContext';
 import { placeTitle, STATUS_LABEL } from '../meeting/agenda';
+import { ConsoleAlerts } from '../officers/ConsoleAlerts';
 import { CurrentTurn } from '../officers/CurrentTurn';
 import { FloorPanel, StepRequestsPanel } from '../officers/FloorPanel';
 import { NextStep } from '../officers/NextStep';
-import { PointOfOrderAlert } from '../officers/PointOfOrderAlert';
 import { ShortcutLegend } from '../officers/ShortcutLegend';
 import { SpeakersPanel } from '../officers/SpeakersPanel';
 import { useConsoleShortcuts } from '../officers/useConsoleShortcuts';
+import { SpeakingTimePanel } from './SpeakingTimePanel';
 import '../styles/console.css';
 
 const StatusNote = () => {
@@ -26,7 +27,10 @@ const StatusNote = () => {
   return null;
 };
 
-/** The panel moderator's console: the floor queue, the segments, and the current turn. */
+/**
+ * The panel moderator's console: the floor queue, the segments, the current turn and its cues,
+ * and who has spoken how long.
+ */
 export const ModeratorScreen = () => {
   const { view } = useLiveView();
   const { askingNextStep, setAskingNextStep, next } = useConsoleShortcuts();
@@ -34,7 +38,7 @@ export const ModeratorScreen = () => {
   return (
     <div className="console">
       <ScreenHeader screen="Moderator console" status={STATUS_LABEL[view.status]} />
-      <PointOfOrderAlert />
+      <ConsoleAlerts />
       <StatusNote />
       <main className="console-main">
         <div className="console-column">
@@ -44,6 +48,7 @@ export const ModeratorScreen = () => {
             <NextStep asking={askingNextStep} setAsking={setAskingNextStep} />
           </section>
           <CurrentTurn turn={view.turn} />
+          <SpeakingTimePanel />
           <ShortcutLegend nextStep />
         </div>
         <div className="console-column">

@@ -6,6 +6,7 @@ import { PhaseWatch, timeInWords } from '../components/PhaseWatch';
 import { useLiveView } from '../live/LiveContext';
 import { CATEGORY_LABEL } from '../meeting/agenda';
 import { speakingFor } from '../meeting/requestWords';
+import { CueControls } from './CueControls';
 import { KindTag } from './KindTag';
 import { addresseeNames } from './queueWords';
 import { TurnControls } from './TurnControls';
@@ -86,7 +87,10 @@ const ClockNews = ({ turn }: { turn: TurnView | null }) => {
   );
 };
 
-/** Who has the floor, their clock and its buttons: the same on the chair and moderator consoles. */
+/**
+ * Who has the floor, their clock and its buttons, and the cue to them: the same on the chair and
+ * moderator consoles.
+ */
 export const CurrentTurn = ({ turn }: { turn: TurnView | null }) => {
   const { view } = useLiveView();
   return (
@@ -99,6 +103,7 @@ export const CurrentTurn = ({ turn }: { turn: TurnView | null }) => {
           <Clock turn={turn} size="console" />
           {view.interrupted && <InterruptedTurn turn={view.interrupted} />}
           <TurnControls turn={turn} interrupted={view.interrupted} />
+          <CueControls />
         </>
       ) : (
         <p className="quiet">Nobody has the floor.</p>

@@ -43,6 +43,10 @@ export const ShortcutLegend = ({ nextStep }: { nextStep: boolean }) => {
               <dd>next step (asks first; Enter confirms)</dd>
             </>
           )}
+          <dt>
+            <kbd>C</kbd>
+          </dt>
+          <dd>clear the cue to the speaker</dd>
         </dl>
       )}
     </section>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useLiveView } from '../live/LiveContext';
 import { useMayPress } from '../live/useMayPress';
+import { CLEAR_CUE } from './cues';
 import { nextStepCommand } from './presses';
 import { useShortcutsOn } from './shortcutSetting';
 import { togglePauseOf } from './useClockShortcut';
@@ -9,7 +10,8 @@ import { useShortcuts } from './useShortcuts';
 
 /**
  * The keyboard of both consoles: Space pauses or resumes the clock, N gives the floor to the next
- * speaker, Shift+N asks whether to move to the next step, unless this device turned them off.
+ * speaker, Shift+N asks whether to move to the next step, C clears the cue to the speaker, unless
+ * this device turned them off.
  * Each acts only when its button would (the chart decides, `useMayPress`).
  * Answers whether that question is open, and the next speaker the panels offer.
  */
@@ -23,6 +25,7 @@ export const useConsoleShortcuts = () => {
       togglePause: togglePauseOf(view, mayPress, send),
       nextSpeaker: next?.give ?? null,
       askNextStep: mayPress(nextStepCommand(view)) === null ? () => setAskingNextStep(true) : null,
+      clearCue: mayPress(CLEAR_CUE) === null ? () => void send(CLEAR_CUE) : null,
     },
     useShortcutsOn(),
   );

@@ -8,6 +8,8 @@ export interface Shortcuts {
   nextSpeaker?: (() => void) | null;
   /** Shift+N: asks first, it cannot be undone. */
   askNextStep?: (() => void) | null;
+  /** C: clears the cue to the speaker. */
+  clearCue?: (() => void) | null;
 }
 
 /** What takes keys of its own: the native controls and the ARIA widgets. */
@@ -66,7 +68,7 @@ export const useShortcuts = (shortcuts: Shortcuts, on: boolean): void => {
         if (event.key === 'Escape' && letsGoOnEscape(event.target)) letGoOfFocus(event.target);
         return;
       }
-      const { togglePause, nextSpeaker, askNextStep } = current.current;
+      const { togglePause, nextSpeaker, askNextStep, clearCue } = current.current;
       if (event.key === ' ') {
         // Space on the page would scroll it.
         event.preventDefault();
@@ -75,6 +77,9 @@ export const useShortcuts = (shortcuts: Shortcuts, on: boolean): void => {
         event.preventDefault();
         if (event.shiftKey) askNextStep?.();
         else nextSpeaker?.();
+      } else if (event.key.toLowerCase() === 'c' && !event.shiftKey && !event.repeat) {
+        event.preventDefault();
+        clearCue?.();
       }
     };
     window.addEventListener('keydown', onKeyDown);

@@ -1,11 +1,8 @@
-import { useId } from 'react';
 import type { Agenda } from '../../../shared/protocol/agenda';
 import type { ItemSchedule, ScheduleNow } from '../../../shared/schedule/schedule';
 import { clockTimeOf } from '../../../shared/schedule/zonedTime';
 import { useLiveView } from '../../live/LiveContext';
-import { useCommand } from '../../live/useCommand';
 import { dateOf, driftShort, endDriftOf, spanWords } from '../../meeting/schedule';
-import { usePermissions } from '../../officers/usePermissions';
 import { useSchedule } from './ScheduleContext';
 
 /** "Day 1, 2017-07-24" before the first item of each day, when the sittings span several days. */
@@ -44,27 +41,6 @@ const HeldCell = ({
     );
   }
   return <td>{spanWords(item.actualStart, item.actualEnd, zone)}</td>;
-};
-
-/** Shows or hides "Running 12 min late" on the room display. */
-const DelayOnDisplay = () => {
-  const { view } = useLiveView();
-  const [send, pending] = useCommand();
-  const can = usePermissions();
-  const id = useId();
-  if (!can('display.configure')) return null;
-  return (
-    <div className="check">
-      <input
-        id={id}
-        type="checkbox"
-        checked={view.display.showDelay}
-        disabled={pending}
-        onChange={(e) => void send({ type: 'display.configure', showDelay: e.target.checked })}
-      />
-      <label htmlFor={id}>Show the delay on the room display (when a minute or more late)</label>
-    </div>
-  );
 };
 
 /** Each item as planned and as held, and how late it ended or will end. */
@@ -111,7 +87,6 @@ export const SchedulePanel = () => {
       <p className="quiet">
         Times in {zone}. Drift: how late each item ended, or for the current one, will end.
       </p>
-      <DelayOnDisplay />
     </section>
   );
 };
