@@ -1,12 +1,11 @@
 import { rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MeetingCodesResponse, MeetingList } from '../../shared/protocol/http';
 import type { MeetingView } from '../../shared/protocol/view';
 import { freePort, type ServerProcess, spawnServer } from '../support/process';
 import {
-  ADMIN_TOKEN,
   type Client,
   connect,
+  defaultMeetingOf,
   http,
   join,
   ok,
@@ -28,12 +27,7 @@ describe('a kill -9 of the server', () => {
     cleanup.push(() => server.child.kill('SIGKILL'));
 
     // The default meeting made on the first start, and its codes from the operator.
-    const [meeting] = MeetingList.parse((await http(server.url, '/api/meetings')).body);
-    if (!meeting) throw new Error('no default meeting');
-    const { meetingId } = meeting;
-    const { codes } = MeetingCodesResponse.parse(
-      (await http(server.url, `/api/meetings/${meetingId}/codes`, { token: ADMIN_TOKEN })).body,
-    );
+    const { meetingId, codes } = await defaultMeetingOf(server.url);
     const tokens = {
       chair: (await join(server.url, meetingId, codes.chair)).token,
       moderator: (await join(server.url, meetingId, codes.moderator)).token,

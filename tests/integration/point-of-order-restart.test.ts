@@ -1,13 +1,12 @@
 import { rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { elapsedAt } from '../../shared/clock/turnClock';
-import { MeetingCodesResponse, MeetingList } from '../../shared/protocol/http';
 import type { MeetingView } from '../../shared/protocol/view';
 import { freePort, type ServerProcess, spawnServer } from '../support/process';
 import {
-  ADMIN_TOKEN,
   type Client,
   connect,
+  defaultMeetingOf,
   http,
   join,
   ok,
@@ -35,12 +34,7 @@ describe('a kill -9 during a point of order', () => {
     let server: ServerProcess = await spawnServer({ dataDir, port });
     cleanup.push(() => server.child.kill('SIGKILL'));
 
-    const [meeting] = MeetingList.parse((await http(server.url, '/api/meetings')).body);
-    if (!meeting) throw new Error('no default meeting');
-    const { meetingId } = meeting;
-    const { codes } = MeetingCodesResponse.parse(
-      (await http(server.url, `/api/meetings/${meetingId}/codes`, { token: ADMIN_TOKEN })).body,
-    );
+    const { meetingId, codes } = await defaultMeetingOf(server.url);
     const tokens = {
       chair: (await join(server.url, meetingId, codes.chair)).token,
       moderator: (await join(server.url, meetingId, codes.moderator)).token,

@@ -15,7 +15,13 @@ import type {
   ServerToClientEvents,
 } from '../../shared/protocol/contract';
 import { CommandAck } from '../../shared/protocol/errors';
-import type { CreateMeetingResponse, JoinResponse } from '../../shared/protocol/http';
+import {
+  type CreateMeetingResponse,
+  type JoinResponse,
+  type MeetingCodes,
+  MeetingCodesResponse,
+  MeetingList,
+} from '../../shared/protocol/http';
 import { type MeetingState, StateFollower } from '../../shared/protocol/state';
 import type { MeetingView } from '../../shared/protocol/view';
 
@@ -163,6 +169,22 @@ export const createMeeting = async (
   });
   if (answer.status !== 201) throw new Error(`create meeting: ${answer.status} ${answer.text}`);
   return answer.body;
+};
+
+/**
+ * The default meeting a server made on its first start, and its codes as the operator reads
+ * them: where a test of a whole server process (a crash, a storm) starts.
+ */
+export const defaultMeetingOf = async (
+  url: string,
+): Promise<{ meetingId: string; codes: MeetingCodes }> => {
+  const [meeting] = MeetingList.parse((await http(url, '/api/meetings')).body);
+  if (!meeting) throw new Error('no default meeting');
+  const { meetingId } = meeting;
+  const { codes } = MeetingCodesResponse.parse(
+    (await http(url, `/api/meetings/${meetingId}/codes`, { token: ADMIN_TOKEN })).body,
+  );
+  return { meetingId, codes };
 };
 
 export const join = async (url: string, meetingId: string, code: string): Promise<JoinResponse> => {

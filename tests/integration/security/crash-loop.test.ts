@@ -7,12 +7,11 @@ import { PERMISSIONS } from '../../../shared/permissions';
 import type { Command } from '../../../shared/protocol/commands';
 import type { Role } from '../../../shared/protocol/common';
 import type { CommandAck } from '../../../shared/protocol/errors';
-import { MeetingCodesResponse, MeetingList } from '../../../shared/protocol/http';
 import { NOTE_AGENDA } from '../../support/agenda';
 import { type LoggedCommand, loggedCommands } from '../../support/commandLog';
 import { EngineModel, essentials } from '../../support/model';
 import { freePort, type ServerProcess, spawnServer } from '../../support/process';
-import { ADMIN_TOKEN, type Client, connect, http, join, tempDir } from '../../support/server';
+import { type Client, connect, defaultMeetingOf, http, join, tempDir } from '../../support/server';
 import { commandFor, Player } from '../../unit/engine/arbitraries';
 
 /**
@@ -76,12 +75,7 @@ describe('a crash loop', () => {
     let server: ServerProcess = await spawnServer({ dataDir, port });
     cleanup.push(() => server.child.kill('SIGKILL'));
 
-    const [meeting] = MeetingList.parse((await http(server.url, '/api/meetings')).body);
-    if (!meeting) throw new Error('no default meeting');
-    const { meetingId } = meeting;
-    const { codes } = MeetingCodesResponse.parse(
-      (await http(server.url, `/api/meetings/${meetingId}/codes`, { token: ADMIN_TOKEN })).body,
-    );
+    const { meetingId, codes } = await defaultMeetingOf(server.url);
     const tokens = new Map<SenderName, string>();
     for (const name of ['chair', 'moderator', ...DELEGATIONS] as SenderName[]) {
       const code =

@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { io, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MeetingCodesResponse, MeetingList } from '../../../shared/protocol/http';
 import type { MeetingView } from '../../../shared/protocol/view';
 import { freePort, type ServerProcess, spawnServer } from '../../support/process';
-import { ADMIN_TOKEN, connect, http, join, ok, sleep, tempDir } from '../../support/server';
+import { connect, defaultMeetingOf, http, join, ok, sleep, tempDir } from '../../support/server';
 
 /**
  * A reconnection storm: a room of 1,000 devices, the server killed (-9) and restarted, and every
@@ -59,12 +58,7 @@ describe('a reconnection storm', () => {
     let server: ServerProcess = await spawnServer({ dataDir, port });
     cleanup.push(() => server.child.kill('SIGKILL'));
 
-    const [meeting] = MeetingList.parse((await http(server.url, '/api/meetings')).body);
-    if (!meeting) throw new Error('no default meeting');
-    const { meetingId } = meeting;
-    const { codes } = MeetingCodesResponse.parse(
-      (await http(server.url, `/api/meetings/${meetingId}/codes`, { token: ADMIN_TOKEN })).body,
-    );
+    const { meetingId, codes } = await defaultMeetingOf(server.url);
     // The room: a display or a delegation's tablet each, every delegation of the roster.
     const delegationCodes = Object.values(codes.delegations);
     const roomCodes = Array.from({ length: DEVICES }, (_, i) =>
