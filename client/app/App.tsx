@@ -1,6 +1,7 @@
 import { type ComponentType, lazy, Suspense, useEffect, useState } from 'react';
 import type { Role } from '../../shared/protocol/common';
 import { AlertRegion } from '../components/Notices';
+import { ByDisplayCode } from '../join/ByDisplayCode';
 import { JoinByLink } from '../join/JoinByLink';
 import { JoinScreen } from '../join/JoinScreen';
 import { UnknownMeeting } from '../join/UnknownMeeting';
@@ -10,6 +11,8 @@ import { useMeeting } from '../live/useMeeting';
 import { backToJoining, leaveMeeting } from './leave';
 import { screenPath, useRoute } from './router';
 import { loadSession, type Session, useSessionAmong, useStoredSession } from './sessions';
+// The overlay's page is transparent from its first paint, before any screen's chunk arrives.
+import '../styles/overlayPage.css';
 
 // Each screen is its own chunk: a display or a tablet loads only what it shows.
 const SCREENS: Record<Role, ComponentType> = {
@@ -191,6 +194,16 @@ export const App = () => {
     case 'cards':
     case 'devices':
       return <PrintRoute key={route.meetingId} meetingId={route.meetingId} page={route.page} />;
+    case 'podium':
+    case 'overlay':
+      return (
+        <ByDisplayCode
+          key={`${route.meetingId}.${route.page}`}
+          meetingId={route.meetingId}
+          screen={route.page}
+          code={route.code}
+        />
+      );
     case 'unknown':
       return (
         <main className="join">

@@ -14,7 +14,16 @@ export type Route =
   | { page: 'cards'; meetingId: string }
   /** The chair's devices and codes: who is connected, sign-outs, new codes, the audit. */
   | { page: 'devices'; meetingId: string }
+  /**
+   * The screens the room display's code opens besides the room display: the podium at the
+   * lectern and the webcast's overlay. `code` (may be empty) is the display code the address
+   * carries, so that one address, pasted once into a mixer's browser source, joins by itself.
+   */
+  | { page: DisplayCodeScreen; meetingId: string; code: string }
   | { page: 'unknown' };
+
+/** The podium and the overlay: both joined with the room display's code (a display token). */
+export type DisplayCodeScreen = 'podium' | 'overlay';
 
 /** A part of a screen with a path of its own: the chair's agenda editor. */
 export type ScreenSection = 'agenda';
@@ -30,6 +39,19 @@ export const sectionPath = (meetingId: string, screen: Role, section: ScreenSect
 
 export const pagePath = (meetingId: string, page: 'report' | 'cards' | 'devices'): string =>
   `/m/${encodeURIComponent(meetingId)}/${page}`;
+
+/**
+ * `/m/<id>/podium`, `/m/<id>/overlay`; with `code`, an address that joins by itself with the room
+ * display's code (for a browser source pasted once and reloaded by the mixer at will).
+ */
+export const displayCodePath = (
+  meetingId: string,
+  screen: DisplayCodeScreen,
+  code?: string,
+): string =>
+  `/m/${encodeURIComponent(meetingId)}/${screen}${
+    code === undefined ? '' : `?code=${encodeURIComponent(code)}`
+  }`;
 
 export const homePath = (meetingId?: string): string =>
   meetingId === undefined ? '/' : `/?meeting=${encodeURIComponent(meetingId)}`;
@@ -51,6 +73,9 @@ export const routeOf = (pathname: string, search: string): Route => {
   }
   if (name === 'join') return { page: 'join', meetingId, code: query.get('code') ?? '' };
   if (name === 'report' || name === 'cards' || name === 'devices') return { page: name, meetingId };
+  if (name === 'podium' || name === 'overlay') {
+    return { page: name, meetingId, code: query.get('code') ?? '' };
+  }
   return isScreen(name) ? { page: 'screen', meetingId, screen: name } : { page: 'unknown' };
 };
 

@@ -12,7 +12,7 @@ const PHASE_LABEL: Record<Phase, string> = {
 /** Colour is never the only cue: each phase also says itself in words, and shows a mark. */
 const PHASE_MARK: Record<Phase, string> = { normal: '', warning: '▲', overtime: '■' };
 
-export type ClockSize = 'console' | 'display' | 'tablet';
+export type ClockSize = 'console' | 'display' | 'tablet' | 'podium' | 'overlay';
 
 /** A turn's clock: `M:SS` left, `-M:SS` past the limit, with the phase in words. */
 export const Clock = ({ turn, size }: { turn: TurnView; size: ClockSize }) => {

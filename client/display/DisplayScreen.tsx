@@ -12,6 +12,7 @@ import { useServerNow } from '../live/useServerNow';
 import { placeTitle } from '../meeting/agenda';
 import { kindNote, speakingFor } from '../meeting/requestWords';
 import { roomDelay } from '../meeting/schedule';
+import { Blackout } from './Blackout';
 import { useFullscreen } from './useFullscreen';
 import { useIdle } from './useIdle';
 import { useItemsThatFit } from './useItemsThatFit';
@@ -252,6 +253,8 @@ export const DisplayScreen = () => {
   const idle = useIdle();
   const { fullscreen, toggle } = useFullscreen();
   const running = view.status === 'running';
+  // Nothing but black while the chair blacks the room out; F still toggles the full screen.
+  if (view.display.blackout) return <Blackout />;
   return (
     <div className={`display status-${view.status}${idle ? ' is-idle' : ''}`}>
       <header className="display-header">

@@ -34,6 +34,22 @@ const HEADERS = {
   xFrameOptions: { action: 'deny' },
 } as const;
 
+/** A policy's directives as the header's text, as helmet writes them. */
+const policyText = (directives: Record<string, readonly string[]>): string =>
+  Object.entries(directives)
+    .map(([name, values]) => [name, ...values].join(' '))
+    .join(';');
+
+/**
+ * The overlay's page (`/m/<id>/overlay`, docs/overlay.md) is the same policy but for inline
+ * styles: a production team styles it with OBS's "Custom CSS", which OBS adds to the page as a
+ * <style> element. Scripts stay this origin's only.
+ */
+export const OVERLAY_CSP = policyText({
+  ...HEADERS.contentSecurityPolicy.directives,
+  'style-src': ["'self'", "'unsafe-inline'"],
+});
+
 export const registerSecurityHeaders = async (app: FastifyInstance): Promise<void> => {
   await app.register(fastifyHelmet, { global: true, ...HEADERS });
 };

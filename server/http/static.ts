@@ -1,13 +1,18 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import { sendError } from './errors';
+import { OVERLAY_CSP } from './security';
 
 /** Paths the screens never own: the API and socket.io. */
 const isServerPath = (path: string): boolean =>
   path === '/api' || path.startsWith('/api/') || path.startsWith('/socket.io');
+
+/** The overlay, a webcast mixer's browser source (docs/overlay.md). */
+const OVERLAY_PATH = /^\/m\/[^/]+\/overlay\/?$/;
 
 /**
  * The built screens (dist/client), and the single-page fallback: any other GET is the app's
@@ -36,10 +41,20 @@ const clientPlugin: FastifyPluginAsync<{ clientDir: string }> = async (app, { cl
   }
 
   // Rate-limited like every route: the single-page fallback and 404s are requests too.
-  app.setNotFoundHandler({ preHandler: app.rateLimit() }, (request, reply) => {
+  app.setNotFoundHandler({ preHandler: app.rateLimit() }, async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     const isRead = request.method === 'GET' || request.method === 'HEAD';
     if (isRead && !isServerPath(path)) {
+      if (hasClient && OVERLAY_PATH.test(path)) {
+        // Transparent from the first paint (client/styles/overlayPage.css), and open to the
+        // production team's own stylesheet.
+        const page = await readFile(join(clientDir, 'index.html'), 'utf8');
+        return reply
+          .header('cache-control', 'no-cache')
+          .header('content-security-policy', OVERLAY_CSP)
+          .type('text/html; charset=utf-8')
+          .send(page.replace('<html', '<html data-see-through'));
+      }
       if (hasClient) return reply.header('cache-control', 'no-cache').sendFile('index.html');
       return sendError(
         reply,

@@ -3,14 +3,22 @@
  * the built client beyond the entry chunk every page loads, raw and gzipped, and which chunks.
  * The consoles ask the statechart "may I press this?", so xstate and shared/engine travel in a
  * chunk of their own; the display must not load it, and the tablet's total stays within the
- * 150 KB budget of tests/e2e/panel.test.ts.
+ * 150 KB budget of tests/e2e/panel.test.ts. The podium and the overlay (the room display's code)
+ * are display-class screens: within the same budget, without the engine.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const ASSETS = resolve(import.meta.dirname, '../../dist/client/assets');
-const SCREENS = ['ChairScreen', 'ModeratorScreen', 'DisplayScreen', 'DelegateScreen'];
+const SCREENS = [
+  'ChairScreen',
+  'ModeratorScreen',
+  'DisplayScreen',
+  'DelegateScreen',
+  'PodiumScreen',
+  'OverlayScreen',
+];
 
 const chunks = readdirSync(ASSETS).filter((file) => file.endsWith('.js'));
 const text = (chunk: string) => readFileSync(join(ASSETS, chunk), 'utf8');
