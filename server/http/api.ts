@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { MeetingRegistry } from '../meetings/registry';
+import type { Outputs } from '../outputs/outputs';
 import type { Devices } from '../realtime/devices';
 import { registerAccess } from './access';
 import { healthRoutes } from './routes/health';
@@ -14,6 +15,7 @@ export interface ApiOptions {
   adminToken: string;
   limiter: WrongCodeLimiter;
   devices: Devices;
+  outputs: Outputs;
 }
 
 /**
@@ -24,7 +26,8 @@ export interface ApiOptions {
  * - `routes/meetings.ts`: `/meetings`, the operator's;
  * - `routes/join.ts`: `/join` and `/meetings/:id/join`;
  * - `routes/meeting.ts`: the scope `/meetings/:id`, which finds the meeting first, with the roster,
- *   `routes/devices.ts` (the chair's devices and codes) and `routes/record.ts` (the record).
+ *   `routes/devices.ts` (the chair's devices and codes), `routes/record.ts` (the record) and
+ *   `routes/hooks.ts` (the meeting's webhooks).
  *
  * Params and bodies are checked by the contract's zod schemas through fastify-type-provider-zod
  * (a refusal is answered by `errors.ts`); who may call a route is its `config.access`, checked by
@@ -32,7 +35,7 @@ export interface ApiOptions {
  */
 export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (app, options) => {
   // Only what each plugin needs: the options given to this one also carry its prefix.
-  const { registry, adminToken, limiter, devices } = options;
+  const { registry, adminToken, limiter, devices, outputs } = options;
   // The routes' schemas are zod's: validated by zod, and a response schema, should a route
   // declare one, serialised by zod too (Fastify's own compilers take JSON Schema).
   app.setValidatorCompiler(validatorCompiler);
@@ -41,5 +44,5 @@ export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (app, options) =>
   await app.register(healthRoutes);
   await app.register(meetingsRoutes, { prefix: '/meetings', registry });
   await app.register(joinRoutes, { registry, limiter });
-  await app.register(meetingScope, { prefix: '/meetings/:id', registry, devices });
+  await app.register(meetingScope, { prefix: '/meetings/:id', registry, devices, outputs });
 };

@@ -28,6 +28,7 @@ import {
   type HttpRouteName,
   pathOf,
 } from '../../shared/protocol/contract';
+import { CreateHookResponse, DeleteHookResponse, HooksResponse } from '../../shared/protocol/hooks';
 import {
   CreateMeetingResponse,
   GroupsResponse,
@@ -133,6 +134,9 @@ const ANSWERS: Record<HttpRouteName, z.ZodType | null> = {
   rotateCode: RotateCodeResponse,
   devices: DevicesResponse,
   audit: AuditResponse,
+  createHook: CreateHookResponse,
+  hooks: HooksResponse,
+  deleteHook: DeleteHookResponse,
 };
 
 describe('the HTTP contract', () => {
@@ -163,10 +167,27 @@ describe('the HTTP contract', () => {
       operator: ADMIN_TOKEN,
     })[caller];
 
-  /** A request each route accepts from a caller it admits, and that changes nothing in the room. */
-  const requestOf = (name: HttpRouteName): { path: string; body?: unknown } => {
+  /** A hook of the room's meeting, made by the operator, for a caller to remove. */
+  const aHook = async (): Promise<string> => {
+    const made = await http(server.url, pathOf(HTTP_ROUTES.createHook, { id: room.meetingId }), {
+      body: { url: 'http://127.0.0.1:9/nobody-listens', secret: 'a-secret-of-the-walk' },
+      token: ADMIN_TOKEN,
+    });
+    return CreateHookResponse.parse(made.body).hookId;
+  };
+
+  /**
+   * A request each route accepts from a caller it admits, and that changes nothing in the room
+   * (a hook's deliveries are not the room's); asked again for each caller, as removing a hook
+   * needs one to remove.
+   */
+  const requestOf = async (name: HttpRouteName): Promise<{ path: string; body?: unknown }> => {
     const route: HttpRoute = HTTP_ROUTES[name];
-    const params = { id: room.meetingId, delegationId: 'holy-see' };
+    const params = {
+      id: room.meetingId,
+      delegationId: 'holy-see',
+      ...(name === 'deleteHook' && { hookId: await aHook() }),
+    };
     const path = pathOf(route, params);
     switch (name) {
       case 'createMeeting':
@@ -179,6 +200,12 @@ describe('the HTTP contract', () => {
       case 'rotateCode':
         // No device of the room holds the Holy See's code.
         return { path, body: { role: 'delegate', delegationId: 'holy-see' } };
+      case 'createHook':
+        // Nothing listens there: its deliveries fail, and are tried again, out of the room's way.
+        return {
+          path,
+          body: { url: 'http://127.0.0.1:9/nobody-listens', secret: 'a-secret-of-the-walk' },
+        };
       default:
         return { path };
     }
@@ -188,8 +215,8 @@ describe('the HTTP contract', () => {
     const names = Object.keys(HTTP_ROUTES) as HttpRouteName[];
     for (const name of names) {
       const route: HttpRoute = HTTP_ROUTES[name];
-      const { path, body } = requestOf(name);
       for (const caller of CALLERS) {
+        const { path, body } = await requestOf(name);
         const token = tokenOf(caller);
         const answer = await http(server.url, path, {
           method: route.method,

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { type AnswerOf, HTTP_ROUTES } from '../../../shared/protocol/contract';
 import type { MeetingRegistry } from '../../meetings/registry';
+import type { Outputs } from '../../outputs/outputs';
 import type { Devices } from '../../realtime/devices';
 import { findMeeting, meetingOf } from '../access';
 import { devicesRoutes } from './devices';
+import { hooksRoutes } from './hooks';
 import { recordRoutes } from './record';
 
 const { roster, groups } = HTTP_ROUTES;
@@ -11,6 +13,7 @@ const { roster, groups } = HTTP_ROUTES;
 export interface MeetingScopeOptions {
   registry: MeetingRegistry;
   devices: Devices;
+  outputs: Outputs;
 }
 
 /**
@@ -19,7 +22,7 @@ export interface MeetingScopeOptions {
  * checked, and every route here reads it with `meetingOf(request)`.
  */
 export const meetingScope: FastifyPluginAsyncZod<MeetingScopeOptions> = async (app, options) => {
-  const { registry, devices } = options;
+  const { registry, devices, outputs } = options;
   app.addHook('preValidation', findMeeting(registry));
 
   app.get(
@@ -38,4 +41,5 @@ export const meetingScope: FastifyPluginAsyncZod<MeetingScopeOptions> = async (a
 
   await app.register(devicesRoutes, { registry, devices });
   await app.register(recordRoutes);
+  await app.register(hooksRoutes, { outputs });
 };
