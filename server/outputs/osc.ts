@@ -67,10 +67,15 @@ export const oscMessageOf = (event: HookPayload): Message | null => {
 
 /**
  * The OSC targets of this server, each with its UDP socket (node-osc's `Client`). A send is one
- * datagram handed to the kernel, never awaited: UDP does not wait for a lighting desk.
+ * datagram handed to the kernel, never awaited by anything else: UDP does not wait for a
+ * lighting desk. A target's messages leave one after the other, in order: a target named by a
+ * host name is looked up at each send, and two lookups under way could finish the other way round.
  */
 export class OscSender {
   private readonly clients: Client[];
+  /** Per target, the send under way: the next one starts when it has left. */
+  private readonly tails = new Map<Client, Promise<void>>();
+  private closed = false;
   /** Targets whose last send failed, so a dead target is logged once, not at every turn. */
   private readonly failing = new Set<Client>();
 
@@ -89,16 +94,38 @@ export class OscSender {
 
   send(event: HookPayload): void {
     const message = oscMessageOf(event);
-    if (!message) return;
+    if (!message || this.closed) return;
     for (const client of this.clients) {
-      client.send(message, (error: unknown) => {
-        if (error) this.failed(client, error);
-        else this.failing.delete(client);
+      const sent = (this.tails.get(client) ?? Promise.resolve()).then(
+        () =>
+          new Promise<void>((done) => {
+            if (this.closed) {
+              done();
+              return;
+            }
+            try {
+              client.send(message, (error: unknown) => {
+                // A send cut short by the server's stop is no news of the target.
+                if (error && !this.closed) this.failed(client, error);
+                else this.failing.delete(client);
+                done();
+              });
+            } catch (error) {
+              this.failed(client, error);
+              done();
+            }
+          }),
+      );
+      this.tails.set(client, sent);
+      // The last send forgets itself, so an idle target holds no chain of promises.
+      void sent.then(() => {
+        if (this.tails.get(client) === sent) this.tails.delete(client);
       });
     }
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await Promise.all(
       this.clients.map((client) => new Promise<void>((done) => void client.close(() => done()))),
     );
