@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Phase } from '../../shared/clock/turnClock';
 import type { CreateHookBody, HookPayload, HookSummary } from '../../shared/protocol/hooks';
-import type { MeetingView } from '../../shared/protocol/view';
+import type { MeetingView, TurnView } from '../../shared/protocol/view';
 import type { ClockTimer, ServerClock } from '../clock';
 import type { ChangeObserver } from '../meetings/runtime';
 import type { HookStore } from '../store/hooks';
@@ -12,6 +12,8 @@ import { HOOK_DEFAULTS, type HookOptions, Webhooks } from './webhooks';
 
 /** A `turn.phase` later than this is logged: the contract promises at most 250 ms. */
 export const PHASE_LATE_MS = 250;
+/** How many of the latest phases' lateness are kept, for `phaseLateness`. */
+const LATENESS_KEPT = 1_000;
 /** setTimeout's longest delay; a phase further off is re-armed when the timer runs. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -20,6 +22,20 @@ export interface OutputOptions {
   oscTargets: readonly OscTarget[];
   hooks: HookOptions;
 }
+
+/**
+ * The clock that ran from one view to the next, as it ran: the same turn, running before, on the
+ * same allowance (an adjustment moves the points, so a phase it brings is the change's); else null.
+ */
+const ranUntil = (before: TurnView | null, after: TurnView | null): TurnView | null =>
+  before !== null &&
+  after !== null &&
+  before.id === after.id &&
+  before.status === 'running' &&
+  before.limitMs === after.limitMs &&
+  before.warnAtMs === after.warnAtMs
+    ? before
+    : null;
 
 /** What the outputs follow of one meeting. */
 interface Followed {
@@ -49,6 +65,8 @@ export class Outputs implements ChangeObserver {
   private readonly osc: OscSender | null;
   private flush: NodeJS.Immediate | null = null;
   private closed = false;
+  /** The latest phases' lateness, ms: when the server sent each, minus the instant it was due. */
+  private readonly lateness: number[] = [];
 
   constructor(
     private readonly store: HookStore,
@@ -85,7 +103,8 @@ export class Outputs implements ChangeObserver {
       }
       followed.dealt.set(turn.id, dealt);
     }
-    this.dispatch(this.phaseNow(followed, this.clock.now(), 'time'));
+    // Brought by the clock, while the server was down: its `at` says when, and how late it is.
+    this.dispatch(this.phaseNow(followed, this.clock.now(), view.turn));
     this.arm(followed);
   }
 
@@ -124,6 +143,15 @@ export class Outputs implements ChangeObserver {
 
   hooks(meetingId: string): HookSummary[] {
     return this.webhooks.list(meetingId);
+  }
+
+  /**
+   * How late the server sent the latest `turn.phase` events that its clock brought (up to the
+   * last 1,000), in ms after the instant each clock entered its phase: what the benchmark
+   * reports beside the lateness measured at the receivers.
+   */
+  phaseLateness(): readonly number[] {
+    return this.lateness;
   }
 
   async close(): Promise<void> {
@@ -177,18 +205,21 @@ export class Outputs implements ChangeObserver {
     const pending = followed.pending.splice(0);
     for (const { view, at } of pending) {
       const events = eventsBetween(followed.last, view, at);
+      const ran = ranUntil(followed.last.turn, view.turn);
       followed.last = view;
-      this.dispatch([...events, ...this.phaseNow(followed, at, 'change')]);
+      const phases = this.phaseNow(followed, at, ran);
+      if (ran) this.noteLateness(followed, phases);
+      this.dispatch([...events, ...phases]);
     }
     this.arm(followed, pending[pending.length - 1]?.at);
   }
 
   /**
-   * The `turn.phase` due now, if the current turn's phase is not the one dealt with and is
-   * warning or overtime. `how` says what brought it: a change (`at` is its instant) or the
-   * clock running (`at` is the instant it crossed the point).
+   * The `turn.phase` due at `now`, if the current turn's phase is not the one dealt with and is
+   * warning or overtime. `ran` is the clock that ran into it, as it ran (its `at` is then the
+   * instant it crossed the point); null when a change brought it (an adjustment: `at` is `now`).
    */
-  private phaseNow(followed: Followed, now: number, how: 'change' | 'time'): HookPayload[] {
+  private phaseNow(followed: Followed, now: number, ran: TurnView | null): HookPayload[] {
     const { last } = followed;
     const onFloor = new Set([last.turn?.id, last.interrupted?.id]);
     for (const id of followed.dealt.keys()) if (!onFloor.has(id)) followed.dealt.delete(id);
@@ -204,7 +235,7 @@ export class Outputs implements ChangeObserver {
     // A turn new to the floor in its normal phase is what a restart assumes of it: nothing to keep.
     if (before !== undefined || phase !== 'normal') this.saveDealt(followed, turn.id, now);
     if (phase === 'normal') return [];
-    const at = how === 'time' ? enteredAt(turn, phase, now) : now;
+    const at = ran ? enteredAt(ran, phase, now) : now;
     return [
       {
         event: 'turn.phase',
@@ -253,23 +284,32 @@ export class Outputs implements ChangeObserver {
     }
     // What changed before this instant goes first, so a hook hears events in order.
     this.readPending(followed);
-    const events = this.phaseNow(followed, now, 'time');
+    const events = this.phaseNow(followed, now, followed.last.turn);
+    this.noteLateness(followed, events);
+    this.dispatch(events);
+    this.arm(followed, now);
+  }
+
+  /** How late phases the clock brought are sent now; one later than promised is logged. */
+  private noteLateness(followed: Followed, events: readonly HookPayload[]): void {
+    const now = this.clock.now();
     for (const event of events) {
       const late = now - event.at;
+      this.lateness.push(late);
+      if (this.lateness.length > LATENESS_KEPT) this.lateness.shift();
       if (late > PHASE_LATE_MS) {
         this.log.warn({ meetingId: followed.meetingId, lateMs: late }, 'turn.phase sent late');
       }
     }
-    this.dispatch(events);
-    this.arm(followed, now);
   }
 
   /** Each event to the hooks that asked for it, and to the OSC targets; nothing waits here. */
   private dispatch(events: readonly HookPayload[]): void {
     for (const event of events) {
       try {
-        this.webhooks.deliver(event.meetingId, event.event, JSON.stringify(event));
+        // OSC first: one datagram, and a lighting desk is the one that must not lag.
         this.osc?.send(event);
+        this.webhooks.deliver(event.meetingId, event.event, JSON.stringify(event));
       } catch (error) {
         this.log.error(
           { err: error, event: event.event },

@@ -301,6 +301,37 @@ describe('webhooks', () => {
     expect(lines(receiver.on('/phases'))).toEqual(['turn.phase:warning']);
   });
 
+  it('an adjustment that moves the clock into a phase sends it at the adjustment; one that gives time back sends nothing', async () => {
+    const { chair } = room;
+    await addHook(server, room.meetingId, room.tokens.chair, {
+      url: receiver.url('/phases'),
+      events: ['turn.phase', 'turn.ended'],
+    });
+    await ok(chair, { type: 'agenda.start' });
+    await ok(chair, { type: 'turn.start' });
+    const turnId = chair.latest().turn?.id ?? '';
+    // 4:00 spoken of 7:00; minus 3:30 puts the limit at 3:30: overtime, at once.
+    clock.advance(240_000);
+    const adjustedAt = clock.now();
+    await ok(chair, { type: 'turn.adjust', turnId, deltaMs: -210_000 });
+    await receiver.until((r) => r.length >= 1);
+    // Plus 3:30 gives the time back: normal again (sent as nothing), so the warning at 5:00
+    // and the limit at 7:00 are sent again when the clock gets there.
+    clock.advance(1_000);
+    await ok(chair, { type: 'turn.adjust', turnId, deltaMs: 210_000 });
+    const startedAt = adjustedAt - 240_000;
+    clock.advance(59_000);
+    clock.advance(120_000);
+    await ok(chair, { type: 'turn.end', turnId });
+    await receiver.until((r) => r.length >= 4);
+    expect(receiver.on('/phases')).toMatchObject([
+      { event: 'turn.phase', at: adjustedAt, data: { phase: 'overtime' } },
+      { event: 'turn.phase', at: startedAt + 300_000, data: { phase: 'warning' } },
+      { event: 'turn.phase', at: startedAt + 420_000, data: { phase: 'overtime' } },
+      { event: 'turn.ended', data: { id: turnId } },
+    ]);
+  });
+
   it('refuses an address that is not http or https, a short secret, and more hooks than a meeting may have', async () => {
     const path = pathOf(HTTP_ROUTES.createHook, { id: room.meetingId });
     const post = (body: unknown, token = room.tokens.chair) =>
