@@ -49,6 +49,16 @@ export const shownUrl = (url: string): string => {
   }
 };
 
+/** An address as the logs keep it: no password, no query (a receiver's token may ride there). */
+const loggedUrl = (url: string): string => {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.origin}${parsed.pathname}`;
+  } catch {
+    return '(unreadable)';
+  }
+};
+
 /** Why a POST failed, in words for the chair (never a stack). */
 const describeFailure = (error: unknown, timeoutMs: number): string => {
   const code = (error as { code?: unknown }).code;
@@ -313,7 +323,7 @@ export class Webhooks {
     this.store.add(hook);
     this.start(hook);
     this.log.info(
-      { meetingId, hookId: hook.id, url: shownUrl(hook.url), events: hook.events, createdBy },
+      { meetingId, hookId: hook.id, url: loggedUrl(hook.url), events: hook.events, createdBy },
       'webhook added',
     );
     return hook.id;

@@ -231,16 +231,18 @@ export const runOutputs = async (
     for (let r = 0; r < options.rounds; r++) {
       // Which server goes first alternates, so neither always has the machine to itself.
       const order = r % 2 === 0 ? [plain, withOutputs] : [withOutputs, plain];
-      const roundStart = now();
       const before = order.map((side) => side.fanout.length);
+      let lastStart = 0;
       for (const side of order) {
         await measured(side, side.chair, { type: 'turn.start', speaker: { name: `Speaker ${r}` } });
+        lastStart = now();
       }
       for (let i = 0; i < options.toggles; i++) {
         for (const side of order) await toggle(side);
       }
-      // Every turn runs into its overtime before the next one starts.
-      const left = roundStart + LIMIT_MS + ROUND_MARGIN_MS - now();
+      // Every turn runs into its overtime before the next one starts (the later one started
+      // when its ack came back, at the latest).
+      const left = lastStart + LIMIT_MS + ROUND_MARGIN_MS - now();
       if (left > 0) await sleep(left);
       order.forEach((side, i) => {
         side.perRoundP99.push(summarize(side.fanout.slice(before[i])).p99);
