@@ -104,6 +104,12 @@ export class RostrumServer {
     return this.child.call<MemoryUsage>('memory', null, 30_000);
   }
 
+  /** CPU time the server process has used so far, µs of user and system time together. */
+  async cpuMicros(): Promise<number> {
+    const { user, system } = await this.child.call<{ user: number; system: number }>('cpu');
+    return user + system;
+  }
+
   /** How late the server sent each turn.phase its clocks brought, ms (server/outputs/). */
   phaseLateness(): Promise<number[]> {
     return this.child.call<number[]>('phaseLateness');

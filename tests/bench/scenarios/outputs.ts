@@ -13,6 +13,7 @@
 
 import type { AgendaInput } from '../../../shared/protocol/agenda';
 import type { Command } from '../../../shared/protocol/commands';
+import type { HookSummary, HooksResponse } from '../../../shared/protocol/hooks';
 import { now, sleep } from '../lib/clock';
 import { connectAll, Fleet } from '../lib/fleet';
 import { audienceCodes } from '../lib/meetings';
@@ -73,6 +74,7 @@ const AGENDA: AgendaInput = {
 /** One server under test, its officers and its clients. */
 interface Side {
   label: string;
+  meetingId: string;
   server: RostrumServer;
   fleets: Fleet[];
   chair: Officer;
@@ -103,6 +105,14 @@ const addHook = async (
   if (res.status !== 201) throw new Error(`POST hooks: ${res.status} ${await res.text()}`);
 };
 
+const listHooks = async (server: RostrumServer, meetingId: string): Promise<HookSummary[]> => {
+  const res = await fetch(`${server.origin}/api/meetings/${meetingId}/hooks`, {
+    headers: { authorization: `Bearer ${server.adminToken}` },
+  });
+  if (res.status !== 200) throw new Error(`GET hooks: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as HooksResponse).hooks;
+};
+
 const openSide = async (
   label: string,
   server: RostrumServer,
@@ -120,6 +130,7 @@ const openSide = async (
   await connectAll(fleets, { kind: 'sio', url: server.origin, track: true }, tokens);
   return {
     label,
+    meetingId,
     server,
     fleets,
     chair,
@@ -227,6 +238,7 @@ export const runOutputs = async (
     });
     sides.push(withOutputs);
     await sleep(500);
+    const cpuBefore = await Promise.all(servers.map((s) => s.cpuMicros()));
 
     for (let r = 0; r < options.rounds; r++) {
       // Which server goes first alternates, so neither always has the machine to itself.
@@ -248,11 +260,18 @@ export const runOutputs = async (
         side.perRoundP99.push(summarize(side.fanout.slice(before[i])).p99);
       });
     }
+    const cpuAfter = await Promise.all(servers.map((s) => s.cpuMicros()));
+    // CPU per command of each server over the rounds: what the outputs cost it, all told.
+    const commands = plain.acks.length;
+    const cpuPerCommand = servers.map(
+      (_, i) => ((cpuAfter[i] ?? 0) - (cpuBefore[i] ?? 0)) / 1000 / commands,
+    );
     // The last round's phases have come; the slow hooks are still catching up, as in a room.
     await sleep(LIMIT_MS);
     const results = await receiver.call<ReceiverResults>('results');
     const late = lateness(results);
     const sent = summarize(await outputServer.phaseLateness());
+    const hooksAtEnd = await listHooks(outputServer, withOutputs.meetingId);
 
     const none = summarize(plain.fanout);
     const on = summarize(withOutputs.fanout);
@@ -304,6 +323,17 @@ export const runOutputs = async (
           rows: [[round(ratio), round(medianRatio), roundRatios.map(round).join(' / ')]],
         },
         {
+          title: `Server CPU over the rounds, ms per command (each fanned out to ${options.clients} clients)`,
+          columns: ['no outputs', 'with outputs', 'ratio'],
+          rows: [
+            [
+              round(cpuPerCommand[0] ?? Number.NaN),
+              round(cpuPerCommand[1] ?? Number.NaN),
+              round((cpuPerCommand[1] ?? Number.NaN) / (cpuPerCommand[0] ?? Number.NaN)),
+            ],
+          ],
+        },
+        {
           title: 'Command to its ack, ms (the officer that sent it)',
           columns: ['server', 'p50', 'p95', 'p99', 'max', 'samples'],
           rows: [row('no outputs', acksNone), row('with outputs', acksOn)],
@@ -326,6 +356,17 @@ export const runOutputs = async (
           ],
           rows: [[results.slow, results.heldMax, results.failed]],
         },
+        {
+          title: 'The hooks at the end, as GET /api/meetings/:id/hooks lists them',
+          columns: ['receiver', 'delivered', 'failed', 'dropped', 'waiting'],
+          rows: hooksAtEnd.map((h) => [
+            new URL(h.url).pathname,
+            h.delivered,
+            h.failed,
+            h.dropped,
+            h.waiting,
+          ]),
+        },
       ],
       targets,
       notes: [
@@ -342,8 +383,10 @@ export const runOutputs = async (
           medianRoundRatio: medianRatio,
         },
         acks: { none: acksNone, outputs: acksOn },
+        cpuMsPerCommand: { none: cpuPerCommand[0], outputs: cpuPerCommand[1] },
         phaseLateness: { sent, hook, osc, expected: late.phasesExpected },
         receivers: { slow: results.slow, heldMax: results.heldMax, failed: results.failed },
+        hooksAtEnd,
       },
     };
   } finally {

@@ -61,6 +61,8 @@ serve({
     gc();
     return process.memoryUsage();
   },
+  /** CPU time the server process has used so far, µs (user and system). */
+  cpu: async () => process.cpuUsage(),
   /** How late the server sent each turn.phase its clocks brought, ms (the outputs scenario). */
   phaseLateness: async () => [...(app?.rostrum.outputs.phaseLateness() ?? [])],
   stop: async () => {
