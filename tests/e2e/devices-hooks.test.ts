@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTTP_ROUTES, pathOf } from '../../shared/protocol/contract';
@@ -103,6 +104,18 @@ describe("the webhooks on the chair's devices page", () => {
     expect(await page.content()).not.toContain(SECRET);
     await section.scrollIntoViewIfNeeded();
     await screenshot(page, 'devices-webhooks');
+    // The table with its rows, a failing one in red, reads as the rest of the page does.
+    const axe = await new AxeBuilder({ page }).include('#hooks').analyze();
+    expect(
+      axe.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
+    // On a phone the long addresses break, and the page never scrolls sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+    ).toBe(true);
     expect(chair.problems.filter((p) => !p.includes('Failed to load resource'))).toEqual([]);
   });
 });
