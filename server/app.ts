@@ -19,6 +19,7 @@ import { registerClient } from './http/static';
 import { WrongCodeLimiter } from './http/wrongCodeLimiter';
 import { defaultMeetingAgenda } from './meetings/defaultMeeting';
 import { MeetingRegistry } from './meetings/registry';
+import { type OutputOptions, Outputs } from './outputs/outputs';
 import { CommandIntake } from './realtime/commandIntake';
 import { Devices } from './realtime/devices';
 import { HandshakeGuard } from './realtime/handshakeGuard';
@@ -52,6 +53,8 @@ export interface AppOptions {
    * unless given. Tests give one they move on by hand (tests/support/clock.ts).
    */
   clock?: ServerClock;
+  /** The room's outputs: OSC targets (`OSC_TARGETS`), and how webhooks deliver (tests shorten it). */
+  outputs?: Partial<OutputOptions>;
 }
 
 export interface NetworkLimits extends HttpTimeouts {
@@ -70,6 +73,8 @@ export interface RostrumServices {
   io: RostrumSocketServer;
   /** The sockets connected now, per meeting: counted, and closed when their tokens are revoked. */
   devices: Devices;
+  /** The room's outputs: webhooks and OSC. */
+  outputs: Outputs;
   adminToken: AdminToken;
   dataDir: string;
   /** The meeting made on this start because DATA_DIR was empty, if any. */
@@ -124,6 +129,7 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
   );
   const clock = options.clock ?? systemClock;
   const limiter = new WrongCodeLimiter(clock);
+  let closeOutputs = async (): Promise<void> => undefined;
   const network: NetworkLimits = {
     maxConnectionsPerAddress: LIMITS.connectionsPerAddress,
     limitLoopbackConnections: false,
@@ -152,11 +158,15 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
     const guard = new HandshakeGuard(limiter);
     guard.install(io);
     dropSlowReaders(io, network.maxQueuedOutputBytes, app.log);
+    // Before the meetings open: a restored meeting with hooks is followed from its first view.
+    const outputs = new Outputs(store.hooks, clock, app.log, options.outputs);
+    closeOutputs = () => outputs.close();
     const registry = new MeetingRegistry(
       store,
       (meetingId, view) => io.to(roomOf(meetingId)).emit('state', view),
       app.log,
       clock,
+      outputs,
     );
     registry.openAll();
     let createdOnStart: string | undefined;
@@ -177,6 +187,7 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
       store,
       io,
       devices,
+      outputs,
       adminToken,
       dataDir,
       createdOnStart,
@@ -204,6 +215,7 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
       limiter,
       devices,
       commands,
+      outputs,
     });
     await app.register(registerClient, { clientDir: options.clientDir ?? resolve('dist/client') });
 
@@ -215,11 +227,14 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
     });
     app.addHook('onClose', async () => {
       registry.close();
+      // Pending deliveries stop here: a hook's receiver never holds up the server's stop.
+      await outputs.close();
       limiter.close();
       store.close();
     });
     return app;
   } catch (error) {
+    await closeOutputs();
     limiter.close();
     store.close();
     throw error;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../shared/protocol/limits';
+import { type OscTarget, parseOscTargets } from './outputs/osc';
 
 /** How hard SQLite works to keep a commit through a power cut (see server/store/database.ts). */
 export const Durability = z.enum(['normal', 'full']);
@@ -34,6 +35,18 @@ const Env = z.object({
     .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no']))
     .transform((v) => v === 'true' || v === '1' || v === 'yes')
     .default(false),
+  /** Contract version 2: where OSC messages go, `host:port[,host:port]`. */
+  OSC_TARGETS: z
+    .string()
+    .transform((text, ctx) => {
+      const read = parseOscTargets(text);
+      if (!Array.isArray(read)) {
+        ctx.addIssue({ code: 'custom', message: read.problem });
+        return z.NEVER;
+      }
+      return read;
+    })
+    .default([]),
 });
 
 export interface Config {
@@ -47,6 +60,8 @@ export interface Config {
   /** Concurrent connections from one address (0: no cap), and whether 127.0.0.1 counts. */
   maxConnectionsPerAddress: number;
   limitLoopbackConnections: boolean;
+  /** The OSC targets (`OSC_TARGETS`); none, no OSC. */
+  oscTargets: OscTarget[];
 }
 
 /** Reads the environment; an empty variable counts as unset. Throws a readable error. */
@@ -69,5 +84,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     logLevel: e.LOG_LEVEL,
     maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
     limitLoopbackConnections: e.LIMIT_LOOPBACK_CONNECTIONS,
+    oscTargets: e.OSC_TARGETS,
   };
 };

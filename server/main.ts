@@ -15,6 +15,7 @@ const main = async (): Promise<void> => {
       limitLoopbackConnections: config.limitLoopbackConnections,
     },
     logger: { level: config.logLevel, ...SAFE_LOGGING },
+    outputs: { oscTargets: config.oscTargets },
   });
 
   let stopping = false;

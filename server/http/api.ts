@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { MeetingRegistry } from '../meetings/registry';
+import type { Outputs } from '../outputs/outputs';
 import type { CommandIntake } from '../realtime/commandIntake';
 import type { Devices } from '../realtime/devices';
 import { registerAccess } from './access';
@@ -17,6 +18,7 @@ export interface ApiOptions {
   devices: Devices;
   /** Where commands go, from sockets and from the control API alike. */
   commands: CommandIntake;
+  outputs: Outputs;
 }
 
 /**
@@ -29,6 +31,7 @@ export interface ApiOptions {
  * - `routes/meeting.ts`: the scope `/meetings/:id`, which finds the meeting first, with the roster,
  *   `routes/devices.ts` (the chair's devices and codes), `routes/record.ts` (the record) and
  *   `routes/control.ts` (the control API: commands and the state over HTTP).
+ *   `routes/hooks.ts` (the meeting's webhooks).
  *
  * Params and bodies are checked by the contract's zod schemas through fastify-type-provider-zod
  * (a refusal is answered by `errors.ts`); who may call a route is its `config.access`, checked by
@@ -36,7 +39,7 @@ export interface ApiOptions {
  */
 export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (app, options) => {
   // Only what each plugin needs: the options given to this one also carry its prefix.
-  const { registry, adminToken, limiter, devices, commands } = options;
+  const { registry, adminToken, limiter, devices, commands, outputs } = options;
   // The routes' schemas are zod's: validated by zod, and a response schema, should a route
   // declare one, serialised by zod too (Fastify's own compilers take JSON Schema).
   app.setValidatorCompiler(validatorCompiler);
@@ -45,5 +48,11 @@ export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (app, options) =>
   await app.register(healthRoutes);
   await app.register(meetingsRoutes, { prefix: '/meetings', registry });
   await app.register(joinRoutes, { registry, limiter });
-  await app.register(meetingScope, { prefix: '/meetings/:id', registry, devices, commands });
+  await app.register(meetingScope, {
+    prefix: '/meetings/:id',
+    registry,
+    devices,
+    commands,
+    outputs,
+  });
 };

@@ -13,7 +13,7 @@ import { CROCKFORD_ALPHABET, canonicalCode, newAccessCode } from '../access/code
 import { newToken, tokenHash } from '../access/tokens';
 import type { ServerClock } from '../clock';
 import type { AccessCode, IssuedToken, Store, TokenCount, TokenHolder } from '../store/store';
-import { MeetingRuntime, type PublishState } from './runtime';
+import { type ChangeObserver, MeetingRuntime, type PublishState } from './runtime';
 
 const MEETING_ID_LENGTH = 8;
 
@@ -31,12 +31,21 @@ export class MeetingRegistry {
     private readonly log: FastifyBaseLogger,
     /** The server's clock, which every meeting reads too. */
     readonly clock: ServerClock,
+    /** What follows the meetings' changes besides their sockets (the room's outputs). */
+    private readonly observer: ChangeObserver | null = null,
   ) {}
 
   /** Brings every stored meeting back, as it was when the server stopped. */
   openAll(): void {
     for (const meeting of this.store.meetings.all()) {
-      const runtime = MeetingRuntime.open(meeting, this.store, this.publish, this.log, this.clock);
+      const runtime = MeetingRuntime.open(
+        meeting,
+        this.store,
+        this.publish,
+        this.log,
+        this.clock,
+        this.observer,
+      );
       this.meetings.set(meeting.id, runtime);
     }
   }
@@ -75,7 +84,14 @@ export class MeetingRegistry {
     ];
     const meeting = { id: meetingId, title: agenda.title, agenda, roster, groups, createdAt: now };
     this.store.meetings.create(meeting, codes);
-    const runtime = MeetingRuntime.open(meeting, this.store, this.publish, this.log, this.clock);
+    const runtime = MeetingRuntime.open(
+      meeting,
+      this.store,
+      this.publish,
+      this.log,
+      this.clock,
+      this.observer,
+    );
     this.meetings.set(meetingId, runtime);
     this.log.info(
       { meetingId, delegations: roster.length, groups: groups.length },

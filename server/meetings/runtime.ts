@@ -33,6 +33,20 @@ const TIMER_RETRY_MS = 1000;
  */
 export type PublishState = (meetingId: string, state: MeetingState) => void;
 
+/**
+ * What follows a meeting's changes besides its sockets: the room's outputs (webhooks, OSC,
+ * server/outputs/). It is handed the meeting after each accepted command, after the command is
+ * stored and before its ack, so it must only take note and do its work later.
+ */
+export interface ChangeObserver {
+  /** Whether anything follows this meeting now: when nothing does, no view is made for it. */
+  follows(meetingId: string): boolean;
+  /** The meeting as it opened (restored on start, or new), when something follows it. */
+  opened(view: MeetingView): void;
+  /** The meeting just after an accepted and stored command, at the command's instant. */
+  changed(view: MeetingView, at: number): void;
+}
+
 const UNAVAILABLE: CommandAck = {
   ok: false,
   error: {
@@ -80,6 +94,7 @@ export class MeetingRuntime {
     private readonly log: FastifyBaseLogger,
     /** The server's clock: every instant of this meeting, and its end-at-limit timer. */
     readonly clock: ServerClock,
+    private readonly observer: ChangeObserver | null,
   ) {
     this.meetingId = meeting.id;
     this.roster = meeting.roster;
@@ -102,6 +117,7 @@ export class MeetingRuntime {
     publish: PublishState,
     log: FastifyBaseLogger,
     clock: ServerClock,
+    observer: ChangeObserver | null = null,
   ): MeetingRuntime {
     const meetingLog = log.child({ meetingId: meeting.id });
     let engine = MeetingRuntime.fromSnapshot(meeting, store, meetingLog);
@@ -151,6 +167,7 @@ export class MeetingRuntime {
       publish,
       meetingLog,
       clock,
+      observer,
     );
     runtime.lastAt = lastAt;
     runtime.replayedOnOpen = engine.version - snapshotVersion;
@@ -160,6 +177,12 @@ export class MeetingRuntime {
       'meeting restored',
     );
     runtime.armDeadline();
+    try {
+      if (observer?.follows(meeting.id)) observer.opened(runtime.view());
+    } catch (error) {
+      // The outputs are the room's extras: the meeting opens without them rather than not at all.
+      meetingLog.error({ err: error }, 'could not open the outputs of this meeting');
+    }
     return runtime;
   }
 
@@ -300,6 +323,7 @@ export class MeetingRuntime {
         'command',
       );
       this.changed();
+      if (this.observer?.follows(this.meetingId)) this.observer.changed(this.engine.view(now), now);
     } catch (error) {
       this.log.error({ err: error, version: result.version }, 'could not announce a stored change');
     }

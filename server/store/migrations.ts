@@ -107,4 +107,27 @@ export const MIGRATIONS: readonly string[] = [
   -- Contract version 2: the groups a meeting was made with (regional, negotiating), as JSON.
   ALTER TABLE meetings ADD COLUMN delegation_groups TEXT NOT NULL DEFAULT '[]';
   `,
+  `
+  -- Contract version 2, "Speaker cues and room outputs": the webhooks of each meeting. The secret
+  -- is kept in clear, as it must be to sign each body; it is never listed or logged.
+  CREATE TABLE hooks (
+    id TEXT PRIMARY KEY,
+    meeting TEXT NOT NULL REFERENCES meetings(id),
+    url TEXT NOT NULL,
+    secret TEXT NOT NULL,
+    events TEXT,                   -- the events asked for, as a JSON array; NULL for all
+    created_at INTEGER NOT NULL,
+    created_by TEXT NOT NULL       -- 'chair' or 'operator'
+  ) STRICT;
+  CREATE INDEX hooks_by_meeting ON hooks(meeting, created_at);
+
+  -- The clock phase the outputs last dealt with, per meeting, so a restart neither announces a
+  -- turn.phase twice nor loses one that fell while the server was down.
+  CREATE TABLE output_phases (
+    meeting TEXT PRIMARY KEY REFERENCES meetings(id),
+    turn TEXT NOT NULL,
+    phase TEXT NOT NULL,           -- 'normal', 'warning' or 'overtime'
+    at INTEGER NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  `,
 ];

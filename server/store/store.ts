@@ -1,6 +1,7 @@
 import { AccessStore } from './access';
 import { CommandLog, type LoggedCommand } from './commandLog';
 import type { Db } from './database';
+import { HookStore } from './hooks';
 import { MeetingStore } from './meetings';
 import { type MeetingRecord, RecordStore } from './records';
 import { SnapshotStore } from './snapshots';
@@ -8,6 +9,7 @@ import { SnapshotStore } from './snapshots';
 // The parts' types, where callers have always found them.
 export type { AccessCode, IssuedToken, TokenCount, TokenHolder } from './access';
 export type { CommandSource, LoggedCommand } from './commandLog';
+export type { DealtPhase, StoredHook } from './hooks';
 export type { StoredMeeting } from './meetings';
 export type { MeetingRecord } from './records';
 export type { StoredSnapshot, UnreadableSnapshot } from './snapshots';
@@ -31,6 +33,8 @@ export class Store {
   readonly log: CommandLog;
   readonly snapshots: SnapshotStore;
   readonly records: RecordStore;
+  /** The room's outputs: webhooks, and the clock phase they last dealt with. */
+  readonly hooks: HookStore;
 
   constructor(private readonly db: Db) {
     this.access = new AccessStore(db);
@@ -38,6 +42,7 @@ export class Store {
     this.log = new CommandLog(db);
     this.snapshots = new SnapshotStore(db);
     this.records = new RecordStore(db);
+    this.hooks = new HookStore(db);
   }
 
   /**

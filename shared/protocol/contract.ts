@@ -10,6 +10,12 @@ import {
 import { Command } from './commands';
 import type { CommandAck } from './errors';
 import {
+  CreateHookBody,
+  type CreateHookResponse,
+  type DeleteHookResponse,
+  type HooksResponse,
+} from './hooks';
+import {
   CreateMeetingBody,
   type CreateMeetingResponse,
   type GroupsResponse,
@@ -106,6 +112,10 @@ export type MeetingPath = z.infer<typeof MeetingPath>;
 export const DelegationPath = MeetingPath.extend({ delegationId: z.string() });
 export type DelegationPath = z.infer<typeof DelegationPath>;
 
+/** A webhook of a meeting named in the path (404 when the meeting has none of that id). */
+export const HookPath = MeetingPath.extend({ hookId: z.string() });
+export type HookPath = z.infer<typeof HookPath>;
+
 /** A POST that needs no body: none at all, or an empty object. */
 export const NoBody = z.union([z.undefined(), z.null(), z.object({}).strict()]);
 
@@ -119,7 +129,7 @@ export interface Answer<T> {
 const answers = <T>(): Answer<T> => ({});
 
 export interface HttpRoute {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   /** The whole path, with Fastify's `:name` parameters. */
   path: string;
   access: Access;
@@ -298,6 +308,35 @@ export const HTTP_ROUTES = {
     params: MeetingPath,
     ...json,
     answer: answers<MeetingView>(),
+  }),
+  /** Contract version 2 ("Speaker cues and room outputs"): a webhook for the meeting's events. */
+  createHook: route({
+    method: 'POST',
+    path: '/api/meetings/:id/hooks',
+    access: 'chair',
+    params: MeetingPath,
+    body: CreateHookBody,
+    status: 201,
+    media: 'json',
+    answer: answers<CreateHookResponse>(),
+  }),
+  /** Contract version 2: the meeting's webhooks, without their secrets, with their deliveries. */
+  hooks: route({
+    method: 'GET',
+    path: '/api/meetings/:id/hooks',
+    access: 'chair',
+    params: MeetingPath,
+    ...json,
+    answer: answers<HooksResponse>(),
+  }),
+  /** Contract version 2: removes a webhook; nothing more is sent to it. */
+  deleteHook: route({
+    method: 'DELETE',
+    path: '/api/meetings/:id/hooks/:hookId',
+    access: 'chair',
+    params: HookPath,
+    ...json,
+    answer: answers<DeleteHookResponse>(),
   }),
 } as const;
 

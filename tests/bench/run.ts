@@ -3,7 +3,7 @@
  * fixed order), prints their tables as Markdown, and writes every figure to
  * bench-results/<timestamp>.json and bench-results/latest.json.
  *
- * Scenarios: fanout, idle, memory, throughput, accuracy, startup, engine, and soak (not in the
+ * Scenarios: fanout, idle, memory, throughput, accuracy, startup, engine, outputs, and soak (not in the
  * default run: it lasts SOAK_SECONDS, ten minutes unless set; name it). `--quick` runs each smaller (for
  * checking the harness, not for figures). The run is capped at 10 minutes, plus the soak's length.
  */
@@ -17,6 +17,7 @@ import { ENGINE_DEFAULTS, runEngine } from './scenarios/engine';
 import { FANOUT_DEFAULTS, runFanout } from './scenarios/fanout';
 import { runIdle } from './scenarios/idle';
 import { runMemory } from './scenarios/memory';
+import { OUTPUTS_DEFAULTS, runOutputs } from './scenarios/outputs';
 import { runSoak, soakSeconds } from './scenarios/soak';
 import { runStartup } from './scenarios/startup';
 import { runThroughput } from './scenarios/throughput';
@@ -41,6 +42,8 @@ const SCENARIOS: Record<string, Runner> = {
     runEngine(
       quick ? { commands: 2_000, logSizes: [200, 2_000], restarts: 1, opens: 3 } : ENGINE_DEFAULTS,
     ),
+  outputs: (quick) =>
+    runOutputs(quick ? { clients: 50, rounds: 4, toggles: 12 } : OUTPUTS_DEFAULTS),
   soak: (quick) => runSoak({ seconds: quick ? 60 : soakSeconds(), clients: quick ? 100 : 500 }),
 };
 

@@ -30,6 +30,7 @@ import {
   pathOf,
 } from '../../shared/protocol/contract';
 import { CommandAck } from '../../shared/protocol/errors';
+import { CreateHookResponse, DeleteHookResponse, HooksResponse } from '../../shared/protocol/hooks';
 import {
   CreateMeetingResponse,
   GroupsResponse,
@@ -163,6 +164,9 @@ const ANSWERS: Record<HttpRouteName, z.ZodType | null> = {
   audit: AuditResponse,
   command: CommandAck,
   state: MeetingView,
+  createHook: CreateHookResponse,
+  hooks: HooksResponse,
+  deleteHook: DeleteHookResponse,
 };
 
 describe('the HTTP contract', () => {
@@ -196,13 +200,30 @@ describe('the HTTP contract', () => {
       operator: ADMIN_TOKEN,
     })[caller];
 
+  /** A hook of the room's meeting, made by the operator, for a caller to remove. */
+  const aHook = async (): Promise<string> => {
+    const made = await http(server.url, pathOf(HTTP_ROUTES.createHook, { id: room.meetingId }), {
+      body: { url: 'http://127.0.0.1:9/nobody-listens', secret: 'a-secret-of-the-walk' },
+      token: ADMIN_TOKEN,
+    });
+    return CreateHookResponse.parse(made.body).hookId;
+  };
+
   /**
    * A request each route accepts from a caller it admits, and that changes nothing in the room
-   * but a command's own change.
+   * (a hook's deliveries are not the room's); asked again for each caller, as removing a hook
+   * needs one to remove.
    */
-  const requestOf = (name: HttpRouteName, caller: Caller): { path: string; body?: unknown } => {
+  const requestOf = async (
+    name: HttpRouteName,
+    caller: Caller,
+  ): Promise<{ path: string; body?: unknown }> => {
     const route: HttpRoute = HTTP_ROUTES[name];
-    const params = { id: room.meetingId, delegationId: 'holy-see' };
+    const params = {
+      id: room.meetingId,
+      delegationId: 'holy-see',
+      ...(name === 'deleteHook' && { hookId: await aHook() }),
+    };
     const path = pathOf(route, params);
     switch (name) {
       case 'createMeeting':
@@ -217,6 +238,12 @@ describe('the HTTP contract', () => {
         return { path, body: { role: 'delegate', delegationId: 'holy-see' } };
       case 'command':
         return { path, body: COMMAND_OF[caller] ?? { type: 'floor.open' } };
+      case 'createHook':
+        // Nothing listens there: its deliveries fail, and are tried again, out of the room's way.
+        return {
+          path,
+          body: { url: 'http://127.0.0.1:9/nobody-listens', secret: 'a-secret-of-the-walk' },
+        };
       default:
         return { path };
     }
@@ -227,7 +254,7 @@ describe('the HTTP contract', () => {
     for (const name of names) {
       const route: HttpRoute = HTTP_ROUTES[name];
       for (const caller of CALLERS) {
-        const { path, body } = requestOf(name, caller);
+        const { path, body } = await requestOf(name, caller);
         const token = tokenOf(caller);
         const answer = await http(server.url, path, {
           method: route.method,

@@ -6,6 +6,7 @@ import type { Session } from '../../app/sessions';
 import { AppLink } from '../../components/AppLink';
 import { AuditSection } from './AuditSection';
 import { DelegationsSection } from './DelegationsSection';
+import { HooksSection } from './HooksSection';
 import { RolesSection } from './RolesSection';
 import { useAccessActions } from './useAccessActions';
 import { useCodes, useCounts, useDelegationNames, useMeetingFacts } from './useDevicesData';
@@ -57,7 +58,8 @@ const Problems = ({ problems, meetingId }: { problems: Problem[]; meetingId: str
 /**
  * The chair's devices and codes (`/m/<id>/devices`): who is connected for each role and
  * delegation, signing a delegation's devices out, new codes, the codes themselves on demand,
- * and the audit of all that. Read over HTTP with this device's chair token.
+ * the audit of all that, and the webhooks' deliveries. Read over HTTP with this device's chair
+ * token.
  */
 export const DevicesScreen = ({ session }: { session: Session }) => {
   const { meetingId } = session;
@@ -113,6 +115,7 @@ export const DevicesScreen = ({ session }: { session: Session }) => {
           Refresh
         </button>
         <a href="#audit">Audit</a>
+        <a href="#hooks">Webhooks</a>
         <AppLink to={screenPath(meetingId, 'chair')}>Back to the console</AppLink>
       </header>
       <main className="devices">
@@ -135,6 +138,7 @@ export const DevicesScreen = ({ session }: { session: Session }) => {
           meetingId={meetingId}
         />
         <AuditSection entries={counts.audit} timeZone={facts.timeZone} now={now} nameOf={nameOf} />
+        <HooksSection hooks={counts.hooks} timeZone={facts.timeZone} now={now} />
       </main>
       <Problems problems={problems} meetingId={meetingId} />
     </div>

@@ -5,6 +5,7 @@ import type {
   SignOutResponse,
 } from '../../../shared/protocol/access';
 import type { Role } from '../../../shared/protocol/common';
+import type { HooksResponse } from '../../../shared/protocol/hooks';
 import { meetingPath, request, withToken } from '../../app/api';
 
 /** The chair's endpoints for devices and codes (docs/protocol.md, "Devices and codes"). */
@@ -14,6 +15,10 @@ export const fetchDevices = (meetingId: string, token: string): Promise<DevicesR
 
 export const fetchAudit = (meetingId: string, token: string): Promise<AuditResponse> =>
   request(`${meetingPath(meetingId)}/audit`, withToken(token));
+
+/** The meeting's webhooks and their last deliveries (docs/webhooks-osc.md). */
+export const fetchHooks = (meetingId: string, token: string): Promise<HooksResponse> =>
+  request(`${meetingPath(meetingId)}/hooks`, withToken(token));
 
 const posting = (token: string, body: object): RequestInit => ({
   method: 'POST',

@@ -1,9 +1,10 @@
 import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AuditEntry, DevicesResponse } from '../../../shared/protocol/access';
+import type { HookSummary } from '../../../shared/protocol/hooks';
 import type { MeetingCodes } from '../../../shared/protocol/http';
 import { fetchCodes, fetchReport } from '../../app/api';
 import { useRoster } from '../../live/useRoster';
-import { fetchAudit, fetchDevices } from './devicesApi';
+import { fetchAudit, fetchDevices, fetchHooks } from './devicesApi';
 import { withDevicesFirst } from './words';
 
 export const REFRESH_EVERY_MS = 5_000;
@@ -11,6 +12,8 @@ export const REFRESH_EVERY_MS = 5_000;
 export interface Counts {
   devices: DevicesResponse | null;
   audit: AuditEntry[] | null;
+  /** The meeting's webhooks, with how their deliveries go. */
+  hooks: HookSummary[] | null;
   /**
    * The delegations, those with devices first, as of the first reading and of the last asked
    * for by hand: rows do not move under the chair's pointer between two readings.
@@ -27,13 +30,14 @@ export interface Counts {
 }
 
 /**
- * The devices connected now and the audit, read every 5 s while the page is in view and on
+ * The devices connected now, the audit and the webhooks' deliveries, read every 5 s while the page is in view and on
  * demand. One reading at a time; one asked for meanwhile runs right after it, so a count read
  * after an action is never older than the action.
  */
 export const useCounts = (meetingId: string, token: RefObject<string>): Counts => {
   const [devices, setDevices] = useState<DevicesResponse | null>(null);
   const [audit, setAudit] = useState<AuditEntry[] | null>(null);
+  const [hooks, setHooks] = useState<HookSummary[] | null>(null);
   const [order, setOrder] = useState<string[]>([]);
   const [problem, setProblem] = useState<unknown>(null);
   const [refreshing, setRefreshing] = useState(false);
@@ -46,13 +50,15 @@ export const useCounts = (meetingId: string, token: RefObject<string>): Counts =
     const ordering = reorder.current;
     reorder.current = false;
     try {
-      const [counted, trail] = await Promise.all([
+      const [counted, trail, told] = await Promise.all([
         fetchDevices(meetingId, token.current),
         fetchAudit(meetingId, token.current),
+        fetchHooks(meetingId, token.current),
       ]);
       if (!mounted.current) return;
       setDevices(counted);
       setAudit(trail.entries);
+      setHooks(told.hooks);
       setProblem(null);
       if (ordering) setOrder(withDevicesFirst(counted.delegations).map((d) => d.delegationId));
     } catch (error) {
@@ -110,7 +116,7 @@ export const useCounts = (meetingId: string, token: RefObject<string>): Counts =
     };
   }, [read]);
 
-  return { devices, audit, order, problem, refreshing, refresh, readAgain };
+  return { devices, audit, hooks, order, problem, refreshing, refresh, readAgain };
 };
 
 /**

@@ -1,5 +1,6 @@
 import type { AuditEntry, DeviceCount } from '../../../shared/protocol/access';
 import type { Role } from '../../../shared/protocol/common';
+import type { HookAttempt, HookEvent } from '../../../shared/protocol/hooks';
 import { localParts } from '../../../shared/schedule/zonedTime';
 import type { CodeHolder } from './devicesApi';
 
@@ -151,3 +152,15 @@ export const withDevicesFirst = <T extends DeviceCount>(rows: readonly T[]): T[]
   ...rows.filter(hasDevices),
   ...rows.filter((row) => !hasDevices(row)),
 ];
+
+/** The events a hook is sent, in a line: every one, or those it asked for. */
+export const hookEventsWords = (events: readonly HookEvent[] | null): string =>
+  events === null ? 'Every event' : events.join(', ');
+
+/** How a hook's last delivery went: "Delivered (200)", "Failed, try 2: answered 500". */
+export const deliveryWords = (last: HookAttempt | null): string => {
+  if (last === null) return 'Nothing sent yet';
+  if (last.ok) return `Delivered (${last.status ?? 'no status'})`;
+  const attempt = last.attempt === 1 ? 'first try' : `try ${last.attempt}`;
+  return `Failed, ${attempt}: ${last.error ?? 'no answer'}`;
+};

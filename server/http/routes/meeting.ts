@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { type AnswerOf, HTTP_ROUTES } from '../../../shared/protocol/contract';
 import type { MeetingRegistry } from '../../meetings/registry';
+import type { Outputs } from '../../outputs/outputs';
 import type { CommandIntake } from '../../realtime/commandIntake';
 import type { Devices } from '../../realtime/devices';
 import { findMeeting, meetingOf } from '../access';
 import { controlRoutes } from './control';
 import { devicesRoutes } from './devices';
+import { hooksRoutes } from './hooks';
 import { recordRoutes } from './record';
 
 const { roster, groups } = HTTP_ROUTES;
@@ -15,6 +17,7 @@ export interface MeetingScopeOptions {
   devices: Devices;
   /** The intake the sockets' commands go through too (the control API). */
   commands: CommandIntake;
+  outputs: Outputs;
 }
 
 /**
@@ -23,7 +26,7 @@ export interface MeetingScopeOptions {
  * checked, and every route here reads it with `meetingOf(request)`.
  */
 export const meetingScope: FastifyPluginAsyncZod<MeetingScopeOptions> = async (app, options) => {
-  const { registry, devices, commands } = options;
+  const { registry, devices, commands, outputs } = options;
   app.addHook('preValidation', findMeeting(registry));
 
   app.get(
@@ -43,4 +46,5 @@ export const meetingScope: FastifyPluginAsyncZod<MeetingScopeOptions> = async (a
   await app.register(devicesRoutes, { registry, devices });
   await app.register(recordRoutes);
   await app.register(controlRoutes, { commands });
+  await app.register(hooksRoutes, { outputs });
 };

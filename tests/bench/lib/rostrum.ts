@@ -42,7 +42,11 @@ export class RostrumServer {
     private readonly dataDir: string | undefined,
   ) {}
 
-  static async start(store: StoreKind = 'sqlite', name = 'server'): Promise<RostrumServer> {
+  static async start(
+    store: StoreKind = 'sqlite',
+    name = 'server',
+    options: { oscTargets?: { host: string; port: number }[] } = {},
+  ): Promise<RostrumServer> {
     const base = store === 'sqlite-shm' ? '/dev/shm' : tmpdir();
     const dataDir = store === 'memory' ? undefined : mkdtempSync(join(base, 'rostrum-bench-'));
     // BENCH_PROFILE_DIR=dir writes a CPU profile of each server child there (see docs/benchmarks.md).
@@ -56,7 +60,11 @@ export class RostrumServer {
       ],
     });
     try {
-      const started = await child.call<ServerStart>('start', { dataDir, store }, 60_000);
+      const started = await child.call<ServerStart>(
+        'start',
+        { dataDir, store, ...options },
+        60_000,
+      );
       return new RostrumServer(
         child,
         `http://127.0.0.1:${started.port}`,
@@ -94,6 +102,17 @@ export class RostrumServer {
   /** Forced GC (twice, so weak and finalised things go too), then process.memoryUsage(). */
   memory(): Promise<MemoryUsage> {
     return this.child.call<MemoryUsage>('memory', null, 30_000);
+  }
+
+  /** CPU time the server process has used so far, µs of user and system time together. */
+  async cpuMicros(): Promise<number> {
+    const { user, system } = await this.child.call<{ user: number; system: number }>('cpu');
+    return user + system;
+  }
+
+  /** How late the server sent each turn.phase its clocks brought, ms (server/outputs/). */
+  phaseLateness(): Promise<number[]> {
+    return this.child.call<number[]>('phaseLateness');
   }
 
   async stop(): Promise<void> {

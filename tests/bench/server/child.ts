@@ -17,6 +17,8 @@ let app: FastifyInstance | undefined;
 const start = async (p: {
   dataDir: string | undefined;
   store: StoreKind;
+  /** The outputs scenario's OSC targets (`OSC_TARGETS`); none elsewhere. */
+  oscTargets?: { host: string; port: number }[];
 }): Promise<ServerStart> => {
   app = await buildApp({
     dataDir: p.dataDir ?? IN_MEMORY,
@@ -24,6 +26,7 @@ const start = async (p: {
     createDefaultMeeting: false,
     durability: p.store === 'sqlite-full' ? 'full' : 'normal',
     logger: { level: 'info', ...SAFE_LOGGING },
+    outputs: { oscTargets: p.oscTargets ?? [] },
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
@@ -58,6 +61,10 @@ serve({
     gc();
     return process.memoryUsage();
   },
+  /** CPU time the server process has used so far, µs (user and system). */
+  cpu: async () => process.cpuUsage(),
+  /** How late the server sent each turn.phase its clocks brought, ms (the outputs scenario). */
+  phaseLateness: async () => [...(app?.rostrum.outputs.phaseLateness() ?? [])],
   stop: async () => {
     await app?.close();
     app = undefined;
