@@ -27,6 +27,8 @@ const EXAMPLES: Record<string, Record<string, unknown>> = {
   'agenda.goto': { type: 'agenda.goto', itemId: 'panel', stepId: 'discussion' },
   'agenda.edit': { type: 'agenda.edit', change: { target: 'meeting', title: 'Renamed session' } },
   'display.configure': { type: 'display.configure', showDelay: true },
+  'cue.send': { type: 'cue.send', text: 'Please conclude' },
+  'cue.clear': { type: 'cue.clear' },
   'session.suspend': { type: 'session.suspend', note: 'Lunch' },
   'session.resume': { type: 'session.resume' },
   'session.close': { type: 'session.close' },

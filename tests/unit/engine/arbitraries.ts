@@ -243,7 +243,33 @@ export const commandFor = (agenda: Agenda, procedure = false): fc.Arbitrary<Comm
     { arbitrary: typed('session.close'), weight: 1 },
     { arbitrary: typed('session.reopen'), weight: 2 },
     { arbitrary: typed('agenda.edit', fc.record({ change: agendaChange(agenda) })), weight: 2 },
-    { arbitrary: typed('display.configure', fc.record({ showDelay: fc.boolean() })), weight: 1 },
+    {
+      arbitrary: typed(
+        'display.configure',
+        fc.oneof(
+          fc.record({ showDelay: fc.boolean() }),
+          // Contract version 2: a blackout and the room's language, alone or together.
+          fc.record({ blackout: fc.boolean() }),
+          fc.record({ lang: fc.constantFrom('en', 'fr', 'ar') }),
+          fc.record({ blackout: fc.boolean(), lang: fc.constantFrom('en', 'fr', 'ar') }),
+        ),
+      ),
+      weight: 1,
+    },
+    {
+      arbitrary: typed(
+        'cue.send',
+        fc.record(
+          {
+            text: fc.constantFrom('Please conclude', '30 seconds left', '  Time is up  '),
+            flash: fc.boolean(),
+          },
+          { requiredKeys: ['text'] },
+        ),
+      ),
+      weight: 3,
+    },
+    { arbitrary: typed('cue.clear'), weight: 3 },
     {
       arbitrary: typed(
         'turn.start',
