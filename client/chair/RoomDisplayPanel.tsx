@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { BusyButton } from '../components/BusyButton';
 import { passFocusTo, useTakesFocus } from '../components/focusHandoff';
 import { useLiveView } from '../live/LiveContext';
@@ -7,19 +7,35 @@ import { useMayPress } from '../live/useMayPress';
 import { BLACK_OUT_DISPLAY, BLACKOUT_TOGGLE, SHOW_DISPLAY } from '../officers/BlackoutBanner';
 import { usePermissions } from '../officers/usePermissions';
 
-/** Shows or hides "Running 12 min late" on the room display. */
+/**
+ * Shows or hides "Running 12 min late" on the room display. The box shows what the chair asked
+ * for until the room's state says it (or the server refuses): a controlled box that waited for
+ * the round trip would spring back under the pointer, then forward again.
+ */
 const DelayOnDisplay = () => {
   const { view } = useLiveView();
   const [send, pending] = useCommand();
+  const [wanted, setWanted] = useState<boolean | null>(null);
+  const shown = view.display.showDelay;
+  useEffect(() => {
+    if (wanted === shown) setWanted(null);
+  }, [wanted, shown]);
   const id = useId();
   return (
     <div className="check">
       <input
         id={id}
         type="checkbox"
-        checked={view.display.showDelay}
+        checked={wanted ?? shown}
         disabled={pending}
-        onChange={(e) => void send({ type: 'display.configure', showDelay: e.target.checked })}
+        onChange={(e) => {
+          const showDelay = e.target.checked;
+          setWanted(showDelay);
+          void send({ type: 'display.configure', showDelay }).then(
+            (ack) => ack.ok || setWanted(null),
+            () => setWanted(null),
+          );
+        }}
       />
       <label htmlFor={id}>Show the delay on the room display (when a minute or more late)</label>
     </div>

@@ -1,16 +1,16 @@
 import { type ReactNode, useRef } from 'react';
 import { currentStep, speakersToCome } from '../../shared/engine/places';
-import type { MeetingView, OnBehalfOf, TurnSpeaker, TurnView } from '../../shared/protocol/view';
+import type { MeetingView, TurnView } from '../../shared/protocol/view';
 import { clockTimeOf } from '../../shared/schedule/zonedTime';
 import { leaveMeeting } from '../app/leave';
 import { Clock } from '../components/Clock';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { ConnectionNotice } from '../components/Notices';
-import { useFittedText } from '../components/useFittedText';
+import { SpeakerNames } from '../components/SpeakerNames';
 import { useLiveView } from '../live/LiveContext';
 import { useServerNow } from '../live/useServerNow';
 import { placeTitle } from '../meeting/agenda';
-import { kindNote, speakingFor } from '../meeting/requestWords';
+import { behalfLine, kindNote, roomName } from '../meeting/requestWords';
 import { roomDelay } from '../meeting/schedule';
 import { Blackout } from './Blackout';
 import { useFullscreen } from './useFullscreen';
@@ -66,16 +66,13 @@ interface Upcoming {
  * "on behalf of the African Group": `speakingFor`'s words after the delegation's name, on a line
  * of their own under it (the line break stands for the comma), so the name stays whole.
  */
-const behalfWords = (onBehalfOf: OnBehalfOf | undefined): string | undefined =>
-  onBehalfOf ? `on behalf of the ${onBehalfOf.name}` : undefined;
-
 const upcoming = (view: MeetingView): { total: number; first: Upcoming[] } => {
   const here = currentStep(view);
   if (here?.step.kind === 'floor') {
     return {
       total: view.floor.queue.length,
       first: view.floor.queue.slice(0, NEXT_RENDERED).map((r): Upcoming => {
-        const behalf = behalfWords(r.onBehalfOf);
+        const behalf = behalfLine(r.onBehalfOf);
         const kind = kindNote(r.kind);
         return {
           key: r.id,
@@ -139,41 +136,12 @@ const NextSpeakers = ({ view }: { view: MeetingView }) => {
 };
 
 /**
- * Who has the floor, whole: the names shrink to leave the clock its room. A delegation speaking
- * for a group reads "Egypt, on behalf of the African Group": the group on a line of its own.
- */
-const Speaker = ({ speaker }: { speaker: TurnSpeaker }) => {
-  const box = useRef<HTMLDivElement>(null);
-  const delegation =
-    speaker.delegationName && speaker.delegationName !== speaker.name
-      ? speaker.delegationName
-      : null;
-  const behalf = behalfWords(speaker.onBehalfOf);
-  useFittedText(box, SMALLEST_NAMES, `${speaker.name}\n${delegation ?? ''}\n${behalf ?? ''}`);
-  return (
-    <div className="display-names" ref={box}>
-      <p className={`display-speaker${delegation ? ' is-person' : ''}`}>{speaker.name}</p>
-      {delegation && <p className="display-delegation">{delegation}</p>}
-      {behalf && <p className="display-behalf">{behalf}</p>}
-    </div>
-  );
-};
-
-/**
  * While a point of order speaks, the turn it interrupted, small: the room knows who will have the
  * floor again. A delegation's turn is named by the delegation, as the room knows it.
  */
-const Interrupted = ({ turn }: { turn: TurnView }) => {
-  const { speaker } = turn;
-  return (
-    <p className="display-interrupted">
-      Interrupted:{' '}
-      {speaker.delegationName
-        ? speakingFor(speaker.delegationName, speaker.onBehalfOf)
-        : speaker.name}
-    </p>
-  );
-};
+const Interrupted = ({ turn }: { turn: TurnView }) => (
+  <p className="display-interrupted">Interrupted: {roomName(turn.speaker)}</p>
+);
 
 const Floor = ({ view }: { view: MeetingView }) => {
   const { turn } = view;
@@ -193,7 +161,7 @@ const Floor = ({ view }: { view: MeetingView }) => {
         )}
         {turn ? (
           <>
-            <Speaker speaker={turn.speaker} />
+            <SpeakerNames speaker={turn.speaker} screen="display" smallest={SMALLEST_NAMES} />
             <Clock turn={turn} size="display" />
             {view.interrupted && <Interrupted turn={view.interrupted} />}
           </>

@@ -21,3 +21,18 @@ export const speakingFor = (
 /** The kind's label where it is not an ordinary statement: "Right of reply", "Point of order". */
 export const kindNote = (kind: RequestKind | undefined): string | null =>
   kind === undefined || kind === 'statement' ? null : KIND_LABEL[kind];
+
+/** "on behalf of the African Group", the line under a delegation speaking for a group. */
+export const behalfLine = (onBehalfOf: Pick<OnBehalfOf, 'name'> | undefined): string | undefined =>
+  onBehalfOf ? `on behalf of the ${onBehalfOf.name}` : undefined;
+
+/**
+ * A speaker as the room knows them, in one line: a delegation's turn by the delegation (and the
+ * group it speaks for), anyone else by name. The interrupted turn's line on the screens.
+ */
+export const roomName = (speaker: {
+  name: string;
+  delegationName?: string | undefined;
+  onBehalfOf?: Pick<OnBehalfOf, 'name'> | undefined;
+}): string =>
+  speaker.delegationName ? speakingFor(speaker.delegationName, speaker.onBehalfOf) : speaker.name;

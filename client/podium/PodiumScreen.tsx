@@ -1,14 +1,15 @@
 import { useRef } from 'react';
 import { currentStep } from '../../shared/engine/places';
-import type { Cue, MeetingView, TurnSpeaker, TurnView } from '../../shared/protocol/view';
+import type { Cue, MeetingView, TurnView } from '../../shared/protocol/view';
 import { Clock } from '../components/Clock';
 import { ConnectionNotice } from '../components/Notices';
+import { SpeakerNames } from '../components/SpeakerNames';
 import { useFittedText } from '../components/useFittedText';
 import { Blackout } from '../display/Blackout';
 import { useFullscreen } from '../display/useFullscreen';
 import { useIdle } from '../display/useIdle';
 import { useLive } from '../live/LiveContext';
-import { kindNote, speakingFor } from '../meeting/requestWords';
+import { kindNote, roomName } from '../meeting/requestWords';
 import { type NextSpeaker, nextSpeaker } from './nextSpeaker';
 import '../styles/podium.css';
 
@@ -33,43 +34,17 @@ const CueBand = ({ cue }: { cue: Cue }) => {
   );
 };
 
-/** Who has the floor, whole: a person's name over the delegation's, then the group spoken for. */
-const Speaker = ({ speaker }: { speaker: TurnSpeaker }) => {
-  const box = useRef<HTMLDivElement>(null);
-  const delegation =
-    speaker.delegationName && speaker.delegationName !== speaker.name
-      ? speaker.delegationName
-      : null;
-  const behalf = speaker.onBehalfOf ? `on behalf of the ${speaker.onBehalfOf.name}` : null;
-  useFittedText(box, SMALLEST_NAMES, `${speaker.name}\n${delegation ?? ''}\n${behalf ?? ''}`);
-  return (
-    <div className="podium-names" ref={box}>
-      <p className="podium-speaker">{speaker.name}</p>
-      {delegation && <p className="podium-delegation">{delegation}</p>}
-      {behalf && <p className="podium-behalf">{behalf}</p>}
-    </div>
-  );
-};
-
 /** While a point of order speaks: the turn it interrupted, which has the floor again after it. */
-const Interrupted = ({ turn }: { turn: TurnView }) => {
-  const { speaker } = turn;
-  return (
-    <p className="podium-interrupted">
-      Interrupted:{' '}
-      {speaker.delegationName
-        ? speakingFor(speaker.delegationName, speaker.onBehalfOf)
-        : speaker.name}
-    </p>
-  );
-};
+const Interrupted = ({ turn }: { turn: TurnView }) => (
+  <p className="podium-interrupted">Interrupted: {roomName(turn.speaker)}</p>
+);
 
 const Turn = ({ turn, interrupted }: { turn: TurnView; interrupted: TurnView | null }) => {
   const kind = kindNote(turn.speaker.kind);
   return (
     <section className="podium-turn" aria-label="Has the floor">
       {kind && <p className={`podium-kind kind-${turn.speaker.kind ?? 'statement'}`}>{kind}</p>}
-      <Speaker speaker={turn.speaker} />
+      <SpeakerNames speaker={turn.speaker} screen="podium" smallest={SMALLEST_NAMES} />
       <Clock turn={turn} size="podium" />
       {interrupted && <Interrupted turn={interrupted} />}
     </section>

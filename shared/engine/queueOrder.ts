@@ -69,11 +69,15 @@ export const policyOrder = <T extends Ordered>(
 };
 
 /**
- * Where a new request joins: right after the last request the policy puts ahead of it, counting
- * only the requests the policy placed (a moved one stays where the moderator put it, and is no
- * landmark for newcomers) and the points of order still ahead of them. With nothing ahead, at
- * the head. Without moves the queue is exactly `policyOrder`; with them, no waiting request
- * changes place, and the requests the policy placed keep its order among themselves.
+ * Where a new request joins: right after the last request ahead of it. The requests the policy
+ * placed are ahead of it when the policy puts them first; a request the moderator moved is
+ * ahead of it when the policy puts it first and it still sits ahead of every request the policy
+ * placed after the newcomer. Moved down the list, past those, it stays where the moderator put
+ * it and is no landmark: a newcomer following it there would land a statement behind the
+ * replies, a point of order behind the statements. Moved where it already was, or up, it still
+ * guides: a reply never jumps a statement the moderator only confirmed in place. With nothing
+ * ahead, at the head. Without moves the queue is exactly `policyOrder`; with them, no waiting
+ * request changes place, and the requests the policy placed keep its order among themselves.
  */
 export const placeInQueue = <T extends Ordered & { moved?: boolean }>(
   queue: readonly T[],
@@ -86,14 +90,10 @@ export const placeInQueue = <T extends Ordered & { moved?: boolean }>(
     policyOrder([...queue, request], policy, every, heard).map((r, i) => [r.id, i]),
   );
   const mine = rank.get(request.id) ?? Number.POSITIVE_INFINITY;
-  // A point of order the moderator moved is a landmark only while it is still ahead of every
-  // request the policy placed after the newcomer: moved down the list, a newcomer following it
-  // there would land a statement behind the replies, a point of order behind the statements.
   const after = queue.findIndex((r) => r.moved !== true && (rank.get(r.id) ?? 0) > mine);
   let last = -1;
   queue.forEach((r, i) => {
-    const landmark =
-      r.moved !== true || (r.kind === 'point-of-order' && (after === -1 || i < after));
+    const landmark = r.moved !== true || after === -1 || i < after;
     if (landmark && (rank.get(r.id) ?? 0) < mine) last = i;
   });
   return [...queue.slice(0, last + 1), request, ...queue.slice(last + 1)];

@@ -580,6 +580,29 @@ describe('the queue order, by example', () => {
     }
   });
 
+  it('lets a request the moderator moved guide newcomers while it sits ahead of them', () => {
+    // Mexico confirmed in place (moved to the end of a list of one): a reply still goes behind it.
+    const alone = asking('states-first', ['mexico']);
+    alone.ok(
+      { type: 'floor.move', requestId: alone.requestOf('mexico'), position: 1000 },
+      MODERATOR,
+    );
+    alone.wait(SECOND).add('kenya', { kind: 'reply' });
+    expect(alone.lines()).toEqual(['mexico:statement', 'kenya:reply']);
+
+    // IOM moved to the top, ahead of the States: a new State joins the States, behind it.
+    const up = asking('states-first', ['mexico', 'iom']);
+    up.ok({ type: 'floor.move', requestId: up.requestOf('iom'), position: 0 }, MODERATOR);
+    up.wait(SECOND).request('kenya');
+    expect(up.queue()).toEqual(['iom', 'mexico', 'kenya']);
+
+    // Mexico moved to the bottom, past IOM: it stays last; Kenya is not put behind it.
+    const down = asking('states-first', ['mexico', 'japan', 'iom']);
+    down.ok({ type: 'floor.move', requestId: down.requestOf('mexico'), position: 2 }, MODERATOR);
+    down.wait(SECOND).request('kenya');
+    expect(down.queue()).toEqual(['japan', 'kenya', 'iom', 'mexico']);
+  });
+
   it('orders requests made in the same instant by the order the server took them', () => {
     const h = EngineHarness.at('debate', 'floor', {
       agenda: smallAgenda({ queuePolicy: 'arrival' }),
