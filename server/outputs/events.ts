@@ -4,7 +4,7 @@ import type { MeetingView, TurnView } from '../../shared/protocol/view';
 
 /**
  * The events of one accepted command, read from the meeting as it was just before and just
- * after it (docs/webhooks-osc.md, "Events"). Pure: the same two views give the same events, in
+ * after it (docs/integrations.md, "Events"). Pure: the same two views give the same events, in
  * the same order:
  *
  * 1. turns that left the floor: `turn.ended` (the current one first, then a kept one);

@@ -43,7 +43,7 @@ const s = (value: string) => ({ type: 's', value });
 const i = (value: number) => ({ type: 'i', value: Math.round(value) });
 
 /**
- * The OSC message of an event (docs/webhooks-osc.md, "OSC"), or null for an event OSC does not
+ * The OSC message of an event (docs/integrations.md, "OSC"), or null for an event OSC does not
  * carry. The contract's three addresses only: lighting desks and gateways match on them.
  */
 export const oscMessageOf = (event: HookPayload): Message | null => {

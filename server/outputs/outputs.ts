@@ -51,7 +51,7 @@ interface Followed {
 }
 
 /**
- * The room's outputs (docs/webhooks-osc.md): from each meeting's changes, the events webhooks and
+ * The room's outputs (docs/integrations.md): from each meeting's changes, the events webhooks and
  * OSC targets are sent, and `turn.phase` at the instant a clock enters warning or overtime.
  *
  * Nothing here delays a command's ack: the runtime hands over the view after each accepted

@@ -41,7 +41,7 @@ const PhaseRow = z.object({
 const Events = z.array(HookEvent);
 
 /**
- * The room's outputs (docs/webhooks-osc.md): each meeting's webhooks, which survive restarts,
+ * The room's outputs (docs/integrations.md): each meeting's webhooks, which survive restarts,
  * and the clock phase last dealt with per meeting, so `turn.phase` is announced once across a
  * restart. Deliveries themselves are not kept: they are the network's, not the meeting's.
  */

@@ -5,7 +5,7 @@ import { MeetingStatus, QueueEntry, TurnView } from './view';
 /**
  * Contract version 2, "Speaker cues and room outputs": the room's other systems (lighting, show
  * control, a microphone gateway, a webcast's graphics) follow the meeting through webhooks and
- * OSC (docs/webhooks-osc.md). What a hook is given, what the server POSTs to it, and what the
+ * OSC (docs/integrations.md). What a hook is given, what the server POSTs to it, and what the
  * chair reads of its deliveries.
  */
 

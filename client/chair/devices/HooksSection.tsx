@@ -4,7 +4,7 @@ import { TableBox } from '../../components/TableBox';
 import { deliveryWords, hookEventsWords, timeOfDay } from './words';
 
 /**
- * The meeting's webhooks (docs/webhooks-osc.md) and how their deliveries go: the address, the
+ * The meeting's webhooks (docs/integrations.md) and how their deliveries go: the address, the
  * events, the last try and the counts since the server started, so the chair sees at once that
  * the lighting desk or the webcast stopped hearing from the meeting. Read-only: hooks are added
  * and removed over the API. A secret is never shown (the server never sends it).

@@ -16,7 +16,7 @@ export const fetchDevices = (meetingId: string, token: string): Promise<DevicesR
 export const fetchAudit = (meetingId: string, token: string): Promise<AuditResponse> =>
   request(`${meetingPath(meetingId)}/audit`, withToken(token));
 
-/** The meeting's webhooks and their last deliveries (docs/webhooks-osc.md). */
+/** The meeting's webhooks and their last deliveries (docs/integrations.md). */
 export const fetchHooks = (meetingId: string, token: string): Promise<HooksResponse> =>
   request(`${meetingPath(meetingId)}/hooks`, withToken(token));
 

@@ -8,7 +8,7 @@ import { HttpError } from '../errors';
 const { createHook, hooks, deleteHook } = HTTP_ROUTES;
 
 /**
- * A meeting's webhooks (docs/protocol.md, "HTTP"; docs/webhooks-osc.md): a chair of the meeting
+ * A meeting's webhooks (docs/protocol.md, "HTTP"; docs/integrations.md): a chair of the meeting
  * or the operator adds them, lists them (never their secrets) with how their deliveries go, and
  * removes them. They are stored at once, so they survive a restart.
  */
