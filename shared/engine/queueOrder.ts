@@ -70,11 +70,13 @@ export const policyOrder = <T extends Ordered>(
 
 /**
  * Where a new request joins: right after the last request ahead of it. The requests the policy
- * placed are ahead of it when the policy puts them first; a request the moderator moved is
- * ahead of it when the policy puts it first and it still sits ahead of every request the policy
- * placed after the newcomer. Moved down the list, past those, it stays where the moderator put
- * it and is no landmark: a newcomer following it there would land a statement behind the
- * replies, a point of order behind the statements. Moved where it already was, or up, it still
+ * placed are ahead of it when the policy puts them first. A request the moderator moved is ahead
+ * of it when the policy puts it first and it still sits among the requests the policy placed:
+ * ahead of the first of those the policy puts after the newcomer, or, when the newcomer goes
+ * after all of them, behind none that the policy puts after the moved one. Moved down past those,
+ * it stays where the moderator put it and is no landmark: a newcomer following it there would
+ * land a statement behind the replies, a point of order behind the statements, and a request the
+ * moderator sent to the end would not stay there. Moved up, or where it already was, it still
  * guides: a reply never jumps a statement the moderator only confirmed in place. With nothing
  * ahead, at the head. Without moves the queue is exactly `policyOrder`; with them, no waiting
  * request changes place, and the requests the policy placed keep its order among themselves.
@@ -89,12 +91,16 @@ export const placeInQueue = <T extends Ordered & { moved?: boolean }>(
   const rank = new Map(
     policyOrder([...queue, request], policy, every, heard).map((r, i) => [r.id, i]),
   );
+  const rankOf = (r: T) => rank.get(r.id) ?? 0;
   const mine = rank.get(request.id) ?? Number.POSITIVE_INFINITY;
-  const after = queue.findIndex((r) => r.moved !== true && (rank.get(r.id) ?? 0) > mine);
+  const placed = (r: T) => r.moved !== true;
+  const after = queue.findIndex((r) => placed(r) && rankOf(r) > mine);
+  const sentDown = (r: T, i: number) =>
+    queue.slice(0, i).some((q) => placed(q) && rankOf(q) > rankOf(r));
   let last = -1;
   queue.forEach((r, i) => {
-    const landmark = r.moved !== true || after === -1 || i < after;
-    if (landmark && (rank.get(r.id) ?? 0) < mine) last = i;
+    const landmark = placed(r) || (after === -1 ? !sentDown(r, i) : i < after);
+    if (landmark && rankOf(r) < mine) last = i;
   });
   return [...queue.slice(0, last + 1), request, ...queue.slice(last + 1)];
 };
