@@ -86,6 +86,9 @@ describe('the outputs of a real server process', () => {
     await ok(chair, { type: 'agenda.start' });
     await ok(chair, { type: 'turn.start' });
     await receiver.until((r) => r.some((x) => x.payload.event === 'turn.phase'), 10_000);
+    // OSC's message leaves after a look-up of the target's address: a kill -9 before it left
+    // would lose it (UDP, sent once), so the kill waits for it too.
+    await osc.until((r) => r.some((m) => m.address === '/rostrum/turn/phase'), 10_000);
     const started = receiver.on('/all').find((e) => e.event === 'turn.started');
     if (started?.event !== 'turn.started' || started.data.startedAt === null) {
       throw new Error('no turn.started before the phase');
