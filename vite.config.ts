@@ -1,16 +1,36 @@
+import { lingui } from '@lingui/vite-plugin';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 // The client is built into dist/client and served by the Fastify server (see server/http/static.ts).
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  // Each catalogue (client/locales/<lang>/<area>.po) compiles to a chunk of precompiled messages;
+  // a missing translation or a message that does not compile fails the build.
+  plugins: [
+    react(),
+    lingui({
+      configPath: 'client/i18n/lingui.config.ts',
+      failOnMissing: true,
+      failOnCompileError: true,
+    }),
+  ],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
     // No inline scripts or modulepreload polyfill: the CSP forbids inline script.
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
+    rolldownOptions: {
+      output: {
+        // A catalogue's chunk says its language and area (`fr-tablet-<hash>.js`), so the
+        // benchmark and the budget test can weigh a screen in each language.
+        chunkFileNames: (chunk) => {
+          const po = chunk.facadeModuleId?.match(/locales\/(\w+)\/(\w+)\.po$/);
+          return po ? `assets/${po[1]}-${po[2]}-[hash].js` : 'assets/[name]-[hash].js';
+        },
+      },
+    },
   },
   server: {
     proxy: {

@@ -1,6 +1,11 @@
+import type { MessageDescriptor } from '@lingui/core';
 import { type ComponentType, lazy, Suspense, useEffect, useState } from 'react';
 import type { Role } from '../../shared/protocol/common';
 import { AlertRegion } from '../components/Notices';
+import type { Area } from '../i18n/areas';
+import { Catalogues } from '../i18n/languages';
+import { NamesProvider } from '../i18n/names';
+import { useT } from '../i18n/useT';
 import { ByDisplayCode } from '../join/ByDisplayCode';
 import { JoinByLink } from '../join/JoinByLink';
 import { JoinScreen } from '../join/JoinScreen';
@@ -28,6 +33,14 @@ const SCREENS: Record<Role, ComponentType> = {
   ),
 };
 
+/** The catalogue areas each screen reads, beyond the shell's (client/i18n/areas.ts). */
+const SCREEN_AREAS: Record<Role, readonly Area[]> = {
+  chair: ['consoles', 'chair', 'refusals'],
+  moderator: ['consoles', 'refusals'],
+  display: ['room'],
+  delegate: ['tablet', 'refusals'],
+};
+
 /** The chair's printable pages: their own chunks too, so no screen of the room carries them. */
 type PrintPage = 'report' | 'cards' | 'devices';
 const PAGES: Record<PrintPage, ComponentType<{ session: Session }>> = {
@@ -41,32 +54,55 @@ const PAGES: Record<PrintPage, ComponentType<{ session: Session }>> = {
  * Who may open them: the report is a chair's or a moderator's (as the record); cards, devices and
  * codes a chair's.
  */
+const PAGE_AREAS: Record<PrintPage, readonly Area[]> = {
+  report: ['report'],
+  cards: ['cards'],
+  devices: ['chair'],
+};
 const PAGE_ROLES: Record<PrintPage, readonly Role[]> = {
   report: ['chair', 'moderator'],
   cards: ['chair'],
   devices: ['chair'],
 };
 const NOT_YOURS: Record<PrintPage, string> = {
-  report: 'Only a chair or a moderator can read the report.',
-  cards: 'Only a chair can print the join cards.',
-  devices: 'Only a chair can manage the devices and codes of the meeting.',
+  report: 'app.report-not-yours',
+  cards: 'app.cards-not-yours',
+  devices: 'app.devices-not-yours',
 };
 
-const Waiting = ({ children }: { children: string }) => (
-  <main className="waiting">
-    <p role="status">{children}</p>
-  </main>
-);
+/** "This device has not joined this meeting", and who may open the page. */
+const NOT_JOINED_PAGE: Record<PrintPage, string> = {
+  report: 'app.not-joined-report',
+  cards: 'app.not-joined-cards',
+  devices: 'app.not-joined-devices',
+};
+
+/** A page on its way, saying what it waits for (a message id). */
+const Waiting = ({ message }: { message: string }) => {
+  const t = useT();
+  return (
+    <main className="waiting">
+      <p role="status">{t(message)}</p>
+    </main>
+  );
+};
 
 /** What a tab of each role is called, in its header and in the browser's list of tabs. */
 export const ROLE_SCREEN: Record<Role, string> = {
-  chair: 'Chair console',
-  moderator: 'Moderator console',
-  display: 'Room display',
-  delegate: 'Delegation tablet',
+  chair: 'app.screen-chair',
+  moderator: 'app.screen-moderator',
+  display: 'app.screen-display',
+  delegate: 'app.screen-delegate',
 };
 
+/** Why the chair signed this device out (`signed_out`), for the join page. */
+const SIGNED_OUT = {
+  'delegation-signed-out': { id: 'app.signed-out-delegation' },
+  'code-rotated': { id: 'app.signed-out-code-rotated' },
+} as const satisfies Record<string, MessageDescriptor>;
+
 const LiveScreen = ({ session }: { session: Session }) => {
+  const t = useT();
   const live = useMeeting(session, (signedOut) => {
     // Another page of this device holds a newer token of this role (its chair rotated the chair
     // code): the route has taken it up, or is about to; forgetting it would sign that page out.
@@ -75,31 +111,33 @@ const LiveScreen = ({ session }: { session: Session }) => {
     leaveMeeting(
       session.meetingId,
       session.role,
-      signedOut ??
-        'This device is no longer admitted to the meeting. Join again with an access code.',
+      signedOut ? SIGNED_OUT[signedOut] : { id: 'app.no-longer-admitted' },
     );
   });
   const title = live.view?.title;
   useEffect(() => {
     // A laptop with the chair's and the moderator's consoles in two tabs tells them apart here.
-    document.title = `${ROLE_SCREEN[session.role]}${title ? ` · ${title}` : ''} · Rostrum`;
+    const screen = t(ROLE_SCREEN[session.role]);
+    document.title = `${screen}${title ? ` · ${title}` : ''} · Rostrum`;
     return () => {
       document.title = 'Rostrum';
     };
-  }, [session.role, title]);
+  }, [session.role, title, t]);
   const Screen = SCREENS[session.role];
   return (
     <LiveProvider live={live}>
       {live.view ? (
-        <Suspense fallback={<Waiting>Opening the screen…</Waiting>}>
-          <Screen />
-        </Suspense>
+        <NamesProvider meetingId={session.meetingId}>
+          <Suspense fallback={<Waiting message="app.opening-screen" />}>
+            <Catalogues areas={SCREEN_AREAS[session.role]}>
+              <Screen />
+            </Catalogues>
+          </Suspense>
+        </NamesProvider>
       ) : (
-        <Waiting>
-          {live.connection === 'reconnecting'
-            ? 'The server cannot be reached. Trying again…'
-            : 'Connecting to the meeting…'}
-        </Waiting>
+        <Waiting
+          message={live.connection === 'reconnecting' ? 'app.server-unreachable' : 'app.connecting'}
+        />
       )}
       <AlertRegion />
     </LiveProvider>
@@ -110,13 +148,13 @@ const LiveScreen = ({ session }: { session: Session }) => {
  * A page of a meeting this device holds no token for: an unknown meeting says so; a known one
  * sends the tab to the join page, saying what it lacks.
  */
-const NotJoined = ({ meetingId, lacking }: { meetingId: string; lacking: string }) => {
+const NotJoined = ({ meetingId, lacking }: { meetingId: string; lacking: MessageDescriptor }) => {
   const known = useMeetingKnown(meetingId);
   useEffect(() => {
     if (known === 'known' || known === 'unreachable') backToJoining(meetingId, lacking);
   }, [known, meetingId, lacking]);
   if (known === 'unknown') return <UnknownMeeting meetingId={meetingId} />;
-  return <Waiting>Opening…</Waiting>;
+  return <Waiting message="app.opening" />;
 };
 
 /**
@@ -126,21 +164,16 @@ const NotJoined = ({ meetingId, lacking }: { meetingId: string; lacking: string 
 const ScreenRoute = ({ meetingId, screen }: { meetingId: string; screen: Role }) => {
   const session = useStoredSession(meetingId, screen);
   if (!session) {
-    return (
-      <NotJoined
-        meetingId={meetingId}
-        lacking={`This device has not joined this meeting as ${ROLE_WORDS[screen]}: type the access code of the ${ROLE_SCREEN[screen].toLowerCase()}.`}
-      />
-    );
+    return <NotJoined meetingId={meetingId} lacking={{ id: NOT_JOINED_AS[screen] }} />;
   }
   return <LiveScreen key={session.token} session={session} />;
 };
 
-const ROLE_WORDS: Record<Role, string> = {
-  chair: 'a chair',
-  moderator: 'a moderator',
-  display: 'the room display',
-  delegate: 'a delegation',
+const NOT_JOINED_AS: Record<Role, string> = {
+  chair: 'app.not-joined-chair',
+  moderator: 'app.not-joined-moderator',
+  display: 'app.not-joined-display',
+  delegate: 'app.not-joined-delegate',
 };
 
 /** Which of the device's tokens a printable page reads with: a chair's before a moderator's. */
@@ -148,6 +181,7 @@ const PAGE_SESSION_ORDER: readonly Role[] = ['chair', 'moderator', 'display', 'd
 
 /** A printable page, read over HTTP with the token this device holds for the meeting. */
 const PrintRoute = ({ meetingId, page }: { meetingId: string; page: PrintPage }) => {
+  const t = useT();
   const stored = useSessionAmong(meetingId, PAGE_SESSION_ORDER);
   // A page already open keeps its session when another page of this device forgets it (a console
   // whose token was revoked): it says so in its own words rather than vanishing.
@@ -155,33 +189,33 @@ const PrintRoute = ({ meetingId, page }: { meetingId: string; page: PrintPage })
   if (stored && stored !== kept) keep(stored);
   const session = stored ?? kept;
   if (!session) {
-    return (
-      <NotJoined
-        meetingId={meetingId}
-        lacking={`This device has not joined this meeting. ${NOT_YOURS[page]}`}
-      />
-    );
+    return <NotJoined meetingId={meetingId} lacking={{ id: NOT_JOINED_PAGE[page] }} />;
   }
   if (!PAGE_ROLES[page].includes(session.role)) {
     return (
       <main className="join">
-        <h1>Not for this device</h1>
-        <p>{NOT_YOURS[page]}</p>
+        <h1>{t('app.not-for-this-device')}</h1>
+        <p>{t(NOT_YOURS[page])}</p>
         <p>
-          <a href={screenPath(meetingId, session.role)}>Back to your screen</a>
+          <a href={screenPath(meetingId, session.role)}>{t('app.back-to-your-screen')}</a>
         </p>
       </main>
     );
   }
   const Page = PAGES[page];
   return (
-    <Suspense fallback={<Waiting>Opening…</Waiting>}>
-      <Page session={session} />
-    </Suspense>
+    <NamesProvider meetingId={meetingId}>
+      <Suspense fallback={<Waiting message="app.opening" />}>
+        <Catalogues areas={PAGE_AREAS[page]}>
+          <Page session={session} />
+        </Catalogues>
+      </Suspense>
+    </NamesProvider>
   );
 };
 
 export const App = () => {
+  const t = useT();
   const route = useRoute();
   switch (route.page) {
     case 'home':
@@ -207,9 +241,9 @@ export const App = () => {
     case 'unknown':
       return (
         <main className="join">
-          <h1>Not a Rostrum page</h1>
+          <h1>{t('app.not-a-page')}</h1>
           <p>
-            <a href="/">Go to the list of meetings</a>
+            <a href="/">{t('app.to-joining')}</a>
           </p>
         </main>
       );

@@ -1,3 +1,4 @@
+import type { MessageDescriptor } from '@lingui/core';
 import {
   type AnswerOf,
   type BodyOf,
@@ -143,16 +144,17 @@ export const fetchCsv = async (
 };
 
 /** What went wrong with a join, for the person holding the code. */
-export const joinProblem = (error: unknown): string => {
-  if (!(error instanceof ApiError)) return 'Joining failed. Try again.';
+export const joinProblem = (error: unknown): MessageDescriptor => {
+  if (!(error instanceof ApiError)) return { id: 'join.failed' };
   switch (error.code) {
     case 'unauthorized':
-      return 'That access code opens no meeting on this server. Check it and try again.';
+      return { id: 'join.unknown-code' };
     case 'rate_limited':
-      return 'Too many wrong codes from this device: wait a minute, then try again.';
+      return { id: 'join.too-many-codes' };
     case 'not_found':
-      return 'This meeting does not exist on this server.';
+      return { id: 'join.no-such-meeting' };
     default:
-      return error.message;
+      // The server's own words (English): a case the screens do not foresee.
+      return { id: 'join.server-said', values: { message: error.message } };
   }
 };

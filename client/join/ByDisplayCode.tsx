@@ -19,6 +19,7 @@ import {
   saveSession,
   useStoredSession,
 } from '../app/sessions';
+import { i18n } from '../i18n/i18n';
 import { LiveProvider } from '../live/LiveContext';
 import { useMeeting } from '../live/useMeeting';
 import { UnknownMeeting } from './UnknownMeeting';
@@ -70,7 +71,7 @@ const problemOf = (error: unknown): string => {
   if (error instanceof ApiError && error.code === 'unauthorized') {
     return "That code does not open this meeting: type the room display's current code.";
   }
-  if (error instanceof ApiError) return joinProblem(error);
+  if (error instanceof ApiError) return i18n._(joinProblem(error));
   return error instanceof Error ? error.message : 'Joining failed. Try again.';
 };
 

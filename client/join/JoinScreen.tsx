@@ -1,3 +1,4 @@
+import type { MessageDescriptor } from '@lingui/core';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import type { Role } from '../../shared/protocol/common';
 import type { JoinResponse, MeetingSummary } from '../../shared/protocol/http';
@@ -5,12 +6,15 @@ import { joinByCode, joinMeeting, joinProblem, listMeetings } from '../app/api';
 import { takeFlash } from '../app/leave';
 import { homePath, navigate, screenPath } from '../app/router';
 import { saveSession, storedSessions } from '../app/sessions';
+import { LanguageMenu } from '../i18n/LanguageMenu';
+import { useT } from '../i18n/useT';
 
-const SCREEN_NAME: Record<Role, string> = {
-  chair: 'chair console',
-  moderator: 'moderator console',
-  display: 'room display',
-  delegate: 'delegation tablet',
+/** "Open the chair console of <meeting>", one message a role: each language words it whole. */
+const OPEN_SCREEN: Record<Role, string> = {
+  chair: 'join.open-chair',
+  moderator: 'join.open-moderator',
+  display: 'join.open-display',
+  delegate: 'join.open-delegate',
 };
 
 /** Keeps the token of a join and opens the screen of its role, as a new entry of the history. */
@@ -35,12 +39,13 @@ export const joinByLink = async (meetingId: string, code: string): Promise<void>
 };
 
 const Rejoin = ({ meetings }: { meetings: MeetingSummary[] }) => {
+  const t = useT();
   const sessions = storedSessions();
   if (sessions.length === 0) return null;
   const titleOf = (id: string) => meetings.find((m) => m.meetingId === id)?.title ?? id;
   return (
     <section className="join-card" aria-labelledby="rejoin-heading">
-      <h2 id="rejoin-heading">Joined on this device</h2>
+      <h2 id="rejoin-heading">{t('join.joined-here')}</h2>
       <ul className="rows">
         {sessions.map((s) => (
           <li className="row" key={`${s.meetingId}.${s.role}`}>
@@ -51,7 +56,7 @@ const Rejoin = ({ meetings }: { meetings: MeetingSummary[] }) => {
                 navigate(screenPath(s.meetingId, s.role));
               }}
             >
-              Open the {SCREEN_NAME[s.role]} of {titleOf(s.meetingId)}
+              {t(OPEN_SCREEN[s.role], { meeting: titleOf(s.meetingId) })}
             </a>
           </li>
         ))}
@@ -64,10 +69,11 @@ const Rejoin = ({ meetings }: { meetings: MeetingSummary[] }) => {
  * `/`: a field for the access code, and nothing else to choose: codes are unique across the
  * server's meetings, so the code alone says which meeting, and which screen, it opens.
  */
-export const JoinScreen = ({ problem }: { problem?: string }) => {
+export const JoinScreen = ({ problem }: { problem?: MessageDescriptor }) => {
+  const t = useT();
   const [meetings, setMeetings] = useState<MeetingSummary[]>([]);
   const [code, setCode] = useState('');
-  const [message, setMessage] = useState<string | null>(() => problem ?? takeFlash());
+  const [message, setMessage] = useState<MessageDescriptor | null>(() => problem ?? takeFlash());
   const [busy, setBusy] = useState(false);
   const codeId = useId();
 
@@ -79,7 +85,7 @@ export const JoinScreen = ({ problem }: { problem?: string }) => {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (code.trim() === '') {
-      setMessage('Type the access code printed on your card.');
+      setMessage({ id: 'join.type-the-code' });
       return;
     }
     setBusy(true);
@@ -95,10 +101,11 @@ export const JoinScreen = ({ problem }: { problem?: string }) => {
 
   return (
     <main className="join">
+      <LanguageMenu className="join-language" />
       <h1>Rostrum</h1>
-      <p className="join-lead">Join a meeting with the access code on your card.</p>
+      <p className="join-lead">{t('join.lead')}</p>
       <form className="join-card" onSubmit={submit}>
-        <label htmlFor={codeId}>Access code</label>
+        <label htmlFor={codeId}>{t('join.access-code')}</label>
         <input
           id={codeId}
           className="code-input"
@@ -110,10 +117,10 @@ export const JoinScreen = ({ problem }: { problem?: string }) => {
           onChange={(e) => setCode(e.target.value)}
         />
         <button type="submit" className="button-primary button-wide" disabled={busy}>
-          Join
+          {t('join.join')}
         </button>
         <div role="alert" className="join-problem">
-          {message && <p>{message}</p>}
+          {message && <p>{t(message)}</p>}
         </div>
       </form>
       <Rejoin meetings={meetings} />

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SignedOut } from '../../shared/protocol/access';
 import type { Command } from '../../shared/protocol/commands';
 import type { CommandAck, CommandErrorCode } from '../../shared/protocol/errors';
 import { StateFollower } from '../../shared/protocol/state';
@@ -49,7 +50,7 @@ const NOTICE_MS = 12_000;
  */
 export const useMeeting = (
   session: Session,
-  onUnauthorized: (signedOut?: string) => void,
+  onUnauthorized: (signedOut?: SignedOut['reason']) => void,
 ): LiveMeeting => {
   const [view, setView] = useState<MeetingView | null>(null);
   const [connection, setConnection] = useState<Connection>('connecting');
@@ -80,8 +81,8 @@ export const useMeeting = (
     const probe = probeOf(socket);
     const stopWatching = watchHeartbeat(socket);
     let retry: ReturnType<typeof setTimeout> | undefined;
-    // Why the chair signed this device out, in the server's words, for the join screen.
-    let signedOut: string | undefined;
+    // Why the chair signed this device out, for the join screen to say in its language.
+    let signedOut: SignedOut['reason'] | undefined;
 
     socket.on('connect', () => {
       setConnection('online');
@@ -97,7 +98,7 @@ export const useMeeting = (
       setView(next);
     });
     socket.on('signed_out', (signal) => {
-      signedOut = signal.message;
+      signedOut = signal.reason;
     });
     socket.on('disconnect', (reason) => {
       setConnection('reconnecting');

@@ -210,10 +210,26 @@ export type Agenda = z.infer<typeof Agenda>;
 /** What an agenda file may omit (defaults filled in by the schema). */
 export type AgendaInput = z.input<typeof Agenda>;
 
+/**
+ * A name in the other five languages of the United Nations (contract version 2, "Languages"):
+ * `name` is the English; screens show the one in their language when there is one.
+ */
+export const Names = z
+  .object({
+    ar: displayName().optional(),
+    zh: displayName().optional(),
+    fr: displayName().optional(),
+    ru: displayName().optional(),
+    es: displayName().optional(),
+  })
+  .strict();
+export type Names = z.infer<typeof Names>;
+
 export const Delegation = z
   .object({
     id: Id,
     name: displayName(),
+    names: Names.optional(),
     category: Category,
   })
   .strict();
@@ -227,6 +243,7 @@ export const Group = z
   .object({
     id: Id,
     name: displayName(),
+    names: Names.optional(),
     members: z.array(Id).min(1, 'a group needs at least one member').max(LIMITS.rosterDelegations),
   })
   .strict();

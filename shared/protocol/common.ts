@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CATEGORIES, isStateCategory } from '../categories';
+import { LANGS } from './langs';
 import { LIMITS } from './limits';
 
 /** Identifiers in agendas and rosters: short, lower-case, URL-safe slugs. */
@@ -145,6 +146,6 @@ export const QueuePolicy = z.enum(['states-first', 'arrival', 'interleave']);
 export type QueuePolicy = z.infer<typeof QueuePolicy>;
 
 /** The six languages of the United Nations (contract version 2, "Languages"). */
-export const LANGS = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
+export { LANGS } from './langs';
 export const Lang = z.enum(LANGS);
 export type Lang = z.infer<typeof Lang>;
