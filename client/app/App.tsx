@@ -55,9 +55,10 @@ const PAGES: Record<PrintPage, ComponentType<{ session: Session }>> = {
  * codes a chair's.
  */
 const PAGE_AREAS: Record<PrintPage, readonly Area[]> = {
-  report: ['report'],
-  cards: ['cards'],
-  devices: ['chair'],
+  // `refusals`: what went wrong with a call of the server, in the page's language.
+  report: ['report', 'refusals'],
+  cards: ['cards', 'refusals'],
+  devices: ['chair', 'refusals'],
 };
 const PAGE_ROLES: Record<PrintPage, readonly Role[]> = {
   report: ['chair', 'moderator'],
@@ -126,20 +127,23 @@ const LiveScreen = ({ session }: { session: Session }) => {
   const Screen = SCREENS[session.role];
   return (
     <LiveProvider live={live}>
-      {live.view ? (
-        <NamesProvider meetingId={session.meetingId}>
+      {/* The names serve the refusals' alerts too: "Mexico is already waiting" in Spanish. */}
+      <NamesProvider meetingId={session.meetingId}>
+        {live.view ? (
           <Suspense fallback={<Waiting message="app.opening-screen" />}>
             <Catalogues areas={SCREEN_AREAS[session.role]}>
               <Screen />
             </Catalogues>
           </Suspense>
-        </NamesProvider>
-      ) : (
-        <Waiting
-          message={live.connection === 'reconnecting' ? 'app.server-unreachable' : 'app.connecting'}
-        />
-      )}
-      <AlertRegion />
+        ) : (
+          <Waiting
+            message={
+              live.connection === 'reconnecting' ? 'app.server-unreachable' : 'app.connecting'
+            }
+          />
+        )}
+        <AlertRegion />
+      </NamesProvider>
     </LiveProvider>
   );
 };
@@ -214,14 +218,28 @@ const PrintRoute = ({ meetingId, page }: { meetingId: string; page: PrintPage })
   );
 };
 
+/**
+ * The catalogue areas a joining page reads beyond the shell's: what went wrong with a join that
+ * the join's own words do not foresee (the network, the server's trouble), by its code.
+ */
+const JOINING_AREAS: readonly Area[] = ['refusals'];
+
 export const App = () => {
   const t = useT();
   const route = useRoute();
   switch (route.page) {
     case 'home':
-      return <JoinScreen key={route.meetingId ?? ''} />;
+      return (
+        <Catalogues areas={JOINING_AREAS}>
+          <JoinScreen key={route.meetingId ?? ''} />
+        </Catalogues>
+      );
     case 'join':
-      return <JoinByLink meetingId={route.meetingId} code={route.code} />;
+      return (
+        <Catalogues areas={JOINING_AREAS}>
+          <JoinByLink meetingId={route.meetingId} code={route.code} />
+        </Catalogues>
+      );
     case 'screen':
       return <ScreenRoute meetingId={route.meetingId} screen={route.screen} />;
     case 'report':
@@ -231,12 +249,14 @@ export const App = () => {
     case 'podium':
     case 'overlay':
       return (
-        <ByDisplayCode
-          key={`${route.meetingId}.${route.page}`}
-          meetingId={route.meetingId}
-          screen={route.page}
-          code={route.code}
-        />
+        <Catalogues areas={JOINING_AREAS}>
+          <ByDisplayCode
+            key={`${route.meetingId}.${route.page}`}
+            meetingId={route.meetingId}
+            screen={route.page}
+            code={route.code}
+          />
+        </Catalogues>
       );
     case 'unknown':
       return (

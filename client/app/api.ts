@@ -8,6 +8,7 @@ import {
   type ParamsOf,
   pathOf,
 } from '../../shared/protocol/contract';
+import type { HttpErrorCode } from '../../shared/protocol/errors';
 
 /**
  * The HTTP side of the contract (docs/protocol.md, "HTTP"), as far as the screens use it: each
@@ -143,6 +144,30 @@ export const fetchCsv = async (
   return response.blob();
 };
 
+/**
+ * What went wrong with a call of the HTTP API, in the page's language (the catalogues' area
+ * `refusals`): the server's error code says it, for the codes the contract names; the server's
+ * `message` is English, for developers and logs.
+ */
+export const httpProblem = (error: unknown): MessageDescriptor => {
+  if (!(error instanceof ApiError)) return { id: 'refusal.http-failed' };
+  const id = HTTP_PROBLEMS[error.code];
+  return id ? { id } : { id: 'refusal.http-status', values: { status: error.status } };
+};
+
+/** The error codes of the contract (`HttpErrorCode`), and the client's own `offline`. */
+const HTTP_PROBLEMS: Partial<Record<string, string>> = {
+  offline: 'refusal.http-offline',
+  invalid: 'refusal.http-invalid',
+  unauthorized: 'refusal.http-unauthorized',
+  forbidden: 'refusal.http-forbidden',
+  not_found: 'refusal.http-not-found',
+  conflict: 'refusal.http-conflict',
+  payload_too_large: 'refusal.http-too-large',
+  rate_limited: 'refusal.http-rate-limited',
+  unavailable: 'refusal.http-unavailable',
+} satisfies Record<HttpErrorCode | 'offline', string>;
+
 /** What went wrong with a join, for the person holding the code. */
 export const joinProblem = (error: unknown): MessageDescriptor => {
   if (!(error instanceof ApiError)) return { id: 'join.failed' };
@@ -154,7 +179,7 @@ export const joinProblem = (error: unknown): MessageDescriptor => {
     case 'not_found':
       return { id: 'join.no-such-meeting' };
     default:
-      // The server's own words (English): a case the screens do not foresee.
-      return { id: 'join.server-said', values: { message: error.message } };
+      // A case a join rarely meets (the network, the server's trouble): said by its code.
+      return httpProblem(error);
   }
 };

@@ -1,9 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { CATEGORIES, CATEGORY_LABEL, type Category } from '../../shared/categories';
-import { ApiError, fetchCodes, fetchRoster, listMeetings } from '../app/api';
+import { ApiError, fetchCodes, fetchRoster, httpProblem, listMeetings } from '../app/api';
 import { screenPath } from '../app/router';
 import type { Session } from '../app/sessions';
 import { useFittedText } from '../components/useFittedText';
+import { i18n } from '../i18n/i18n';
 import { joinLink, spacedCode } from './joinLink';
 import { QrCode } from './QrCode';
 import '../styles/print.css';
@@ -77,8 +78,8 @@ const load = async (session: Session): Promise<Loaded> => {
       problem:
         error instanceof ApiError && error.code === 'unauthorized'
           ? 'This device is no longer admitted to the meeting: join again with the chair code.'
-          : error instanceof Error
-            ? error.message
+          : error instanceof ApiError
+            ? i18n._(httpProblem(error))
             : 'The codes could not be read.',
     };
   }

@@ -1,5 +1,5 @@
 import type { ButtonHTMLAttributes, Ref } from 'react';
-import type { Refusal } from '../../shared/protocol/errors';
+import { type ShownRefusal, useRefusalWords } from '../live/refusalWords';
 
 interface Props extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type'> {
   /** Its command waits for the server's answer: a press now does nothing. */
@@ -8,7 +8,7 @@ interface Props extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type'> {
    * Why its command would be refused now (`useMayPress`), or null when it would act. A refused
    * button is `disabled`, and says why to a pointer (tooltip) and a screen reader (description).
    */
-  refusal?: Refusal | null;
+  refusal?: ShownRefusal | null;
   type?: 'button' | 'submit';
   ref?: Ref<HTMLButtonElement>;
 }
@@ -29,20 +29,23 @@ export const BusyButton = ({
   disabled,
   title,
   ...button
-}: Props) => (
-  <button
-    {...button}
-    ref={ref}
-    type={type === 'submit' ? 'submit' : 'button'}
-    disabled={refusal !== null || disabled}
-    title={refusal?.message ?? title}
-    aria-disabled={busy || undefined}
-    onClick={(event) => {
-      if (busy) {
-        event.preventDefault();
-        return;
-      }
-      onClick?.(event);
-    }}
-  />
-);
+}: Props) => {
+  const words = useRefusalWords();
+  return (
+    <button
+      {...button}
+      ref={ref}
+      type={type === 'submit' ? 'submit' : 'button'}
+      disabled={refusal !== null || disabled}
+      title={refusal ? words(refusal) : title}
+      aria-disabled={busy || undefined}
+      onClick={(event) => {
+        if (busy) {
+          event.preventDefault();
+          return;
+        }
+        onClick?.(event);
+      }}
+    />
+  );
+};

@@ -1,13 +1,18 @@
 import { useLive } from '../live/LiveContext';
+import { useRefusalWords } from '../live/refusalWords';
 
-/** Refusals, in the server's words. The region is always there so that screen readers hear it. */
+/**
+ * Refusals, in the page's language (the server's words from a server without reasons). The
+ * region is always there so that screen readers hear it.
+ */
 export const AlertRegion = () => {
   const { notices, dismiss } = useLive();
+  const words = useRefusalWords();
   return (
     <div className="alerts" role="alert">
       {notices.map((n) => (
         <div className="alert" key={n.id}>
-          <p>{n.message}</p>
+          <p>{words(n.refusal)}</p>
           <button type="button" className="button-quiet" onClick={() => dismiss(n.id)}>
             Dismiss
           </button>

@@ -3,13 +3,14 @@ import { queueStep } from '../../shared/engine/places';
 import { type Group, MAX_REPLIES_PER_ITEM } from '../../shared/protocol/agenda';
 import type { Command } from '../../shared/protocol/commands';
 import type { Sex } from '../../shared/protocol/common';
-import type { Refusal } from '../../shared/protocol/errors';
+import type { ReasonedRefusal } from '../../shared/protocol/errors';
 import { LIMITS } from '../../shared/protocol/limits';
 import type { MeetingView } from '../../shared/protocol/view';
 import { BusyButton } from '../components/BusyButton';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { passFocusTo, useTakesFocus } from '../components/focusHandoff';
 import type { MayPress } from '../live/mayPress';
+import { type RefusalWords, useRefusalWords } from '../live/refusalWords';
 import { useCommand } from '../live/useCommand';
 import { panelists } from '../meeting/agenda';
 
@@ -41,24 +42,39 @@ export const notSitting = (view: MeetingView): string | null =>
  * written for the officers ("resume it first") or where a closed list could be read as closing
  * every kind of request.
  */
-export const reasonOf = (view: MeetingView, refusal: Refusal): string => {
+export const reasonOf = (
+  view: MeetingView,
+  refusal: ReasonedRefusal,
+  words: RefusalWords,
+): string => {
   const absent = notSitting(view);
   if (absent) return absent;
   if (refusal.code === 'list_closed') {
     return 'The list of speakers is closed: no new statements are taken.';
   }
-  if (view.status === 'suspended' && refusal.message.startsWith('The session is suspended')) {
+  if (view.status === 'suspended' && refusal.reason.id === 'refusal.suspended') {
     return 'Not while the meeting is suspended.';
   }
-  return refusal.message;
+  return words(refusal);
 };
 
 /** The engine's reason under a button it refuses, which the button names as its description. */
-const Reason = ({ id, text }: { id: string; text: string }) => (
-  <p className="ask-reason" id={id}>
-    {text}
-  </p>
-);
+const Reason = ({
+  id,
+  view,
+  refusal,
+}: {
+  id: string;
+  view: MeetingView;
+  refusal: ReasonedRefusal;
+}) => {
+  const words = useRefusalWords();
+  return (
+    <p className="ask-reason" id={id}>
+      {reasonOf(view, refusal, words)}
+    </p>
+  );
+};
 
 /** The title of the discussion an early statement is for: "Interactive discussion". */
 const earlyStepTitle = (view: MeetingView): string | null => {
@@ -172,7 +188,7 @@ const StatementForm = ({ view, mayPress, speaker, groups }: StatementProps) => {
       >
         Request the floor
       </BusyButton>
-      {refusal && <Reason id={reasonId} text={reasonOf(view, refusal)} />}
+      {refusal && <Reason id={reasonId} view={view} refusal={refusal} />}
     </form>
   );
 };
@@ -228,7 +244,7 @@ const ReplyAsk = ({
       >
         Ask for a right of reply
       </BusyButton>
-      {refusal && <Reason id={reasonId} text={reasonOf(view, refusal)} />}
+      {refusal && <Reason id={reasonId} view={view} refusal={refusal} />}
     </section>
   );
 };
@@ -270,7 +286,7 @@ const PointOfOrderAsk = ({
       >
         Raise a point of order
       </ConfirmButton>
-      {refusal && <Reason id={reasonId} text={reasonOf(view, refusal)} />}
+      {refusal && <Reason id={reasonId} view={view} refusal={refusal} />}
     </section>
   );
 };

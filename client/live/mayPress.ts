@@ -3,15 +3,16 @@ import { type RosterIndex, refusalOf, rosterIndex } from '../../shared/engine/de
 import { contextFromView } from '../../shared/engine/fromView';
 import type { Group, Roster } from '../../shared/protocol/agenda';
 import type { Command } from '../../shared/protocol/commands';
-import type { Refusal } from '../../shared/protocol/errors';
+import type { ReasonedRefusal } from '../../shared/protocol/errors';
 import type { MeetingView } from '../../shared/protocol/view';
 
 /**
  * "May I press this?" for a command a button would send: null when the server would carry it
- * out, else the refusal it would answer, in its words. The same decision as the server's
- * (`refusalOf`, through the statechart), on the meeting as this screen last heard of it.
+ * out, else the refusal it would answer, with its reason for the screen to say in its language
+ * (`useRefusalWords`). The same decision as the server's (`refusalOf`, through the statechart),
+ * on the meeting as this screen last heard of it.
  */
-export type MayPress = (command: Command) => Refusal | null;
+export type MayPress = (command: Command) => ReasonedRefusal | null;
 
 /**
  * The roster a screen asks with: the delegations when it has them, `null` while they load,
@@ -39,13 +40,13 @@ const needsGroups = (command: Command): boolean =>
   command.onBehalfOf !== undefined;
 
 /** Not a rule of the room: this screen cannot tell yet, and the button waits for the roster. */
-const ROSTER_LOADING: Refusal = {
+const ROSTER_LOADING: ReasonedRefusal = {
   code: 'unavailable',
-  message: 'The list of delegations is still loading.',
+  reason: { id: 'refusal.roster-loading' },
 };
-const GROUPS_LOADING: Refusal = {
+const GROUPS_LOADING: ReasonedRefusal = {
   code: 'unavailable',
-  message: 'The list of groups is still loading.',
+  reason: { id: 'refusal.groups-loading' },
 };
 
 const NO_GROUPS: readonly Group[] = [];
@@ -78,7 +79,7 @@ export const mayPressIn = (
   now: () => number,
   groups: GroupsKnown = 'none',
 ): MayPress => {
-  const answers = new Map<string, Refusal | null>();
+  const answers = new Map<string, ReasonedRefusal | null>();
   return (command) => {
     if (roster === null && needsRoster(command)) return ROSTER_LOADING;
     if (groups === null && needsGroups(command)) return GROUPS_LOADING;

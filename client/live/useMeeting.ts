@@ -1,19 +1,21 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SignedOut } from '../../shared/protocol/access';
 import type { Command } from '../../shared/protocol/commands';
-import type { CommandAck, CommandErrorCode } from '../../shared/protocol/errors';
+import type { CommandAck } from '../../shared/protocol/errors';
 import { StateFollower } from '../../shared/protocol/state';
 import type { MeetingView } from '../../shared/protocol/view';
 import type { Session } from '../app/sessions';
 import { watchHeartbeat } from './heartbeat';
+import type { ShownRefusal } from './refusalWords';
 import { ServerClock } from './serverClock';
 import { connectMeeting, emitCommand, type MeetingSocket, probeOf } from './socket';
 
 export type Connection = 'connecting' | 'online' | 'reconnecting';
 
+/** A refusal shown to the person who pressed: its words come in the page's language. */
 export interface Notice {
   id: number;
-  message: string;
+  refusal: ShownRefusal;
 }
 
 export interface LiveMeeting {
@@ -36,9 +38,13 @@ export interface LiveMeeting {
   dismiss: (id: number) => void;
 }
 
-const refusal = (code: CommandErrorCode, message: string): CommandAck => ({
+/**
+ * A refusal this screen makes itself, never sent: a person reads its reason (client/locales,
+ * area `refusals`), so its `message`, the contract's field for other clients, just names it.
+ */
+const unsent = (id: 'refusal.not-connected' | 'refusal.no-answer'): CommandAck => ({
   ok: false,
-  error: { code, message },
+  error: { code: 'unavailable', message: id, reason: { id } },
 });
 
 const NOTICE_MS = 12_000;
@@ -66,10 +72,10 @@ export const useMeeting = (
   }, []);
 
   const notify = useCallback(
-    (message: string) => {
+    (refusal: ShownRefusal) => {
       const id = nextNotice.current++;
       // The newest refusal replaces older ones: the person reads one message, the latest.
-      setNotices([{ id, message }]);
+      setNotices([{ id, refusal }]);
       setTimeout(() => dismiss(id), NOTICE_MS);
     },
     [dismiss],
@@ -104,6 +110,7 @@ export const useMeeting = (
       setConnection('reconnecting');
       clock.stop();
       // The server let go of this socket on purpose (a restart, say): socket.io will not retry.
+      // i18n-ignore: socket.io's name for that reason, not words a person reads.
       if (reason === 'io server disconnect') retry = setTimeout(() => socket.connect(), 1_000);
     });
     socket.on('connect_error', (error) => {
@@ -136,26 +143,18 @@ export const useMeeting = (
 
   const emit = useCallback(async (command: Command): Promise<CommandAck> => {
     const socket = socketRef.current;
-    if (!socket?.connected) {
-      return refusal(
-        'unavailable',
-        'Not connected to the server, so nothing was done. Wait for the connection to return.',
-      );
-    }
+    if (!socket?.connected) return unsent('refusal.not-connected');
     try {
       return await emitCommand(socket, command);
     } catch {
-      return refusal(
-        'unavailable',
-        'The server did not answer in time. Look at the screen before trying again.',
-      );
+      return unsent('refusal.no-answer');
     }
   }, []);
 
   const send = useCallback(
     async (command: Command): Promise<CommandAck> => {
       const ack = await emit(command);
-      if (!ack.ok) notify(ack.error.message || 'The server refused that.');
+      if (!ack.ok) notify(ack.error);
       return ack;
     },
     [emit, notify],

@@ -1,11 +1,11 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { Command } from '../../shared/protocol/commands';
-import type { Refusal } from '../../shared/protocol/errors';
 import type { Cue } from '../../shared/protocol/view';
 import { clockTimeOf } from '../../shared/schedule/zonedTime';
 import { BusyButton } from '../components/BusyButton';
 import { passFocusTo, useTakesFocus } from '../components/focusHandoff';
 import { useLiveView } from '../live/LiveContext';
+import type { ShownRefusal } from '../live/refusalWords';
 import { useCommand } from '../live/useCommand';
 import { useMayPress } from '../live/useMayPress';
 import { CLEAR_CUE, CUE_MAX_CHARS, CUE_PRESETS, cueText, cueTextProblem } from './cues';
@@ -85,7 +85,7 @@ const TypedCue = ({ flash }: { flash: boolean }) => {
   const problem = cueTextProblem(typed);
   const command: Command = { type: 'cue.send', text, ...(flash && { flash: true }) };
   // The words are the form's to judge (the schema's rules, in its words); the moment, the chart's.
-  const refusal: Refusal | null =
+  const refusal: ShownRefusal | null =
     text === '' ? null : problem ? { code: 'invalid', message: problem } : mayPress(command);
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -4,6 +4,7 @@ import { BusyButton } from '../components/BusyButton';
 import { ConfirmQuestion } from '../components/ConfirmButton';
 import { passFocusTo, useTakesFocus } from '../components/focusHandoff';
 import { useLiveView } from '../live/LiveContext';
+import { useRefusalWords } from '../live/refusalWords';
 import { useCommand } from '../live/useCommand';
 import { useMayPress } from '../live/useMayPress';
 import { placeTitle } from '../meeting/agenda';
@@ -29,6 +30,7 @@ export const NextStep = ({ asking, setAsking }: Props) => {
   const [send, pending] = useCommand();
   const can = usePermissions();
   const mayPress = useMayPress();
+  const words = useRefusalWords();
   const shortcutsOn = useShortcutsOn();
   const takesFocus = useTakesFocus<HTMLButtonElement>('next-step');
   // Asked from the button, the answer gives the focus back to it; asked by Shift+N, the focus
@@ -46,7 +48,7 @@ export const NextStep = ({ asking, setAsking }: Props) => {
       <p className="quiet">
         {refusal.code === 'forbidden'
           ? 'This is the last step: only a chair may close the meeting.'
-          : refusal.message}
+          : words(refusal)}
       </p>
     );
   }

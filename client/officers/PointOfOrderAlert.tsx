@@ -5,6 +5,7 @@ import type { QueueEntry } from '../../shared/protocol/view';
 import { BusyButton } from '../components/BusyButton';
 import { type Announcement, useAnnouncer } from '../components/LiveAnnouncer';
 import { useLiveView } from '../live/LiveContext';
+import { useRefusalWords } from '../live/refusalWords';
 import { useCommand } from '../live/useCommand';
 import { useMayPress } from '../live/useMayPress';
 import { useServerNow } from '../live/useServerNow';
@@ -37,6 +38,7 @@ const Banner = ({
   const [send, pending] = useCommand();
   const can = usePermissions();
   const mayPress = useMayPress();
+  const words = useRefusalWords();
   const headingId = useId();
   const reasonId = useId();
   // As the queue's own button: the request and the turn seen, so two officers grant it once.
@@ -67,7 +69,7 @@ const Banner = ({
         </p>
         {refusal && (
           <p className="point-of-order-refusal" id={reasonId}>
-            {refusal.message}
+            {words(refusal)}
           </p>
         )}
       </div>

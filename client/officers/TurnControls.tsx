@@ -1,9 +1,10 @@
 import { useId } from 'react';
 import type { Command } from '../../shared/protocol/commands';
-import type { Refusal } from '../../shared/protocol/errors';
+import type { ReasonedRefusal } from '../../shared/protocol/errors';
 import type { TurnView } from '../../shared/protocol/view';
 import { BusyButton } from '../components/BusyButton';
 import { passFocusTo, useTakesFocus } from '../components/focusHandoff';
+import { useRefusalWords } from '../live/refusalWords';
 import { useCommand } from '../live/useCommand';
 import { useMayPress } from '../live/useMayPress';
 import { usePermissions } from './usePermissions';
@@ -30,7 +31,7 @@ const AdjustButton = ({
 }: {
   adjustment: Adjustment;
   busy: boolean;
-  refusal: Refusal | null;
+  refusal: ReasonedRefusal | null;
   onPress: () => void;
 }) => (
   <BusyButton aria-label={`${label}: ${words}`} busy={busy} refusal={refusal} onClick={onPress}>
@@ -55,6 +56,7 @@ export const TurnControls = ({
   const [send, pending] = useCommand();
   const can = usePermissions();
   const mayPress = useMayPress();
+  const words = useRefusalWords();
   const reasonId = useId();
   const clockButton = useTakesFocus<HTMLButtonElement>('turn-clock');
   const onTurn = (type: 'turn.pause' | 'turn.resume' | 'turn.end'): Command => ({
@@ -105,7 +107,7 @@ export const TurnControls = ({
       </div>
       {resumeRefused && can('turn.resume') && (
         <p className="quiet" id={reasonId}>
-          {resumeRefused.message}
+          {words(resumeRefused)}
         </p>
       )}
       {can('turn.adjust') && (

@@ -1,4 +1,4 @@
-import type { Refusal } from '../../shared/protocol/errors';
+import type { ReasonedRefusal } from '../../shared/protocol/errors';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
 import { useMayPress } from '../live/useMayPress';
@@ -7,8 +7,8 @@ import { nextSpeakerOf } from './presses';
 export interface NextSpeaker {
   /** Who would get the floor, or why nobody would. */
   label: string;
-  /** Why the press would be refused now (the chart's words), or null when it would act. */
-  refusal: Refusal | null;
+  /** Why the press would be refused now (the chart's reason), or null when it would act. */
+  refusal: ReasonedRefusal | null;
   /** Gives them the floor; null when the server would refuse it. */
   give: (() => void) | null;
   /** Nobody comes after them: the button will have nothing left to give. */

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ReportResponse } from '../../shared/protocol/record';
-import { ApiError, type CsvExport, fetchCsv, fetchReport } from '../app/api';
+import { ApiError, type CsvExport, fetchCsv, fetchReport, httpProblem } from '../app/api';
 import { screenPath } from '../app/router';
 import type { Session } from '../app/sessions';
+import { i18n } from '../i18n/i18n';
 import { STATUS_LABEL } from '../meeting/agenda';
 import { LeftWaiting } from './LeftWaiting';
 import { ScheduleChart } from './ScheduleChart';
@@ -15,8 +16,8 @@ import '../styles/report.css';
 const problemOf = (error: unknown): string =>
   error instanceof ApiError && error.code === 'unauthorized'
     ? 'This device is no longer admitted to the meeting: join again with an access code.'
-    : error instanceof Error
-      ? error.message
+    : error instanceof ApiError
+      ? i18n._(httpProblem(error))
       : 'The report could not be read.';
 
 /** Saves an export of the record as a file (the token goes in a header, so no plain link). */

@@ -7,11 +7,13 @@ import {
   rosterIndex,
 } from '../../shared/engine/decide';
 import { contextFromSnapshot, STATE_FORMAT_VERSION } from '../../shared/engine/document';
+import type { Refused } from '../../shared/engine/refusals';
 import { meetingView } from '../../shared/engine/view';
 import type { Agenda, Groups, Roster } from '../../shared/protocol/agenda';
 import type { Command } from '../../shared/protocol/commands';
 import type { Refusal } from '../../shared/protocol/errors';
 import type { MeetingStatus, MeetingView } from '../../shared/protocol/view';
+import { answerOf } from './english';
 
 export type ApplyResult =
   | { ok: true; version: number; records: Records }
@@ -91,14 +93,18 @@ export class MeetingEngine {
     return turn.startedAt + (turn.limitMs - turn.elapsedMs);
   }
 
-  /** Why `command` would be refused from `by` now, or null if it would act. Changes nothing. */
-  check(command: Command, by: Sender, now = 0): Refusal | null {
+  /**
+   * Why `command` would be refused from `by` now (the reason, as a screen foresees it), or null if
+   * it would act. Changes nothing.
+   */
+  check(command: Command, by: Sender, now = 0): Refused | null {
     return refusalOf(this.ctx, this.roster, command, by, now);
   }
 
   apply(command: Command, by: Sender, now: number): ApplyResult {
     const decision = decide(this.ctx, this.roster, command, by, now);
-    if (!decision.ok) return decision;
+    // The reason, and its English words for the ack, the logs and other makers' clients.
+    if (!decision.ok) return { ok: false, error: answerOf(decision.error) };
     this.beforeLastChange = this.ctx;
     this.ctx = decision.context;
     return { ok: true, version: decision.context.version, records: decision.records };

@@ -1,5 +1,7 @@
-import { type Refusal, refuse } from '../../shared/protocol/errors';
+import { refused } from '../../shared/engine/refusals';
+import type { Refusal } from '../../shared/protocol/errors';
 import { LIMITS } from '../../shared/protocol/limits';
+import { answerOf } from '../engine/english';
 
 /**
  * How soon a delegation may ask for the floor again after withdrawing its request. Each request
@@ -24,10 +26,8 @@ export class RequestCooldown {
       this.withdrawnAt.delete(delegationId);
       return null;
     }
-    const seconds = Math.ceil(waitMs / 1000);
-    return refuse(
-      'rate_limited',
-      `This delegation withdrew its request a moment ago: try again in ${seconds} second${seconds === 1 ? '' : 's'}.`,
+    return answerOf(
+      refused('rate_limited', 'refusal.request-cooldown', { seconds: Math.ceil(waitMs / 1000) }),
     );
   }
 

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { QueuedRequest, Sender } from '../../shared/engine/context';
+import { refused } from '../../shared/engine/refusals';
 import type { Agenda, Groups, Roster } from '../../shared/protocol/agenda';
 import type { Command } from '../../shared/protocol/commands';
 import type { CommandAck, Refusal } from '../../shared/protocol/errors';
@@ -7,6 +8,7 @@ import { type MeetingState, withoutAgenda } from '../../shared/protocol/state';
 import type { MeetingView } from '../../shared/protocol/view';
 import type { ClockTimer, ServerClock } from '../clock';
 import { type ApplyResult, MeetingEngine } from '../engine/engine';
+import { answerOf } from '../engine/english';
 import type {
   CommandSource,
   MeetingRecord,
@@ -47,18 +49,16 @@ export interface ChangeObserver {
   changed(view: MeetingView, at: number): void;
 }
 
-const UNAVAILABLE: CommandAck = {
+/** The answer when the store could not keep a change: the meeting is put back as it was. */
+export const UNAVAILABLE: CommandAck = {
   ok: false,
-  error: {
-    code: 'unavailable',
-    message:
-      'The server could not store this change, so it was not made. Try again; if it keeps failing, tell the operator.',
-  },
+  error: answerOf(refused('unavailable', 'refusal.not-stored')),
 };
 
-const CLOSING: CommandAck = {
+/** The answer to a command that arrives while the server stops. */
+export const CLOSING: CommandAck = {
   ok: false,
-  error: { code: 'unavailable', message: 'The server is shutting down: try again in a moment.' },
+  error: answerOf(refused('unavailable', 'refusal.shutting-down')),
 };
 
 /**

@@ -1,8 +1,11 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { z } from 'zod';
 import type { Sender } from '../../shared/engine/context';
+import { type Refused, refused } from '../../shared/engine/refusals';
 import { Command } from '../../shared/protocol/commands';
 import type { CommandAck } from '../../shared/protocol/errors';
 import type { ServerClock } from '../clock';
+import { answerOf } from '../engine/english';
 import type { MeetingRegistry } from '../meetings/registry';
 import type { CommandSource } from '../store/store';
 import { describeZodError } from '../validation/issues';
@@ -14,16 +17,19 @@ export type Handled =
   /** Only a socket is closed; a request over HTTP is answered `ack` (`rate_limited`). */
   | { kind: 'close'; ack: CommandAck };
 
-const failure = (code: 'invalid' | 'unavailable', message: string): CommandAck => ({
-  ok: false,
-  error: { code, message },
-});
+const failure = (refusal: Refused): CommandAck => ({ ok: false, error: answerOf(refusal) });
 
 /** The answer to a handler that failed unexpectedly: logged, and nothing changed. */
-const UNEXPECTED = failure(
-  'unavailable',
-  'The server could not handle that just now; nothing was changed. Try again.',
-);
+export const UNEXPECTED = failure(refused('unavailable', 'refusal.server-failed'));
+export const NOT_OPEN = failure(refused('unavailable', 'refusal.meeting-not-open'));
+
+/** The answer to a payload that is not a command, naming the field at fault. */
+export const notACommand = (error: z.ZodError): CommandAck =>
+  failure(
+    refused('invalid', 'refusal.command-invalid', {
+      problem: describeZodError(error, 'command'),
+    }),
+  );
 
 const answer = (ack: CommandAck): Handled => ({ kind: 'answer', ack });
 
@@ -57,11 +63,10 @@ export class CommandIntake {
       if (admission.kind === 'refused') return answer(admission.ack);
       const parsed = Command.safeParse(payload);
       if (!parsed.success) {
-        return answer(failure('invalid', describeZodError(parsed.error, 'command')));
+        return answer(notACommand(parsed.error));
       }
       const runtime = this.registry.get(meetingId);
-      if (!runtime)
-        return answer(failure('unavailable', 'This meeting is not open on the server.'));
+      if (!runtime) return answer(NOT_OPEN);
       const sender: Sender = { role, ...(delegationId !== undefined && { delegationId }) };
       return answer(runtime.execute(parsed.data, sender, source));
     } catch (error) {

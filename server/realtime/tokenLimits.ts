@@ -1,6 +1,8 @@
+import { refused as reasoned } from '../../shared/engine/refusals';
 import { maySendCommands } from '../../shared/permissions';
 import type { Role } from '../../shared/protocol/common';
 import type { CommandAck } from '../../shared/protocol/errors';
+import { answerOf } from '../engine/english';
 import { CommandBucket } from './commandBucket';
 
 /** Who sends a command, as far as its limits go: the token it came with, and what it admits. */
@@ -25,22 +27,16 @@ export type Admission =
 const ADMITTED: Admission = { kind: 'admitted' };
 const refused = (
   code: 'forbidden' | 'rate_limited',
-  message: string,
+  id: 'refusal.screen-sends-nothing' | 'refusal.device-too-fast' | 'refusal.delegation-too-fast',
 ): Extract<Admission, { kind: 'refused' }> => ({
   kind: 'refused',
-  ack: { ok: false, error: { code, message } },
+  ack: { ok: false, error: answerOf(reasoned(code, id)) },
 });
 /** Made once: a display's refusal costs no allocation, no parse and no log line. */
-const SENDS_NOTHING = refused('forbidden', 'This screen sends no commands.');
-const TOKEN_LIMITED = refused(
-  'rate_limited',
-  'Too many commands from this device: wait a moment and try again.',
-);
+const SENDS_NOTHING = refused('forbidden', 'refusal.screen-sends-nothing');
+const TOKEN_LIMITED = refused('rate_limited', 'refusal.device-too-fast');
 const BEYOND_SENDS_NOTHING: Admission = { kind: 'disconnect', ack: TOKEN_LIMITED.ack };
-const DELEGATION_LIMITED = refused(
-  'rate_limited',
-  "Too many commands from this delegation's devices: wait a moment and try again.",
-);
+const DELEGATION_LIMITED = refused('rate_limited', 'refusal.delegation-too-fast');
 
 /** How often idle buckets are forgotten (at most once per this many milliseconds). */
 const SWEEP_EVERY_MS = 10_000;

@@ -1,6 +1,6 @@
 import { Agenda, type Step } from '../protocol/agenda';
 import type { AgendaChange } from '../protocol/commands';
-import { type Refusal, refuse } from '../protocol/errors';
+import { type Refused, refused } from './refusals';
 
 /** Drops the keys a change leaves out, so they do not overwrite what the agenda has. */
 const given = <T extends object>(fields: T): Partial<T> =>
@@ -13,7 +13,7 @@ const given = <T extends object>(fields: T): Partial<T> =>
 export const editAgenda = (
   agenda: Agenda,
   change: AgendaChange,
-): { ok: true; agenda: Agenda } | { ok: false; error: Refusal } => {
+): { ok: true; agenda: Agenda } | { ok: false; error: Refused } => {
   const edited = structuredClone(agenda);
   switch (change.target) {
     case 'meeting': {
@@ -24,16 +24,21 @@ export const editAgenda = (
     case 'sitting': {
       const { target: _, sittingId, ...fields } = change;
       const sitting = edited.sittings.find((s) => s.id === sittingId);
-      if (!sitting)
-        return { ok: false, error: refuse('not_found', `There is no sitting "${sittingId}".`) };
+      if (!sitting) {
+        return {
+          ok: false,
+          error: refused('not_found', 'refusal.no-such-sitting', { id: sittingId }),
+        };
+      }
       Object.assign(sitting, given(fields));
       break;
     }
     case 'item': {
       const { target: _, itemId, ...fields } = change;
       const item = edited.items.find((i) => i.id === itemId);
-      if (!item)
-        return { ok: false, error: refuse('not_found', `There is no agenda item "${itemId}".`) };
+      if (!item) {
+        return { ok: false, error: refused('not_found', 'refusal.no-such-item', { id: itemId }) };
+      }
       Object.assign(item, given(fields));
       break;
     }
@@ -44,20 +49,17 @@ export const editAgenda = (
       if (!item || !step) {
         return {
           ok: false,
-          error: refuse(
-            'not_found',
-            `There is no step "${change.stepId}" in item "${change.itemId}".`,
-          ),
+          error: refused('not_found', 'refusal.no-such-step', {
+            id: change.stepId,
+            itemId: change.itemId,
+          }),
         };
       }
       if (change.target === 'speakers') {
         if (step.kind !== 'speakers') {
           return {
             ok: false,
-            error: refuse(
-              'invalid',
-              `"${step.title}" is a discussion: it has no scheduled speakers.`,
-            ),
+            error: refused('invalid', 'refusal.discussion-has-no-speakers', { step: step.title }),
           };
         }
         step.speakers = change.speakers;
@@ -79,7 +81,7 @@ export const editAgenda = (
       if (step.kind === 'speakers' && misplaced) {
         return {
           ok: false,
-          error: refuse('invalid', `${misplaced}: only a discussion step has it.`),
+          error: refused('invalid', 'refusal.discussion-only-field', { field: misplaced }),
         };
       }
       Object.assign(step, given(fields));
@@ -91,13 +93,17 @@ export const editAgenda = (
   const parsed = Agenda.safeParse(edited);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue?.path.join('.') ?? '';
+    if (!issue) return { ok: false, error: refused('invalid', 'refusal.agenda-change-invalid') };
+    // The schema's own words (English), naming the field: a screen shows them as they are.
+    const where = issue.path.join('.');
     return {
       ok: false,
-      error: refuse(
-        'invalid',
-        `${where ? `agenda.${where}: ` : ''}${issue?.message ?? 'not a valid agenda'}`,
-      ),
+      error: where
+        ? refused('invalid', 'refusal.agenda-field-invalid', {
+            field: `agenda.${where}`,
+            problem: issue.message,
+          })
+        : refused('invalid', 'refusal.agenda-invalid', { problem: issue.message }),
     };
   }
   return { ok: true, agenda: parsed.data };

@@ -1,6 +1,7 @@
 import { and, not, setup } from 'xstate';
-import { CATEGORY_LABEL } from '../categories';
+import { CATEGORY_LABEL, type Category } from '../categories';
 import { mayRoleClose } from '../permissions';
+import type { Delegation } from '../protocol/agenda';
 import { MAX_REPLIES_PER_ITEM } from '../protocol/agenda';
 import type { CommandOf, CommandType } from '../protocol/commands';
 import { isStateCategory, type RequestKind } from '../protocol/common';
@@ -16,6 +17,7 @@ import {
   queueStep,
   scheduledSpeaker,
 } from './places';
+import { type RefusalId, type Refused, refused, type ValuesArg } from './refusals';
 
 /**
  * The meeting's statechart (docs/architecture.md, "The engine"). Its states are what the room is
@@ -37,12 +39,6 @@ import {
  * re-enters `sitting`, whose regions route from the new context through their `route` states.
  * A test walks every transition and checks the chart lands where its new context says.
  */
-
-/** A refusal, as the chart answers it: the code and the words for the person who pressed. */
-export interface Refused {
-  code: ErrorCode;
-  message: string;
-}
 
 type Ctx = { context: MeetingContext; event: CommandEvent };
 
@@ -88,11 +84,37 @@ const asksPointOfOrder = (event: CommandEvent): boolean => kindAsked(event) === 
 const asked = (event: CommandEvent) =>
   event.command as CommandOf<'floor.request'> | CommandOf<'floor.add'>;
 
-const KIND_WORDS: Record<RequestKind, string> = {
-  statement: 'is already waiting for the floor',
-  reply: 'has already asked for a right of reply',
-  'point-of-order': 'has already raised a point of order',
+/** A delegation that already waits with this kind of request. */
+const ALREADY = {
+  statement: 'refusal.already-waiting',
+  reply: 'refusal.already-asked-reply',
+  'point-of-order': 'refusal.already-raised-point-of-order',
+} as const satisfies Record<RequestKind, RefusalId>;
+
+/**
+ * The delegation a request names, as a refusal's values: its name, and its id for a screen to
+ * name it in its language. The checks before these refusals found it in the roster; the id the
+ * command gave stands in otherwise.
+ */
+const delegationOf = (event: CommandEvent): { delegation: string; delegationId: string } => {
+  const known: Pick<Delegation, 'id' | 'name'> | undefined = event.delegation;
+  const { command } = event;
+  const named = command.type === 'floor.add' ? command.delegationId : event.by.delegationId;
+  const id = known?.id ?? named ?? '';
+  return { delegation: known?.name ?? id, delegationId: id };
 };
+
+/**
+ * Whoever has the floor, as a refusal's values: the speaker's name, and when the speaker is named
+ * by the delegation (no speaker's name of its own) the delegation's id, for a screen to name it.
+ */
+const speakerOf = (turn: NonNullable<MeetingContext['turn']>) => ({
+  speaker: turn.speaker.name,
+  delegationId:
+    turn.speaker.delegationId !== undefined && turn.speaker.name === turn.speaker.delegationName
+      ? turn.speaker.delegationId
+      : '',
+});
 
 const chartSetup = setup({
   types: {} as { context: MeetingContext; events: CommandEvent },
@@ -242,7 +264,7 @@ const chartSetup = setup({
     asksForPanel: ({ event }) => the(event, 'floor.segment').segment === 'panel',
   },
   actions: {
-    /** A refusal: the command changes nothing; `decide` answers the code and the words. */
+    /** A refusal: the command changes nothing; `decide` answers the code and the reason. */
     refuse: (_: Ctx, _refused: Refused) => {},
     /** The records a command made, for the server to store with it. */
     record: (_: Ctx, _records: Records) => {},
@@ -270,50 +292,49 @@ const act = (name: EffectName) =>
   });
 
 /** A refusal with fixed words. */
-const refuse = (code: ErrorCode, message: string) => ({
-  actions: { type: 'refuse' as const, params: { code, message } },
+const refuse = <I extends RefusalId>(code: ErrorCode, id: I, ...values: ValuesArg<I>) => ({
+  actions: { type: 'refuse' as const, params: refused(code, id, ...values) },
 });
 /** A refusal whose words depend on the meeting (who has the floor, which step). */
-const refuseWith = (code: ErrorCode, message: (c: Ctx) => string) => ({
-  actions: { type: 'refuse' as const, params: (c: Ctx) => ({ code, message: message(c) }) },
+const refuseWith = (reason: (c: Ctx) => Refused) => ({
+  actions: { type: 'refuse' as const, params: reason },
 });
 const when = <const G, R extends object>(guard: G, refusal: R) => ({ guard, ...refusal });
 
-const NOT_STARTED = refuse('not_now', 'The session has not started yet.');
-const NOBODY_SPEAKS = refuse('not_now', 'Nobody has the floor.');
-const NOT_CLOSED = refuse('not_now', 'The meeting is not closed.');
-const NOT_A_DISCUSSION = refuse('not_now', 'The floor is not open for requests in this step.');
-const SUSPENDED = refuse('not_now', 'The session is suspended: resume it first.');
+const NOT_STARTED = refuse('not_now', 'refusal.not-started');
+const NOBODY_SPEAKS = refuse('not_now', 'refusal.nobody-speaks');
+const NOT_CLOSED = refuse('not_now', 'refusal.not-closed');
+const NOT_A_DISCUSSION = refuse('not_now', 'refusal.not-a-discussion');
+const SUSPENDED = refuse('not_now', 'refusal.suspended');
 
 /** A turn button pressed for a turn that is over: a conflict, even when nobody speaks now. */
 const TURN_OVER = when(
   'turnSeenElsewhere',
-  refuseWith('conflict', ({ context }) =>
+  refuseWith(({ context }) =>
     context.turn
-      ? `That turn is over: ${context.turn.speaker.name} has the floor now.`
-      : 'That turn is over: nobody has the floor now.',
+      ? refused('conflict', 'refusal.turn-over', speakerOf(context.turn))
+      : refused('conflict', 'refusal.turn-over-nobody'),
   ),
 );
 /** A floor-giving button pressed when the floor had changed hands: given once, not twice. */
 const FLOOR_CHANGED = when(
   'turnSeenElsewhere',
-  refuseWith('conflict', ({ context }) =>
+  refuseWith(({ context }) =>
     context.turn
-      ? `Meanwhile ${context.turn.speaker.name} was given the floor: nothing was done.`
-      : 'Meanwhile the turn ended: nothing was done.',
+      ? refused('conflict', 'refusal.floor-given-meanwhile', speakerOf(context.turn))
+      : refused('conflict', 'refusal.turn-ended-meanwhile'),
   ),
 );
 const STEP_PAST = when(
   'stepSeenElsewhere',
-  refuseWith('conflict', ({ context }) => {
+  refuseWith(({ context }) => {
     const here = currentStep(context);
-    return `The meeting has already moved on${here ? ` to "${here.step.title}"` : ''}.`;
+    return here
+      ? refused('conflict', 'refusal.moved-on-to', { step: here.step.title })
+      : refused('conflict', 'refusal.moved-on');
   }),
 );
-const NOT_WAITING = when(
-  'requestNotWaiting',
-  refuse('not_found', 'That request is no longer waiting.'),
-);
+const NOT_WAITING = when('requestNotWaiting', refuse('not_found', 'refusal.request-gone'));
 
 const each = <K extends string, V>(keys: readonly K[], value: V) =>
   Object.fromEntries(keys.map((k) => [k, value])) as Record<K, V>;
@@ -325,10 +346,10 @@ const SETTINGS = {
       guard: 'editInvalid' as const,
       actions: {
         type: 'refuse' as const,
-        params: ({ event }: Ctx) =>
+        params: ({ event }: Ctx): Refused =>
           event.edit?.ok === false
             ? event.edit.error
-            : { code: 'invalid' as const, message: 'Not a valid change of the agenda.' },
+            : refused('invalid', 'refusal.agenda-change-invalid'),
       },
     },
     { actions: act('editAgenda') },
@@ -336,15 +357,19 @@ const SETTINGS = {
   'display.configure': [
     when(
       'displayUnchanged',
-      refuseWith('not_now', ({ event }) => {
+      refuseWith(({ event }) => {
         const { showDelay, blackout, lang } = the(event, 'display.configure');
         if (blackout !== undefined) {
-          return blackout ? 'The display is already black.' : 'The display is already showing.';
+          return refused(
+            'not_now',
+            blackout ? 'refusal.display-already-black' : 'refusal.display-already-showing',
+          );
         }
-        if (lang !== undefined) return 'The display already speaks that language.';
-        return showDelay
-          ? 'The display already shows the delay.'
-          : 'The display already hides the delay.';
+        if (lang !== undefined) return refused('not_now', 'refusal.display-already-in-language');
+        return refused(
+          'not_now',
+          showDelay ? 'refusal.display-already-shows-delay' : 'refusal.display-already-hides-delay',
+        );
       }),
     ),
     { actions: act('configureDisplay') },
@@ -354,14 +379,16 @@ const SETTINGS = {
 /** Re-enters the sitting: its regions route from the context the effect left. */
 const RESHAPE = { target: '#meeting.sitting', reenter: true } as const;
 
-const CLOSED_TO_CATEGORY = refuseWith('forbidden', ({ context }) => {
+const CLOSED_TO_CATEGORY = refuseWith(({ context }) => {
   // The discussion the request is for: the current step, or the one an early request waits for.
-  const openTo = queueStep(context)?.step.openTo ?? [];
-  // In the room's words, as the tablet shows them: "UN system, Stakeholder", not the ids.
-  const who = openTo.every(isStateCategory)
-    ? 'States'
-    : openTo.map((category) => CATEGORY_LABEL[category]).join(', ');
-  return `In this step the floor is open to ${who} only.`;
+  const openTo: readonly Category[] = queueStep(context)?.step.openTo ?? [];
+  if (openTo.every(isStateCategory)) return refused('forbidden', 'refusal.open-to-states');
+  // In the room's words, as the tablet shows them: "UN system, Stakeholder", not the ids; the
+  // ids too, for a screen to say them in its language.
+  return refused('forbidden', 'refusal.open-to-categories', {
+    categories: openTo.map((category) => CATEGORY_LABEL[category]).join(', '),
+    categoryIds: openTo.join(','),
+  });
 });
 
 /**
@@ -374,58 +401,52 @@ const CLOSED_TO_CATEGORY = refuseWith('forbidden', ({ context }) => {
  */
 const UNKNOWN_DELEGATION = when(
   'delegationUnknown',
-  refuse('not_found', 'There is no such delegation in this meeting.'),
+  refuse('not_found', 'refusal.no-such-delegation'),
 );
 const ALREADY_QUEUED = when(
   'alreadyQueued',
-  refuseWith('already_queued', ({ event }) => {
-    const who = event.delegation?.name ?? 'This delegation';
-    return `${who} ${KIND_WORDS[kindAsked(event) ?? 'statement']}.`;
-  }),
+  refuseWith(({ event }) =>
+    refused('already_queued', ALREADY[kindAsked(event) ?? 'statement'], delegationOf(event)),
+  ),
 );
 const requestChecks = (by: 'officer' | 'delegate') => [
   UNKNOWN_DELEGATION,
   when(
     and(['asksReply', not('stepIsFloor')]),
-    refuse('not_now', 'A right of reply is asked for during a discussion.'),
+    refuse('not_now', 'refusal.reply-outside-discussion'),
   ),
   when(and(['asksStatement', not('stepIsFloor'), not('earlyRequestsTaken')]), NOT_A_DISCUSSION),
   when(and([not('asksStatement'), 'sessionSuspended']), SUSPENDED),
   when(and([not('asksPointOfOrder'), 'stepClosedToCategory']), CLOSED_TO_CATEGORY),
   when(
     'groupMissing',
-    refuseWith(
-      'not_found',
-      ({ event }) => `There is no group "${asked(event).onBehalfOf}" in this meeting.`,
+    refuseWith(({ event }) =>
+      refused('not_found', 'refusal.no-such-group', { id: String(asked(event).onBehalfOf) }),
     ),
   ),
   when(
     'notGroupMember',
-    refuseWith(
-      'forbidden',
-      ({ event }) =>
-        `${event.delegation?.name ?? 'This delegation'} is not a member of the ${event.group?.name ?? 'group'}.`,
-    ),
+    refuseWith(({ event }) => {
+      const groupId = event.group?.id ?? String(asked(event).onBehalfOf);
+      return refused('forbidden', 'refusal.not-group-member', {
+        ...delegationOf(event),
+        group: event.group?.name ?? groupId,
+        groupId,
+      });
+    }),
   ),
-  when(
-    'addresseeUnknown',
-    refuse('not_found', 'A question may address only the panelists of this item.'),
-  ),
+  when('addresseeUnknown', refuse('not_found', 'refusal.addressee-not-panelist')),
   ALREADY_QUEUED,
   ...(by === 'delegate'
-    ? [
-        when(
-          and(['asksStatement', 'listClosed']),
-          refuse('list_closed', 'The list of speakers is closed.'),
-        ),
-      ]
+    ? [when(and(['asksStatement', 'listClosed']), refuse('list_closed', 'refusal.list-closed'))]
     : []),
   when(
     and(['asksReply', 'repliesUsed']),
-    refuseWith(
-      'not_now',
-      ({ event }) =>
-        `${event.delegation?.name ?? 'This delegation'} has had its ${MAX_REPLIES_PER_ITEM} rights of reply on this item.`,
+    refuseWith(({ event }) =>
+      refused('not_now', 'refusal.replies-used', {
+        ...delegationOf(event),
+        count: MAX_REPLIES_PER_ITEM,
+      }),
     ),
   ),
   { actions: act('queueRequest') },
@@ -439,22 +460,27 @@ const ON_THE_QUEUE = {
   'floor.request': requestChecks('delegate'),
   'floor.add': requestChecks('officer'),
   'floor.withdraw': [
-    when('senderNotWaiting', refuse('not_found', 'Your delegation has no request waiting.')),
+    when('senderNotWaiting', refuse('not_found', 'refusal.nothing-to-withdraw')),
     { actions: act('withdrawRequest') },
   ],
   'floor.remove': [NOT_WAITING, { actions: act('removeRequest') }],
   'floor.move': [NOT_WAITING, { actions: act('moveRequest') }],
   'floor.grant': [NOT_WAITING, FLOOR_CHANGED, { ...RESHAPE, actions: act('grantRequest') }],
   'floor.next': [
-    when('queueEmpty', refuse('not_found', 'Nobody is waiting for the floor.')),
+    when('queueEmpty', refuse('not_found', 'refusal.nobody-waiting')),
     FLOOR_CHANGED,
     when(
       'headSeenElsewhere',
-      refuseWith(
-        'conflict',
-        ({ context }) =>
-          `Meanwhile the queue changed: ${context.floor.queue[0]?.name ?? 'nobody'} is first now. Nothing was done.`,
-      ),
+      refuseWith(({ context }) => {
+        const head = context.floor.queue[0];
+        // The queue is not empty here (`queueEmpty` comes first).
+        return head
+          ? refused('conflict', 'refusal.queue-changed', {
+              delegation: head.name,
+              delegationId: head.delegationId,
+            })
+          : refused('not_found', 'refusal.nobody-waiting');
+      }),
     ),
     { ...RESHAPE, actions: act('grantNext') },
   ],
@@ -465,16 +491,16 @@ const GOTO_CHECKS = [
   STEP_PAST,
   when(
     'gotoItemMissing',
-    refuseWith(
-      'not_found',
-      ({ event }) => `There is no agenda item "${the(event, 'agenda.goto').itemId}".`,
+    refuseWith(({ event }) =>
+      refused('not_found', 'refusal.no-such-item', { id: the(event, 'agenda.goto').itemId }),
     ),
   ),
   when(
     'gotoStepMissing',
-    refuseWith(
-      'not_found',
-      ({ event }) => `That item has no step "${the(event, 'agenda.goto').stepId}".`,
+    refuseWith(({ event }) =>
+      refused('not_found', 'refusal.item-has-no-step', {
+        id: String(the(event, 'agenda.goto').stepId),
+      }),
     ),
   ),
 ];
@@ -484,12 +510,12 @@ const CLOCK = {
   running: {
     on: {
       'turn.pause': [TURN_OVER, { target: 'paused', actions: act('pauseTurn') }],
-      'turn.resume': [TURN_OVER, refuse('not_now', 'The clock is already running.')],
+      'turn.resume': [TURN_OVER, refuse('not_now', 'refusal.clock-running')],
     },
   },
   paused: {
     on: {
-      'turn.pause': [TURN_OVER, refuse('not_now', 'The clock is already paused.')],
+      'turn.pause': [TURN_OVER, refuse('not_now', 'refusal.clock-paused')],
       'turn.resume': [TURN_OVER, { target: 'running', actions: act('resumeTurn') }],
     },
   },
@@ -498,23 +524,17 @@ const CLOCK = {
 /** Time added to (or taken from) the turn on the floor. */
 const ADJUST = [
   TURN_OVER,
-  when(
-    'limitSeenElsewhere',
-    refuse('conflict', 'The time of this turn was changed meanwhile: look again and retry.'),
-  ),
-  when(
-    'adjustBelowZero',
-    refuse('invalid', 'That would remove more time than the turn was given.'),
-  ),
+  when('limitSeenElsewhere', refuse('conflict', 'refusal.time-changed')),
+  when('adjustBelowZero', refuse('invalid', 'refusal.removes-too-much')),
   when(
     'adjustBeyondLongest',
-    refuse('invalid', `A turn may be given at most ${LIMITS.maxAllowanceMs / 3_600_000} hours.`),
+    refuse('invalid', 'refusal.turn-too-long', { hours: LIMITS.maxAllowanceMs / 3_600_000 }),
   ),
   { actions: act('adjustTurn') },
 ];
 
 /** A cue to the speaker on the floor, and its clearing (contract version 2). */
-const NO_CUE = when('noCue', refuse('not_now', 'There is no cue to clear.'));
+const NO_CUE = when('noCue', refuse('not_now', 'refusal.no-cue'));
 const CUES = {
   'cue.send': { actions: act('sendCue') },
   'cue.clear': [NO_CUE, { actions: act('clearCue') }],
@@ -544,22 +564,19 @@ export const meetingChart = chartSetup.createMachine({
     sitting: {
       type: 'parallel',
       on: {
-        'agenda.start': refuse('not_now', 'The session has already started.'),
+        'agenda.start': refuse('not_now', 'refusal.already-started'),
         'agenda.next': [
           STEP_PAST,
           when(
             and(['atLastStep', not('senderMayClose')]),
-            refuse(
-              'forbidden',
-              'This is the last step: moving on would close the meeting, and only a chair may close the meeting.',
-            ),
+            refuse('forbidden', 'refusal.last-step-chair-closes'),
           ),
           { guard: 'atLastStep', target: 'closed', actions: act('closeMeeting') },
           { ...RESHAPE, actions: act('advanceStep') },
         ],
         'agenda.goto': [
           ...GOTO_CHECKS,
-          when('alreadyAtGotoTarget', refuse('not_now', 'The meeting is already at that step.')),
+          when('alreadyAtGotoTarget', refuse('not_now', 'refusal.already-at-step')),
           { ...RESHAPE, actions: act('gotoStep') },
         ],
         'session.close': { target: 'closed', actions: act('closeMeeting') },
@@ -574,12 +591,12 @@ export const meetingChart = chartSetup.createMachine({
             running: {
               on: {
                 'session.suspend': { ...RESHAPE, actions: act('suspendSession') },
-                'session.resume': refuse('not_now', 'The session is not suspended.'),
+                'session.resume': refuse('not_now', 'refusal.not-suspended'),
               },
             },
             suspended: {
               on: {
-                'session.suspend': refuse('not_now', 'The session is already suspended.'),
+                'session.suspend': refuse('not_now', 'refusal.already-suspended'),
                 'session.resume': { target: 'running', actions: act('resumeSession') },
                 // The clock stays stopped while the room is suspended: nobody is given the floor.
                 ...each(
@@ -608,10 +625,7 @@ export const meetingChart = chartSetup.createMachine({
                 ),
                 ...each(['floor.grant', 'floor.next'] as const, [
                   when('queueEmpty', NOT_A_DISCUSSION),
-                  when(
-                    'grantsEarlyStatement',
-                    refuse('not_now', 'That request waits for the discussion: it is heard there.'),
-                  ),
+                  when('grantsEarlyStatement', refuse('not_now', 'refusal.early-request-waits')),
                 ]),
               },
             },
@@ -625,13 +639,13 @@ export const meetingChart = chartSetup.createMachine({
                     open: {
                       on: {
                         'floor.close': { target: 'closed', actions: act('closeList') },
-                        'floor.open': refuse('not_now', 'The list of speakers is already open.'),
+                        'floor.open': refuse('not_now', 'refusal.list-already-open'),
                       },
                     },
                     closed: {
                       on: {
                         'floor.open': { target: 'open', actions: act('openList') },
-                        'floor.close': refuse('not_now', 'The list of speakers is already closed.'),
+                        'floor.close': refuse('not_now', 'refusal.list-already-closed'),
                       },
                     },
                   },
@@ -644,7 +658,7 @@ export const meetingChart = chartSetup.createMachine({
                       on: {
                         'floor.segment': [
                           { guard: 'asksForPanel', target: 'panel', actions: act('switchSegment') },
-                          refuse('not_now', 'The floor is already open to delegations.'),
+                          refuse('not_now', 'refusal.floor-already-open'),
                         ],
                       },
                     },
@@ -653,7 +667,7 @@ export const meetingChart = chartSetup.createMachine({
                         'floor.segment': [
                           when(
                             'asksForPanel',
-                            refuse('not_now', 'The panel already has the floor.'),
+                            refuse('not_now', 'refusal.panel-already-has-floor'),
                           ),
                           { target: 'floor', actions: act('switchSegment') },
                         ],
@@ -674,33 +688,27 @@ export const meetingChart = chartSetup.createMachine({
               STEP_PAST,
               when(
                 'speakerNotScheduled',
-                refuseWith(
-                  'not_found',
-                  ({ event }) =>
-                    `"${the(event, 'turn.start').speakerId}" is not a scheduled speaker of this item.`,
+                refuseWith(({ event }) =>
+                  refused('not_found', 'refusal.not-scheduled', {
+                    id: String(the(event, 'turn.start').speakerId),
+                  }),
                 ),
               ),
               when(
                 'adHocDelegationMissing',
-                refuseWith(
-                  'not_found',
-                  ({ event }) =>
-                    `There is no delegation "${the(event, 'turn.start').speaker?.delegationId}".`,
+                refuseWith(({ event }) =>
+                  refused('not_found', 'refusal.no-such-delegation-id', {
+                    id: String(the(event, 'turn.start').speaker?.delegationId),
+                  }),
                 ),
               ),
               when(
                 and(['namesNobody', 'stepIsFloor']),
-                refuse(
-                  'not_now',
-                  'In a discussion, give the floor to a request or name the speaker.',
-                ),
+                refuse('not_now', 'refusal.discussion-needs-speaker'),
               ),
               when(
                 and(['namesNobody', 'everyScheduledSpeakerHeard']),
-                refuse(
-                  'not_now',
-                  'Every scheduled speaker of this step has been heard: name the next speaker.',
-                ),
+                refuse('not_now', 'refusal.every-speaker-heard'),
               ),
               { ...RESHAPE, actions: act('startTurn') },
             ],
@@ -721,7 +729,7 @@ export const meetingChart = chartSetup.createMachine({
                 'turn.resume': [TURN_OVER, NOBODY_SPEAKS],
                 'turn.end': [TURN_OVER, NOBODY_SPEAKS],
                 'turn.adjust': [TURN_OVER, NOBODY_SPEAKS],
-                'cue.send': refuse('not_now', 'Nobody has the floor: a cue goes to the speaker.'),
+                'cue.send': refuse('not_now', 'refusal.cue-needs-speaker'),
                 'cue.clear': NO_CUE,
               },
             },
@@ -756,16 +764,10 @@ export const meetingChart = chartSetup.createMachine({
     closed: {
       on: {
         'session.reopen': [
-          when(
-            'closedBeforeItBegan',
-            refuse(
-              'not_now',
-              'The meeting was closed before it began: there is no step to go back to.',
-            ),
-          ),
+          when('closedBeforeItBegan', refuse('not_now', 'refusal.closed-before-it-began')),
           { target: 'sitting', actions: act('reopenMeeting') },
         ],
-        '*': refuse('not_now', 'The meeting is closed.'),
+        '*': refuse('not_now', 'refusal.meeting-closed'),
       },
     },
   },

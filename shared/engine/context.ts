@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { Agenda, type Delegation, type Group } from '../protocol/agenda';
 import type { Command } from '../protocol/commands';
 import { Id, Instant, Note, type Role, Segment, Sex } from '../protocol/common';
-import type { Refusal } from '../protocol/errors';
 import {
   Cue,
   CurrentStep,
@@ -14,6 +13,7 @@ import {
   type TurnRecord,
   TurnView,
 } from '../protocol/view';
+import type { Refused } from './refusals';
 
 /** Who sent a command: a role, and for a delegate the delegation its token is bound to. */
 export interface Sender {
@@ -116,7 +116,7 @@ export interface CommandEvent {
   group?: Group;
 }
 
-export type EditedAgenda = { ok: true; agenda: Agenda } | { ok: false; error: Refusal };
+export type EditedAgenda = { ok: true; agenda: Agenda } | { ok: false; error: Refused };
 
 /** Records made by one command, for the server to store with it. */
 export interface Records {

@@ -2,9 +2,8 @@ import { type SnapshotFrom, transition } from 'xstate';
 import { mayRoleSend } from '../permissions';
 import type { Agenda, Delegation, Group, Roster } from '../protocol/agenda';
 import type { Command } from '../protocol/commands';
-import { type Refusal, refuse } from '../protocol/errors';
 import { editAgenda } from './agendaEdit';
-import { meetingChart, type Refused } from './chart';
+import { meetingChart } from './chart';
 import {
   type CommandEvent,
   emptyFloor,
@@ -14,11 +13,15 @@ import {
   type Sender,
 } from './context';
 import { currentStep } from './places';
+import { type Refused, refused } from './refusals';
 
-/** What `decide` answers: a refusal that changes nothing, or the new context and its records. */
+/**
+ * What `decide` answers: a refusal that changes nothing (its reason, for whoever shows it to
+ * render in their language), or the new context and its records.
+ */
 export type Decision =
   | { ok: true; context: MeetingContext; records: Records }
-  | { ok: false; error: Refusal };
+  | { ok: false; error: Refused };
 
 /** The roster as the engine reads it: delegations by id, and the meeting's groups by id. */
 export interface RosterIndex {
@@ -87,19 +90,19 @@ const senderRefusal = (
   roster: RosterIndex,
   command: Command,
   by: Sender,
-): Refusal | null => {
+): Refused | null => {
   if (!mayRoleSend(by.role, command.type)) {
-    return refuse('forbidden', `A ${by.role} may not send "${command.type}".`);
+    return refused('forbidden', 'refusal.role-may-not', { role: by.role, command: command.type });
   }
   if (command.expectedVersion !== undefined && command.expectedVersion !== ctx.version) {
-    return refuse(
-      'conflict',
-      `The meeting changed meanwhile (version ${ctx.version}, not ${command.expectedVersion}): look again and retry.`,
-    );
+    return refused('conflict', 'refusal.meeting-changed', {
+      current: ctx.version,
+      seen: command.expectedVersion,
+    });
   }
   if (command.type === 'floor.request' || command.type === 'floor.withdraw') {
     if (by.delegationId === undefined || !roster.delegations.has(by.delegationId)) {
-      return refuse('not_found', 'This device is not bound to a delegation of this meeting.');
+      return refused('not_found', 'refusal.device-not-bound');
     }
   }
   return null;
@@ -138,10 +141,7 @@ export const commandEvent = (
   };
 };
 
-const NO_TRANSITION: Refusal = refuse(
-  'not_now',
-  'That is not possible at this point of the meeting.',
-);
+const NO_TRANSITION: Refused = refused('not_now', 'refusal.not-possible-now');
 
 /**
  * The one decision of a command (docs/architecture.md, "The engine"): checked once and applied
@@ -183,7 +183,8 @@ export const decide = (
 
 /**
  * "May I press this?" for a screen: the same decision, on the meeting as the screen sees it,
- * answered as the refusal it would get (null: it would act). Changes nothing.
+ * answered as the refusal it would get (null: it would act), its reason for the screen to say in
+ * its language. Changes nothing.
  */
 export const refusalOf = (
   ctx: MeetingContext,
@@ -191,7 +192,7 @@ export const refusalOf = (
   command: Command,
   by: Sender,
   now: number,
-): Refusal | null => {
+): Refused | null => {
   const decision = decide(ctx, roster, command, by, now);
   return decision.ok ? null : decision.error;
 };

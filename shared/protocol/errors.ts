@@ -47,18 +47,39 @@ export const COMMAND_ERROR_STATUS = {
 export const ErrorBody = z.object({ code: z.string(), message: z.string() });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
+/**
+ * Why a command was refused, for a screen to say in its own language (contract version 2,
+ * "Languages"; added to the error object, which keeps its `code` and its English `message`): a
+ * message id of the catalogues' area `refusals` (`refusal.list-closed`), and the values its
+ * placeholders take (`{"delegation":"Mexico","delegationId":"mexico","count":2}`). A value that
+ * names a delegation or a group comes with its id (`delegationId`, `groupId`), so a screen can
+ * name it in its language. The ids and their English are in `shared/engine/refusals.ts`.
+ */
+export const RefusalReason = z.object({
+  id: z.string().min(1).max(100),
+  values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type RefusalReason = z.infer<typeof RefusalReason>;
+
+/** A refusal as the server answers it: the code, the English words, and (added) the reason. */
+export const Refusal = z.object({
+  code: CommandErrorCode,
+  message: z.string(),
+  reason: RefusalReason.optional(),
+});
+export type Refusal = z.infer<typeof Refusal>;
+
 export const CommandAck = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), version: z.number().int().nonnegative() }),
-  z.object({
-    ok: z.literal(false),
-    error: z.object({ code: CommandErrorCode, message: z.string() }),
-  }),
+  z.object({ ok: z.literal(false), error: Refusal }),
 ]);
 export type CommandAck = z.infer<typeof CommandAck>;
 
-export interface Refusal {
+/**
+ * A refusal with its reason, as the engine decides it (`shared/engine/refusals.ts`) and a screen
+ * foresees it (`useMayPress`): the words come later, in the language of whoever reads them.
+ */
+export interface ReasonedRefusal {
   code: CommandErrorCode;
-  message: string;
+  reason: RefusalReason;
 }
-
-export const refuse = (code: CommandErrorCode, message: string): Refusal => ({ code, message });

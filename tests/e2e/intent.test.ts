@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { englishOf } from '../../server/engine/english';
 import { DEFAULT_ROSTER } from '../../shared/defaults/roster';
 import type { Sender } from '../../shared/engine/context';
 import { refusalOf, rosterIndex } from '../../shared/engine/decide';
@@ -203,10 +204,11 @@ describe('the screens send what they saw, and may press exactly what the engine 
         const expected = !offered(view)
           ? ['absent']
           : refusal
-            ? ['absent', `refused: ${refusal.message}`]
+            ? ['absent', `refused: ${englishOf(refusal.reason)}`]
             : ['acts'];
         if (!expected.includes(seen)) {
-          wrong.push(`${String(name)}: ${seen}, the engine says ${refusal?.message ?? 'it acts'}`);
+          const says = refusal ? englishOf(refusal.reason) : 'it acts';
+          wrong.push(`${String(name)}: ${seen}, the engine says ${says}`);
         }
       }
       return wrong;

@@ -33,6 +33,7 @@ describe('closing and reopening over real sockets', () => {
       error: {
         code: 'forbidden',
         message: expect.stringMatching(/only a chair may close the meeting/),
+        reason: { id: 'refusal.last-step-chair-closes' },
       },
     });
     // Nothing changed: the chair's next command makes the very next version.
@@ -77,7 +78,11 @@ describe('closing and reopening over real sockets', () => {
 
   it('answers a reopen of a meeting that is not closed with not_now', async () => {
     const ack = await live.room.chair.send({ type: 'session.reopen' });
-    expect(ack.ok || ack.error).toEqual({ code: 'not_now', message: 'The meeting is not closed.' });
+    expect(ack.ok || ack.error).toEqual({
+      code: 'not_now',
+      message: 'The meeting is not closed.',
+      reason: { id: 'refusal.not-closed' },
+    });
   });
 });
 

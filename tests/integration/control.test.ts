@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { DATABASE_FILE } from '../../server/store/database';
 import type { Command } from '../../shared/protocol/commands';
 import { COMMAND_ERROR_STATUS, HTTP_ROUTES, pathOf } from '../../shared/protocol/contract';
-import { CommandAck } from '../../shared/protocol/errors';
+import { CommandAck, RefusalReason } from '../../shared/protocol/errors';
 import { LIMITS } from '../../shared/protocol/limits';
 import { MeetingView } from '../../shared/protocol/view';
 import { ManualClock } from '../support/clock';
@@ -37,12 +37,15 @@ const post = (url: string, meetingId: string, token: string | undefined, body: u
 
 /**
  * A refusal as the route answers it, whoever refused (the engine, the limits, the access check,
- * the body's parser): `{"ok":false,"error":{"code","message"}}` and nothing else.
+ * the body's parser): `{"ok":false,"error":{"code","message"}}` and nothing else, but a command's
+ * reason (`reason`, contract version 2, "Languages").
  */
 const Refused = z
   .object({
     ok: z.literal(false),
-    error: z.object({ code: z.string(), message: z.string() }).strict(),
+    error: z
+      .object({ code: z.string(), message: z.string(), reason: RefusalReason.optional() })
+      .strict(),
   })
   .strict();
 
@@ -158,13 +161,21 @@ describe('the control API', () => {
     expect(overHttp).toMatch(/^speakerName: /);
     expect(await room.moderator.send(tooLong)).toEqual({
       ok: false,
-      error: { code: 'invalid', message: overHttp },
+      error: {
+        code: 'invalid',
+        message: overHttp,
+        reason: { id: 'refusal.command-invalid', values: { problem: overHttp } },
+      },
     });
     const noType = refusal(await send(room.tokens.moderator, { turnId: 'x' }), 400, 'invalid');
     expect(noType).toMatch(/^type: /);
     expect(await room.moderator.send({ turnId: 'x' })).toEqual({
       ok: false,
-      error: { code: 'invalid', message: noType },
+      error: {
+        code: 'invalid',
+        message: noType,
+        reason: { id: 'refusal.command-invalid', values: { problem: noType } },
+      },
     });
 
     // Nothing refused changed anything: the socket saw only the accepted ones.

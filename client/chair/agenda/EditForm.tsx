@@ -1,5 +1,6 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import type { AgendaChange } from '../../../shared/protocol/commands';
+import { useRefusalWords } from '../../live/refusalWords';
 import { useCommand } from '../../live/useCommand';
 
 /** What a form asks to send: one change of the agenda, or why it cannot be sent as typed. */
@@ -23,6 +24,7 @@ interface Props {
  */
 export const EditForm = ({ legend, submitLabel, about, draft, children, className }: Props) => {
   const [send, pending] = useCommand();
+  const words = useRefusalWords();
   const [answer, setAnswer] = useState<{ ok: boolean; message: string } | null>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -34,7 +36,7 @@ export const EditForm = ({ legend, submitLabel, about, draft, children, classNam
     setAnswer(null);
     void send({ type: 'agenda.edit', change: made.change }).then((ack) =>
       setAnswer(
-        ack.ok ? { ok: true, message: 'Saved.' } : { ok: false, message: ack.error.message },
+        ack.ok ? { ok: true, message: 'Saved.' } : { ok: false, message: words(ack.error) },
       ),
     );
   };

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../app/api';
+import { ApiError, httpProblem } from '../../app/api';
 import { leaveMeeting } from '../../app/leave';
 import { screenPath } from '../../app/router';
 import type { Session } from '../../app/sessions';
 import { AppLink } from '../../components/AppLink';
+import { i18n } from '../../i18n/i18n';
 import { AuditSection } from './AuditSection';
 import { DelegationsSection } from './DelegationsSection';
 import { HooksSection } from './HooksSection';
@@ -24,7 +25,7 @@ interface Problem {
 
 const problemOf = (id: string, error: unknown, what: string, dismiss?: () => void): Problem => ({
   id,
-  text: `${what}. ${error instanceof ApiError ? error.message : 'Try again.'}`,
+  text: `${what}. ${error instanceof ApiError ? i18n._(httpProblem(error)) : 'Try again.'}`,
   signedOut: error instanceof ApiError && error.code === 'unauthorized',
   ...(dismiss && { dismiss }),
 });

@@ -149,7 +149,7 @@ describe('a step’s rules of procedure in the editor', () => {
     expect(AgendaChange.safeParse(change).success).toBe(true);
     // The engine takes it: the discussion now has the rules typed.
     const edited = editAgenda(agendaWith(discussion), change);
-    if (!edited.ok) throw new Error(edited.error.message);
+    if (!edited.ok) throw new Error(JSON.stringify(edited.error));
     expect(edited.agenda.items[0]?.steps[0]).toMatchObject({
       queuePolicy: 'interleave',
       interleaveEvery: 4,

@@ -4,6 +4,7 @@ import { CLEAR_CUE, CUE_PRESETS, cueText, cueTextProblem } from '../../../client
 import { nextSpeakerOf } from '../../../client/officers/presses';
 import { Command } from '../../../shared/protocol/commands';
 import { EngineHarness, MODERATOR } from '../../support/engine';
+import { inEnglish } from '../../support/refusals';
 
 describe('cues to the speaker, as the consoles send them', () => {
   it('sends every preset as a cue the engine takes while someone has the floor', () => {
@@ -24,7 +25,7 @@ describe('cues to the speaker, as the consoles send them', () => {
     const h = EngineHarness.at('panel-1', 'discussion');
     const mayPress = () => mayPressIn(h.view(), 'none', MODERATOR, () => h.now);
     expect(mayPress()(CLEAR_CUE)?.code).toBe('not_now');
-    expect(mayPress()({ type: 'cue.send', text: 'Please conclude' })?.message).toBe(
+    expect(inEnglish(mayPress()({ type: 'cue.send', text: 'Please conclude' }))?.message).toBe(
       'Nobody has the floor: a cue goes to the speaker.',
     );
     h.request('mexico');

@@ -16,6 +16,7 @@ import {
   MODERATOR,
   smallAgenda,
 } from '../../support/engine';
+import { inEnglish } from '../../support/refusals';
 
 const ROSTER: Roster = [
   { id: 'kenya', name: 'Kenya', category: 'member-state' },
@@ -110,11 +111,13 @@ describe('"may I press this?" on a screen', () => {
     const ask = askOf(h, MODERATOR);
     const next = nextSpeakerOf(h.view());
     expect(next?.label).toBe('Nobody is waiting');
-    expect(next && ask(next.command)).toEqual({
+    expect(next && inEnglish(ask(next.command))).toEqual({
       code: 'not_found',
       message: 'Nobody is waiting for the floor.',
     });
-    expect(ask({ type: 'floor.open' })?.message).toBe('The list of speakers is already open.');
+    expect(inEnglish(ask({ type: 'floor.open' }))?.message).toBe(
+      'The list of speakers is already open.',
+    );
     expect(ask({ type: 'floor.close' })).toBeNull();
   });
 
@@ -124,7 +127,7 @@ describe('"may I press this?" on a screen', () => {
       roster: ROSTER,
     });
     h.ok({ type: 'agenda.goto', itemId: 'debate', stepId: 'floor' });
-    expect(askOf(h, delegate('ituc'), ROSTER)({ type: 'floor.request' })).toEqual({
+    expect(inEnglish(askOf(h, delegate('ituc'), ROSTER)({ type: 'floor.request' }))).toEqual({
       code: 'forbidden',
       message: 'In this step the floor is open to Member State, UN system only.',
     });
@@ -178,7 +181,7 @@ describe('"Next speaker" names nobody: the server gives the floor to whoever is 
     h.ok(second?.command ?? { type: 'turn.start' });
     const none = nextSpeakerOf(h.view());
     expect(none?.label).toBe('Every scheduled speaker has been heard');
-    expect(none && askOf(h, CHAIR)(none.command)?.message).toBe(
+    expect(none && inEnglish(askOf(h, CHAIR)(none.command))?.message).toBe(
       'Every scheduled speaker of this step has been heard: name the next speaker.',
     );
   });
@@ -207,6 +210,10 @@ describe('a press carries what its sender saw, and is never retried', () => {
     expect(h.refused(moderator, MODERATOR)).toEqual({
       code: 'conflict',
       message: 'Meanwhile The chair was given the floor: nothing was done.',
+      reason: {
+        id: 'refusal.floor-given-meanwhile',
+        values: { speaker: 'The chair', delegationId: '' },
+      },
     });
     expect(h.view().current?.heard).toEqual(['chair']);
   });
@@ -228,6 +235,10 @@ describe('a press carries what its sender saw, and is never retried', () => {
     expect(h.refused(next, MODERATOR)).toEqual({
       code: 'conflict',
       message: 'Meanwhile the queue changed: Kenya is first now. Nothing was done.',
+      reason: {
+        id: 'refusal.queue-changed',
+        values: { delegation: 'Kenya', delegationId: 'kenya' },
+      },
     });
   });
 
@@ -239,6 +250,7 @@ describe('a press carries what its sender saw, and is never retried', () => {
     expect(h.refused(press)).toEqual({
       code: 'conflict',
       message: 'The meeting has already moved on to "Talks".',
+      reason: { id: 'refusal.moved-on-to', values: { step: 'Talks' } },
     });
   });
 });
@@ -257,14 +269,14 @@ describe('"may I press this?" on a tablet, for every kind of request (contract v
     const h = EngineHarness.at('panel-1', 'discussion');
     expect(both(h, EGYPT, groupStatement, DEFAULT_GROUPS)).toEqual({ tablet: null, server: null });
     const mexico = both(h, MEXICO, groupStatement, DEFAULT_GROUPS);
-    expect(mexico.tablet).toEqual({
+    expect(inEnglish(mexico.tablet)).toEqual({
       code: 'forbidden',
       message: 'Mexico is not a member of the African Group.',
     });
     expect(mexico.tablet).toEqual(mexico.server);
     const unknown: Command = { type: 'floor.request', onBehalfOf: 'group-of-77' };
     const none = both(h, EGYPT, unknown, DEFAULT_GROUPS);
-    expect(none.tablet).toEqual({
+    expect(inEnglish(none.tablet)).toEqual({
       code: 'not_found',
       message: 'There is no group "group-of-77" in this meeting.',
     });
@@ -274,7 +286,7 @@ describe('"may I press this?" on a tablet, for every kind of request (contract v
   it('waits for the groups only where a group is named', () => {
     const h = EngineHarness.at('panel-1', 'discussion');
     const ask = mayPressIn(h.view(), DEFAULT_ROSTER, EGYPT, () => h.now, null);
-    expect(ask(groupStatement)).toEqual({
+    expect(inEnglish(ask(groupStatement))).toEqual({
       code: 'unavailable',
       message: 'The list of groups is still loading.',
     });
@@ -293,7 +305,7 @@ describe('"may I press this?" on a tablet, for every kind of request (contract v
     const statement: Command = { type: 'floor.request', kind: 'statement' };
     const reply: Command = { type: 'floor.request', kind: 'reply' };
     const closed = both(h, MEXICO, statement, DEFAULT_GROUPS);
-    expect(closed.tablet).toEqual({
+    expect(inEnglish(closed.tablet)).toEqual({
       code: 'list_closed',
       message: 'The list of speakers is closed.',
     });
@@ -303,7 +315,7 @@ describe('"may I press this?" on a tablet, for every kind of request (contract v
       h.ok(reply, MEXICO);
       // Waiting with a reply, it may not ask for another.
       const twice = both(h, MEXICO, reply, DEFAULT_GROUPS);
-      expect(twice.tablet).toEqual({
+      expect(inEnglish(twice.tablet)).toEqual({
         code: 'already_queued',
         message: 'Mexico has already asked for a right of reply.',
       });
@@ -313,7 +325,7 @@ describe('"may I press this?" on a tablet, for every kind of request (contract v
       h.wait(MINUTE).ok({ type: 'turn.end', turnId: h.turn().id }, MODERATOR);
     }
     const third = both(h, MEXICO, reply, DEFAULT_GROUPS);
-    expect(third.tablet).toEqual({
+    expect(inEnglish(third.tablet)).toEqual({
       code: 'not_now',
       message: 'Mexico has had its 2 rights of reply on this item.',
     });
@@ -333,7 +345,7 @@ describe('"may I press this?" on a tablet, for every kind of request (contract v
       expect(both(h, MEXICO, withdraw, DEFAULT_GROUPS)).toEqual({ tablet: null, server: null });
     }
     const other = both(h, MEXICO, { type: 'floor.withdraw', requestId: morocco }, DEFAULT_GROUPS);
-    expect(other.tablet).toEqual({
+    expect(inEnglish(other.tablet)).toEqual({
       code: 'not_found',
       message: 'Your delegation has no request waiting.',
     });
@@ -345,7 +357,7 @@ describe('"may I press this?" on a tablet, for every kind of request (contract v
     const early = both(h, MEXICO, { type: 'floor.request' }, DEFAULT_GROUPS);
     expect(early).toEqual({ tablet: null, server: null });
     const reply = both(h, MEXICO, { type: 'floor.request', kind: 'reply' }, DEFAULT_GROUPS);
-    expect(reply.tablet).toEqual({
+    expect(inEnglish(reply.tablet)).toEqual({
       code: 'not_now',
       message: 'A right of reply is asked for during a discussion.',
     });
@@ -355,7 +367,9 @@ describe('"may I press this?" on a tablet, for every kind of request (contract v
     // The welcome has no discussion to ask for early.
     h.ok({ type: 'agenda.goto', itemId: 'welcome' });
     const opening = both(h, MEXICO, { type: 'floor.request' }, DEFAULT_GROUPS);
-    expect(opening.tablet?.message).toBe('The floor is not open for requests in this step.');
+    expect(inEnglish(opening.tablet)?.message).toBe(
+      'The floor is not open for requests in this step.',
+    );
     expect(opening.tablet).toEqual(opening.server);
   });
 });

@@ -30,6 +30,7 @@ describe('a statement on behalf of a group', () => {
     expect(refusal).toEqual({
       code: 'not_found',
       message: 'There is no group "group-of-77" in this meeting.',
+      reason: { id: 'refusal.no-such-group', values: { id: 'group-of-77' } },
     });
     expect(
       h.refused({ type: 'floor.add', delegationId: 'egypt', onBehalfOf: 'group-of-77' }, MODERATOR)
@@ -41,7 +42,20 @@ describe('a statement on behalf of a group', () => {
     const h = EngineHarness.at('panel-1', 'discussion');
     expect(
       h.refused({ type: 'floor.request', onBehalfOf: 'african-group' }, delegate('mexico')),
-    ).toEqual({ code: 'forbidden', message: 'Mexico is not a member of the African Group.' });
+    ).toEqual({
+      code: 'forbidden',
+      message: 'Mexico is not a member of the African Group.',
+      // The names, and their ids for a screen to name them in its language.
+      reason: {
+        id: 'refusal.not-group-member',
+        values: {
+          delegation: 'Mexico',
+          delegationId: 'mexico',
+          group: 'African Group',
+          groupId: 'african-group',
+        },
+      },
+    });
     // The European Union belongs to no regional group.
     expect(
       h.refused(
@@ -184,6 +198,10 @@ describe('a right of reply', () => {
     expect(h.refused({ type: 'floor.request', ...REPLY }, delegate('mexico'))).toEqual({
       code: 'not_now',
       message: 'Mexico has had its 2 rights of reply on this item.',
+      reason: {
+        id: 'refusal.replies-used',
+        values: { delegation: 'Mexico', delegationId: 'mexico', count: 2 },
+      },
     });
     expect(h.refused({ type: 'floor.add', delegationId: 'mexico', ...REPLY }, MODERATOR).code).toBe(
       'not_now',
@@ -225,6 +243,7 @@ describe('a right of reply', () => {
     expect(h.refused({ type: 'floor.request', ...REPLY }, delegate('mexico'))).toEqual({
       code: 'not_now',
       message: 'The session is suspended: resume it first.',
+      reason: { id: 'refusal.suspended' },
     });
     // A statement is still taken in a suspension, as in version 1: it waits for the resumption.
     h.request('mexico');
@@ -233,6 +252,7 @@ describe('a right of reply', () => {
     expect(early.refused({ type: 'floor.request', ...REPLY }, delegate('mexico'))).toEqual({
       code: 'not_now',
       message: 'A right of reply is asked for during a discussion.',
+      reason: { id: 'refusal.reply-outside-discussion' },
     });
     expect(
       EngineHarness.at('welcome').refused(
@@ -316,6 +336,7 @@ describe('questions to panelists', () => {
     ).toEqual({
       code: 'not_found',
       message: 'A question may address only the panelists of this item.',
+      reason: { id: 'refusal.addressee-not-panelist' },
     });
     h.request('mexico', { addressedTo: ['expert'] });
     expect(h.view().floor.queue).toMatchObject([
@@ -395,6 +416,7 @@ describe('early requests (requestsFrom "item")', () => {
     expect(h.refused({ type: 'floor.request' }, delegate('mexico'))).toEqual({
       code: 'not_now',
       message: 'The floor is not open for requests in this step.',
+      reason: { id: 'refusal.not-a-discussion' },
     });
     // The welcome has no discussion at all.
     expect(EngineHarness.at('welcome').view().floor.forStep).toBeNull();
@@ -412,6 +434,13 @@ describe('early requests (requestsFrom "item")', () => {
     expect(h.refused({ type: 'floor.request' }, delegate('ituc'))).toEqual({
       code: 'forbidden',
       message: 'In this step the floor is open to Member State, Observer State, UN system only.',
+      reason: {
+        id: 'refusal.open-to-categories',
+        values: {
+          categories: 'Member State, Observer State, UN system',
+          categoryIds: 'member-state,observer,un-system',
+        },
+      },
     });
     h.request('iom');
   });
@@ -467,6 +496,7 @@ describe('early requests (requestsFrom "item")', () => {
     expect(refusal).toEqual({
       code: 'not_now',
       message: 'That request waits for the discussion: it is heard there.',
+      reason: { id: 'refusal.early-request-waits' },
     });
     expect(h.refused({ type: 'floor.next' }, MODERATOR).code).toBe('not_now');
     h.request('kenya', POINT_OF_ORDER);
@@ -517,6 +547,7 @@ describe('floor.withdraw', () => {
     expect(h.refused({ type: 'floor.withdraw', requestId: kenya }, delegate('mexico'))).toEqual({
       code: 'not_found',
       message: 'Your delegation has no request waiting.',
+      reason: { id: 'refusal.nothing-to-withdraw' },
     });
     expect(h.refused({ type: 'floor.withdraw', requestId: 'R999' }, delegate('mexico')).code).toBe(
       'not_found',
