@@ -63,7 +63,7 @@ const serverSocket = (io: RostrumSocketServer, state: MeetingState) => {
 const screensHttp = () => {
   expectTypeOf<ReturnType<typeof fetchReport>>().toEqualTypeOf<Promise<ReportResponse>>();
   expectTypeOf<ReturnType<typeof joinByCode>>().toEqualTypeOf<Promise<JoinByCodeResponse>>();
-  expectTypeOf<ReturnType<typeof call<typeof HTTP_ROUTES.listMeetings>>>().toEqualTypeOf<
+  expectTypeOf<ReturnType<typeof call<'listMeetings'>>>().toEqualTypeOf<
     Promise<MeetingSummary[]>
   >();
 };
