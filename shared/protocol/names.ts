@@ -36,6 +36,12 @@ const STACKED_MARKS = new RegExp(`\\p{M}{${MAX_COMBINING_MARKS + 1},}`, 'u');
 /** The text as the room keeps it: trimmed, and in NFC, so one name is one string however typed. */
 export const keptText = (typed: string): string => typed.trim().normalize('NFC');
 
+/**
+ * A text's length as the schemas count it: in Unicode code points (zod's `max` on a string
+ * counts so), not UTF-16 units: "𐀀" or an emoji outside the first plane is one character.
+ */
+export const lengthOf = (text: string): number => [...text].length;
+
 /** The words of a text over its length. */
 export const tooLong = (maxChars: number): string => `at most ${maxChars} characters`;
 
@@ -53,7 +59,7 @@ export const contentProblem = (text: string, allowEmpty = false): string | null 
 };
 
 export interface NameRules {
-  /** At most this many characters (UTF-16 code units, as `String.length` counts), once kept. */
+  /** At most this many characters, once kept, counted as `lengthOf` counts them. */
   maxChars?: number;
   allowEmpty?: boolean;
 }
@@ -67,6 +73,6 @@ export const nameProblem = (
   { maxChars = LIMITS.nameChars, allowEmpty = false }: NameRules = {},
 ): string | null => {
   const text = keptText(typed);
-  if (text.length > maxChars) return tooLong(maxChars);
+  if (lengthOf(text) > maxChars) return tooLong(maxChars);
   return contentProblem(text, allowEmpty);
 };
