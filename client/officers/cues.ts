@@ -1,5 +1,6 @@
-import { type Command, CueSend } from '../../shared/protocol/commands';
+import type { Command } from '../../shared/protocol/commands';
 import { LIMITS } from '../../shared/protocol/limits';
+import { keptText, nameProblem } from '../../shared/protocol/names';
 
 /**
  * Cues to the speaker (contract version 2, "Speaker cues and room outputs"): the ones the
@@ -30,16 +31,15 @@ export const CLEAR_CUE: Command = { type: 'cue.clear' };
 export const CUE_MAX_CHARS = LIMITS.cueChars;
 
 /** The text as the engine keeps it: trimmed, in NFC (the schema's own `displayName` rules). */
-export const cueText = (typed: string): string => typed.trim().normalize('NFC');
+export const cueText = keptText;
 
 /**
  * Why the engine would refuse this text as a cue (`cue.send`'s own schema: at most 80
  * characters, no control or invisible characters, a letter or a digit), in its words; null when
- * it would take it. An empty field is no problem to show: there is nothing to send yet.
+ * it would take it. An empty field is no problem to show: there is nothing to send yet. The
+ * rules are the schema's own (shared/protocol/names.ts), read without loading zod.
  */
 export const cueTextProblem = (typed: string): string | null => {
   if (cueText(typed) === '') return null;
-  const parsed = CueSend.shape.text.safeParse(typed);
-  if (parsed.success) return null;
-  return parsed.error.issues[0]?.message ?? 'not accepted as a cue';
+  return nameProblem(typed, { maxChars: CUE_MAX_CHARS });
 };

@@ -2,7 +2,7 @@ import { type SnapshotFrom, transition } from 'xstate';
 import { mayRoleSend } from '../permissions';
 import type { Agenda, Delegation, Group, Roster } from '../protocol/agenda';
 import type { Command } from '../protocol/commands';
-import { type Refusal, refuse } from '../protocol/errors';
+import { type Refusal, refuse } from '../protocol/refusals';
 import { editAgenda } from './agendaEdit';
 import { meetingChart, type Refused } from './chart';
 import {

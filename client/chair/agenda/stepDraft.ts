@@ -1,21 +1,19 @@
+import type { Allowance, RequestsFrom, Step } from '../../../shared/protocol/agenda';
+import type { AgendaChange } from '../../../shared/protocol/commands';
+import type { QueuePolicy } from '../../../shared/protocol/common';
 import {
-  type Allowance,
   GROUP_ALLOWANCE,
   INTERLEAVE_EVERY,
   POINT_OF_ORDER_ALLOWANCE,
   REPLY_ALLOWANCES,
-  type RequestsFrom,
-  type Step,
-} from '../../../shared/protocol/agenda';
-import type { AgendaChange } from '../../../shared/protocol/commands';
-import type { QueuePolicy } from '../../../shared/protocol/common';
+} from '../../../shared/protocol/stepDefaults';
 import { minutesSeconds, parseMinutesSeconds } from '../../meeting/duration';
 
 /**
  * What the step form holds while the chair types, and the one `agenda.edit` it makes of it. Pure,
  * so that the rules (the defaults shown when a step sets none, what is sent and what is not) are
- * tested without a browser. The defaults are the contract's (shared/protocol/agenda.ts): that
- * module is in every screen's bundle already (the contract's schemas parse what the server sends).
+ * tested without a browser. The defaults are the contract's (shared/protocol/stepDefaults.ts),
+ * which the engine applies on every screen, without zod.
  */
 
 /** A step's fields as typed: every allowance in minutes and seconds, numbers as text. */
