@@ -2,7 +2,7 @@ import type { MessageDescriptor } from '@lingui/core';
 import { type ComponentType, lazy, Suspense, useEffect, useState } from 'react';
 import type { Role } from '../../shared/protocol/common';
 import { AlertRegion } from '../components/Notices';
-import type { Area } from '../i18n/areas';
+import { PAGE_AREAS } from '../i18n/areas';
 import { Catalogues } from '../i18n/languages';
 import { NamesProvider } from '../i18n/names';
 import { useT } from '../i18n/useT';
@@ -33,14 +33,6 @@ const SCREENS: Record<Role, ComponentType> = {
   ),
 };
 
-/** The catalogue areas each screen reads, beyond the shell's (client/i18n/areas.ts). */
-const SCREEN_AREAS: Record<Role, readonly Area[]> = {
-  chair: ['consoles', 'chair', 'refusals'],
-  moderator: ['consoles', 'refusals'],
-  display: ['room'],
-  delegate: ['tablet', 'refusals'],
-};
-
 /** The chair's printable pages: their own chunks too, so no screen of the room carries them. */
 type PrintPage = 'report' | 'cards' | 'devices';
 const PAGES: Record<PrintPage, ComponentType<{ session: Session }>> = {
@@ -54,11 +46,6 @@ const PAGES: Record<PrintPage, ComponentType<{ session: Session }>> = {
  * Who may open them: the report is a chair's or a moderator's (as the record); cards, devices and
  * codes a chair's.
  */
-const PAGE_AREAS: Record<PrintPage, readonly Area[]> = {
-  report: ['report'],
-  cards: ['cards'],
-  devices: ['chair'],
-};
 const PAGE_ROLES: Record<PrintPage, readonly Role[]> = {
   report: ['chair', 'moderator'],
   cards: ['chair'],
@@ -129,7 +116,7 @@ const LiveScreen = ({ session }: { session: Session }) => {
       {live.view ? (
         <NamesProvider meetingId={session.meetingId}>
           <Suspense fallback={<Waiting message="app.opening-screen" />}>
-            <Catalogues areas={SCREEN_AREAS[session.role]}>
+            <Catalogues areas={PAGE_AREAS[session.role]}>
               <Screen />
             </Catalogues>
           </Suspense>

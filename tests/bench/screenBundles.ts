@@ -7,7 +7,8 @@
  * podium and the overlay (the room display's code) are display-class screens: within the same
  * budget, without the engine. No screen of the room loads zod (tests/e2e/zod-free-screens.test.ts).
  */
-import { chunksLoadedBy, SCREENS, weight } from '../support/bundles';
+import { LANGS } from '../../shared/protocol/enums';
+import { chunksLoadedBy, SCREENS, scriptsLoadedIn, weight } from '../support/bundles';
 
 const kb = (bytes: number) => (bytes / 1000).toFixed(2);
 const sum = (chunks: string[]) =>
@@ -33,3 +34,11 @@ for (const screen of SCREENS) {
 console.log(
   `\nEvery page (${named(everyPage)}): ${kb(shared.raw)} kB raw, ${kb(shared.gzip)} kB gzip.`,
 );
+
+// In each language: the page's scripts and the catalogues it fetches in that language only.
+console.log(`\n| screen, gzip kB in all | ${LANGS.join(' | ')} |`);
+console.log(`|---|${LANGS.map(() => '---').join('|')}|`);
+for (const screen of ['join', ...SCREENS] as const) {
+  const row = LANGS.map((lang) => kb(sum([...scriptsLoadedIn(screen, lang)]).gzip));
+  console.log(`| ${screen === 'join' ? 'join page' : screen} | ${row.join(' | ')} |`);
+}

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { PAGE_AREAS } from '../../client/i18n/areas';
+import type { Lang } from '../../shared/protocol/enums';
 import { CLIENT_DIR } from './clientBuild';
 
 /**
@@ -60,6 +62,33 @@ export const chunksLoadedBy = (screen: ScreenName | 'join'): Set<string> => {
   const loaded = closure(entryChunk());
   return screen === 'join' ? loaded : closure(screenChunk(screen), loaded);
 };
+
+/** The page each screen's chunk is (client/i18n/areas.ts names pages by role and route). */
+const PAGE_OF: Record<ScreenName, keyof typeof PAGE_AREAS> = {
+  ChairScreen: 'chair',
+  ModeratorScreen: 'moderator',
+  DisplayScreen: 'display',
+  DelegateScreen: 'delegate',
+  PodiumScreen: 'podium',
+  OverlayScreen: 'overlay',
+};
+
+/**
+ * The catalogue chunks a screen fetches in a language (`fr-common-<hash>.js`, `fr-tablet-…`):
+ * `common` and the screen's own areas, each compiled to a chunk named by the build.
+ */
+export const catalogueChunks = (screen: ScreenName | 'join', lang: Lang): string[] => {
+  const areas = ['common', ...PAGE_AREAS[screen === 'join' ? 'join' : PAGE_OF[screen]]];
+  return areas.map((area) => {
+    const chunk = scriptChunks().find((c) => c.startsWith(`${lang}-${area}-`));
+    if (!chunk) throw new Error(`no catalogue chunk ${lang}-${area}`);
+    return chunk;
+  });
+};
+
+/** Every script a page of the screen loads in a language: its chunks and its catalogues. */
+export const scriptsLoadedIn = (screen: ScreenName | 'join', lang: Lang): Set<string> =>
+  new Set([...chunksLoadedBy(screen), ...catalogueChunks(screen, lang)]);
 
 export const weight = (chunk: string): { raw: number; gzip: number } => {
   const bytes = readFileSync(join(ASSETS_DIR, chunk));
