@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ISO_CODES } from './codes';
-import { CORRECTIONS, type OtherLang } from './corrections';
+import { CORRECTIONS, type CorrectionSource, type OtherLang } from './corrections';
 
 /**
  * Writes ../rosterNames.ts: the default roster's States in the five other languages of the UN,
@@ -46,14 +46,20 @@ const territories = (lang: OtherLang): Record<string, string> => {
 /** The apostrophe's glyph aside, two spellings of one name are the same name. */
 const sameName = (a: string, b: string) => a.replaceAll('’', "'") === b.replaceAll('’', "'");
 
-/** Each State's five names: CLDR's, then the corrections. Throws on anything inconsistent. */
-export const stateNames = (): Map<string, Record<OtherLang, string>> => {
+/**
+ * Each State's five names: CLDR's, then the corrections. Throws on anything inconsistent. The
+ * tables are parameters so that a test can hand it wrong ones.
+ */
+export const stateNames = (
+  codes: Readonly<Record<string, string>> = ISO_CODES,
+  sources: readonly CorrectionSource[] = CORRECTIONS,
+): Map<string, Record<OtherLang, string>> => {
   const cldr = Object.fromEntries(OTHER_LANGS.map((lang) => [lang, territories(lang)])) as Record<
     OtherLang,
     Record<string, string>
   >;
   const names = new Map<string, Record<OtherLang, string>>();
-  for (const [id, code] of Object.entries(ISO_CODES)) {
+  for (const [id, code] of Object.entries(codes)) {
     const entry = {} as Record<OtherLang, string>;
     for (const lang of OTHER_LANGS) {
       const name = cldr[lang][code];
@@ -63,7 +69,7 @@ export const stateNames = (): Map<string, Record<OtherLang, string>> => {
     names.set(id, entry);
   }
   const corrected = new Map<string, string>();
-  for (const { source, names: corrections } of CORRECTIONS) {
+  for (const { source, names: corrections } of sources) {
     for (const [id, correction] of Object.entries(corrections)) {
       const entry = names.get(id);
       if (!entry) throw new Error(`${source}: "${id}" is not a State of ./codes.ts`);
