@@ -2,10 +2,12 @@ import type { Names } from '../../protocol/agenda';
 
 /**
  * The default roster's organizations in the five other languages: the European Union and the
- * entities of the UN system, by the names the UN's terminology database (UNTERM) gives them and
- * their own sites use in each language, each with the acronym that language uses where it has
- * one (the Arabic names, like the UN's Arabic documents, have none; the World Bank Group's only
- * in English). CLDR has no names for organizations, so these are written here, not generated.
+ * entities of the UN system, by the names the UN's documents give them in each language (their
+ * UNTERM entries; the French, Spanish, Russian and Chinese names of UNHCR, UNDP, UNICEF and IOM
+ * were also read on the entities' and the UN's own pages), each with the acronym that language
+ * uses where it has one (the Arabic names, like the UN's Arabic documents, mostly have none; the
+ * World Bank Group's only in English). CLDR has no names for organizations, so these are written
+ * here, not generated: the chair edits them like the rest of the roster.
  *
  * The stakeholders of the roster (trade unions, civil society networks, a business mechanism)
  * have no names here: most have no name of their own in these languages, and a name the

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_GROUPS } from '../../../shared/defaults/groups';
+import { ISO_CODES } from '../../../shared/defaults/names/codes';
 import { OUTPUT, renderRosterNames, stateNames } from '../../../shared/defaults/names/generate';
 import { DEFAULT_ROSTER } from '../../../shared/defaults/roster';
 import type { Delegation } from '../../../shared/protocol/agenda';
@@ -47,6 +48,12 @@ describe('the default roster in the six languages', () => {
         expect(name, `${state.id} ${lang}`).not.toMatch(/[A-Za-z]/);
       }
     }
+  });
+
+  it("keys exactly the roster's States, each by its own ISO code", () => {
+    expect(Object.keys(ISO_CODES)).toEqual(states.map((d) => d.id));
+    expect(new Set(Object.values(ISO_CODES)).size).toBe(states.length);
+    for (const code of Object.values(ISO_CODES)) expect(code).toMatch(/^[A-Z]{2}$/);
   });
 
   it('gives no two States the same name in a language', () => {
