@@ -3,8 +3,8 @@ import type { Names } from '../../protocol/agenda';
 /**
  * The default roster's organizations in the five other languages: the European Union and the
  * entities of the UN system, by the names the UN's documents give them in each language (their
- * UNTERM entries; the French, Spanish, Russian and Chinese names of UNHCR, UNDP, UNICEF and IOM
- * were also read on the entities' and the UN's own pages), each with the acronym that language
+ * UNTERM entries; the French names of IOM, UNHCR, UNDP and UNICEF and UNHCR's Spanish and
+ * Chinese were also read on the UN's, IOM's and UNHCR's own pages), each with the acronym that language
  * uses where it has one (the Arabic names, like the UN's Arabic documents, mostly have none; the
  * World Bank Group's only in English). CLDR has no names for organizations, so these are written
  * here, not generated: the chair edits them like the rest of the roster.
