@@ -71,16 +71,42 @@ export const normalize = (text: string): string =>
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Whether an English message (its words, not its placeholders) uses one of the term's forms. */
-export const usesTerm = (english: string, term: Term): boolean => {
+interface Match {
+  term: Term;
+  start: number;
+  end: number;
+}
+
+/**
+ * The terms an English message (its words, not its placeholders) uses. A form found inside a
+ * longer form of another term belongs to that term: "back to the floor" (the room's
+ * participants) is not "the floor" (the right to speak).
+ */
+export const termsUsed = (english: string, terms: readonly Term[]): Term[] => {
   const words = normalize(shapeOf(english).text);
-  return term.english.some((form) =>
-    new RegExp(
-      `(?<![\\p{L}\\p{N}])${escapeRegExp(normalize(form))}(?:s|es)?(?![\\p{L}\\p{N}])`,
-      'u',
-    ).test(words),
-  );
+  const matches: Match[] = [];
+  for (const term of terms) {
+    for (const form of term.english) {
+      const pattern = `(?<![\\p{L}\\p{N}])${escapeRegExp(normalize(form))}(?:s|es)?(?![\\p{L}\\p{N}])`;
+      for (const found of words.matchAll(new RegExp(pattern, 'gu'))) {
+        matches.push({ term, start: found.index, end: found.index + found[0].length });
+      }
+    }
+  }
+  const inLonger = (m: Match) =>
+    matches.some(
+      (other) =>
+        other.term !== m.term &&
+        other.start <= m.start &&
+        other.end >= m.end &&
+        other.end - other.start > m.end - m.start,
+    );
+  return terms.filter((term) => matches.some((m) => m.term === term && !inLonger(m)));
 };
+
+/** Whether an English message uses the term (among `terms`, whose longer forms win). */
+export const usesTerm = (english: string, term: Term, terms: readonly Term[] = [term]): boolean =>
+  termsUsed(english, terms).includes(term);
 
 /** Whether a translation holds one of the language's forms of the term. */
 export const translatesTerm = (translation: string, lang: GlossaryLang, term: Term): boolean => {
@@ -108,8 +134,7 @@ export const glossaryViolations = (
 ): Violation[] => {
   const found: Violation[] = [];
   for (const [id, message] of english) {
-    for (const term of terms) {
-      if (!usesTerm(message, term)) continue;
+    for (const term of termsUsed(message, terms)) {
       for (const lang of GLOSSARY_LANGS) {
         const translation = translations[lang]?.get(id);
         if (!translation) continue;

@@ -71,6 +71,12 @@ describe('the check itself', () => {
     expect(usesTerm('The floorboards', term('the floor'))).toBe(false);
   });
 
+  it('gives a form inside a longer form of another term to that term', () => {
+    expect(usesTerm('Back to the floor', term('the floor'), terms)).toBe(false);
+    expect(usesTerm('Back to the floor', term('from the floor'), terms)).toBe(true);
+    expect(usesTerm('Give the floor', term('the floor'), terms)).toBe(true);
+  });
+
   it('accepts a listed form in any case, apostrophe or Arabic vocalisation', () => {
     expect(translatesTerm('Une Motion d’ordre', 'fr', term('point of order'))).toBe(true);
     expect(translatesTerm("une motion d'ordre", 'fr', term('point of order'))).toBe(true);
