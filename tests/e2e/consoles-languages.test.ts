@@ -194,7 +194,7 @@ describe('the moderator’s console in the six languages', () => {
 
   /** Chooses `lang` in the console's own menu, and waits for the console to speak it. */
   const choose = async (lang: Lang) => {
-    await moderator.page.locator('.console-language select').selectOption(lang);
+    await moderator.page.locator('.screen-header .language-menu select').selectOption(lang);
     await moderator.page.waitForFunction((l) => document.documentElement.lang === l, lang);
     await moderator.page
       .getByRole('heading', { name: say(lang, 'consoles.has-the-floor'), exact: true })
@@ -243,7 +243,8 @@ describe('the moderator’s console in the six languages', () => {
   it('opens in English, the browser’s language, with the language menu in its header', async () => {
     const page = moderator.page;
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-    const menu = page.locator('.screen-header .console-language select');
+    // One menu, the header's: a second would make this locator ambiguous, and the test fail.
+    const menu = page.locator('.screen-header .language-menu select');
     expect(await menu.inputValue()).toBe('en');
     // Each language named in itself.
     expect(await menu.locator('option').allTextContents()).toEqual([
