@@ -3,7 +3,7 @@ import { type FormEvent, useId, useMemo, useState } from 'react';
 import { groupsOf } from '../../shared/groups';
 import type { Delegation, Group } from '../../shared/protocol/agenda';
 import type { CommandOf } from '../../shared/protocol/commands';
-import { REQUEST_KINDS, type RequestKind } from '../../shared/protocol/common';
+import { REQUEST_KINDS, type RequestKind } from '../../shared/protocol/enums';
 import { LIMITS } from '../../shared/protocol/limits';
 import { BusyButton } from '../components/BusyButton';
 import { useT } from '../i18n/useT';
