@@ -170,14 +170,16 @@ describe('a discussion in words', () => {
   });
 
   it('counts interventions with each language’s plural forms', () => {
-    const fit = (lang: Lang, n: number) => words(lang, 60 * MIN, n).fit;
-    expect([1, 3, 5, 21].map((n) => fit('ru', n))).toEqual([
+    const fitting = (lang: Lang, n: number) => words(lang, 60 * MIN, n).fit;
+    expect([1, 3, 5, 21].map((n) => fitting('ru', n))).toEqual([
       'До 12:53 уложится еще примерно 1 выступление продолжительностью 3:00',
       'До 12:53 уложатся еще примерно 3 выступления продолжительностью 3:00',
       'До 12:53 уложатся еще примерно 5 выступлений продолжительностью 3:00',
       'До 12:53 уложится еще примерно 21 выступление продолжительностью 3:00',
     ]);
-    expect(fit('ar', 2)).toBe('يتسع الوقت قبل الساعة 12:53 لنحو مداخلتين أخريين مدة كل منهما 3:00');
-    expect(fit('fr', 2)).toBe('Environ 2 interventions de 3:00 tiennent encore avant 12:53');
+    expect(fitting('ar', 2)).toBe(
+      'يتسع الوقت قبل الساعة 12:53 لنحو مداخلتين أخريين مدة كل منهما 3:00',
+    );
+    expect(fitting('fr', 2)).toBe('Environ 2 interventions de 3:00 tiennent encore avant 12:53');
   });
 });
