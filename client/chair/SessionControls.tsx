@@ -72,6 +72,7 @@ const Suspension = () => {
           value={note}
           maxLength={LIMITS.noteChars}
           autoComplete="off"
+          dir="auto"
           placeholder={view.agenda.breakNote ?? t('chair.suspension-note-example')}
           onChange={(e) => setNote(e.target.value)}
         />

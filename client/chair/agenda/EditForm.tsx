@@ -100,6 +100,8 @@ export const Field = ({
       inputMode={inputMode}
       placeholder={placeholder}
       autoComplete="off"
+      // What the chair types runs in its own direction (an English title on a page in Arabic).
+      dir={type === 'text' ? 'auto' : undefined}
       onChange={(e) => onChange(e.target.value)}
     />
   </label>

@@ -111,6 +111,7 @@ export const DelegationsSection = ({
           type="search"
           value={filter}
           autoComplete="off"
+          dir="auto"
           spellCheck={false}
           onChange={(event) => setFilter(event.target.value)}
         />
