@@ -319,6 +319,32 @@ describe('the chair’s pages in the six languages', () => {
     await screenshot(chair.page, 'chair-languages-devices-codes-ar');
   });
 
+  it('at a phone’s and a tablet’s width too, the longest languages and Arabic never scroll sideways', async () => {
+    const { page } = chair;
+    for (const lang of ['ar', 'ru', 'fr'] as const) {
+      for (const [path, ready] of [
+        ['chair', 'chair.session'],
+        ['chair/agenda', 'chair.edit-agenda'],
+        ['devices', 'chair.devices-and-codes'],
+      ] as const) {
+        await openIn(path, lang, ready);
+        for (const size of [
+          { width: 390, height: 844 },
+          { width: 1024, height: 768 },
+        ]) {
+          await page.setViewportSize(size);
+          const { scrollWidth, clientWidth } = await sidewaysOverflow(page);
+          expect(scrollWidth, `${path} in ${lang} at ${size.width}`).toBeLessThanOrEqual(
+            clientWidth,
+          );
+        }
+        if (lang === 'ar' && path === 'chair')
+          await screenshot(page, 'chair-languages-console-ar-1024');
+        await page.setViewportSize({ width: 1280, height: 720 });
+      }
+    }
+  });
+
   it('the chair chooses the room’s language, apart from the console’s own', async () => {
     await openIn('chair', 'en', 'chair.session');
     const { page } = chair;

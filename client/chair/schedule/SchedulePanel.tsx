@@ -1,6 +1,7 @@
 import type { MessageDescriptor } from '@lingui/core';
 import { Trans } from '@lingui/react';
 import type { ItemSchedule, ScheduleNow } from '../../../shared/schedule/schedule';
+import { TableBox } from '../../components/TableBox';
 import { useT } from '../../i18n/useT';
 import { useLiveView } from '../../live/LiveContext';
 import { endDriftOf } from '../../meeting/schedule';
@@ -86,40 +87,43 @@ export const SchedulePanel = () => {
   return (
     <section className="panel schedule" aria-labelledby="schedule-heading">
       <h2 id="schedule-heading">{t('chair.schedule')}</h2>
-      <table className="schedule-table digits">
-        <thead>
-          <tr>
-            <th scope="col">{t('chair.schedule-item')}</th>
-            <th scope="col">{t('chair.schedule-planned')}</th>
-            <th scope="col">{t('chair.schedule-held')}</th>
-            <th scope="col">{t('chair.schedule-drift')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {schedule.items.map((item) => {
-            const drift = endDriftOf(item, schedule);
-            const day = days.get(item.itemId);
-            const current = schedule.current?.itemId === item.itemId;
-            return [
-              day && (
-                <tr key={`${item.itemId}-day`} className="schedule-day">
-                  <th scope="rowgroup" colSpan={4}>
-                    {t(day)}
-                  </th>
-                </tr>
-              ),
-              <tr key={item.itemId} className={current ? 'is-current' : undefined}>
-                <th scope="row">{item.title}</th>
-                <td>
-                  <Span start={item.start} end={item.end} times={times} />
-                </td>
-                <HeldCell item={item} schedule={schedule} times={times} />
-                <td>{drift === null ? '' : t(driftMessage(drift))}</td>
-              </tr>,
-            ];
-          })}
-        </tbody>
-      </table>
+      {/* On a phone, a table wider than the window (a language's longer words) scrolls in its box. */}
+      <TableBox labelledBy="schedule-heading">
+        <table className="schedule-table digits">
+          <thead>
+            <tr>
+              <th scope="col">{t('chair.schedule-item')}</th>
+              <th scope="col">{t('chair.schedule-planned')}</th>
+              <th scope="col">{t('chair.schedule-held')}</th>
+              <th scope="col">{t('chair.schedule-drift')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {schedule.items.map((item) => {
+              const drift = endDriftOf(item, schedule);
+              const day = days.get(item.itemId);
+              const current = schedule.current?.itemId === item.itemId;
+              return [
+                day && (
+                  <tr key={`${item.itemId}-day`} className="schedule-day">
+                    <th scope="rowgroup" colSpan={4}>
+                      {t(day)}
+                    </th>
+                  </tr>
+                ),
+                <tr key={item.itemId} className={current ? 'is-current' : undefined}>
+                  <th scope="row">{item.title}</th>
+                  <td>
+                    <Span start={item.start} end={item.end} times={times} />
+                  </td>
+                  <HeldCell item={item} schedule={schedule} times={times} />
+                  <td className="schedule-drift">{drift === null ? '' : t(driftMessage(drift))}</td>
+                </tr>,
+              ];
+            })}
+          </tbody>
+        </table>
+      </TableBox>
       <p className="quiet">{t('chair.schedule-note', { zone })}</p>
     </section>
   );
