@@ -8,8 +8,10 @@ import { useFittedText } from '../components/useFittedText';
 import { Blackout } from '../display/Blackout';
 import { useFullscreen } from '../display/useFullscreen';
 import { useIdle } from '../display/useIdle';
+import { useRoomWords } from '../display/roomWords';
+import { useRoomLang } from '../i18n/languages';
+import { useT } from '../i18n/useT';
 import { useLive } from '../live/LiveContext';
-import { kindNote, roomName } from '../meeting/requestWords';
 import { type NextSpeaker, nextSpeaker } from './nextSpeaker';
 import '../styles/podium.css';
 
@@ -22,7 +24,8 @@ const SMALLEST_NAMES = 0.5;
 /**
  * The chair's cue, in the largest letters the band holds: "Please conclude" on one line, 80
  * characters on three. A flashing cue blinks once a second (or, for a speaker who asked for less
- * motion, stands in a thick border instead).
+ * motion, stands in a thick border instead). The text is what the console sent, in the words it
+ * chose (its presets are sent in the room's language): the podium shows it as it came.
  */
 const CueBand = ({ cue }: { cue: Cue }) => {
   const box = useRef<HTMLDivElement>(null);
@@ -35,14 +38,22 @@ const CueBand = ({ cue }: { cue: Cue }) => {
 };
 
 /** While a point of order speaks: the turn it interrupted, which has the floor again after it. */
-const Interrupted = ({ turn }: { turn: TurnView }) => (
-  <p className="podium-interrupted">Interrupted: {roomName(turn.speaker)}</p>
-);
+const Interrupted = ({ turn }: { turn: TurnView }) => {
+  const t = useT();
+  const words = useRoomWords();
+  return (
+    <p className="podium-interrupted">
+      {t('room.interrupted', { name: words.roomName(turn.speaker) })}
+    </p>
+  );
+};
 
 const Turn = ({ turn, interrupted }: { turn: TurnView; interrupted: TurnView | null }) => {
-  const kind = kindNote(turn.speaker.kind);
+  const t = useT();
+  const words = useRoomWords();
+  const kind = words.kind(turn.speaker.kind);
   return (
-    <section className="podium-turn" aria-label="Has the floor">
+    <section className="podium-turn" aria-label={t('room.has-the-floor')}>
       {kind && <p className={`podium-kind kind-${turn.speaker.kind ?? 'statement'}`}>{kind}</p>}
       <SpeakerNames speaker={turn.speaker} screen="podium" smallest={SMALLEST_NAMES} />
       <Clock turn={turn} size="podium" />
@@ -52,10 +63,12 @@ const Turn = ({ turn, interrupted }: { turn: TurnView; interrupted: TurnView | n
 };
 
 /** Who speaks next, at the foot of the screen: the speaker sees it coming while they conclude. */
-const Next = ({ next }: { next: NextSpeaker | null }) => (
+const Next = ({ next }: { next: NextSpeaker | null }) => {
+  const t = useT();
+  return (
   <footer className="podium-next">
     <p>
-      <span className="podium-next-label">Next</span>{' '}
+      <span className="podium-next-label">{t('room.podium-next')}</span>{' '}
       {next ? (
         <>
           {next.kind && (
@@ -67,24 +80,26 @@ const Next = ({ next }: { next: NextSpeaker | null }) => (
           {next.detail && <span className="podium-next-detail"> {next.detail}</span>}
         </>
       ) : (
-        <span className="podium-next-none">Nobody is waiting</span>
+        <span className="podium-next-none">{t('room.nobody-waiting')}</span>
       )}
     </p>
   </footer>
-);
+  );
+};
 
 const STATE_WORDS: Record<Exclude<MeetingView['status'], 'running'>, string> = {
-  pending: 'The meeting will begin shortly',
-  suspended: 'The meeting is suspended',
-  closed: 'The meeting is closed',
+  pending: 'room.meeting-begins-shortly',
+  suspended: 'room.meeting-suspended',
+  closed: 'room.meeting-closed',
 };
 
 const Body = ({ view }: { view: MeetingView }) => {
+  const t = useT();
   if (view.status !== 'running') {
     return (
       <div className="podium-message">
         <h1 className="podium-title">{view.title}</h1>
-        <p className="podium-state">{STATE_WORDS[view.status]}</p>
+        <p className="podium-state">{t(STATE_WORDS[view.status])}</p>
         {view.status === 'suspended' && view.suspension?.note && (
           <p className="podium-note">{view.suspension.note}</p>
         )}
@@ -95,9 +110,11 @@ const Body = ({ view }: { view: MeetingView }) => {
   const here = currentStep(view);
   return (
     <p className="podium-free">
-      {here?.step.kind === 'floor' && view.floor.open
-        ? 'The floor is open for requests'
-        : 'The floor is free'}
+      {t(
+        here?.step.kind === 'floor' && view.floor.open
+          ? 'room.floor-open-for-requests'
+          : 'room.floor-free',
+      )}
     </p>
   );
 };
@@ -105,17 +122,21 @@ const Body = ({ view }: { view: MeetingView }) => {
 /**
  * The podium: a screen at the lectern, 10 to 15 inches, read by the speaker from two metres.
  * The chair's cue above everything, the speaker and the clock, who speaks next; the room
- * display's blackout blacks it out too. No controls but the full screen.
+ * display's blackout blacks it out too; the room display's language (`display.lang`), unless the
+ * address pins one. No controls but the full screen.
  */
 export const PodiumScreen = () => {
+  const t = useT();
   const { view } = useLive();
+  const words = useRoomWords();
+  useRoomLang(view?.display.lang);
   const idle = useIdle();
   const { fullscreen, toggle } = useFullscreen();
   if (!view) {
     return (
       <div className="podium is-idle">
         <p className="podium-free" role="status">
-          Connecting to the meeting…
+          {t('room.connecting')}
         </p>
       </div>
     );
@@ -134,10 +155,10 @@ export const PodiumScreen = () => {
       <main className="podium-main">
         <Body view={view} />
       </main>
-      {view.status === 'running' && <Next next={nextSpeaker(view)} />}
+      {view.status === 'running' && <Next next={nextSpeaker(view, words)} />}
       <div className="podium-tools">
         <button type="button" onClick={toggle} aria-keyshortcuts="F">
-          {fullscreen ? 'Leave full screen (F)' : 'Full screen (F)'}
+          {t(fullscreen ? 'room.leave-full-screen' : 'room.full-screen')}
         </button>
       </div>
     </div>
