@@ -254,7 +254,11 @@ export const DisplayScreen = () => {
     <div className={`display status-${view.status}${idle ? ' is-idle' : ''}`}>
       <header className="display-header">
         <p className="display-place">
-          {running && here ? placeTitle(here) : view.status === 'suspended' ? t('room.suspended') : ''}
+          {running && here
+            ? placeTitle(here)
+            : view.status === 'suspended'
+              ? t('room.suspended')
+              : ''}
         </p>
         <Delay view={view} />
         <TimeOfDay view={view} />

@@ -6,9 +6,9 @@ import { ConnectionNotice } from '../components/Notices';
 import { SpeakerNames } from '../components/SpeakerNames';
 import { useFittedText } from '../components/useFittedText';
 import { Blackout } from '../display/Blackout';
+import { useRoomWords } from '../display/roomWords';
 import { useFullscreen } from '../display/useFullscreen';
 import { useIdle } from '../display/useIdle';
-import { useRoomWords } from '../display/roomWords';
 import { useRoomLang } from '../i18n/languages';
 import { useT } from '../i18n/useT';
 import { useLive } from '../live/LiveContext';
@@ -66,24 +66,24 @@ const Turn = ({ turn, interrupted }: { turn: TurnView; interrupted: TurnView | n
 const Next = ({ next }: { next: NextSpeaker | null }) => {
   const t = useT();
   return (
-  <footer className="podium-next">
-    <p>
-      <span className="podium-next-label">{t('room.podium-next')}</span>{' '}
-      {next ? (
-        <>
-          {next.kind && (
-            <>
-              <span className="podium-next-kind">{next.kind}</span>{' '}
-            </>
-          )}
-          <span className="podium-next-name">{next.name}</span>
-          {next.detail && <span className="podium-next-detail"> {next.detail}</span>}
-        </>
-      ) : (
-        <span className="podium-next-none">{t('room.nobody-waiting')}</span>
-      )}
-    </p>
-  </footer>
+    <footer className="podium-next">
+      <p>
+        <span className="podium-next-label">{t('room.podium-next')}</span>{' '}
+        {next ? (
+          <>
+            {next.kind && (
+              <>
+                <span className="podium-next-kind">{next.kind}</span>{' '}
+              </>
+            )}
+            <span className="podium-next-name">{next.name}</span>
+            {next.detail && <span className="podium-next-detail"> {next.detail}</span>}
+          </>
+        ) : (
+          <span className="podium-next-none">{t('room.nobody-waiting')}</span>
+        )}
+      </p>
+    </footer>
   );
 };
 

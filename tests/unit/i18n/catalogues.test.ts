@@ -22,7 +22,11 @@ const SCRIPT: Partial<Record<(typeof LANGS)[number], RegExp>> = {
  * Messages that are the same in every language: a placeholder alone, a name, a symbol. Each is
  * listed here with its id so that a new one is a decision, not an accident.
  */
-const SAME_EVERYWHERE = new Set<string>(['join.server-said@en']);
+const SAME_EVERYWHERE = new Set<string>([
+  'join.server-said@en',
+  // The report's "no" (the list was not closed while the request waited) is Spanish too.
+  'report.no@es',
+]);
 const sameAllowed = (id: string, lang: string) =>
   SAME_EVERYWHERE.has(id) || SAME_EVERYWHERE.has(`${id}@${lang}`);
 
