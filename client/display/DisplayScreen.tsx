@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react';
 import { type ReactNode, useRef } from 'react';
 import { currentStep, speakersToCome } from '../../shared/engine/places';
 import type { MeetingView, TurnView } from '../../shared/protocol/view';
@@ -130,7 +131,12 @@ const NextSpeakers = ({ view }: { view: MeetingView }) => {
               {n.kind && <span className="display-next-kind">{n.kind}</span>}
               <span className="display-next-name">{n.name}</span>
               {n.behalf && <span className="display-next-behalf">{n.behalf}</span>}
-              {n.detail && <span className="display-next-detail">{n.detail}</span>}
+              {n.detail && (
+                // A speaker's name, or a role, as written: cut at its own end if it must be.
+                <span className="display-next-detail" dir="auto">
+                  {n.detail}
+                </span>
+              )}
             </li>
           ))}
         </ol>
@@ -150,11 +156,14 @@ const NextSpeakers = ({ view }: { view: MeetingView }) => {
  * floor again. A delegation's turn is named by the delegation, as the room knows it.
  */
 const Interrupted = ({ turn }: { turn: TurnView }) => {
-  const t = useT();
   const words = useRoomWords();
   return (
     <p className="display-interrupted">
-      {t('room.interrupted', { name: words.roomName(turn.speaker) })}
+      <Trans
+        id="room.interrupted"
+        values={{ name: words.roomName(turn.speaker) }}
+        components={{ 0: <bdi /> }}
+      />
     </p>
   );
 };
@@ -200,7 +209,9 @@ const Floor = ({ view }: { view: MeetingView }) => {
 
 const Message = ({ view, children }: { view: MeetingView; children: ReactNode }) => (
   <div className="display-message">
-    <h1 className="display-title">{view.title}</h1>
+    <h1 className="display-title" dir="auto">
+      {view.title}
+    </h1>
     {children}
   </div>
 );
@@ -211,7 +222,11 @@ const DisplayBody = ({ view }: { view: MeetingView }) => {
     case 'pending':
       return (
         <Message view={view}>
-          {view.agenda.venue && <p className="display-venue">{view.agenda.venue}</p>}
+          {view.agenda.venue && (
+            <p className="display-venue" dir="auto">
+              {view.agenda.venue}
+            </p>
+          )}
           <p className="display-state">{t('room.meeting-begins-shortly')}</p>
         </Message>
       );
@@ -225,7 +240,11 @@ const DisplayBody = ({ view }: { view: MeetingView }) => {
       return (
         <Message view={view}>
           <p className="display-state">{t('room.meeting-suspended')}</p>
-          {view.suspension?.note && <p className="display-note">{view.suspension.note}</p>}
+          {view.suspension?.note && (
+            <p className="display-note" dir="auto">
+              {view.suspension.note}
+            </p>
+          )}
         </Message>
       );
     case 'running':
@@ -253,7 +272,8 @@ export const DisplayScreen = () => {
   return (
     <div className={`display status-${view.status}${idle ? ' is-idle' : ''}`}>
       <header className="display-header">
-        <p className="display-place">
+        {/* The agenda's titles are as the chair wrote them, in any script. */}
+        <p className="display-place" dir="auto">
           {running && here
             ? placeTitle(here)
             : view.status === 'suspended'

@@ -49,8 +49,14 @@ const LowerThird = ({
     <section className="overlay-third" aria-label={t('room.has-the-floor')}>
       <div className="overlay-words">
         {kind && <p className={`overlay-kind kind-${speaker.kind ?? 'statement'}`}>{kind}</p>}
-        <p className="overlay-name">{name}</p>
-        {detail && <p className="overlay-detail">{detail}</p>}
+        <p className="overlay-name" dir="auto">
+          {name}
+        </p>
+        {detail && (
+          <p className="overlay-detail" dir="auto">
+            {detail}
+          </p>
+        )}
         {behalf && <p className="overlay-behalf">{behalf}</p>}
       </div>
       {clock && <Clock turn={turn} size="overlay" />}

@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react';
 import { useRef } from 'react';
 import { currentStep } from '../../shared/engine/places';
 import type { Cue, MeetingView, TurnView } from '../../shared/protocol/view';
@@ -32,18 +33,23 @@ const CueBand = ({ cue }: { cue: Cue }) => {
   useFittedText(box, SMALLEST_CUE, cue.text);
   return (
     <div ref={box} className={`podium-cue${cue.flash ? ' is-flashing' : ''}`}>
-      <p className="podium-cue-text">{cue.text}</p>
+      <p className="podium-cue-text" dir="auto">
+        {cue.text}
+      </p>
     </div>
   );
 };
 
 /** While a point of order speaks: the turn it interrupted, which has the floor again after it. */
 const Interrupted = ({ turn }: { turn: TurnView }) => {
-  const t = useT();
   const words = useRoomWords();
   return (
     <p className="podium-interrupted">
-      {t('room.interrupted', { name: words.roomName(turn.speaker) })}
+      <Trans
+        id="room.interrupted"
+        values={{ name: words.roomName(turn.speaker) }}
+        components={{ 0: <bdi /> }}
+      />
     </p>
   );
 };
@@ -77,7 +83,12 @@ const Next = ({ next }: { next: NextSpeaker | null }) => {
               </>
             )}
             <span className="podium-next-name">{next.name}</span>
-            {next.detail && <span className="podium-next-detail"> {next.detail}</span>}
+            {next.detail && (
+              <>
+                {' '}
+                <bdi className="podium-next-detail">{next.detail}</bdi>
+              </>
+            )}
           </>
         ) : (
           <span className="podium-next-none">{t('room.nobody-waiting')}</span>
@@ -98,10 +109,14 @@ const Body = ({ view }: { view: MeetingView }) => {
   if (view.status !== 'running') {
     return (
       <div className="podium-message">
-        <h1 className="podium-title">{view.title}</h1>
+        <h1 className="podium-title" dir="auto">
+          {view.title}
+        </h1>
         <p className="podium-state">{t(STATE_WORDS[view.status])}</p>
         {view.status === 'suspended' && view.suspension?.note && (
-          <p className="podium-note">{view.suspension.note}</p>
+          <p className="podium-note" dir="auto">
+            {view.suspension.note}
+          </p>
         )}
       </div>
     );

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { InterruptedTurn, PointOfOrderEntry, ReportSection } from '../../shared/report/report';
 import { TableBox } from '../components/TableBox';
 import { BarChart } from './BarChart';
+import { ItemAndStep } from './ItemAndStep';
 import { dayAndTime, formatDuration, type ReportWords, useReportWords } from './words';
 
 /**
@@ -132,7 +133,9 @@ const PointRow = ({ point, zone }: { point: PointOfOrderEntry; zone: string }) =
       <td className="digits">
         <bdi dir="ltr">{dayAndTime(point.startedAt, zone)}</bdi>
       </td>
-      <td>{t('report.item-and-step', { item: point.itemTitle, step: point.stepTitle })}</td>
+      <td>
+        <ItemAndStep item={point.itemTitle} step={point.stepTitle} />
+      </td>
       <td className="digits">
         <bdi dir="ltr">{formatDuration(point.spokenMs)}</bdi>
       </td>

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { LeftWaiting as Entry, Report } from '../../shared/report/report';
 import { TableBox } from '../components/TableBox';
+import { ItemAndStep } from './ItemAndStep';
 import { REQUEST_KIND_WORDS, useReportWords, dayAndTime as when } from './words';
 
 const Requests = ({
@@ -50,7 +51,9 @@ const Requests = ({
               <td className="digits">
                 <bdi dir="ltr">{when(e.requestedAt, zone)}</bdi>
               </td>
-              <td>{t('report.item-and-step', { item: e.itemTitle, step: e.stepTitle })}</td>
+              <td>
+                <ItemAndStep item={e.itemTitle} step={e.stepTitle} />
+              </td>
               {ended && (
                 <td className="digits">
                   {e.endedAt === undefined ? '–' : <bdi dir="ltr">{when(e.endedAt, zone)}</bdi>}
