@@ -96,18 +96,27 @@ const fragmentsOf = (message: string): string[] => {
     .filter((f) => (f.match(/\p{L}/gu) ?? []).length >= 2);
 };
 
+/** Messages a language words as English does (tests/unit/i18n/catalogues.test.ts lists them). */
+const SAME_AS_ENGLISH = new Set(['report.no@es']);
+
 /**
- * The English of the areas a page shows, as runs of words to look for, except where the language
- * has the same words (Spanish "no").
+ * The English of the areas a page shows, as runs of words to look for. A run the language's own
+ * messages also use is not English left (French "Interventions"), unless the message using it is
+ * still the English one.
  */
 const englishOf = (areas: readonly Area[], lang: Lang): string[] => {
+  const english = areas.map((area) => readCatalogue('en', area));
+  const theirs = areas.flatMap((area, i) =>
+    [...readCatalogue(lang, area)].flatMap(([id, message]) =>
+      message !== english[i]?.get(id) || SAME_AS_ENGLISH.has(`${id}@${lang}`) ? [message] : [],
+    ),
+  );
   const words = new Set<string>();
-  for (const area of areas) {
-    const english = readCatalogue('en', area);
-    const theirs = readCatalogue(lang, area);
-    for (const [id, message] of english) {
-      const own = theirs.get(id) ?? '';
-      for (const fragment of fragmentsOf(message)) if (!own.includes(fragment)) words.add(fragment);
+  for (const catalogue of english) {
+    for (const message of catalogue.values()) {
+      for (const fragment of fragmentsOf(message)) {
+        if (!theirs.some((own) => own.includes(fragment))) words.add(fragment);
+      }
     }
   }
   return [...words];
@@ -117,9 +126,22 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 /** What a page says that it should not: ids, and (in another language) English. */
 const leftovers = async (page: Page, areas: readonly Area[], lang: Lang) => {
-  // The text as drawn: what a hidden element holds is not shown to anyone.
-  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point
-  const text = await page.evaluate(() => document.body.innerText);
+  // The words as written (not as CSS capitalises them) of every element drawn, and what screen
+  // readers say of them: what a hidden element holds is not shown to anyone.
+  const text = await page.evaluate(() => {
+    const said: string[] = [];
+    const drawn = (element: Element | null) =>
+      element?.checkVisibility({ visibilityProperty: true }) ?? false;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      if (drawn(node.parentElement)) said.push(node.textContent ?? '');
+    }
+    for (const element of Array.from(document.body.querySelectorAll('[aria-label]'))) {
+      if (drawn(element)) said.push(element.getAttribute('aria-label') ?? '');
+    }
+    return said.join('\n');
+  });
   const ids = text.match(new RegExp(MESSAGE_ID, 'g')) ?? [];
   if (lang === 'en') return { ids, english: [] };
   let rest = text;
