@@ -35,6 +35,8 @@ const SAME_EVERYWHERE = new Set<string>([
     `consoles.adjust-${button}@fr`,
     `consoles.adjust-${button}@es`,
   ]),
+  // The report's "no" (the list was not closed while the request waited) is Spanish too.
+  'report.no@es',
 ]);
 const sameAllowed = (id: string, lang: string) =>
   SAME_EVERYWHERE.has(id) || SAME_EVERYWHERE.has(`${id}@${lang}`);
