@@ -2,7 +2,7 @@ import type { MessageDescriptor } from '@lingui/core';
 import { type ComponentType, lazy, Suspense, useEffect, useState } from 'react';
 import type { Role } from '../../shared/protocol/common';
 import { AlertRegion } from '../components/Notices';
-import type { Area } from '../i18n/areas';
+import { PAGE_AREAS } from '../i18n/areas';
 import { Catalogues } from '../i18n/languages';
 import { NamesProvider } from '../i18n/names';
 import { useT } from '../i18n/useT';
@@ -33,14 +33,6 @@ const SCREENS: Record<Role, ComponentType> = {
   ),
 };
 
-/** The catalogue areas each screen reads, beyond the shell's (client/i18n/areas.ts). */
-const SCREEN_AREAS: Record<Role, readonly Area[]> = {
-  chair: ['consoles', 'chair', 'refusals'],
-  moderator: ['consoles', 'refusals'],
-  display: ['room'],
-  delegate: ['tablet', 'refusals'],
-};
-
 /** The chair's printable pages: their own chunks too, so no screen of the room carries them. */
 type PrintPage = 'report' | 'cards' | 'devices';
 const PAGES: Record<PrintPage, ComponentType<{ session: Session }>> = {
@@ -54,12 +46,6 @@ const PAGES: Record<PrintPage, ComponentType<{ session: Session }>> = {
  * Who may open them: the report is a chair's or a moderator's (as the record); cards, devices and
  * codes a chair's.
  */
-const PAGE_AREAS: Record<PrintPage, readonly Area[]> = {
-  // `refusals`: what went wrong with a call of the server, in the page's language.
-  report: ['report', 'refusals'],
-  cards: ['cards', 'refusals'],
-  devices: ['chair', 'refusals'],
-};
 const PAGE_ROLES: Record<PrintPage, readonly Role[]> = {
   report: ['chair', 'moderator'],
   cards: ['chair'],
@@ -131,7 +117,7 @@ const LiveScreen = ({ session }: { session: Session }) => {
       <NamesProvider meetingId={session.meetingId}>
         {live.view ? (
           <Suspense fallback={<Waiting message="app.opening-screen" />}>
-            <Catalogues areas={SCREEN_AREAS[session.role]}>
+            <Catalogues areas={PAGE_AREAS[session.role]}>
               <Screen />
             </Catalogues>
           </Suspense>
@@ -218,28 +204,14 @@ const PrintRoute = ({ meetingId, page }: { meetingId: string; page: PrintPage })
   );
 };
 
-/**
- * The catalogue areas a joining page reads beyond the shell's: what went wrong with a join that
- * the join's own words do not foresee (the network, the server's trouble), by its code.
- */
-const JOINING_AREAS: readonly Area[] = ['refusals'];
-
 export const App = () => {
   const t = useT();
   const route = useRoute();
   switch (route.page) {
     case 'home':
-      return (
-        <Catalogues areas={JOINING_AREAS}>
-          <JoinScreen key={route.meetingId ?? ''} />
-        </Catalogues>
-      );
+      return <JoinScreen key={route.meetingId ?? ''} />;
     case 'join':
-      return (
-        <Catalogues areas={JOINING_AREAS}>
-          <JoinByLink meetingId={route.meetingId} code={route.code} />
-        </Catalogues>
-      );
+      return <JoinByLink meetingId={route.meetingId} code={route.code} />;
     case 'screen':
       return <ScreenRoute meetingId={route.meetingId} screen={route.screen} />;
     case 'report':
@@ -249,14 +221,12 @@ export const App = () => {
     case 'podium':
     case 'overlay':
       return (
-        <Catalogues areas={JOINING_AREAS}>
-          <ByDisplayCode
-            key={`${route.meetingId}.${route.page}`}
-            meetingId={route.meetingId}
-            screen={route.page}
-            code={route.code}
-          />
-        </Catalogues>
+        <ByDisplayCode
+          key={`${route.meetingId}.${route.page}`}
+          meetingId={route.meetingId}
+          screen={route.page}
+          code={route.code}
+        />
       );
     case 'unknown':
       return (

@@ -1,19 +1,20 @@
 import type { MessageDescriptor } from '@lingui/core';
-import {
-  type AnswerOf,
-  type BodyOf,
+import type {
+  AnswerOf,
+  BodyOf,
   HTTP_ROUTES,
-  HttpErrorResponse,
-  type HttpRoute,
-  type ParamsOf,
-  pathOf,
+  HttpRoute,
+  ParamsOf,
 } from '../../shared/protocol/contract';
-import type { HttpErrorCode } from '../../shared/protocol/errors';
+import { type HttpErrorCode, httpErrorOf } from '../../shared/protocol/refusals';
+import { type HttpRouteName, pathOf, ROUTE_PLACES } from '../../shared/protocol/routes';
 
 /**
  * The HTTP side of the contract (docs/protocol.md, "HTTP"), as far as the screens use it: each
- * helper calls a route of `HTTP_ROUTES` (`shared/protocol/contract.ts`), and answers what that
- * route answers.
+ * helper calls a route of `HTTP_ROUTES` (`shared/protocol/contract.ts`) by its name, and answers
+ * what that route answers. The contract's types come from there; what a call needs at run time
+ * (the route's method and path, the error body's shape) comes from modules without zod, so that
+ * no screen loads the schemas.
  */
 
 export class ApiError extends Error {
@@ -32,10 +33,8 @@ const OFFLINE = (): ApiError =>
 /** The contract's error body (`{"error":{"code","message"}}`), or a plain description. */
 const errorOf = async (response: Response): Promise<ApiError> => {
   try {
-    const body = HttpErrorResponse.safeParse(await response.json());
-    if (body.success) {
-      return new ApiError(response.status, body.data.error.code, body.data.error.message);
-    }
+    const error = httpErrorOf(await response.json());
+    if (error) return new ApiError(response.status, error.code, error.message);
   } catch {
     // Not JSON: fall through to a plain description.
   }
@@ -56,6 +55,9 @@ export const request = async <T>(path: string, init?: RequestInit): Promise<T> =
   return (await response.json()) as T;
 };
 
+/** A route of the contract, as `HTTP_ROUTES` types it. */
+type Route<N extends HttpRouteName> = (typeof HTTP_ROUTES)[N];
+
 /** What a call of a route takes: its path parameters and body (when it has them), a token. */
 type CallInput<R extends HttpRoute> = (ParamsOf<R> extends undefined
   ? { params?: undefined }
@@ -63,10 +65,11 @@ type CallInput<R extends HttpRoute> = (ParamsOf<R> extends undefined
   (BodyOf<R> extends undefined ? { body?: undefined } : { body: BodyOf<R> }) & { token?: string };
 
 /** The request for a route of the contract: its method, path, JSON body and bearer token. */
-const requestFor = <R extends HttpRoute>(
-  route: R,
-  input: CallInput<R>,
+const requestFor = <N extends HttpRouteName>(
+  name: N,
+  input: CallInput<Route<N>>,
 ): { path: string; init: RequestInit } => {
+  const route = ROUTE_PLACES[name];
   const headers: Record<string, string> = {};
   if (input.token !== undefined) headers.authorization = `Bearer ${input.token}`;
   if (input.body !== undefined) headers['content-type'] = 'application/json';
@@ -80,28 +83,29 @@ const requestFor = <R extends HttpRoute>(
   };
 };
 
-/** Calls a JSON route of the contract and answers what it answers. */
-export const call = <R extends HttpRoute>(route: R, input: CallInput<R>): Promise<AnswerOf<R>> => {
-  const { path, init } = requestFor(route, input);
+/** Calls a JSON route of the contract, by its name in `HTTP_ROUTES`, and answers what it answers. */
+export const call = <N extends HttpRouteName>(
+  name: N,
+  input: CallInput<Route<N>>,
+): Promise<AnswerOf<Route<N>>> => {
+  const { path, init } = requestFor(name, input);
   return request(path, init);
 };
 
 export const meetingPath = (meetingId: string) => `/api/meetings/${encodeURIComponent(meetingId)}`;
 
-export const listMeetings = () => call(HTTP_ROUTES.listMeetings, {});
+export const listMeetings = () => call('listMeetings', {});
 
-export const fetchRoster = (meetingId: string) =>
-  call(HTTP_ROUTES.roster, { params: { id: meetingId } });
+export const fetchRoster = (meetingId: string) => call('roster', { params: { id: meetingId } });
 
 /** The meeting's groups and their members (contract version 2). */
-export const fetchGroups = (meetingId: string) =>
-  call(HTTP_ROUTES.groups, { params: { id: meetingId } });
+export const fetchGroups = (meetingId: string) => call('groups', { params: { id: meetingId } });
 
 export const joinMeeting = (meetingId: string, code: string) =>
-  call(HTTP_ROUTES.join, { params: { id: meetingId }, body: { code } });
+  call('join', { params: { id: meetingId }, body: { code } });
 
 /** A code alone (contract version 2): the answer names the meeting the code opens. */
-export const joinByCode = (code: string) => call(HTTP_ROUTES.joinByCode, { body: { code } });
+export const joinByCode = (code: string) => call('joinByCode', { body: { code } });
 
 /** What a chair's or moderator's device may read with its token. */
 export const withToken = (token: string): RequestInit => ({
@@ -109,23 +113,21 @@ export const withToken = (token: string): RequestInit => ({
 });
 
 export const fetchHeldSteps = (meetingId: string, token: string) =>
-  call(HTTP_ROUTES.steps, { params: { id: meetingId }, token });
+  call('steps', { params: { id: meetingId }, token });
 
 export const fetchReport = (meetingId: string, token: string) =>
-  call(HTTP_ROUTES.report, { params: { id: meetingId }, token });
+  call('report', { params: { id: meetingId }, token });
 
 /** Every code of the meeting: a chair's token only. */
 export const fetchCodes = (meetingId: string, token: string) =>
-  call(HTTP_ROUTES.codes, { params: { id: meetingId }, token });
-
-type CsvRoute = typeof HTTP_ROUTES.recordCsv | typeof HTTP_ROUTES.requestsCsv;
+  call('codes', { params: { id: meetingId }, token });
 
 /** The record's CSV exports, by the file name the chair saves. */
 export type CsvExport = keyof typeof CSV_EXPORTS;
 const CSV_EXPORTS = {
-  'record.csv': HTTP_ROUTES.recordCsv,
-  'requests.csv': HTTP_ROUTES.requestsCsv,
-} as const satisfies Record<string, CsvRoute>;
+  'record.csv': 'recordCsv',
+  'requests.csv': 'requestsCsv',
+} as const satisfies Record<string, 'recordCsv' | 'requestsCsv'>;
 
 /** A CSV export of the record (`record.csv` or `requests.csv`), as a file the browser saves. */
 export const fetchCsv = async (

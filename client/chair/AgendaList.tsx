@@ -1,7 +1,9 @@
+import { Trans } from '@lingui/react';
 import type { AgendaItem } from '../../shared/protocol/agenda';
 import type { Command } from '../../shared/protocol/commands';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { useTakesFocus } from '../components/focusHandoff';
+import { useT } from '../i18n/useT';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
 import { useMayPress } from '../live/useMayPress';
@@ -11,8 +13,9 @@ import { stepSeen } from '../meeting/seen';
 import { usePermissions } from '../officers/usePermissions';
 
 /** The name under which an agenda step takes the focus handed to it. */
-const stepTaker = (itemId: string, stepId: string) => `agenda step ${itemId} ${stepId}`;
+const stepTaker = (itemId: string, stepId: string) => `agenda-step:${itemId}:${stepId}`;
 
+/** The item's planned hours as the agenda writes them (`10:00–10:10`). */
 const plannedTime = (item: AgendaItem) =>
   item.plannedStart && item.plannedEnd ? `${item.plannedStart}–${item.plannedEnd}` : null;
 
@@ -21,6 +24,7 @@ const plannedTime = (item: AgendaItem) =>
  * chart lets "Go" act (not the step the meeting is at, nor in a closed meeting).
  */
 export const AgendaList = () => {
+  const t = useT();
   const { view } = useLiveView();
   const [send, pending] = useCommand();
   const can = usePermissions();
@@ -32,7 +36,7 @@ export const AgendaList = () => {
   );
   return (
     <nav className="panel agenda" aria-labelledby="agenda-heading">
-      <h2 id="agenda-heading">Agenda</h2>
+      <h2 id="agenda-heading">{t('chair.agenda')}</h2>
       <ol className="agenda-items">
         {view.agenda.items.map((item) => {
           const itemIsCurrent = view.current?.itemId === item.id;
@@ -41,7 +45,12 @@ export const AgendaList = () => {
             <li key={item.id} className={itemIsCurrent ? 'agenda-item is-current' : 'agenda-item'}>
               <h3>
                 {item.title}
-                {time && <span className="quiet digits"> {time}</span>}
+                {time && (
+                  <span className="quiet digits">
+                    {' '}
+                    <bdi dir="ltr">{time}</bdi>
+                  </span>
+                )}
               </h3>
               <ol className="agenda-steps">
                 {item.steps.map((step) => {
@@ -63,28 +72,32 @@ export const AgendaList = () => {
                       aria-current={isCurrent ? 'step' : undefined}
                     >
                       <span className="agenda-step-title">
-                        {isCurrent && <span className="now-marker">Now: </span>}
+                        {isCurrent && <span className="now-marker">{t('chair.now-marker')} </span>}
                         {step.title}
                         <span className="quiet">
                           {' '}
                           {step.kind === 'floor'
-                            ? '(floor)'
-                            : `(${step.speakers.length} ${step.speakers.length === 1 ? 'speaker' : 'speakers'})`}
+                            ? t('chair.step-kind-floor')
+                            : t('chair.step-speakers', { count: step.speakers.length })}
                         </span>
                       </span>
                       {can('agenda.goto') && mayPress(goto) === null && (
                         <ConfirmButton
                           className="button-quiet button-small"
                           disabled={pending}
-                          question={`Go to ${place}?`}
+                          question={t('chair.go-question', { place })}
                           detail={
                             whatLeavingEnds(view, { itemId: item.id, stepId: step.id }) ?? undefined
                           }
-                          confirmLabel="Go there"
+                          confirmLabel={t('chair.go-there')}
                           focusAfterConfirm={stepTaker(item.id, step.id)}
                           onConfirm={() => void send(goto)}
                         >
-                          Go<span className="visually-hidden"> to {place}</span>
+                          <Trans
+                            id="chair.go"
+                            values={{ place }}
+                            components={{ 0: <span className="visually-hidden" /> }}
+                          />
                         </ConfirmButton>
                       )}
                     </li>

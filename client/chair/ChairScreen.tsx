@@ -1,6 +1,8 @@
 import { currentStep } from '../../shared/engine/places';
 import { useRoute } from '../app/router';
 import { ScreenHeader } from '../components/ScreenHeader';
+import { LanguageMenu } from '../i18n/LanguageMenu';
+import { useT } from '../i18n/useT';
 import { useLiveView } from '../live/LiveContext';
 import { placeTitle, STATUS_LABEL } from '../meeting/agenda';
 import { ConsoleAlerts } from '../officers/ConsoleAlerts';
@@ -24,6 +26,7 @@ import '../styles/chair.css';
 
 /** The console itself: the agenda, the session, the current turn, the schedule. */
 const ChairConsole = () => {
+  const t = useT();
   const { view } = useLiveView();
   const { askingNextStep, setAskingNextStep, next } = useConsoleShortcuts();
   const here = currentStep(view);
@@ -31,8 +34,8 @@ const ChairConsole = () => {
     <main className="console-main">
       <div className="console-column">
         <section className="panel place" aria-labelledby="place-heading">
-          <h2 id="place-heading">Now</h2>
-          <p className="place-title">{here ? placeTitle(here) : 'No step under way'}</p>
+          <h2 id="place-heading">{t('chair.now')}</h2>
+          <p className="place-title">{here ? placeTitle(here) : t('chair.no-step')}</p>
           <DiscussionTime />
           <NextStep asking={askingNextStep} setAsking={setAskingNextStep} />
         </section>
@@ -62,14 +65,17 @@ const ChairConsole = () => {
  * schedule in view on both.
  */
 export const ChairScreen = () => {
+  const t = useT();
   const { view } = useLiveView();
   const route = useRoute();
   const editing = route.page === 'screen' && route.section === 'agenda';
   return (
     <ScheduleProvider>
       <div className="console">
-        <ScreenHeader screen="Chair console" status={STATUS_LABEL[view.status]}>
+        <ScreenHeader screen={t('app.screen-chair')} status={STATUS_LABEL[view.status]}>
           <ScheduleStatus />
+          {/* This console's own language; the room's is chosen in the "Room display" panel. */}
+          <LanguageMenu className="console-language" />
         </ScreenHeader>
         {/* Above the agenda editor too: a point of order, or a black room, does not wait for an edit. */}
         <ConsoleAlerts />

@@ -1,20 +1,23 @@
 import { type FormEvent, useId, useState } from 'react';
 import { LIMITS } from '../../shared/protocol/limits';
-import { clockTimeOf } from '../../shared/schedule/zonedTime';
 import { BusyButton } from '../components/BusyButton';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { passFocusTo, useTakesFocus } from '../components/focusHandoff';
+import { useT } from '../i18n/useT';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
 import { useMayPress } from '../live/useMayPress';
 import { usePermissions } from '../officers/usePermissions';
+import { useMeetingTimes } from './useMeetingTimes';
 
 /**
  * Suspends the sitting with a note for the room, or resumes it. Each of the session's buttons is
  * shown where the chart lets it act (`useMayPress`) and the chair's role may send it.
  */
 const Suspension = () => {
+  const t = useT();
   const { view } = useLiveView();
+  const times = useMeetingTimes(view.agenda.timeZone);
   const [send, pending] = useCommand();
   const [note, setNote] = useState('');
   const noteId = useId();
@@ -26,12 +29,14 @@ const Suspension = () => {
   // "Suspend" gives way to "Resume session" and back.
   const takesFocus = useTakesFocus<HTMLButtonElement>('suspension');
   if (view.status === 'suspended' && view.suspension) {
-    const since = clockTimeOf(view.suspension.since, view.agenda.timeZone);
+    const since = times.time(view.suspension.since);
     return (
       <div className="suspension">
         <p>
-          <strong>Suspended since {since}.</strong>{' '}
-          {view.suspension.note && <span>The room display says: “{view.suspension.note}”</span>}
+          <strong>{t('chair.suspended-since', { time: since })}</strong>{' '}
+          {view.suspension.note && (
+            <span>{t('chair.suspension-note-shown', { note: view.suspension.note })}</span>
+          )}
         </p>
         {acts('session.resume') && (
           <BusyButton
@@ -43,7 +48,7 @@ const Suspension = () => {
               void send({ type: 'session.resume' });
             }}
           >
-            Resume session
+            {t('chair.resume-session')}
           </BusyButton>
         )}
       </div>
@@ -60,18 +65,19 @@ const Suspension = () => {
   };
   return (
     <form className="inline-form suspension" onSubmit={submit}>
-      <label htmlFor={noteId}>Note for the room while suspended (optional)</label>
+      <label htmlFor={noteId}>{t('chair.suspension-note')}</label>
       <div className="field-row">
         <input
           id={noteId}
           value={note}
           maxLength={LIMITS.noteChars}
           autoComplete="off"
-          placeholder={view.agenda.breakNote ?? 'Resumes at 15:00, side events in the break'}
+          dir="auto"
+          placeholder={view.agenda.breakNote ?? t('chair.suspension-note-example')}
           onChange={(e) => setNote(e.target.value)}
         />
         <BusyButton ref={takesFocus} type="submit" busy={pending}>
-          Suspend
+          {t('chair.suspend')}
         </BusyButton>
       </div>
     </form>
@@ -80,6 +86,7 @@ const Suspension = () => {
 
 /** Start, suspend, resume, close and reopen: the sitting as a whole. */
 export const SessionControls = () => {
+  const t = useT();
   const { view } = useLiveView();
   const [send, pending] = useCommand();
   const can = usePermissions();
@@ -88,7 +95,7 @@ export const SessionControls = () => {
     can(type) && mayPress({ type }) === null;
   return (
     <section className="panel session" aria-labelledby="session-heading">
-      <h2 id="session-heading">Session</h2>
+      <h2 id="session-heading">{t('chair.session')}</h2>
       {acts('agenda.start') && (
         <button
           type="button"
@@ -100,19 +107,19 @@ export const SessionControls = () => {
             void send({ type: 'agenda.start' });
           }}
         >
-          Start session
+          {t('chair.start-session')}
         </button>
       )}
-      {view.status === 'closed' && <p>The meeting is closed.</p>}
+      {view.status === 'closed' && <p>{t('chair.meeting-closed')}</p>}
       {acts('session.reopen') && (
         <ConfirmButton
           className="button-primary"
           disabled={pending}
-          question="Reopen the meeting? It runs again at the step where it closed, with nobody on the floor."
-          confirmLabel="Yes, reopen the meeting"
+          question={t('chair.reopen-question')}
+          confirmLabel={t('chair.reopen-confirm')}
           onConfirm={() => void send({ type: 'session.reopen' })}
         >
-          Reopen the meeting
+          {t('chair.reopen')}
         </ConfirmButton>
       )}
       <Suspension />
@@ -120,11 +127,11 @@ export const SessionControls = () => {
         <ConfirmButton
           className="button-quiet"
           disabled={pending}
-          question="Close the session? The meeting ends; a chair can reopen it."
-          confirmLabel="Yes, close the session"
+          question={t('chair.close-question')}
+          confirmLabel={t('chair.close-confirm')}
           onConfirm={() => void send({ type: 'session.close' })}
         >
-          Close session
+          {t('chair.close-session')}
         </ConfirmButton>
       )}
     </section>

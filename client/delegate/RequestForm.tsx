@@ -1,10 +1,11 @@
 import { type FormEvent, useId, useState } from 'react';
 import { queueStep } from '../../shared/engine/places';
-import { type Group, MAX_REPLIES_PER_ITEM } from '../../shared/protocol/agenda';
+import type { Group } from '../../shared/protocol/agenda';
 import type { Command } from '../../shared/protocol/commands';
 import type { Sex } from '../../shared/protocol/common';
-import type { ReasonedRefusal } from '../../shared/protocol/errors';
 import { LIMITS } from '../../shared/protocol/limits';
+import type { ReasonedRefusal } from '../../shared/protocol/refusals';
+import { MAX_REPLIES_PER_ITEM } from '../../shared/protocol/stepDefaults';
 import type { MeetingView } from '../../shared/protocol/view';
 import { BusyButton } from '../components/BusyButton';
 import { ConfirmButton } from '../components/ConfirmButton';

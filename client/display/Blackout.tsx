@@ -1,3 +1,4 @@
+import { useT } from '../i18n/useT';
 import '../styles/blackout.css';
 
 /**
@@ -5,8 +6,11 @@ import '../styles/blackout.css';
  * nothing but black, not even a cursor, until it is lifted. The words are for a screen reader
  * only: nothing is drawn.
  */
-export const Blackout = () => (
-  <div className="blackout">
-    <p className="visually-hidden">The chair has blacked out the room display.</p>
-  </div>
-);
+export const Blackout = () => {
+  const t = useT();
+  return (
+    <div className="blackout">
+      <p className="visually-hidden">{t('room.blacked-out')}</p>
+    </div>
+  );
+};

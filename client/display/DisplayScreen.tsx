@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react';
 import { type ReactNode, useRef } from 'react';
 import { currentStep, speakersToCome } from '../../shared/engine/places';
 import type { MeetingView, TurnView } from '../../shared/protocol/view';
@@ -7,12 +8,15 @@ import { Clock } from '../components/Clock';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { ConnectionNotice } from '../components/Notices';
 import { SpeakerNames } from '../components/SpeakerNames';
+import { useRoomLang } from '../i18n/languages';
+import { useT } from '../i18n/useT';
 import { useLiveView } from '../live/LiveContext';
 import { useServerNow } from '../live/useServerNow';
 import { placeTitle } from '../meeting/agenda';
-import { behalfLine, kindNote, roomName } from '../meeting/requestWords';
-import { roomDelay } from '../meeting/schedule';
 import { Blackout } from './Blackout';
+import { minutesLate } from './lateness';
+import { RoomLanguageMenu } from './RoomLanguageMenu';
+import { type RoomWords, useRoomWords } from './roomWords';
 import { useFullscreen } from './useFullscreen';
 import { useIdle } from './useIdle';
 import { useItemsThatFit } from './useItemsThatFit';
@@ -28,13 +32,15 @@ const NEXT_RENDERED = 20;
 const SMALLEST_NAMES = 0.45;
 
 const TimeOfDay = ({ view }: { view: MeetingView }) => {
+  const t = useT();
   const { clock } = useLiveView();
   // Hours and minutes: redrawn once a minute.
   const now = useServerNow(clock, 'minute');
   return (
     <p className="display-time">
-      <span className="visually-hidden">Time of day: </span>
-      {clockTimeOf(now, view.agenda.timeZone)}
+      <span className="visually-hidden">{t('room.time-of-day')} </span>
+      {/* A time of day reads left to right in every language. */}
+      <bdi dir="ltr">{clockTimeOf(now, view.agenda.timeZone)}</bdi>
     </p>
   );
 };
@@ -45,10 +51,13 @@ const Delay = ({ view }: { view: MeetingView }) =>
   view.display.showDelay ? <ShownDelay view={view} /> : null;
 
 const ShownDelay = ({ view }: { view: MeetingView }) => {
+  const t = useT();
   const { clock } = useLiveView();
   const now = useServerNow(clock);
-  const delay = roomDelay(view, now);
-  return delay ? <p className="display-delay">{delay}</p> : null;
+  const minutes = minutesLate(view, now);
+  return minutes === null ? null : (
+    <p className="display-delay">{t('room.running-late', { minutes })}</p>
+  );
 };
 
 interface Upcoming {
@@ -66,17 +75,17 @@ interface Upcoming {
  * "on behalf of the African Group": `speakingFor`'s words after the delegation's name, on a line
  * of their own under it (the line break stands for the comma), so the name stays whole.
  */
-const upcoming = (view: MeetingView): { total: number; first: Upcoming[] } => {
+const upcoming = (view: MeetingView, words: RoomWords): { total: number; first: Upcoming[] } => {
   const here = currentStep(view);
   if (here?.step.kind === 'floor') {
     return {
       total: view.floor.queue.length,
       first: view.floor.queue.slice(0, NEXT_RENDERED).map((r): Upcoming => {
-        const behalf = behalfLine(r.onBehalfOf);
-        const kind = kindNote(r.kind);
+        const behalf = words.behalf(r.onBehalfOf);
+        const kind = words.kind(r.kind);
         return {
           key: r.id,
-          name: r.name,
+          name: words.delegation(r.delegationId, r.name),
           ...(behalf !== undefined && { behalf }),
           ...(kind !== null && { kind }),
           ...(r.speakerName !== undefined && r.speakerName !== r.name && { detail: r.speakerName }),
@@ -94,8 +103,10 @@ const upcoming = (view: MeetingView): { total: number; first: Upcoming[] } => {
 };
 
 const NextSpeakers = ({ view }: { view: MeetingView }) => {
+  const t = useT();
+  const words = useRoomWords();
   const here = currentStep(view);
-  const { total, first } = upcoming(view);
+  const { total, first } = upcoming(view, words);
   const floor = here?.step.kind === 'floor';
   const list = useRef<HTMLOListElement>(null);
   const fitting = useItemsThatFit(
@@ -109,9 +120,9 @@ const NextSpeakers = ({ view }: { view: MeetingView }) => {
   const more = total - shown;
   return (
     <section className="display-next" aria-labelledby="next-heading">
-      <h2 id="next-heading">{floor ? 'Next speakers' : 'Speakers to come'}</h2>
+      <h2 id="next-heading">{t(floor ? 'room.next-speakers' : 'room.speakers-to-come')}</h2>
       {first.length === 0 ? (
-        <p className="display-quiet">{floor ? 'Nobody is waiting' : 'None'}</p>
+        <p className="display-quiet">{t(floor ? 'room.nobody-waiting' : 'room.none-to-come')}</p>
       ) : (
         <ol ref={list} className="display-next-list">
           {first.map((n, i) => (
@@ -120,15 +131,20 @@ const NextSpeakers = ({ view }: { view: MeetingView }) => {
               {n.kind && <span className="display-next-kind">{n.kind}</span>}
               <span className="display-next-name">{n.name}</span>
               {n.behalf && <span className="display-next-behalf">{n.behalf}</span>}
-              {n.detail && <span className="display-next-detail">{n.detail}</span>}
+              {n.detail && (
+                // A speaker's name, or a role, as written: cut at its own end if it must be.
+                <span className="display-next-detail" dir="auto">
+                  {n.detail}
+                </span>
+              )}
             </li>
           ))}
         </ol>
       )}
-      {more > 0 && <p className="display-more">and {more} more</p>}
+      {more > 0 && <p className="display-more">{t('room.and-more', { count: more })}</p>}
       {floor && (
         <p className={`display-list ${view.floor.open ? 'is-open' : 'is-closed'}`}>
-          {view.floor.open ? 'List of speakers open' : 'List of speakers closed'}
+          {t(view.floor.open ? 'room.list-open' : 'room.list-closed')}
         </p>
       )}
     </section>
@@ -139,24 +155,35 @@ const NextSpeakers = ({ view }: { view: MeetingView }) => {
  * While a point of order speaks, the turn it interrupted, small: the room knows who will have the
  * floor again. A delegation's turn is named by the delegation, as the room knows it.
  */
-const Interrupted = ({ turn }: { turn: TurnView }) => (
-  <p className="display-interrupted">Interrupted: {roomName(turn.speaker)}</p>
-);
+const Interrupted = ({ turn }: { turn: TurnView }) => {
+  const words = useRoomWords();
+  return (
+    <p className="display-interrupted">
+      <Trans
+        id="room.interrupted"
+        values={{ name: words.roomName(turn.speaker) }}
+        components={{ 0: <bdi /> }}
+      />
+    </p>
+  );
+};
 
 const Floor = ({ view }: { view: MeetingView }) => {
+  const t = useT();
+  const words = useRoomWords();
   const { turn } = view;
   const here = currentStep(view);
   const panel = here?.step.kind === 'floor' && view.floor.segment === 'panel';
-  const kind = kindNote(turn?.speaker.kind);
+  const kind = words.kind(turn?.speaker.kind);
   return (
     <div className="display-body">
-      <section className="display-turn" aria-label="Has the floor">
+      <section className="display-turn" aria-label={t('room.has-the-floor')}>
         {(panel || kind) && (
           <div className="display-tags">
             {kind && (
               <p className={`display-kind kind-${turn?.speaker.kind ?? 'statement'}`}>{kind}</p>
             )}
-            {panel && <p className="display-segment">Panel responds</p>}
+            {panel && <p className="display-segment">{t('room.panel-responds')}</p>}
           </div>
         )}
         {turn ? (
@@ -167,9 +194,11 @@ const Floor = ({ view }: { view: MeetingView }) => {
           </>
         ) : (
           <p className="display-waiting">
-            {here?.step.kind === 'floor' && view.floor.open
-              ? 'The floor is open for requests'
-              : 'The floor is free'}
+            {t(
+              here?.step.kind === 'floor' && view.floor.open
+                ? 'room.floor-open-for-requests'
+                : 'room.floor-free',
+            )}
           </p>
         )}
       </section>
@@ -180,31 +209,42 @@ const Floor = ({ view }: { view: MeetingView }) => {
 
 const Message = ({ view, children }: { view: MeetingView; children: ReactNode }) => (
   <div className="display-message">
-    <h1 className="display-title">{view.title}</h1>
+    <h1 className="display-title" dir="auto">
+      {view.title}
+    </h1>
     {children}
   </div>
 );
 
 const DisplayBody = ({ view }: { view: MeetingView }) => {
+  const t = useT();
   switch (view.status) {
     case 'pending':
       return (
         <Message view={view}>
-          {view.agenda.venue && <p className="display-venue">{view.agenda.venue}</p>}
-          <p className="display-state">The meeting will begin shortly</p>
+          {view.agenda.venue && (
+            <p className="display-venue" dir="auto">
+              {view.agenda.venue}
+            </p>
+          )}
+          <p className="display-state">{t('room.meeting-begins-shortly')}</p>
         </Message>
       );
     case 'closed':
       return (
         <Message view={view}>
-          <p className="display-state">The meeting is closed</p>
+          <p className="display-state">{t('room.meeting-closed')}</p>
         </Message>
       );
     case 'suspended':
       return (
         <Message view={view}>
-          <p className="display-state">The meeting is suspended</p>
-          {view.suspension?.note && <p className="display-note">{view.suspension.note}</p>}
+          <p className="display-state">{t('room.meeting-suspended')}</p>
+          {view.suspension?.note && (
+            <p className="display-note" dir="auto">
+              {view.suspension.note}
+            </p>
+          )}
         </Message>
       );
     case 'running':
@@ -214,9 +254,15 @@ const DisplayBody = ({ view }: { view: MeetingView }) => {
   }
 };
 
-/** The room display: a 16:9 projector read from the back of the room. No controls. */
+/**
+ * The room display: a 16:9 projector read from the back of the room, in the language the chair
+ * chose for the room (`display.lang`) unless this device pins one. No controls but those the
+ * pointer wakes: the full screen, the language, leaving.
+ */
 export const DisplayScreen = () => {
+  const t = useT();
   const { view, session } = useLiveView();
+  useRoomLang(view.display.lang);
   const here = currentStep(view);
   const idle = useIdle();
   const { fullscreen, toggle } = useFullscreen();
@@ -226,8 +272,13 @@ export const DisplayScreen = () => {
   return (
     <div className={`display status-${view.status}${idle ? ' is-idle' : ''}`}>
       <header className="display-header">
-        <p className="display-place">
-          {running && here ? placeTitle(here) : view.status === 'suspended' ? 'Suspended' : ''}
+        {/* The agenda's titles are as the chair wrote them, in any script. */}
+        <p className="display-place" dir="auto">
+          {running && here
+            ? placeTitle(here)
+            : view.status === 'suspended'
+              ? t('room.suspended')
+              : ''}
         </p>
         <Delay view={view} />
         <TimeOfDay view={view} />
@@ -237,15 +288,16 @@ export const DisplayScreen = () => {
         <DisplayBody view={view} />
       </main>
       <div className="display-tools">
+        <RoomLanguageMenu chairLang={view.display.lang} />
         <button type="button" onClick={toggle} aria-keyshortcuts="F">
-          {fullscreen ? 'Leave full screen (F)' : 'Full screen (F)'}
+          {t(fullscreen ? 'room.leave-full-screen' : 'room.full-screen')}
         </button>
         <ConfirmButton
-          question="Stop showing this meeting on this display?"
-          confirmLabel="Leave"
+          question={t('room.leave-question')}
+          confirmLabel={t('room.leave')}
           onConfirm={() => leaveMeeting(session.meetingId, session.role)}
         >
-          Leave
+          {t('room.leave')}
         </ConfirmButton>
       </div>
     </div>

@@ -23,3 +23,34 @@ export const AREAS = [
   'cards',
 ] as const;
 export type Area = (typeof AREAS)[number];
+
+/** The pages of Rostrum, each with the catalogue areas it reads. */
+export type Page =
+  | 'join'
+  | 'chair'
+  | 'moderator'
+  | 'display'
+  | 'delegate'
+  | 'podium'
+  | 'overlay'
+  | 'report'
+  | 'cards'
+  | 'devices';
+
+/**
+ * The catalogue areas each page reads beyond `common`, which every page reads (the shell, the
+ * join page). The benchmark and the budget test weigh each page with these, in each language.
+ */
+export const PAGE_AREAS: Record<Page, readonly Area[]> = {
+  join: [],
+  chair: ['consoles', 'chair', 'refusals'],
+  moderator: ['consoles', 'refusals'],
+  display: ['room'],
+  delegate: ['tablet', 'refusals'],
+  podium: ['room'],
+  overlay: ['room'],
+  // `refusals`: what went wrong with a call of the server, said by its error code.
+  report: ['report', 'refusals'],
+  cards: ['cards', 'refusals'],
+  devices: ['chair', 'refusals'],
+};

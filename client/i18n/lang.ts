@@ -47,5 +47,42 @@ export const browserLang = (
 export const startingLang = (): Lang => {
   const asked = langInAddress();
   if (asked) keepLang(asked);
-  return asked ?? keptLang() ?? browserLang() ?? 'en';
+  return deviceLang();
+};
+
+/** The device's own language now: the address, what it kept, the browser, English. */
+export const deviceLang = (): Lang => langInAddress() ?? keptLang() ?? browserLang() ?? 'en';
+
+/**
+ * The language a room screen of this device (display, podium, overlay) is pinned to, whatever the
+ * chair chooses: picked on the display's own menu, kept apart from the device's language so that
+ * a laptop that is also a chair's console does not pin its projector by choosing its own.
+ */
+const ROOM_KEY = 'rostrum.room-lang';
+
+export const keptRoomLang = (): Lang | null => {
+  try {
+    const kept = window.localStorage.getItem(ROOM_KEY);
+    return isLang(kept) ? kept : null;
+  } catch {
+    return null;
+  }
+};
+
+/** Pins the room screens of this device to `lang`; null follows the chair's choice again. */
+export const keepRoomLang = (lang: Lang | null): void => {
+  try {
+    if (lang === null) window.localStorage.removeItem(ROOM_KEY);
+    else window.localStorage.setItem(ROOM_KEY, lang);
+  } catch {
+    // Storage refused: the pin holds for this page only (languages.tsx keeps it too).
+  }
+};
+
+/** Takes `?lang=` out of the address (the display's menu has the last word), keeping the rest. */
+export const dropLangFromAddress = (): void => {
+  const url = new URL(window.location.href);
+  if (!url.searchParams.has('lang')) return;
+  url.searchParams.delete('lang');
+  window.history.replaceState(window.history.state, '', url);
 };

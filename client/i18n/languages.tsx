@@ -3,7 +3,15 @@ import { type ReactNode, useEffect, useSyncExternalStore } from 'react';
 import type { Lang } from '../../shared/protocol/langs';
 import type { Area } from './areas';
 import { activate, i18n, isLoaded, loadAreas } from './i18n';
-import { keepLang, langInAddress, startingLang } from './lang';
+import {
+  deviceLang,
+  dropLangFromAddress,
+  keepLang,
+  keepRoomLang,
+  keptRoomLang,
+  langInAddress,
+  startingLang,
+} from './lang';
 
 /**
  * The page's language and the catalogue areas its screens need. The language changes only once
@@ -55,19 +63,68 @@ export const chooseLang = (lang: Lang): void => {
   void settle();
 };
 
+/** Wants `lang`, unless the page shows it already. */
+const want = (lang: Lang): void => {
+  if (lang === wanted && shown === lang) return;
+  wanted = lang;
+  void settle();
+};
+
 /**
- * A room screen (display, podium, overlay) follows the chair's `display.lang`, unless its own
- * address pins a language with `?lang=` (a projector of an overflow room in French). The room's
- * choice is not kept on the device.
+ * The room screens' language (the display, the podium, the overlay; contract version 2,
+ * "Languages"). They follow the chair's `display.lang`, unless this device pins a language:
+ * `?lang=` in the screen's address (an overflow room's projector in French), else one picked on
+ * the display's own menu and kept on the device until "Follow the chair's choice" is picked there.
+ * Picking on the menu takes `?lang=` out of the address, so the last choice made on the device is
+ * the one that holds. The room's language is never kept as the device's own: once no room screen
+ * is shown (the display left the meeting), the page goes back to the device's language.
  */
-export const useRoomLang = (roomLang: Lang): void => {
+let roomScreens = 0;
+/** The chair's `display.lang`, as the last room screen's view said it. */
+let chairLang: Lang | null = null;
+/** The menu's pin, read once from the device (and kept here if storage refuses it). */
+let roomPin: Lang | null = keptRoomLang();
+
+const roomPinned = (): Lang | null => langInAddress() ?? roomPin;
+
+const followRoom = (): void => {
+  const next = roomPinned() ?? chairLang;
+  if (next) want(next);
+};
+
+/**
+ * Makes the page a room screen following `roomLang` (the view's `display.lang`; undefined until
+ * the view arrives, when only a pin applies).
+ */
+export const useRoomLang = (roomLang: Lang | undefined): void => {
   useEffect(() => {
-    const pinned = langInAddress();
-    const next = pinned ?? roomLang;
-    if (next === wanted && shown === next) return;
-    wanted = next;
-    void settle();
+    roomScreens++;
+    return () => {
+      roomScreens--;
+      if (roomScreens > 0) return;
+      chairLang = null;
+      want(deviceLang());
+    };
+  }, []);
+  useEffect(() => {
+    if (roomLang !== undefined) chairLang = roomLang;
+    followRoom();
   }, [roomLang]);
+};
+
+/** Pins this device's room screens to `lang`, or (null) follows the chair's choice again. */
+export const pinRoomLang = (lang: Lang | null): void => {
+  roomPin = lang;
+  keepRoomLang(lang);
+  dropLangFromAddress();
+  followRoom();
+  changed();
+};
+
+/** The language this device's room screens are pinned to; null while they follow the chair. */
+export const useRoomPin = (): Lang | null => {
+  useSyncExternalStore(subscribe, () => version);
+  return roomPinned();
 };
 
 /** The language the page shows now (English until the first catalogue arrives). */

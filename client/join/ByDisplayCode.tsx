@@ -1,3 +1,4 @@
+import type { MessageDescriptor } from '@lingui/core';
 import {
   type ComponentType,
   type FormEvent,
@@ -9,8 +10,9 @@ import {
   useRef,
   useState,
 } from 'react';
-import type { Lang } from '../../shared/protocol/common';
+import type { SignedOut } from '../../shared/protocol/access';
 import { ApiError, joinMeeting, joinProblem } from '../app/api';
+import { ProblemText } from '../app/ProblemText';
 import { type DisplayCodeScreen, displayCodePath, navigate } from '../app/router';
 import {
   forgetSession,
@@ -19,7 +21,9 @@ import {
   saveSession,
   useStoredSession,
 } from '../app/sessions';
-import { i18n } from '../i18n/i18n';
+import { Catalogues } from '../i18n/languages';
+import { NamesProvider } from '../i18n/names';
+import { useT } from '../i18n/useT';
 import { LiveProvider } from '../live/LiveContext';
 import { useMeeting } from '../live/useMeeting';
 import { UnknownMeeting } from './UnknownMeeting';
@@ -37,42 +41,42 @@ const SCREENS: Record<DisplayCodeScreen, ComponentType> = {
   ),
 };
 
+/** What each screen is called, on its page and in the browser's list of tabs (message ids). */
 const SCREEN_NAME: Record<DisplayCodeScreen, string> = {
-  podium: 'Podium',
-  overlay: 'Overlay',
+  podium: 'room.podium',
+  overlay: 'room.overlay',
 };
 
-const NOT_THE_DISPLAY_CODE =
-  "That is not the room display's code. The podium and the overlay open with the code of the room display.";
-
-/** The podium and the overlay speak the room display's language (`display.lang`). */
-const useDocumentLang = (lang: Lang | undefined): void => {
-  useEffect(() => {
-    if (lang === undefined) return;
-    const root = document.documentElement;
-    const was = root.lang;
-    root.lang = lang;
-    return () => {
-      root.lang = was;
-    };
-  }, [lang]);
+const SCREEN_LEAD: Record<DisplayCodeScreen, string> = {
+  podium: 'room.podium-lead',
+  overlay: 'room.overlay-lead',
 };
+
+/** Another role's code, refused here: a podium or an overlay is never a console or a tablet. */
+class NotTheDisplayCode extends Error {}
 
 /** A join with the room display's code; any other role's code is refused here, not kept. */
 const joinAsDisplay = async (meetingId: string, code: string): Promise<Session> => {
   const answer = await joinMeeting(meetingId, code);
-  if (answer.role !== 'display') throw new Error(NOT_THE_DISPLAY_CODE);
+  if (answer.role !== 'display') throw new NotTheDisplayCode(answer.role);
   const session: Session = { meetingId, token: answer.token, role: 'display' };
   saveSession(session);
   return session;
 };
 
-const problemOf = (error: unknown): string => {
+const problemOf = (error: unknown): MessageDescriptor => {
+  if (error instanceof NotTheDisplayCode) return { id: 'room.not-the-display-code' };
   if (error instanceof ApiError && error.code === 'unauthorized') {
-    return "That code does not open this meeting: type the room display's current code.";
+    return { id: 'room.code-refused' };
   }
-  if (error instanceof ApiError) return i18n._(joinProblem(error));
-  return error instanceof Error ? error.message : 'Joining failed. Try again.';
+  return joinProblem(error);
+};
+
+/** Why the page asks for a code again, once the server no longer admits its token. */
+const SIGNED_OUT: Record<SignedOut['reason'], MessageDescriptor> = {
+  'code-rotated': { id: 'room.signed-out-code-rotated' },
+  // A delegation's sign-out never reaches the room display's token; said plainly all the same.
+  'delegation-signed-out': { id: 'room.no-longer-admitted' },
 };
 
 /**
@@ -88,9 +92,10 @@ const DisplayCodeForm = ({
 }: {
   meetingId: string;
   screen: DisplayCodeScreen;
-  problem: string | null;
+  problem: MessageDescriptor | null;
   onUnknown: () => void;
 }) => {
+  const t = useT();
   const [code, setCode] = useState('');
   const [message, setMessage] = useState(problem);
   const [busy, setBusy] = useState(false);
@@ -98,7 +103,7 @@ const DisplayCodeForm = ({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (code.trim() === '') {
-      setMessage("Type the room display's access code.");
+      setMessage({ id: 'room.type-the-code' });
       return;
     }
     setBusy(true);
@@ -113,14 +118,10 @@ const DisplayCodeForm = ({
   };
   return (
     <main className={`join join-${screen}`}>
-      <h1>{SCREEN_NAME[screen]}</h1>
-      <p className="join-lead">
-        {screen === 'podium'
-          ? "The podium shows the speaker, the clock and the chair's cues at the lectern. It opens with the room display's access code."
-          : "The overlay is a lower third for a webcast mixer's browser source. It opens with the room display's access code: add ?code=<the code> to its address, or type the code here."}
-      </p>
+      <h1>{t(SCREEN_NAME[screen])}</h1>
+      <p className="join-lead">{t(SCREEN_LEAD[screen])}</p>
       <form className="join-card" onSubmit={submit}>
-        <label htmlFor={codeId}>Access code of the room display</label>
+        <label htmlFor={codeId}>{t('room.display-code')}</label>
         <input
           id={codeId}
           className="code-input"
@@ -132,10 +133,14 @@ const DisplayCodeForm = ({
           onChange={(e) => setCode(e.target.value)}
         />
         <button type="submit" className="button-primary button-wide" disabled={busy}>
-          Join
+          {t('join.join')}
         </button>
         <div role="alert" className="join-problem">
-          {message && <p>{message}</p>}
+          {message && (
+            <p>
+              <ProblemText message={message} />
+            </p>
+          )}
         </div>
       </form>
     </main>
@@ -149,23 +154,28 @@ const LiveDisplayCodeScreen = ({
 }: {
   session: Session;
   screen: DisplayCodeScreen;
-  onUnauthorized: (signedOut?: string) => void;
+  onUnauthorized: (signedOut?: SignedOut['reason']) => void;
 }) => {
+  const t = useT();
   const live = useMeeting(session, onUnauthorized);
   const title = live.view?.title;
-  useDocumentLang(live.view?.display.lang);
+  const name = t(SCREEN_NAME[screen]);
   useEffect(() => {
-    document.title = `${SCREEN_NAME[screen]}${title ? ` · ${title}` : ''} · Rostrum`;
+    document.title = `${name}${title ? ` · ${title}` : ''} · Rostrum`;
     return () => {
       document.title = 'Rostrum';
     };
-  }, [screen, title]);
+  }, [name, title]);
   const Screen = SCREENS[screen];
+  // The screen itself follows the room's language (`display.lang`, useRoomLang), and names
+  // delegations and groups in it.
   return (
     <LiveProvider live={live}>
-      <Suspense fallback={null}>
-        <Screen />
-      </Suspense>
+      <NamesProvider meetingId={session.meetingId}>
+        <Suspense fallback={null}>
+          <Screen />
+        </Suspense>
+      </NamesProvider>
     </LiveProvider>
   );
 };
@@ -179,7 +189,18 @@ const LiveDisplayCodeScreen = ({
  * into a browser source joins once and keeps its token through every reload the mixer makes.
  * The code then leaves the address bar (not the mixer's settings), as a join link's does.
  */
-export const ByDisplayCode = ({
+export const ByDisplayCode = (props: {
+  meetingId: string;
+  screen: DisplayCodeScreen;
+  code: string;
+}) => (
+  // The words of the room's screens, and of this page's own form, in the page's language.
+  <Catalogues areas={['room']}>
+    <DisplayCodePage {...props} />
+  </Catalogues>
+);
+
+const DisplayCodePage = ({
   meetingId,
   screen,
   code,
@@ -188,12 +209,13 @@ export const ByDisplayCode = ({
   screen: DisplayCodeScreen;
   code: string;
 }) => {
+  const t = useT();
   const session = useStoredSession(meetingId, 'display');
   // The address's code, kept once it leaves the address bar.
   const [addressCode] = useState(() => code.trim());
   /** Whether the address's code was used: at most once in the life of the page. */
   const codeUsed = useRef(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<MessageDescriptor | null>(null);
   const [joining, setJoining] = useState(false);
   const [unknown, setUnknown] = useState(false);
 
@@ -220,17 +242,14 @@ export const ByDisplayCode = ({
   }, [session, addressCode, meetingId]);
 
   const onUnauthorized = useCallback(
-    (signedOut?: string) => {
+    (signedOut?: SignedOut['reason']) => {
       // Another page of this device took a newer token of the room display: it is shown already.
       const stored = loadSession(meetingId, 'display');
       if (stored && stored.token !== session?.token) return;
       forgetSession(meetingId, 'display');
       // With a code still to use, the join above takes it; otherwise the page asks for one.
       if (addressCode === '' || codeUsed.current) {
-        setProblem(
-          signedOut ??
-            "This screen is no longer admitted to the meeting: type the room display's new access code.",
-        );
+        setProblem(signedOut ? SIGNED_OUT[signedOut] : { id: 'room.no-longer-admitted' });
       }
     },
     [meetingId, session?.token, addressCode],
@@ -250,13 +269,13 @@ export const ByDisplayCode = ({
   if (joining || (addressCode !== '' && !codeUsed.current)) {
     return screen === 'overlay' ? null : (
       <main className="waiting">
-        <p role="status">Joining the meeting…</p>
+        <p role="status">{t('join.joining')}</p>
       </main>
     );
   }
   return (
     <DisplayCodeForm
-      key={problem ?? ''}
+      key={problem ? JSON.stringify(problem) : ''}
       meetingId={meetingId}
       screen={screen}
       problem={problem}

@@ -4,6 +4,7 @@ import type { Role } from '../../shared/protocol/common';
 import type { JoinResponse, MeetingSummary } from '../../shared/protocol/http';
 import { joinByCode, joinMeeting, joinProblem, listMeetings } from '../app/api';
 import { takeFlash } from '../app/leave';
+import { ProblemText } from '../app/ProblemText';
 import { homePath, navigate, screenPath } from '../app/router';
 import { saveSession, storedSessions } from '../app/sessions';
 import { LanguageMenu } from '../i18n/LanguageMenu';
@@ -120,7 +121,11 @@ export const JoinScreen = ({ problem }: { problem?: MessageDescriptor }) => {
           {t('join.join')}
         </button>
         <div role="alert" className="join-problem">
-          {message && <p>{t(message)}</p>}
+          {message && (
+            <p>
+              <ProblemText message={message} />
+            </p>
+          )}
         </div>
       </form>
       <Rejoin meetings={meetings} />

@@ -3,7 +3,7 @@ import { type RosterIndex, refusalOf, rosterIndex } from '../../shared/engine/de
 import { contextFromView } from '../../shared/engine/fromView';
 import type { Group, Roster } from '../../shared/protocol/agenda';
 import type { Command } from '../../shared/protocol/commands';
-import type { ReasonedRefusal } from '../../shared/protocol/errors';
+import type { ReasonedRefusal } from '../../shared/protocol/refusals';
 import type { MeetingView } from '../../shared/protocol/view';
 
 /**

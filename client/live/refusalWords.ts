@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
-import type { CommandErrorCode, RefusalReason } from '../../shared/protocol/errors';
 import { dirOf } from '../../shared/protocol/langs';
+import type { CommandErrorCode, RefusalReason } from '../../shared/protocol/refusals';
 import { i18n, localeOf } from '../i18n/i18n';
 import { useLang } from '../i18n/languages';
 import { useNames } from '../i18n/names';

@@ -1,8 +1,12 @@
 import { useId, useState } from 'react';
 import { formatDuration } from '../../shared/clock/turnClock';
 import { currentStep } from '../../shared/engine/places';
+import { localeOf } from '../i18n/i18n';
+import { useLang } from '../i18n/languages';
+import { useT } from '../i18n/useT';
 import { useLiveView } from '../live/LiveContext';
 import { useTimedValue } from '../live/useTimedValue';
+import { useSharedWords } from '../officers/sharedWords';
 import {
   type CountedTurn,
   dayStartOf,
@@ -20,20 +24,25 @@ import { useSpokenTurns } from './useSpokenTurns';
 /** Rows shown before "Show all": the moderator wants the few who spoke most, at a glance. */
 const TOP = 5;
 
+/** The columns of time, each with its message. */
 const COLUMNS: readonly { sort: SpeakingSort; label: string }[] = [
-  { sort: 'item', label: 'This item' },
-  { sort: 'today', label: 'Today' },
+  { sort: 'item', label: 'consoles.column-this-item' },
+  { sort: 'today', label: 'consoles.column-today' },
 ];
 
-const TimeCell = ({ spoken }: { spoken: Spoken }) =>
-  spoken.turns === 0 ? (
+const TimeCell = ({ spoken }: { spoken: Spoken }) => {
+  const t = useT();
+  return spoken.turns === 0 ? (
     <td className="quiet">
       <span aria-hidden="true">–</span>
-      <span className="visually-hidden">none</span>
+      <span className="visually-hidden">{t('consoles.no-time')}</span>
     </td>
   ) : (
-    <td className="digits">{formatDuration(spoken.spokenMs)}</td>
+    <td className="digits">
+      <span dir="ltr">{formatDuration(spoken.spokenMs)}</span>
+    </td>
   );
+};
 
 /**
  * One list (the delegations, or the groups): the few with most time in the chosen column, and
@@ -52,8 +61,10 @@ const SpeakingTable = ({
   sort: SpeakingSort;
   onSort: (sort: SpeakingSort) => void;
 }) => {
+  const t = useT();
+  const lang = useLang();
   const [all, setAll] = useState(false);
-  const sorted = sortRows(rows, sort);
+  const sorted = sortRows(rows, sort, localeOf(lang));
   const shown = all ? sorted : sorted.slice(0, TOP);
   return (
     <div className="speaking-list">
@@ -75,7 +86,7 @@ const SpeakingTable = ({
                   aria-pressed={sort === c.sort}
                   onClick={() => onSort(c.sort)}
                 >
-                  {c.label}
+                  {t(c.label)}
                 </button>
               </th>
             ))}
@@ -86,7 +97,7 @@ const SpeakingTable = ({
             <tr key={row.id} className={row.speaking ? 'is-speaking' : undefined}>
               <th scope="row">
                 {row.name}
-                {row.speaking && <span className="tag speaking-tag">Speaking</span>}
+                {row.speaking && <span className="tag speaking-tag">{t('consoles.speaking')}</span>}
               </th>
               <TimeCell spoken={row.item} />
               <TimeCell spoken={row.today} />
@@ -96,7 +107,9 @@ const SpeakingTable = ({
       </table>
       {sorted.length > TOP && (
         <button type="button" className="button-quiet button-small" onClick={() => setAll(!all)}>
-          {all ? `Show the first ${TOP}` : `Show all ${sorted.length}`}
+          {all
+            ? t('consoles.show-first', { count: TOP })
+            : t('consoles.show-all', { count: sorted.length })}
         </button>
       )}
     </div>
@@ -117,6 +130,8 @@ const SpeakingTimes = ({
   sort: SpeakingSort;
   onSort: (sort: SpeakingSort) => void;
 }) => {
+  const t = useT();
+  const words = useSharedWords();
   const { view, clock } = useLiveView();
   const spokenNow = useTimedValue(clock, view.turn, SPOKEN_SO_FAR);
   const timeZone = view.agenda.timeZone;
@@ -124,21 +139,29 @@ const SpeakingTimes = ({
   const itemId = view.current?.itemId ?? null;
   const floor = onTheFloor(view, spokenNow);
   const current = view.turn ? (floor.find((t) => t.id === view.turn?.id) ?? null) : null;
-  const times = speakingTimes(mergeTurns(recorded, floor), { itemId, dayStart }, current);
+  const counted = speakingTimes(mergeTurns(recorded, floor), { itemId, dayStart }, current);
+  // Each row by its name in the page's language (the record keeps the English one).
+  const times = {
+    delegations: counted.delegations.map((row) => ({
+      ...row,
+      name: words.delegation(row.id, row.name),
+    })),
+    groups: counted.groups.map((row) => ({ ...row, name: words.group(row.id, row.name) })),
+  };
   const item = currentStep(view)?.item ?? null;
   if (times.delegations.length === 0 && times.groups.length === 0) {
-    return <p className="quiet">No delegation or group has spoken today or in this item.</p>;
+    return <p className="quiet">{t('consoles.nobody-has-spoken')}</p>;
   }
   return (
     <>
       <div className="quiet">
-        {item && <p>This item: {item.title}</p>}
-        <p>A statement on behalf of a group counts for the group.</p>
+        {item && <p>{t('consoles.this-item', { title: item.title })}</p>}
+        <p>{t('consoles.group-statements-count')}</p>
       </div>
       {times.delegations.length > 0 && (
         <SpeakingTable
-          caption="Delegations"
-          whoHeading="Delegation"
+          caption={t('consoles.delegations')}
+          whoHeading={t('consoles.delegation')}
           rows={times.delegations}
           sort={sort}
           onSort={onSort}
@@ -146,8 +169,8 @@ const SpeakingTimes = ({
       )}
       {times.groups.length > 0 && (
         <SpeakingTable
-          caption="On behalf of groups"
-          whoHeading="Group"
+          caption={t('consoles.on-behalf-of-groups')}
+          whoHeading={t('consoles.group')}
           rows={times.groups}
           sort={sort}
           onSort={onSort}
@@ -163,6 +186,7 @@ const SpeakingTimes = ({
  * folds away to a heading.
  */
 export const SpeakingTimePanel = () => {
+  const t = useT();
   const { view, session, clock } = useLiveView();
   const [open, setOpen] = useState(true);
   // Kept while the panel is folded away: the moderator's choice of column stands.
@@ -179,14 +203,14 @@ export const SpeakingTimePanel = () => {
           aria-controls={bodyId}
           onClick={() => setOpen(!open)}
         >
-          Speaking time
+          {t('consoles.speaking-time')}
         </button>
       </h2>
       <div id={bodyId} className="speaking-time-body" hidden={!open}>
         {/* Folded away, nothing in it redraws each second. */}
         {open &&
           (recorded === null ? (
-            <p className="quiet">Reading the record…</p>
+            <p className="quiet">{t('consoles.reading-the-record')}</p>
           ) : (
             <SpeakingTimes recorded={recorded} sort={sort} onSort={setSort} />
           ))}

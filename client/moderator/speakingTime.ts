@@ -180,14 +180,21 @@ export const speakingTimes = (
 
 export type SpeakingSort = 'item' | 'today';
 
-/** Most time first in the chosen column, then most time in the other, then by name. */
-export const sortRows = (rows: readonly SpeakingRow[], by: SpeakingSort): SpeakingRow[] => {
+/**
+ * Most time first in the chosen column, then most time in the other, then by name, in the order
+ * of `locale`'s alphabet (the rows' names in the page's language).
+ */
+export const sortRows = (
+  rows: readonly SpeakingRow[],
+  by: SpeakingSort,
+  locale?: string,
+): SpeakingRow[] => {
   const other: SpeakingSort = by === 'item' ? 'today' : 'item';
   return [...rows].sort(
     (a, b) =>
       b[by].spokenMs - a[by].spokenMs ||
       b[other].spokenMs - a[other].spokenMs ||
-      a.name.localeCompare(b.name),
+      a.name.localeCompare(b.name, locale),
   );
 };
 

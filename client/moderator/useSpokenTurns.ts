@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { HTTP_ROUTES } from '../../shared/protocol/contract';
 import type { MeetingView } from '../../shared/protocol/view';
 import { call } from '../app/api';
 import type { Session } from '../app/sessions';
@@ -36,7 +35,7 @@ export const useSpokenTurns = (
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const load = () => {
-      call(HTTP_ROUTES.record, { params: { id: session.meetingId }, token: session.token }).then(
+      call('record', { params: { id: session.meetingId }, token: session.token }).then(
         (answer) => {
           if (!live) return;
           setRead({ turns: answer.turns.map(countedFromRecord), generation });

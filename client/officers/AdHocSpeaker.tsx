@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import type { Command } from '../../shared/protocol/commands';
 import { LIMITS } from '../../shared/protocol/limits';
 import { BusyButton } from '../components/BusyButton';
+import { useT } from '../i18n/useT';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
 import { useMayPress } from '../live/useMayPress';
@@ -9,6 +10,7 @@ import { giveFloor } from '../meeting/seen';
 
 /** Gives the floor to someone the agenda does not name: a speaker by name. */
 export const AdHocSpeaker = () => {
+  const t = useT();
   const { view } = useLiveView();
   const [send, pending] = useCommand();
   const mayPress = useMayPress();
@@ -26,7 +28,7 @@ export const AdHocSpeaker = () => {
   };
   return (
     <form className="inline-form" onSubmit={submit}>
-      <label htmlFor={id}>Another speaker, by name</label>
+      <label htmlFor={id}>{t('consoles.ad-hoc-speaker')}</label>
       <div className="field-row">
         <input
           id={id}
@@ -36,7 +38,7 @@ export const AdHocSpeaker = () => {
           onChange={(e) => setName(e.target.value)}
         />
         <BusyButton type="submit" busy={pending} refusal={refusal} disabled={trimmed === ''}>
-          Give the floor
+          {t('consoles.give-floor')}
         </BusyButton>
       </div>
     </form>

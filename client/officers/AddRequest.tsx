@@ -1,47 +1,58 @@
+import { Trans } from '@lingui/react';
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { groupsOf } from '../../shared/groups';
 import type { Delegation, Group } from '../../shared/protocol/agenda';
 import type { CommandOf } from '../../shared/protocol/commands';
-import type { RequestKind } from '../../shared/protocol/common';
+import { REQUEST_KINDS, type RequestKind } from '../../shared/protocol/enums';
 import { LIMITS } from '../../shared/protocol/limits';
 import { BusyButton } from '../components/BusyButton';
+import { useT } from '../i18n/useT';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
 import { useMayPress } from '../live/useMayPress';
 import { useGroups, useRoster } from '../live/useRoster';
-import { CATEGORY_LABEL, panelists } from '../meeting/agenda';
-import { KIND_LABEL } from '../meeting/requestWords';
+import { panelists } from '../meeting/agenda';
+import { useSharedWords } from './sharedWords';
 
 const MATCHES_SHOWN = 8;
 
 /** The kinds, in the room's order of words (a statement first, as most requests are). */
-const KINDS = Object.keys(KIND_LABEL) as RequestKind[];
+const KINDS: readonly RequestKind[] = REQUEST_KINDS;
 
 const folded = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
-/** The group a delegation speaks for ("" for its own statement), with the groups it may choose. */
+/**
+ * The group a delegation speaks for ("" for its own statement), with the groups it may choose.
+ * `name`: the delegation's, in the page's language.
+ */
 const BehalfChoice = ({
-  delegation,
+  name,
   groups,
   value,
   onChange,
 }: {
-  delegation: Delegation;
+  name: string;
   groups: Group[];
   value: string;
   onChange: (groupId: string) => void;
 }) => {
+  const t = useT();
+  const words = useSharedWords();
   const id = useId();
   return (
     <div className="behalf-field">
       <label htmlFor={id}>
-        On behalf of<span className="visually-hidden"> (for {delegation.name})</span>
+        <Trans
+          id="consoles.behalf-label"
+          values={{ delegation: name }}
+          components={{ 0: <span className="visually-hidden" /> }}
+        />
       </label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">Its own statement</option>
+        <option value="">{t('consoles.behalf-own')}</option>
         {groups.map((g) => (
           <option key={g.id} value={g.id}>
-            the {g.name}
+            {t('consoles.behalf-group', { group: words.group(g.id, g.name) })}
           </option>
         ))}
       </select>
@@ -55,6 +66,8 @@ const BehalfChoice = ({
  * it is made for (among the delegation's own groups) and the panelists its questions address.
  */
 export const AddRequest = () => {
+  const t = useT();
+  const words = useSharedWords();
   const { view, session } = useLiveView();
   const roster = useRoster(session.meetingId);
   const groups = useGroups(session.meetingId);
@@ -78,12 +91,17 @@ export const AddRequest = () => {
     view.floor.queue.filter((r) => r.kind === kind).map((r) => r.delegationId),
   );
   const query = folded(search.trim());
+  // Found by its name in the page's language or by its English one (the roster's own).
   const matches = useMemo(
     () =>
       query === ''
         ? []
-        : (roster ?? []).filter((d) => folded(d.name).includes(query)).slice(0, MATCHES_SHOWN),
-    [roster, query],
+        : (roster ?? [])
+            .filter((d) =>
+              [words.delegation(d.id, d.name), d.name].some((n) => folded(n).includes(query)),
+            )
+            .slice(0, MATCHES_SHOWN),
+    [roster, query, words],
   );
 
   const name = speakerName.trim();
@@ -120,9 +138,9 @@ export const AddRequest = () => {
 
   return (
     <form className="add-request" onSubmit={submit}>
-      <h3>Add a request for a delegation</h3>
+      <h3>{t('consoles.add-request-heading')}</h3>
       <fieldset className="kind-choice">
-        <legend>It asks for</legend>
+        <legend>{t('consoles.it-asks-for')}</legend>
         <div className="choices choices-row">
           {KINDS.map((k) => (
             <label className="choice" key={k}>
@@ -133,21 +151,21 @@ export const AddRequest = () => {
                 checked={kind === k}
                 onChange={() => setKind(k)}
               />
-              {KIND_LABEL[k]}
+              {words.kind(k)}
             </label>
           ))}
         </div>
       </fieldset>
-      <label htmlFor={searchId}>Find a delegation</label>
+      <label htmlFor={searchId}>{t('consoles.find-delegation')}</label>
       <input
         id={searchId}
         type="search"
         value={search}
         autoComplete="off"
-        placeholder={roster ? 'Type part of its name' : 'Loading the roster…'}
+        placeholder={t(roster ? 'consoles.find-placeholder' : 'consoles.roster-loading')}
         onChange={(e) => setSearch(e.target.value)}
       />
-      <label htmlFor={speakerId}>Speaker's name (optional)</label>
+      <label htmlFor={speakerId}>{t('consoles.speaker-name-optional')}</label>
       <input
         id={speakerId}
         value={speakerName}
@@ -157,7 +175,7 @@ export const AddRequest = () => {
       />
       {people.length > 0 && (
         <fieldset className="addressed-choice">
-          <legend>Questions to panelists (optional)</legend>
+          <legend>{t('consoles.questions-to-panelists')}</legend>
           <div className="choices choices-row">
             {people.map((p) => (
               <label className="choice" key={p.id}>
@@ -172,35 +190,38 @@ export const AddRequest = () => {
           </div>
         </fieldset>
       )}
-      {query !== '' && matches.length === 0 && <p className="quiet">No delegation matches.</p>}
+      {query !== '' && matches.length === 0 && (
+        <p className="quiet">{t('consoles.no-delegation-matches')}</p>
+      )}
       {matches.length > 0 && (
-        <ul className="rows matches" aria-label="Matching delegations">
+        <ul className="rows matches" aria-label={t('consoles.matching-delegations')}>
           {matches.map((d) => {
             const its = statement && groups ? groupsOf(d.id, groups) : [];
+            const name = words.delegation(d.id, d.name);
             return (
               <li className="row" key={d.id}>
                 <div className="row-main">
-                  <strong>{d.name}</strong>
-                  <span className="quiet"> {CATEGORY_LABEL[d.category]}</span>
+                  <strong>{name}</strong>
+                  <span className="quiet"> {words.category(d.category)}</span>
                 </div>
                 {its.length > 0 && !waiting.has(d.id) && (
                   <BehalfChoice
-                    delegation={d}
+                    name={name}
                     groups={its}
                     value={behalf[d.id] ?? ''}
                     onChange={(groupId) => setBehalf((b) => ({ ...b, [d.id]: groupId }))}
                   />
                 )}
                 {waiting.has(d.id) ? (
-                  <span className="tag">Waiting</span>
+                  <span className="tag">{t('consoles.waiting')}</span>
                 ) : (
                   <BusyButton
                     busy={pending}
                     refusal={refusalFor(d)}
-                    aria-label={`Add a request for ${d.name}`}
+                    aria-label={t('consoles.add-for', { delegation: name })}
                     onClick={() => void add(d)}
                   >
-                    Add
+                    {t('consoles.add')}
                   </BusyButton>
                 )}
               </li>

@@ -3,6 +3,7 @@ import type { Command } from '../../shared/protocol/commands';
 import { BusyButton } from '../components/BusyButton';
 import { passFocusTo } from '../components/focusHandoff';
 import { type Announcement, useAnnouncer } from '../components/LiveAnnouncer';
+import { useT } from '../i18n/useT';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
 import { useMayPress } from '../live/useMayPress';
@@ -33,6 +34,7 @@ const BlackoutNews = ({ announcement }: { announcement: Announcement | null }) =
  * display back; the moderator's says who can. Screen readers hear the change either way.
  */
 export const BlackoutBanner = () => {
+  const t = useT();
   const { view } = useLiveView();
   const [send, pending] = useCommand();
   const can = usePermissions();
@@ -44,8 +46,8 @@ export const BlackoutBanner = () => {
   useEffect(() => {
     if (before.current === blackout) return;
     before.current = blackout;
-    announce(blackout ? 'The room display is black.' : 'The room display shows the meeting again.');
-  }, [blackout, announce]);
+    announce(t(blackout ? 'consoles.blackout-news-on' : 'consoles.blackout-news-off'));
+  }, [blackout, announce, t]);
   return (
     <>
       <BlackoutNews announcement={announcement} />
@@ -53,11 +55,13 @@ export const BlackoutBanner = () => {
         <section className="blackout-banner" aria-labelledby={headingId}>
           <p className="blackout-mark" aria-hidden="true" />
           <div className="blackout-text">
-            <h2 id={headingId}>The room display is black</h2>
+            <h2 id={headingId}>{t('consoles.blackout-heading')}</h2>
             <p>
-              {can('display.configure')
-                ? 'The room sees nothing on the room display and the podium.'
-                : 'The room sees nothing on the room display and the podium. The chair can bring it back.'}
+              {t(
+                can('display.configure')
+                  ? 'consoles.blackout-text'
+                  : 'consoles.blackout-text-chair-can-show',
+              )}
             </p>
           </div>
           {can('display.configure') && (
@@ -70,7 +74,7 @@ export const BlackoutBanner = () => {
                 void send(SHOW_DISPLAY);
               }}
             >
-              Show the room display again
+              {t('consoles.blackout-show')}
             </BusyButton>
           )}
         </section>

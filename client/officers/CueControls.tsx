@@ -1,14 +1,20 @@
+import { Trans } from '@lingui/react';
 import { type FormEvent, useId, useState } from 'react';
 import type { Command } from '../../shared/protocol/commands';
+import { dirOf } from '../../shared/protocol/langs';
 import type { Cue } from '../../shared/protocol/view';
 import { clockTimeOf } from '../../shared/schedule/zonedTime';
 import { BusyButton } from '../components/BusyButton';
 import { passFocusTo, useTakesFocus } from '../components/focusHandoff';
+import { localeOf } from '../i18n/i18n';
+import { useLang } from '../i18n/languages';
+import { useT } from '../i18n/useT';
 import { useLiveView } from '../live/LiveContext';
 import type { ShownRefusal } from '../live/refusalWords';
 import { useCommand } from '../live/useCommand';
 import { useMayPress } from '../live/useMayPress';
 import { CLEAR_CUE, CUE_MAX_CHARS, CUE_PRESETS, cueText, cueTextProblem } from './cues';
+import { useWordsIn } from './roomWords';
 import { usePermissions } from './usePermissions';
 
 /** Where the focus goes when "Clear the cue" goes away with the cue it cleared. */
@@ -20,15 +26,28 @@ const AFTER_CLEAR = 'cue-first-preset';
  * and stops where the device asks for less motion).
  */
 const CueShown = ({ cue }: { cue: Cue }) => {
+  const t = useT();
   const { view } = useLiveView();
   return (
     <div className={cue.flash ? 'cue-shown is-flashing' : 'cue-shown'}>
-      <p className="cue-shown-text">{cue.text}</p>
+      {/* Its words as sent, in whatever language and direction they were written. */}
+      <p className="cue-shown-text" dir="auto">
+        {cue.text}
+      </p>
       <p className="cue-shown-facts">
         <span>
-          Sent at <span className="digits">{clockTimeOf(cue.sentAt, view.agenda.timeZone)}</span>
+          <Trans
+            id="consoles.cue-sent-at"
+            values={{
+              time: (
+                <span className="digits" dir="ltr">
+                  {clockTimeOf(cue.sentAt, view.agenda.timeZone)}
+                </span>
+              ),
+            }}
+          />
         </span>
-        {cue.flash && <span className="tag cue-flash-tag">Flashing</span>}
+        {cue.flash && <span className="tag cue-flash-tag">{t('consoles.cue-flashing')}</span>}
       </p>
     </div>
   );
@@ -40,6 +59,7 @@ const CueShown = ({ cue }: { cue: Cue }) => {
  * clearing, is heard at this console too.
  */
 const CurrentCue = () => {
+  const t = useT();
   const { view } = useLiveView();
   const [send, pending] = useCommand();
   const mayPress = useMayPress();
@@ -50,11 +70,11 @@ const CurrentCue = () => {
       <div aria-live="polite" aria-atomic="true">
         {cue ? (
           <>
-            <p className="visually-hidden">Cue on the podium:</p>
+            <p className="visually-hidden">{t('consoles.cue-on-the-podium')}</p>
             <CueShown cue={cue} />
           </>
         ) : (
-          <p className="quiet">No cue: the podium shows the speaker and the clock.</p>
+          <p className="quiet">{t('consoles.no-cue')}</p>
         )}
       </div>
       {cue && can('cue.clear') && (
@@ -66,7 +86,7 @@ const CurrentCue = () => {
             void send(CLEAR_CUE);
           }}
         >
-          Clear the cue
+          {t('consoles.cue-clear')}
         </BusyButton>
       )}
     </div>
@@ -75,6 +95,7 @@ const CurrentCue = () => {
 
 /** A cue in the console's own words, up to 80 characters, checked as the engine checks it. */
 const TypedCue = ({ flash }: { flash: boolean }) => {
+  const t = useT();
   const [send, pending] = useCommand();
   const mayPress = useMayPress();
   const [typed, setTyped] = useState('');
@@ -83,10 +104,16 @@ const TypedCue = ({ flash }: { flash: boolean }) => {
   const problemId = useId();
   const text = cueText(typed);
   const problem = cueTextProblem(typed);
+  const problemWords = problem && t(problem);
   const command: Command = { type: 'cue.send', text, ...(flash && { flash: true }) };
-  // The words are the form's to judge (the schema's rules, in its words); the moment, the chart's.
+  // The words are the form's to judge (the schema's rules, in the console's words); the moment,
+  // the chart's.
   const refusal: ShownRefusal | null =
-    text === '' ? null : problem ? { code: 'invalid', message: problem } : mayPress(command);
+    text === ''
+      ? null
+      : problemWords
+        ? { code: 'invalid', message: problemWords }
+        : mayPress(command);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (text === '' || refusal || pending) return;
@@ -95,26 +122,30 @@ const TypedCue = ({ flash }: { flash: boolean }) => {
   };
   return (
     <form className="inline-form cue-typed" onSubmit={submit}>
-      <label htmlFor={fieldId}>Your own words</label>
+      <label htmlFor={fieldId}>{t('consoles.cue-own-words')}</label>
       <div className="field-row">
         <input
           id={fieldId}
           value={typed}
           maxLength={CUE_MAX_CHARS}
           autoComplete="off"
+          dir="auto"
           aria-describedby={`${countId} ${problemId}`}
           aria-invalid={problem !== null || undefined}
           onChange={(e) => setTyped(e.target.value)}
         />
         <BusyButton type="submit" busy={pending} refusal={refusal} disabled={text === ''}>
-          Send cue
+          {t('consoles.cue-send')}
         </BusyButton>
       </div>
       <p className="cue-count quiet" id={countId}>
-        <span className="digits">{text.length}</span> of {CUE_MAX_CHARS} characters
+        <Trans
+          id="consoles.cue-count"
+          values={{ count: <span className="digits">{text.length}</span>, max: CUE_MAX_CHARS }}
+        />
       </p>
       <div id={problemId} aria-live="polite">
-        {problem && <p className="field-problem">Not accepted: the cue {problem}.</p>}
+        {problemWords && <p className="field-problem">{problemWords}</p>}
       </div>
     </form>
   );
@@ -124,8 +155,15 @@ const TypedCue = ({ flash }: { flash: boolean }) => {
  * Cues to the speaker while they have the floor (contract version 2): the current one as the
  * podium shows it and its "Clear", the room's usual cues in one press each, and a cue typed by
  * hand. A cue goes with its turn: the engine clears it when the turn ends or another starts.
+ *
+ * A preset is sent in the room display's language (`display.lang`), not the console's: the
+ * speaker reads it on the podium, which speaks the room's language. Each preset's button says it
+ * in the console's language and, when the room's differs, shows beneath what the podium will
+ * show; until that language's words have arrived the presets wait (a frame or two).
  */
 export const CueControls = () => {
+  const t = useT();
+  const { view } = useLiveView();
   const [send, pending] = useCommand();
   const mayPress = useMayPress();
   const can = usePermissions();
@@ -133,10 +171,14 @@ export const CueControls = () => {
   const headingId = useId();
   const flashId = useId();
   const firstPreset = useTakesFocus<HTMLButtonElement>(AFTER_CLEAR);
+  const pageLang = useLang();
+  const roomLang = view.display.lang;
+  const inRoom = useWordsIn(roomLang);
   if (!can('cue.send')) return null;
+  const elsewhere = roomLang !== pageLang;
   return (
     <section className="cues" aria-labelledby={headingId}>
-      <h3 id={headingId}>Cue to the speaker</h3>
+      <h3 id={headingId}>{t('consoles.cue-heading')}</h3>
       <CurrentCue />
       <div className="cue-flash">
         <input
@@ -145,31 +187,51 @@ export const CueControls = () => {
           checked={flash}
           onChange={(e) => setFlash(e.target.checked)}
         />
-        <label htmlFor={flashId}>Flash it on the podium</label>
+        <label htmlFor={flashId}>{t('consoles.cue-flash')}</label>
       </div>
+      {elsewhere && (
+        <p className="quiet">
+          {t('consoles.cue-room-language', {
+            language: new Intl.DisplayNames([localeOf(pageLang)], { type: 'language' }).of(
+              roomLang,
+            ),
+          })}
+        </p>
+      )}
       <div className="button-row cue-presets">
         {CUE_PRESETS.map((preset, i) => {
-          const command: Command = {
-            type: 'cue.send',
-            text: preset.text,
-            ...((flash || preset.alwaysFlashes) && { flash: true }),
-          };
+          const text = inRoom ? inRoom(preset.id) : null;
+          const command: Command | null =
+            text === null
+              ? null
+              : {
+                  type: 'cue.send',
+                  text,
+                  ...((flash || preset.alwaysFlashes) && { flash: true }),
+                };
           return (
             <BusyButton
-              key={preset.text}
+              key={preset.id}
               ref={i === 0 ? firstPreset : undefined}
-              busy={pending}
-              refusal={mayPress(command)}
-              onClick={() => void send(command)}
+              busy={pending || command === null}
+              refusal={command && mayPress(command)}
+              onClick={() => {
+                if (command) void send(command);
+              }}
             >
-              {preset.text}
+              {t(preset.id)}
+              {elsewhere && text !== null && (
+                <span className="cue-preset-sent" lang={roomLang} dir={dirOf(roomLang)}>
+                  {text}
+                </span>
+              )}
             </BusyButton>
           );
         })}
       </div>
       {CUE_PRESETS.filter((p) => p.alwaysFlashes).map((p) => (
-        <p className="quiet" key={p.text}>
-          “{p.text}” always flashes.
+        <p className="quiet" key={p.id}>
+          {t('consoles.cue-always-flashes', { cue: t(p.id) })}
         </p>
       ))}
       <TypedCue flash={flash} />

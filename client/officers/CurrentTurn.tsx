@@ -1,14 +1,15 @@
+import { Trans } from '@lingui/react';
 import { formatRemaining } from '../../shared/clock/turnClock';
 import type { TurnView } from '../../shared/protocol/view';
 import { Clock } from '../components/Clock';
 import { LiveRegion, useAnnouncer } from '../components/LiveAnnouncer';
-import { PhaseWatch, timeInWords } from '../components/PhaseWatch';
+import { PhaseWatch } from '../components/PhaseWatch';
+import { useT } from '../i18n/useT';
 import { useLiveView } from '../live/LiveContext';
-import { CATEGORY_LABEL } from '../meeting/agenda';
-import { speakingFor } from '../meeting/requestWords';
 import { CueControls } from './CueControls';
 import { KindTag } from './KindTag';
 import { addresseeNames } from './queueWords';
+import { useSharedWords } from './sharedWords';
 import { TurnControls } from './TurnControls';
 
 /**
@@ -16,16 +17,20 @@ import { TurnControls } from './TurnControls';
  * not a statement, and the panelists its questions address.
  */
 export const SpeakerLine = ({ turn }: { turn: TurnView }) => {
+  const t = useT();
+  const words = useSharedWords();
   const { view } = useLiveView();
   const { speaker } = turn;
   const forDelegation =
     speaker.delegationName !== undefined && speaker.delegationName === speaker.name;
+  const delegation =
+    speaker.delegationName !== undefined
+      ? { id: speaker.delegationId ?? '', name: speaker.delegationName }
+      : null;
   const details = [
-    speaker.delegationName !== undefined && !forDelegation
-      ? speakingFor(speaker.delegationName, speaker.onBehalfOf)
-      : null,
-    speaker.category ? CATEGORY_LABEL[speaker.category] : null,
-    turn.segment === 'panel' ? 'Panel responds' : null,
+    delegation && !forDelegation ? words.speakingFor(delegation, speaker.onBehalfOf) : null,
+    speaker.category ? words.category(speaker.category) : null,
+    turn.segment === 'panel' ? t('consoles.panel-responds') : null,
   ].filter((d): d is string => d !== null);
   const addressed = speaker.addressedTo ?? [];
   return (
@@ -33,12 +38,18 @@ export const SpeakerLine = ({ turn }: { turn: TurnView }) => {
       <KindTag kind={speaker.kind} />
       <p>
         <strong className="speaker-name">
-          {forDelegation ? speakingFor(speaker.name, speaker.onBehalfOf) : speaker.name}
+          {delegation && forDelegation
+            ? words.speakingFor(delegation, speaker.onBehalfOf)
+            : speaker.name}
         </strong>
         {details.length > 0 && <span className="speaker-details"> {details.join(' · ')}</span>}
       </p>
       {addressed.length > 0 && (
-        <p className="addressed">Questions to {addresseeNames(view, addressed).join(', ')}</p>
+        <p className="addressed">
+          {t('consoles.questions-to', {
+            names: words.list(addresseeNames(view, addressed)),
+          })}
+        </p>
       )}
     </div>
   );
@@ -48,24 +59,42 @@ export const SpeakerLine = ({ turn }: { turn: TurnView }) => {
  * The turn a point of order interrupted: who, and the time left on their paused clock, and what
  * ending the point of order does. Its clock stands still, so it is drawn once.
  */
-const InterruptedTurn = ({ turn }: { turn: TurnView }) => (
-  <div className="interrupted">
-    <p>
-      <strong>Interrupted:</strong> {turn.speaker.name}, paused at{' '}
-      <span className="digits">{formatRemaining(turn.limitMs - turn.elapsedMs)}</span>
-    </p>
-    <p className="quiet">
-      Ending the point of order gives the floor back to {turn.speaker.name}, paused: then Resume
-      continues their clock.
-    </p>
-  </div>
-);
+const InterruptedTurn = ({ turn }: { turn: TurnView }) => {
+  const t = useT();
+  const name = useSharedWords().speaker(turn.speaker);
+  return (
+    <div className="interrupted">
+      <p>
+        <Trans
+          id="consoles.interrupted-paused-at"
+          values={{
+            name,
+            time: (
+              <span className="digits" dir="ltr">
+                {formatRemaining(turn.limitMs - turn.elapsedMs)}
+              </span>
+            ),
+          }}
+          components={{ 0: <strong /> }}
+        />
+      </p>
+      <p className="quiet">
+        {t('consoles.interrupted-gets-back', {
+          name,
+          resume: t('consoles.resume'),
+        })}
+      </p>
+    </div>
+  );
+};
 
 /**
  * Tells screen readers, once, that the clock has entered warning or run over; the clock itself
  * stays silent (its seconds would drown everything else).
  */
 const ClockNews = ({ turn }: { turn: TurnView | null }) => {
+  const t = useT();
+  const words = useSharedWords();
   const [announcement, announce] = useAnnouncer();
   return (
     <>
@@ -76,8 +105,11 @@ const ClockNews = ({ turn }: { turn: TurnView | null }) => {
           onEnter={(phase, remainingMs) =>
             announce(
               phase === 'warning'
-                ? `Warning: ${timeInWords(remainingMs)} left for ${turn.speaker.name}.`
-                : `Time is up for ${turn.speaker.name}.`,
+                ? t('consoles.news-warning', {
+                    time: words.timeInWords(remainingMs),
+                    name: words.speaker(turn.speaker),
+                  })
+                : t('consoles.news-time-is-up', { name: words.speaker(turn.speaker) }),
             )
           }
         />
@@ -92,10 +124,11 @@ const ClockNews = ({ turn }: { turn: TurnView | null }) => {
  * moderator consoles.
  */
 export const CurrentTurn = ({ turn }: { turn: TurnView | null }) => {
+  const t = useT();
   const { view } = useLiveView();
   return (
     <section className="panel current-turn" aria-labelledby="current-turn-heading">
-      <h2 id="current-turn-heading">Has the floor</h2>
+      <h2 id="current-turn-heading">{t('consoles.has-the-floor')}</h2>
       <ClockNews turn={turn} />
       {turn ? (
         <>
@@ -106,7 +139,7 @@ export const CurrentTurn = ({ turn }: { turn: TurnView | null }) => {
           <CueControls />
         </>
       ) : (
-        <p className="quiet">Nobody has the floor.</p>
+        <p className="quiet">{t('consoles.nobody-has-the-floor')}</p>
       )}
     </section>
   );

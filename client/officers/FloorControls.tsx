@@ -2,12 +2,13 @@ import type { Command } from '../../shared/protocol/commands';
 import type { Question } from '../../shared/protocol/view';
 import { BusyButton } from '../components/BusyButton';
 import { passFocusTo, useTakesFocus } from '../components/focusHandoff';
+import { useT } from '../i18n/useT';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
 import { useMayPress } from '../live/useMayPress';
 import { panelists } from '../meeting/agenda';
-import { speakingFor } from '../meeting/requestWords';
 import { giveFloor } from '../meeting/seen';
+import { useSharedWords } from './sharedWords';
 import { usePermissions } from './usePermissions';
 
 /**
@@ -15,6 +16,7 @@ import { usePermissions } from './usePermissions';
  * the one the chart lets act is shown.
  */
 export const ListControls = () => {
+  const t = useT();
   const { view } = useLiveView();
   const [send, pending] = useCommand();
   const can = usePermissions();
@@ -29,16 +31,16 @@ export const ListControls = () => {
   return (
     <div className="status-line">
       <span className={`tag ${open ? 'tag-open' : 'tag-closed'}`}>
-        {open ? 'List of speakers open' : 'List of speakers closed'}
+        {t(open ? 'consoles.list-open' : 'consoles.list-closed')}
       </span>
       {can('floor.close') && mayPress({ type: 'floor.close' }) === null && (
         <BusyButton ref={takesFocus} busy={pending} onClick={() => toggle('floor.close')}>
-          Close list
+          {t('consoles.close-list')}
         </BusyButton>
       )}
       {can('floor.open') && mayPress({ type: 'floor.open' }) === null && (
         <BusyButton ref={takesFocus} busy={pending} onClick={() => toggle('floor.open')}>
-          Reopen list
+          {t('consoles.reopen-list')}
         </BusyButton>
       )}
     </div>
@@ -51,6 +53,7 @@ export const ListControls = () => {
  * share a place: the one the chart lets act is shown.
  */
 export const SegmentControls = () => {
+  const t = useT();
   const { view } = useLiveView();
   const [send, pending] = useCommand();
   const can = usePermissions();
@@ -68,15 +71,17 @@ export const SegmentControls = () => {
   return (
     <div className="segment">
       <div className="status-line">
-        <span className="tag">{segment === 'panel' ? 'Panel responds' : 'Floor'}</span>
+        <span className="tag">
+          {t(segment === 'panel' ? 'consoles.panel-responds' : 'consoles.segment-floor')}
+        </span>
         <span className="cluster">
-          {sincePanel}
-          {clusterSize !== undefined ? ` of ${clusterSize}` : ''} interventions since the panel last
-          answered
+          {clusterSize !== undefined
+            ? t('consoles.interventions-of-cluster', { count: sincePanel, size: clusterSize })
+            : t('consoles.interventions', { count: sincePanel })}
         </span>
       </div>
       {segment === 'floor' && clusterDone && (
-        <p className="proposal">The cluster is complete: it is the panel's turn.</p>
+        <p className="proposal">{t('consoles.cluster-complete')}</p>
       )}
       {can('floor.segment') && (
         <div className="button-row">
@@ -87,12 +92,12 @@ export const SegmentControls = () => {
               busy={pending}
               onClick={() => switchTo(toPanel)}
             >
-              Panel's turn
+              {t('consoles.panel-turn')}
             </BusyButton>
           )}
           {mayPress(toFloor) === null && (
             <BusyButton ref={takesFocus} busy={pending} onClick={() => switchTo(toFloor)}>
-              Back to the floor
+              {t('consoles.back-to-the-floor')}
             </BusyButton>
           )}
         </div>
@@ -106,28 +111,31 @@ export const SegmentControls = () => {
  * The questions put to one panelist since the panel last answered, in the order asked: whom they
  * answer, as the room named them.
  */
-const QuestionsTo = ({ panelist, questions }: { panelist: string; questions: Question[] }) =>
-  questions.length === 0 ? (
-    <p className="questions quiet">No questions since the panel last answered.</p>
+const QuestionsTo = ({ panelist, questions }: { panelist: string; questions: Question[] }) => {
+  const t = useT();
+  const words = useSharedWords();
+  return questions.length === 0 ? (
+    <p className="questions quiet">{t('consoles.no-questions')}</p>
   ) : (
     <div className="questions">
-      <p className="questions-count">
-        {questions.length} {questions.length === 1 ? 'question' : 'questions'} since the panel last
-        answered
-      </p>
-      <ol aria-label={`Questions to ${panelist}`}>
+      <p className="questions-count">{t('consoles.questions', { count: questions.length })}</p>
+      <ol aria-label={t('consoles.questions-to', { names: panelist })}>
         {questions.map((q) => (
-          <li key={q.turnId}>{speakingFor(q.name, q.onBehalfOf)}</li>
+          <li key={q.turnId}>
+            {words.speakingFor({ id: q.delegationId, name: q.name }, q.onBehalfOf)}
+          </li>
         ))}
       </ol>
     </div>
   );
+};
 
 /**
  * The item's scheduled speakers, who answer for the panel in a discussion, each with the
  * questions put to them since the panel last answered.
  */
 const Panelists = () => {
+  const t = useT();
   const { view } = useLiveView();
   const [send, pending] = useCommand();
   const mayPress = useMayPress();
@@ -137,7 +145,7 @@ const Panelists = () => {
   const { questions } = view.floor;
   return (
     <div className="panelists">
-      <h3>Give the floor to a panelist</h3>
+      <h3>{t('consoles.give-floor-to-panelist')}</h3>
       <ul className="rows">
         {people.map((p) => {
           // The step and the turn seen: a request arriving meanwhile does not stop the panel.
@@ -148,14 +156,14 @@ const Panelists = () => {
                 <strong>{p.name}</strong>
                 <span className="quiet"> {p.role}</span>
               </div>
-              {p.id === speaking && <span className="tag">Speaking</span>}
+              {p.id === speaking && <span className="tag">{t('consoles.speaking')}</span>}
               <BusyButton
                 busy={pending}
                 refusal={mayPress(command)}
-                aria-label={`Give the floor to ${p.name}`}
+                aria-label={t('consoles.give-floor-to', { name: p.name })}
                 onClick={() => void send(command)}
               >
-                Give the floor
+                {t('consoles.give-floor')}
               </BusyButton>
               {questions.length > 0 && (
                 <QuestionsTo

@@ -1,7 +1,9 @@
 import { BusyButton } from '../components/BusyButton';
 import { passFocusTo, useTakesFocus } from '../components/focusHandoff';
+import { useT } from '../i18n/useT';
 import { useShortcutsOn } from './shortcutSetting';
 import type { NextSpeaker } from './useNextSpeaker';
+import { SHORTCUT_KEYS } from './useShortcuts';
 
 /**
  * Gives the floor to whoever comes next. It keeps the focus for the one after; when nobody comes
@@ -9,6 +11,7 @@ import type { NextSpeaker } from './useNextSpeaker';
  * turn's clock button (Pause), the next thing to press.
  */
 export const NextSpeakerButton = ({ next }: { next: NextSpeaker }) => {
+  const t = useT();
   const shortcutsOn = useShortcutsOn();
   const takesFocus = useTakesFocus<HTMLButtonElement>('next-speaker');
   return (
@@ -21,9 +24,9 @@ export const NextSpeakerButton = ({ next }: { next: NextSpeaker }) => {
         if (next.last) passFocusTo('turn-clock');
         next.give?.();
       }}
-      aria-keyshortcuts={shortcutsOn ? 'N' : undefined}
+      aria-keyshortcuts={shortcutsOn ? SHORTCUT_KEYS.nextSpeaker : undefined}
     >
-      <span className="button-caption">Next speaker</span>
+      <span className="button-caption">{t('consoles.next-speaker')}</span>
       <span className="button-detail">{next.label}</span>
     </BusyButton>
   );

@@ -3,15 +3,18 @@ import { currentStep, locate, stepAfter } from '../../shared/engine/places';
 import { BusyButton } from '../components/BusyButton';
 import { ConfirmQuestion } from '../components/ConfirmButton';
 import { passFocusTo, useTakesFocus } from '../components/focusHandoff';
+import { localeOf } from '../i18n/i18n';
+import { useLang } from '../i18n/languages';
+import { useT } from '../i18n/useT';
 import { useLiveView } from '../live/LiveContext';
 import { useRefusalWords } from '../live/refusalWords';
 import { useCommand } from '../live/useCommand';
 import { useMayPress } from '../live/useMayPress';
-import { placeTitle } from '../meeting/agenda';
-import { whatLeavingEnds } from '../meeting/leavingStep';
 import { nextStepCommand } from './presses';
+import { useSharedWords } from './sharedWords';
 import { useShortcutsOn } from './shortcutSetting';
 import { usePermissions } from './usePermissions';
+import { SHORTCUT_KEYS } from './useShortcuts';
 
 interface Props {
   /** The question is open (Shift+N opens it too). */
@@ -26,11 +29,14 @@ interface Props {
  * while a request arriving in between changes nothing.
  */
 export const NextStep = ({ asking, setAsking }: Props) => {
+  const t = useT();
+  const lang = useLang();
+  const words = useSharedWords();
   const { view } = useLiveView();
   const [send, pending] = useCommand();
   const can = usePermissions();
   const mayPress = useMayPress();
-  const words = useRefusalWords();
+  const sayRefusal = useRefusalWords();
   const shortcutsOn = useShortcutsOn();
   const takesFocus = useTakesFocus<HTMLButtonElement>('next-step');
   // Asked from the button, the answer gives the focus back to it; asked by Shift+N, the focus
@@ -46,16 +52,14 @@ export const NextStep = ({ asking, setAsking }: Props) => {
     // chart refuses it to a moderator as `forbidden`, said here in the console's few words.
     return (
       <p className="quiet">
-        {refusal.code === 'forbidden'
-          ? 'This is the last step: only a chair may close the meeting.'
-          : words(refusal)}
+        {refusal.code === 'forbidden' ? t('consoles.last-step-chair-closes') : sayRefusal(refusal)}
       </p>
     );
   }
   const after = stepAfter(view);
   const next = after && locate(view.agenda, after.itemId, after.stepId);
-  const label = next ? placeTitle(next) : 'End of the agenda: the meeting closes';
-  const loses = whatLeavingEnds(view, after ?? undefined);
+  const label = next ? words.place(next) : t('consoles.end-of-agenda');
+  const loses = words.leaving(view, after ?? undefined);
   const go = () => void send(command);
   const answered = () => {
     if (askedByButton.current) passFocusTo('next-step');
@@ -65,9 +69,9 @@ export const NextStep = ({ asking, setAsking }: Props) => {
   if (asking) {
     return (
       <ConfirmQuestion
-        question={next ? `Move on to ${label}?` : 'This is the last step. Close the meeting?'}
+        question={next ? t('consoles.move-on-to', { place: label }) : t('consoles.last-step-close')}
         detail={loses ?? undefined}
-        confirmLabel={next ? 'Yes, next step' : 'Yes, close the meeting'}
+        confirmLabel={t(next ? 'consoles.yes-next-step' : 'consoles.yes-close-meeting')}
         onConfirm={() => {
           answered();
           go();
@@ -82,7 +86,7 @@ export const NextStep = ({ asking, setAsking }: Props) => {
         ref={takesFocus}
         className="button-large button-next-step"
         busy={pending}
-        aria-keyshortcuts={shortcutsOn ? 'Shift+N' : undefined}
+        aria-keyshortcuts={shortcutsOn ? `Shift+${SHORTCUT_KEYS.nextSpeaker}` : undefined}
         aria-describedby={loses ? noteId : undefined}
         onClick={() => {
           // The last step's "next" closes the meeting: that one always asks, as does a step that
@@ -94,13 +98,14 @@ export const NextStep = ({ asking, setAsking }: Props) => {
           }
         }}
       >
-        <span className="button-caption">Next step</span>
+        <span className="button-caption">{t('consoles.next-step')}</span>
         <span className="button-detail">{label}</span>
       </BusyButton>
       {loses && (
         <p className="next-step-note" id={noteId}>
-          Asks first: {loses.charAt(0).toLowerCase()}
-          {loses.slice(1)}
+          {t('consoles.asks-first', {
+            what: loses.charAt(0).toLocaleLowerCase(localeOf(lang)) + loses.slice(1),
+          })}
         </p>
       )}
     </div>

@@ -1,16 +1,19 @@
+import { Trans } from '@lingui/react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { formatDuration } from '../../shared/clock/turnClock';
 import type { Command } from '../../shared/protocol/commands';
 import type { QueueEntry } from '../../shared/protocol/view';
 import { BusyButton } from '../components/BusyButton';
 import { type Announcement, useAnnouncer } from '../components/LiveAnnouncer';
+import { useT } from '../i18n/useT';
 import { useLiveView } from '../live/LiveContext';
 import { useRefusalWords } from '../live/refusalWords';
 import { useCommand } from '../live/useCommand';
 import { useMayPress } from '../live/useMayPress';
 import { useServerNow } from '../live/useServerNow';
 import { turnSeen } from '../meeting/seen';
-import { requestNamed } from './QueueList';
+import { useRequestNames } from './requestNames';
+import { useSharedWords } from './sharedWords';
 import { usePermissions } from './usePermissions';
 
 const isPointOfOrder = (r: QueueEntry) => r.kind === 'point-of-order';
@@ -34,42 +37,53 @@ const Banner = ({
   now: number;
   onDismiss: () => void;
 }) => {
+  const t = useT();
+  const words = useSharedWords();
+  const { named: nameOf } = useRequestNames();
   const { view } = useLiveView();
   const [send, pending] = useCommand();
   const can = usePermissions();
   const mayPress = useMayPress();
-  const words = useRefusalWords();
+  const sayRefusal = useRefusalWords();
   const headingId = useId();
   const reasonId = useId();
   // As the queue's own button: the request and the turn seen, so two officers grant it once.
   const grant: Command = { type: 'floor.grant', requestId: entry.id, ...turnSeen(view) };
   const refusal = mayPress(grant);
   const speaking = view.turn;
-  const named = requestNamed(entry);
+  const named = nameOf(entry);
+  const delegation = words.delegation(entry.delegationId, entry.name);
   return (
     <section className="point-of-order-banner" aria-labelledby={headingId}>
       <p className="point-of-order-mark" aria-hidden="true">
         !
       </p>
       <div className="point-of-order-text">
-        <h2 id={headingId}>Point of order</h2>
+        <h2 id={headingId}>{words.kind('point-of-order')}</h2>
         <p className="point-of-order-who">
-          {entry.name}
+          {delegation}
           {entry.speakerName && entry.speakerName !== entry.name && (
             <span className="point-of-order-speaker"> ({entry.speakerName})</span>
           )}
         </p>
         <p className="point-of-order-detail">
-          Raised{' '}
-          <span className="digits">{formatDuration(Math.max(0, now - entry.requestedAt))}</span>{' '}
-          ago.{' '}
+          <Trans
+            id="consoles.point-of-order-raised"
+            values={{
+              time: (
+                <span className="digits" dir="ltr">
+                  {formatDuration(Math.max(0, now - entry.requestedAt))}
+                </span>
+              ),
+            }}
+          />{' '}
           {speaking
-            ? `Giving the floor pauses ${speaking.speaker.name}, who gets it back when the point of order ends.`
-            : 'Nobody has the floor now.'}
+            ? t('consoles.point-of-order-pauses', { name: words.speaker(speaking.speaker) })
+            : t('consoles.nobody-has-the-floor-now')}
         </p>
         {refusal && (
           <p className="point-of-order-refusal" id={reasonId}>
-            {words(refusal)}
+            {sayRefusal(refusal)}
           </p>
         )}
       </div>
@@ -80,19 +94,19 @@ const Banner = ({
             busy={pending}
             refusal={refusal}
             aria-describedby={refusal ? reasonId : undefined}
-            aria-label={`Give the floor to ${named}`}
+            aria-label={t('consoles.give-floor-to', { name: named })}
             onClick={() => void send(grant)}
           >
-            Give the floor
+            {t('consoles.give-floor')}
           </BusyButton>
         )}
         <button
           type="button"
           className="button-dismiss"
-          aria-label={`Dismiss the alert of ${named}: the request stays in the queue`}
+          aria-label={t('consoles.dismiss-alert-of', { name: named })}
           onClick={onDismiss}
         >
-          Dismiss
+          {t('consoles.dismiss')}
         </button>
       </div>
     </section>
@@ -107,6 +121,8 @@ const Banner = ({
  * once (an assertive region), never the same one twice.
  */
 export const PointOfOrderAlert = () => {
+  const t = useT();
+  const words = useSharedWords();
   const { view, clock } = useLiveView();
   const now = useServerNow(clock);
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
@@ -117,14 +133,15 @@ export const PointOfOrderAlert = () => {
   const news = waiting.filter((r) => !heard.current.has(r.id));
   const newsKey = news.map((r) => r.id).join(' ');
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the new requests are what `newsKey` names
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the new requests are what `newsKey` names (a new language is no news)
   useEffect(() => {
     if (news.length === 0) return;
     for (const r of news) heard.current.add(r.id);
     announce(
-      news.length === 1 && news[0]
-        ? `Point of order: ${news[0].name}.`
-        : `Points of order: ${news.map((r) => r.name).join(', ')}.`,
+      t('consoles.news-point-of-order', {
+        count: news.length,
+        names: words.list(news.map((r) => words.delegation(r.delegationId, r.name))),
+      }),
     );
   }, [newsKey, announce]);
 

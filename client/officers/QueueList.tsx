@@ -1,27 +1,20 @@
+import { Trans } from '@lingui/react';
 import { formatDuration } from '../../shared/clock/turnClock';
 import { currentStep } from '../../shared/engine/places';
 import type { Command } from '../../shared/protocol/commands';
 import type { QueueEntry } from '../../shared/protocol/view';
 import { BusyButton } from '../components/BusyButton';
+import { useT } from '../i18n/useT';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
 import { useMayPress } from '../live/useMayPress';
 import { useServerNow } from '../live/useServerNow';
-import { CATEGORY_LABEL } from '../meeting/agenda';
-import { kindNote, speakingFor } from '../meeting/requestWords';
 import { turnSeen } from '../meeting/seen';
 import { KindTag } from './KindTag';
 import { addresseeNames, policyWords, sinceOtherWords } from './queueWords';
+import { useRequestNames } from './requestNames';
+import { useSharedWords } from './sharedWords';
 import { usePermissions } from './usePermissions';
-
-/**
- * How a button names a request: the delegation, and the kind when it is not a statement (a
- * delegation may wait with a statement and a point of order at once: two rows, two names).
- */
-export const requestNamed = (entry: Pick<QueueEntry, 'name' | 'kind'>): string => {
-  const note = kindNote(entry.kind);
-  return note ? `${entry.name} (${note.toLowerCase()})` : entry.name;
-};
 
 const QueueRow = ({
   entry,
@@ -34,12 +27,15 @@ const QueueRow = ({
   last: boolean;
   now: number;
 }) => {
+  const t = useT();
+  const words = useSharedWords();
+  const { named: nameOf } = useRequestNames();
   const { view } = useLiveView();
   const [send, pending] = useCommand();
   const can = usePermissions();
   const mayPress = useMayPress();
   const waited = formatDuration(Math.max(0, now - entry.requestedAt));
-  const named = requestNamed(entry);
+  const named = nameOf(entry);
   // Granting names the turn seen: two officers granting at once give the floor once.
   const grant: Command = { type: 'floor.grant', requestId: entry.id, ...turnSeen(view) };
   const remove: Command = { type: 'floor.remove', requestId: entry.id };
@@ -57,10 +53,14 @@ const QueueRow = ({
         busy={pending}
         refusal={possible ? mayPress(command) : null}
         disabled={!possible}
-        aria-label={`Move ${named} ${direction}`}
+        aria-label={t(direction === 'up' ? 'consoles.move-up' : 'consoles.move-down', {
+          name: named,
+        })}
         onClick={() => void send(command)}
       >
-        <span className={`arrow-${direction}`}>{direction === 'up' ? 'Up' : 'Down'}</span>
+        <span className={`arrow-${direction}`}>
+          {t(direction === 'up' ? 'consoles.up' : 'consoles.down')}
+        </span>
       </BusyButton>
     );
   };
@@ -72,25 +72,42 @@ const QueueRow = ({
       </span>
       <div className="row-main">
         <KindTag kind={entry.kind} />
-        <strong className="queue-name">{speakingFor(entry.name, entry.onBehalfOf)}</strong>
-        <span className="quiet"> {CATEGORY_LABEL[entry.category]}</span>
-        {entry.speakerName && <div className="speaker-named">Speaker: {entry.speakerName}</div>}
+        <strong className="queue-name">
+          {words.speakingFor({ id: entry.delegationId, name: entry.name }, entry.onBehalfOf)}
+        </strong>
+        <span className="quiet"> {words.category(entry.category)}</span>
+        {entry.speakerName && (
+          <div className="speaker-named">
+            {t('consoles.speaker-named', { name: entry.speakerName })}
+          </div>
+        )}
         {addressed.length > 0 && (
-          <div className="addressed">Questions to {addresseeNames(view, addressed).join(', ')}</div>
+          <div className="addressed">
+            {t('consoles.questions-to', { names: words.list(addresseeNames(view, addressed)) })}
+          </div>
         )}
       </div>
-      <span className="waited" title="Time waited">
-        waited <span className="digits">{waited}</span>
+      <span className="waited" title={t('consoles.time-waited')}>
+        <Trans
+          id="consoles.waited"
+          values={{
+            time: (
+              <span className="digits" dir="ltr">
+                {waited}
+              </span>
+            ),
+          }}
+        />
       </span>
       <div className="button-row row-buttons">
         {can('floor.grant') && (
           <BusyButton
             busy={pending}
             refusal={grantRefused}
-            aria-label={`Give the floor to ${named}`}
+            aria-label={t('consoles.give-floor-to', { name: named })}
             onClick={() => void send(grant)}
           >
-            Give the floor
+            {t('consoles.give-floor')}
           </BusyButton>
         )}
         {can('floor.move') && (
@@ -104,10 +121,10 @@ const QueueRow = ({
             className="button-quiet"
             busy={pending}
             refusal={mayPress(remove)}
-            aria-label={`Remove the request of ${named}`}
+            aria-label={t('consoles.remove-request-of', { name: named })}
             onClick={() => void send(remove)}
           >
-            Remove
+            {t('consoles.remove')}
           </BusyButton>
         )}
       </div>
@@ -120,13 +137,16 @@ const QueueRow = ({
  * long the others (organizations, stakeholders) have gone unheard.
  */
 export const QueueFacts = () => {
+  const t = useT();
   const { view } = useLiveView();
   const { floor } = view;
   const discussion = currentStep(view)?.step.kind === 'floor';
   return (
     <p className="queue-facts">
-      <span>{policyWords(floor)}</span>
-      {discussion && <span className="since-other">{sinceOtherWords(floor.statesSinceOther)}</span>}
+      <span>{t(policyWords(floor))}</span>
+      {discussion && (
+        <span className="since-other">{t(sinceOtherWords(floor.statesSinceOther))}</span>
+      )}
     </p>
   );
 };
@@ -136,12 +156,13 @@ export const QueueFacts = () => {
  * whole second of the server's time by one timer, `useServerNow`: no frame loop).
  */
 export const QueueList = () => {
+  const t = useT();
   const { view, clock } = useLiveView();
   const now = useServerNow(clock);
   const { queue } = view.floor;
-  if (queue.length === 0) return <p className="quiet">Nobody is waiting for the floor.</p>;
+  if (queue.length === 0) return <p className="quiet">{t('consoles.queue-empty')}</p>;
   return (
-    <ol className="rows queue" aria-label="Requests for the floor">
+    <ol className="rows queue" aria-label={t('consoles.requests-for-the-floor')}>
       {queue.map((entry, index) => (
         <QueueRow
           key={entry.id}

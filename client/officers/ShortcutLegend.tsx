@@ -1,16 +1,22 @@
+import { Trans } from '@lingui/react';
 import { useId } from 'react';
+import { useT } from '../i18n/useT';
 import { setShortcutsOn, useShortcutsOn } from './shortcutSetting';
+import { SHORTCUT_KEYS } from './useShortcuts';
 
 /**
  * The shortcuts, shown on the console so that nobody has to remember them, with the switch that
- * turns them off on this device.
+ * turns them off on this device. A letter key is shown as its letter in every language; a key
+ * with a name (Space, Shift, Enter) by the name its keyboards print in the page's language.
+ * A combination reads left to right in every language, as keyboards print it.
  */
 export const ShortcutLegend = ({ nextStep }: { nextStep: boolean }) => {
+  const t = useT();
   const on = useShortcutsOn();
   const switchId = useId();
   return (
     <section className="panel shortcuts" aria-labelledby="shortcuts-heading">
-      <h2 id="shortcuts-heading">Keyboard</h2>
+      <h2 id="shortcuts-heading">{t('consoles.keyboard')}</h2>
       <div className="shortcut-switch">
         <input
           id={switchId}
@@ -18,35 +24,43 @@ export const ShortcutLegend = ({ nextStep }: { nextStep: boolean }) => {
           checked={on}
           onChange={(event) => setShortcutsOn(event.target.checked)}
         />
-        <label htmlFor={switchId}>Single-key shortcuts on this device</label>
+        <label htmlFor={switchId}>{t('consoles.shortcuts-switch')}</label>
       </div>
       <p className="quiet">
-        {on
-          ? 'They act when no button or field has the focus: Escape leaves a button. Space and Enter press the focused button.'
-          : 'Off: keys act only on the focused button or field.'}
+        {on ? (
+          <Trans id="consoles.shortcuts-on" components={{ 0: <kbd />, 1: <kbd />, 2: <kbd /> }} />
+        ) : (
+          t('consoles.shortcuts-off')
+        )}
       </p>
       {on && (
         <dl>
           <dt>
-            <kbd>Space</kbd>
+            <Trans id="consoles.key-space" components={{ 0: <kbd /> }} />
           </dt>
-          <dd>pause or resume the clock</dd>
+          <dd>{t('consoles.key-space-does')}</dd>
           <dt>
-            <kbd>N</kbd>
+            <kbd>{SHORTCUT_KEYS.nextSpeaker}</kbd>
           </dt>
-          <dd>next speaker</dd>
+          <dd>{t('consoles.key-n-does')}</dd>
           {nextStep && (
             <>
               <dt>
-                <kbd>Shift</kbd>+<kbd>N</kbd>
+                <bdi dir="ltr">
+                  <Trans
+                    id="consoles.key-shift-and"
+                    values={{ key: SHORTCUT_KEYS.nextSpeaker }}
+                    components={{ 0: <kbd />, 1: <kbd /> }}
+                  />
+                </bdi>
               </dt>
-              <dd>next step (asks first; Enter confirms)</dd>
+              <dd>{t('consoles.key-shift-n-does')}</dd>
             </>
           )}
           <dt>
-            <kbd>C</kbd>
+            <kbd>{SHORTCUT_KEYS.clearCue}</kbd>
           </dt>
-          <dd>clear the cue to the speaker</dd>
+          <dd>{t('consoles.key-c-does')}</dd>
         </dl>
       )}
     </section>

@@ -1,6 +1,7 @@
 import { currentStep, speakersToCome } from '../../shared/engine/places';
 import type { Command } from '../../shared/protocol/commands';
 import { BusyButton } from '../components/BusyButton';
+import { useT } from '../i18n/useT';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
 import { useMayPress } from '../live/useMayPress';
@@ -12,6 +13,7 @@ import { usePermissions } from './usePermissions';
 
 /** A speakers step: its scheduled speakers, who has been heard, and who speaks next. */
 export const SpeakersPanel = ({ next }: { next: NextSpeaker | null }) => {
+  const t = useT();
   const { view } = useLiveView();
   const [send, pending] = useCommand();
   const can = usePermissions();
@@ -25,7 +27,7 @@ export const SpeakersPanel = ({ next }: { next: NextSpeaker | null }) => {
   const interrupted = view.interrupted?.speaker.speakerId;
   return (
     <section className="panel" aria-labelledby="speakers-heading">
-      <h2 id="speakers-heading">Give the floor</h2>
+      <h2 id="speakers-heading">{t('consoles.give-floor')}</h2>
       {next && <NextSpeakerButton next={next} />}
       <ol className="rows">
         {speakers.map((speaker) => {
@@ -37,21 +39,23 @@ export const SpeakersPanel = ({ next }: { next: NextSpeaker | null }) => {
                 <span className="quiet"> {speaker.role}</span>
               </div>
               <span className="tag">
-                {speaker.id === speaking
-                  ? 'Speaking'
-                  : speaker.id === interrupted
-                    ? 'Interrupted'
-                    : toCome.has(speaker.id)
-                      ? 'Not yet heard'
-                      : 'Heard'}
+                {t(
+                  speaker.id === speaking
+                    ? 'consoles.speaking'
+                    : speaker.id === interrupted
+                      ? 'consoles.interrupted'
+                      : toCome.has(speaker.id)
+                        ? 'consoles.not-yet-heard'
+                        : 'consoles.heard',
+                )}
               </span>
               <BusyButton
                 busy={pending}
                 refusal={mayPress(command)}
-                aria-label={`Give the floor to ${speaker.name}`}
+                aria-label={t('consoles.give-floor-to', { name: speaker.name })}
                 onClick={() => void send(command)}
               >
-                Give the floor
+                {t('consoles.give-floor')}
               </BusyButton>
             </li>
           );

@@ -1,20 +1,32 @@
 import { useId } from 'react';
 import type { Command } from '../../shared/protocol/commands';
-import type { ReasonedRefusal } from '../../shared/protocol/errors';
+import type { ReasonedRefusal } from '../../shared/protocol/refusals';
 import type { TurnView } from '../../shared/protocol/view';
 import { BusyButton } from '../components/BusyButton';
 import { passFocusTo, useTakesFocus } from '../components/focusHandoff';
+import { useT } from '../i18n/useT';
 import { useRefusalWords } from '../live/refusalWords';
 import { useCommand } from '../live/useCommand';
 import { useMayPress } from '../live/useMayPress';
 import { usePermissions } from './usePermissions';
 
-/** What each button shows, and what it is called: the shown text first, as a voice user says it. */
+/**
+ * What each button shows ("−1 min"), and what it is called: the shown text first, as a voice user
+ * says it ("−1 min: remove one minute", the name's message taking the label as `{label}`).
+ */
 const ADJUSTMENTS = [
-  { deltaMs: -60_000, label: '−1 min', words: 'remove one minute' },
-  { deltaMs: -30_000, label: '−30 s', words: 'remove 30 seconds' },
-  { deltaMs: 30_000, label: '+30 s', words: 'add 30 seconds' },
-  { deltaMs: 60_000, label: '+1 min', words: 'add one minute' },
+  {
+    deltaMs: -60_000,
+    label: 'consoles.adjust-minus-1-min',
+    name: 'consoles.adjust-minus-1-min-name',
+  },
+  {
+    deltaMs: -30_000,
+    label: 'consoles.adjust-minus-30-s',
+    name: 'consoles.adjust-minus-30-s-name',
+  },
+  { deltaMs: 30_000, label: 'consoles.adjust-plus-30-s', name: 'consoles.adjust-plus-30-s-name' },
+  { deltaMs: 60_000, label: 'consoles.adjust-plus-1-min', name: 'consoles.adjust-plus-1-min-name' },
 ] as const;
 
 type Adjustment = (typeof ADJUSTMENTS)[number];
@@ -24,7 +36,7 @@ type Adjustment = (typeof ADJUSTMENTS)[number];
  * refuses taking away more time than the turn was given.
  */
 const AdjustButton = ({
-  adjustment: { label, words },
+  adjustment: { label, name },
   busy,
   refusal,
   onPress,
@@ -33,11 +45,19 @@ const AdjustButton = ({
   busy: boolean;
   refusal: ReasonedRefusal | null;
   onPress: () => void;
-}) => (
-  <BusyButton aria-label={`${label}: ${words}`} busy={busy} refusal={refusal} onClick={onPress}>
-    {label}
-  </BusyButton>
-);
+}) => {
+  const t = useT();
+  return (
+    <BusyButton
+      aria-label={t(name, { label: t(label) })}
+      busy={busy}
+      refusal={refusal}
+      onClick={onPress}
+    >
+      {t(label)}
+    </BusyButton>
+  );
+};
 
 /**
  * The clock buttons of the current turn. Each names the turn it means (`turnId`), so a press
@@ -53,10 +73,11 @@ export const TurnControls = ({
   /** The turn a point of order interrupted: ending the point of order gives it back. */
   interrupted?: TurnView | null;
 }) => {
+  const t = useT();
   const [send, pending] = useCommand();
   const can = usePermissions();
   const mayPress = useMayPress();
-  const words = useRefusalWords();
+  const sayRefusal = useRefusalWords();
   const reasonId = useId();
   const clockButton = useTakesFocus<HTMLButtonElement>('turn-clock');
   const onTurn = (type: 'turn.pause' | 'turn.resume' | 'turn.end'): Command => ({
@@ -84,7 +105,7 @@ export const TurnControls = ({
             busy={pending}
             onClick={() => press(pause)}
           >
-            Pause
+            {t('consoles.pause')}
           </BusyButton>
         )}
         {!pauses && can('turn.resume') && (
@@ -96,23 +117,27 @@ export const TurnControls = ({
             aria-describedby={resumeRefused ? reasonId : undefined}
             onClick={() => press(resume)}
           >
-            Resume
+            {t('consoles.resume')}
           </BusyButton>
         )}
         {can('turn.end') && (
           <BusyButton busy={pending} refusal={mayPress(end)} onClick={() => press(end)}>
-            {turn.speaker.kind === 'point-of-order' ? 'End point of order' : 'End turn'}
+            {t(
+              turn.speaker.kind === 'point-of-order'
+                ? 'consoles.end-point-of-order'
+                : 'consoles.end-turn',
+            )}
           </BusyButton>
         )}
       </div>
       {resumeRefused && can('turn.resume') && (
         <p className="quiet" id={reasonId}>
-          {words(resumeRefused)}
+          {sayRefusal(resumeRefused)}
         </p>
       )}
       {can('turn.adjust') && (
         <fieldset className="button-row">
-          <legend className="visually-hidden">Adjust the time</legend>
+          <legend className="visually-hidden">{t('consoles.adjust-the-time')}</legend>
           {ADJUSTMENTS.map((adjustment) => {
             const command: Command = {
               type: 'turn.adjust',

@@ -1,7 +1,6 @@
 import { currentStep, scheduledSpeaker, speakersToCome } from '../../shared/engine/places';
 import type { Command } from '../../shared/protocol/commands';
 import type { MeetingView, QueueEntry } from '../../shared/protocol/view';
-import { kindNote, speakingFor } from '../meeting/requestWords';
 import { giveFloor, stepSeen, turnSeen } from '../meeting/seen';
 
 /**
@@ -10,17 +9,13 @@ import { giveFloor, stepSeen, turnSeen } from '../meeting/seen';
  */
 
 /**
- * A request as "Next speaker" names it: "Egypt, on behalf of the African Group", the speaker in
- * brackets when named, and the kind first when it is not a statement ("Point of order: Egypt").
+ * Whom "Next speaker" names, for the console to say in its language: the request at the head of
+ * the queue, a scheduled speaker by name, or why nobody would get the floor.
  */
-export const requestLabel = (
-  request: Pick<QueueEntry, 'name' | 'speakerName' | 'kind' | 'onBehalfOf'>,
-): string => {
-  const who = speakingFor(request.name, request.onBehalfOf);
-  const named = request.speakerName ? `${who} (${request.speakerName})` : who;
-  const note = kindNote(request.kind);
-  return note ? `${note}: ${named}` : named;
-};
+export type NextLabel =
+  | { request: Pick<QueueEntry, 'delegationId' | 'name' | 'speakerName' | 'kind' | 'onBehalfOf'> }
+  | { speaker: string }
+  | { nobody: 'waiting' | 'all-heard' };
 
 /** What "Next step" sends: the step it moves from, so that a second press is a conflict. */
 export const nextStepCommand = (view: MeetingView): Command => ({
@@ -31,7 +26,7 @@ export const nextStepCommand = (view: MeetingView): Command => ({
 /** "Next speaker" as the consoles show it, before asking whether it may be pressed. */
 export interface NextSpeakerPress {
   /** Who would get the floor, or why nobody would. */
-  label: string;
+  label: NextLabel;
   /** What the press sends: it names nobody; the server gives the floor to whoever is next. */
   command: Command;
   /** Nobody comes after them: the button will have nothing left to give. */
@@ -51,13 +46,14 @@ export const nextSpeakerOf = (view: MeetingView): NextSpeakerPress | null => {
   if (here.step.kind === 'floor') {
     const head = view.floor.queue[0];
     return {
-      label: head ? requestLabel(head) : 'Nobody is waiting',
+      label: head ? { request: head } : { nobody: 'waiting' },
       command: { type: 'floor.next', ...(head && { requestId: head.id }), ...turnSeen(view) },
       last: view.floor.queue.length <= 1,
     };
   }
+  const speaker = scheduledSpeaker(view)?.speaker.name;
   return {
-    label: scheduledSpeaker(view)?.speaker.name ?? 'Every scheduled speaker has been heard',
+    label: speaker !== undefined ? { speaker } : { nobody: 'all-heard' },
     command: giveFloor(view),
     last: speakersToCome(view).length <= 1,
   };

@@ -1,6 +1,22 @@
 import { useEffect, useRef } from 'react';
 import { letGoOfFocus } from '../components/focusHandoff';
 
+/**
+ * The letters of the shortcuts, as printed on the key (and as `aria-keyshortcuts` names them).
+ * On a keyboard whose layout is not Latin (Russian, Arabic) the key that prints N types "т" or
+ * "ى": the shortcut is that key all the same, found by its place (`KeyboardEvent.code`).
+ */
+export const SHORTCUT_KEYS = { nextSpeaker: 'N', clearCue: 'C' } as const;
+const PLACES: Record<(typeof SHORTCUT_KEYS)[keyof typeof SHORTCUT_KEYS], string> = {
+  N: 'KeyN',
+  C: 'KeyC',
+};
+
+/** Whether a key press is the key of `letter`: the letter typed, or its key on another script. */
+const isKey = (event: KeyboardEvent, letter: keyof typeof PLACES): boolean =>
+  event.key.toLowerCase() === letter.toLowerCase() ||
+  (!/^[a-z]$/i.test(event.key) && event.code === PLACES[letter]);
+
 export interface Shortcuts {
   /** Space. */
   togglePause?: (() => void) | null;
@@ -73,11 +89,11 @@ export const useShortcuts = (shortcuts: Shortcuts, on: boolean): void => {
         // Space on the page would scroll it.
         event.preventDefault();
         if (!event.repeat) togglePause?.();
-      } else if (event.key.toLowerCase() === 'n' && !event.repeat) {
+      } else if (isKey(event, SHORTCUT_KEYS.nextSpeaker) && !event.repeat) {
         event.preventDefault();
         if (event.shiftKey) askNextStep?.();
         else nextSpeaker?.();
-      } else if (event.key.toLowerCase() === 'c' && !event.shiftKey && !event.repeat) {
+      } else if (isKey(event, SHORTCUT_KEYS.clearCue) && !event.shiftKey && !event.repeat) {
         event.preventDefault();
         clearCue?.();
       }

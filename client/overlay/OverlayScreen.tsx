@@ -2,19 +2,24 @@ import { type CSSProperties, useEffect, useState } from 'react';
 import { scheduledSpeaker } from '../../shared/engine/places';
 import type { MeetingView, TurnView } from '../../shared/protocol/view';
 import { Clock } from '../components/Clock';
+import { type RoomWords, useRoomWords } from '../display/roomWords';
+import { useRoomLang } from '../i18n/languages';
+import { useT } from '../i18n/useT';
 import { useLive } from '../live/LiveContext';
-import { kindNote } from '../meeting/requestWords';
 import { MAX_DURATION_MS, overlayOptions } from './overlayOptions';
 import '../styles/overlay.css';
 
 /**
- * The third line under a name: the delegation a person speaks for, or a scheduled speaker's role
- * in the programme ("Expert"); none for a delegation speaking in its own name.
+ * The third line under a name: the delegation a person speaks for (in the overlay's language), or
+ * a scheduled speaker's role in the programme ("Expert", as the agenda has it); none for a
+ * delegation speaking in its own name.
  */
-const detailOf = (view: MeetingView, turn: TurnView): string | null => {
+const detailOf = (view: MeetingView, turn: TurnView, words: RoomWords): string | null => {
   const { speaker } = turn;
   if (speaker.delegationName) {
-    return speaker.delegationName !== speaker.name ? speaker.delegationName : null;
+    return speaker.delegationName !== speaker.name
+      ? words.delegation(speaker.delegationId, speaker.delegationName)
+      : null;
   }
   if (speaker.speakerId === undefined) return null;
   return scheduledSpeaker(view, speaker.speakerId)?.speaker.role ?? null;
@@ -29,18 +34,30 @@ const LowerThird = ({
   turn: TurnView;
   clock: boolean;
 }) => {
+  const t = useT();
+  const words = useRoomWords();
   const { speaker } = turn;
-  const kind = kindNote(speaker.kind);
-  const detail = detailOf(view, turn);
+  const kind = words.kind(speaker.kind);
+  const detail = detailOf(view, turn, words);
+  // A delegation speaking in its own name is named by the delegation, in the overlay's language.
+  const name =
+    speaker.delegationName === speaker.name
+      ? words.delegation(speaker.delegationId, speaker.name)
+      : speaker.name;
+  const behalf = words.behalf(speaker.onBehalfOf);
   return (
-    <section className="overlay-third" aria-label="Has the floor">
+    <section className="overlay-third" aria-label={t('room.has-the-floor')}>
       <div className="overlay-words">
         {kind && <p className={`overlay-kind kind-${speaker.kind ?? 'statement'}`}>{kind}</p>}
-        <p className="overlay-name">{speaker.name}</p>
-        {detail && <p className="overlay-detail">{detail}</p>}
-        {speaker.onBehalfOf && (
-          <p className="overlay-behalf">on behalf of the {speaker.onBehalfOf.name}</p>
+        <p className="overlay-name" dir="auto">
+          {name}
+        </p>
+        {detail && (
+          <p className="overlay-detail" dir="auto">
+            {detail}
+          </p>
         )}
+        {behalf && <p className="overlay-behalf">{behalf}</p>}
       </div>
       {clock && <Clock turn={turn} size="overlay" />}
     </section>
@@ -58,6 +75,8 @@ const LowerThird = ({
  */
 export const OverlayScreen = () => {
   const { view } = useLive();
+  // The room display's language (`display.lang`), unless the address pins one (`?lang=`).
+  useRoomLang(view?.display.lang);
   const [options] = useState(() =>
     overlayOptions(window.location.search, (property, value) => CSS.supports(property, value)),
   );

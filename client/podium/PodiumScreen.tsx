@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react';
 import { useRef } from 'react';
 import { currentStep } from '../../shared/engine/places';
 import type { Cue, MeetingView, TurnView } from '../../shared/protocol/view';
@@ -6,10 +7,12 @@ import { ConnectionNotice } from '../components/Notices';
 import { SpeakerNames } from '../components/SpeakerNames';
 import { useFittedText } from '../components/useFittedText';
 import { Blackout } from '../display/Blackout';
+import { useRoomWords } from '../display/roomWords';
 import { useFullscreen } from '../display/useFullscreen';
 import { useIdle } from '../display/useIdle';
+import { useRoomLang } from '../i18n/languages';
+import { useT } from '../i18n/useT';
 import { useLive } from '../live/LiveContext';
-import { kindNote, roomName } from '../meeting/requestWords';
 import { type NextSpeaker, nextSpeaker } from './nextSpeaker';
 import '../styles/podium.css';
 
@@ -22,27 +25,41 @@ const SMALLEST_NAMES = 0.5;
 /**
  * The chair's cue, in the largest letters the band holds: "Please conclude" on one line, 80
  * characters on three. A flashing cue blinks once a second (or, for a speaker who asked for less
- * motion, stands in a thick border instead).
+ * motion, stands in a thick border instead). The text is what the console sent, in the words it
+ * chose (its presets are sent in the room's language): the podium shows it as it came.
  */
 const CueBand = ({ cue }: { cue: Cue }) => {
   const box = useRef<HTMLDivElement>(null);
   useFittedText(box, SMALLEST_CUE, cue.text);
   return (
     <div ref={box} className={`podium-cue${cue.flash ? ' is-flashing' : ''}`}>
-      <p className="podium-cue-text">{cue.text}</p>
+      <p className="podium-cue-text" dir="auto">
+        {cue.text}
+      </p>
     </div>
   );
 };
 
 /** While a point of order speaks: the turn it interrupted, which has the floor again after it. */
-const Interrupted = ({ turn }: { turn: TurnView }) => (
-  <p className="podium-interrupted">Interrupted: {roomName(turn.speaker)}</p>
-);
+const Interrupted = ({ turn }: { turn: TurnView }) => {
+  const words = useRoomWords();
+  return (
+    <p className="podium-interrupted">
+      <Trans
+        id="room.interrupted"
+        values={{ name: words.roomName(turn.speaker) }}
+        components={{ 0: <bdi /> }}
+      />
+    </p>
+  );
+};
 
 const Turn = ({ turn, interrupted }: { turn: TurnView; interrupted: TurnView | null }) => {
-  const kind = kindNote(turn.speaker.kind);
+  const t = useT();
+  const words = useRoomWords();
+  const kind = words.kind(turn.speaker.kind);
   return (
-    <section className="podium-turn" aria-label="Has the floor">
+    <section className="podium-turn" aria-label={t('room.has-the-floor')}>
       {kind && <p className={`podium-kind kind-${turn.speaker.kind ?? 'statement'}`}>{kind}</p>}
       <SpeakerNames speaker={turn.speaker} screen="podium" smallest={SMALLEST_NAMES} />
       <Clock turn={turn} size="podium" />
@@ -52,41 +69,54 @@ const Turn = ({ turn, interrupted }: { turn: TurnView; interrupted: TurnView | n
 };
 
 /** Who speaks next, at the foot of the screen: the speaker sees it coming while they conclude. */
-const Next = ({ next }: { next: NextSpeaker | null }) => (
-  <footer className="podium-next">
-    <p>
-      <span className="podium-next-label">Next</span>{' '}
-      {next ? (
-        <>
-          {next.kind && (
-            <>
-              <span className="podium-next-kind">{next.kind}</span>{' '}
-            </>
-          )}
-          <span className="podium-next-name">{next.name}</span>
-          {next.detail && <span className="podium-next-detail"> {next.detail}</span>}
-        </>
-      ) : (
-        <span className="podium-next-none">Nobody is waiting</span>
-      )}
-    </p>
-  </footer>
-);
+const Next = ({ next }: { next: NextSpeaker | null }) => {
+  const t = useT();
+  return (
+    <footer className="podium-next">
+      <p>
+        <span className="podium-next-label">{t('room.podium-next')}</span>{' '}
+        {next ? (
+          <>
+            {next.kind && (
+              <>
+                <span className="podium-next-kind">{next.kind}</span>{' '}
+              </>
+            )}
+            <span className="podium-next-name">{next.name}</span>
+            {next.detail && (
+              <>
+                {' '}
+                <bdi className="podium-next-detail">{next.detail}</bdi>
+              </>
+            )}
+          </>
+        ) : (
+          <span className="podium-next-none">{t('room.nobody-waiting')}</span>
+        )}
+      </p>
+    </footer>
+  );
+};
 
 const STATE_WORDS: Record<Exclude<MeetingView['status'], 'running'>, string> = {
-  pending: 'The meeting will begin shortly',
-  suspended: 'The meeting is suspended',
-  closed: 'The meeting is closed',
+  pending: 'room.meeting-begins-shortly',
+  suspended: 'room.meeting-suspended',
+  closed: 'room.meeting-closed',
 };
 
 const Body = ({ view }: { view: MeetingView }) => {
+  const t = useT();
   if (view.status !== 'running') {
     return (
       <div className="podium-message">
-        <h1 className="podium-title">{view.title}</h1>
-        <p className="podium-state">{STATE_WORDS[view.status]}</p>
+        <h1 className="podium-title" dir="auto">
+          {view.title}
+        </h1>
+        <p className="podium-state">{t(STATE_WORDS[view.status])}</p>
         {view.status === 'suspended' && view.suspension?.note && (
-          <p className="podium-note">{view.suspension.note}</p>
+          <p className="podium-note" dir="auto">
+            {view.suspension.note}
+          </p>
         )}
       </div>
     );
@@ -95,9 +125,11 @@ const Body = ({ view }: { view: MeetingView }) => {
   const here = currentStep(view);
   return (
     <p className="podium-free">
-      {here?.step.kind === 'floor' && view.floor.open
-        ? 'The floor is open for requests'
-        : 'The floor is free'}
+      {t(
+        here?.step.kind === 'floor' && view.floor.open
+          ? 'room.floor-open-for-requests'
+          : 'room.floor-free',
+      )}
     </p>
   );
 };
@@ -105,17 +137,21 @@ const Body = ({ view }: { view: MeetingView }) => {
 /**
  * The podium: a screen at the lectern, 10 to 15 inches, read by the speaker from two metres.
  * The chair's cue above everything, the speaker and the clock, who speaks next; the room
- * display's blackout blacks it out too. No controls but the full screen.
+ * display's blackout blacks it out too; the room display's language (`display.lang`), unless the
+ * address pins one. No controls but the full screen.
  */
 export const PodiumScreen = () => {
+  const t = useT();
   const { view } = useLive();
+  const words = useRoomWords();
+  useRoomLang(view?.display.lang);
   const idle = useIdle();
   const { fullscreen, toggle } = useFullscreen();
   if (!view) {
     return (
       <div className="podium is-idle">
         <p className="podium-free" role="status">
-          Connecting to the meeting…
+          {t('room.connecting')}
         </p>
       </div>
     );
@@ -134,10 +170,10 @@ export const PodiumScreen = () => {
       <main className="podium-main">
         <Body view={view} />
       </main>
-      {view.status === 'running' && <Next next={nextSpeaker(view)} />}
+      {view.status === 'running' && <Next next={nextSpeaker(view, words)} />}
       <div className="podium-tools">
         <button type="button" onClick={toggle} aria-keyshortcuts="F">
-          {fullscreen ? 'Leave full screen (F)' : 'Full screen (F)'}
+          {t(fullscreen ? 'room.leave-full-screen' : 'room.full-screen')}
         </button>
       </div>
     </div>

@@ -1,6 +1,6 @@
 import { currentStep, speakersToCome } from '../../shared/engine/places';
 import type { MeetingView } from '../../shared/protocol/view';
-import { kindNote, speakingFor } from '../meeting/requestWords';
+import type { RoomWords } from '../display/roomWords';
 
 /** Who speaks after the one at the lectern, as the podium names them. */
 export interface NextSpeaker {
@@ -15,17 +15,17 @@ export interface NextSpeaker {
 /**
  * The next speaker, the same the room display puts first in its list: the head of the list of
  * speakers in a discussion, the first scheduled speaker not yet heard in a speakers step; null
- * when nobody is waiting.
+ * when nobody is waiting. In the podium's language (`words`).
  */
-export const nextSpeaker = (view: MeetingView): NextSpeaker | null => {
+export const nextSpeaker = (view: MeetingView, words: RoomWords): NextSpeaker | null => {
   if (view.status !== 'running') return null;
   const here = currentStep(view);
   if (here?.step.kind === 'floor') {
     const head = view.floor.queue[0];
     if (!head) return null;
     return {
-      name: speakingFor(head.name, head.onBehalfOf),
-      kind: kindNote(head.kind),
+      name: words.speakingFor(head.delegationId, head.name, head.onBehalfOf),
+      kind: words.kind(head.kind),
       detail:
         head.speakerName !== undefined && head.speakerName !== head.name ? head.speakerName : null,
     };

@@ -1,4 +1,6 @@
 import { useId } from 'react';
+import { useLang } from '../i18n/languages';
+import { useT } from '../i18n/useT';
 
 export interface Bar {
   key: string;
@@ -51,9 +53,16 @@ const linesOf = (label: string): string[] => {
 
 /**
  * A horizontal bar chart drawn as SVG: a label, a bar in proportion to the largest, and the
- * numbers beside it. Screen readers get the title and every figure in words.
+ * numbers beside it. Screen readers get the title and every figure in words. Right to left in
+ * Arabic, as the page reads: the labels on the right, the bars growing leftwards. The SVG text
+ * inherits the page's direction, which turns what `text-anchor` means: each text says its own.
  */
 export const BarChart = ({ title, bars }: { title: string; bars: readonly Bar[] }) => {
+  const t = useT();
+  const rtl = useLang() === 'ar';
+  const direction = rtl ? 'rtl' : 'ltr';
+  /** A point across the chart, counted from the side the page starts on. */
+  const across = (x: number) => (rtl ? WIDTH - x : x);
   const id = useId();
   const max = Math.max(1, ...bars.map((b) => b.value));
   let top = 0;
@@ -77,39 +86,51 @@ export const BarChart = ({ title, bars }: { title: string; bars: readonly Bar[] 
         aria-labelledby={`${id}title ${id}desc`}
       >
         <title>{title}</title>
-        <desc id={`${id}desc`}>{bars.map((b) => `${b.label}: ${b.text}`).join('; ')}</desc>
+        <desc id={`${id}desc`}>
+          {bars
+            .map((b) => t('report.chart-figure', { label: b.label, figures: b.text }))
+            .join(t('report.list-separator'))}
+        </desc>
         {rows.map(({ bar, lines, top, height }) => {
           const length = bar.value > 0 ? Math.max(1, (bar.value / max) * BARS) : 0;
           const middle = top + height / 2;
           const firstLine = middle - ((lines.length - 1) * LINE) / 2;
           return (
             <g key={bar.key}>
-              <text className="chart-label" textAnchor="end" dominantBaseline="central">
+              {/* The label ends next to the bar (on its left in Arabic). */}
+              <text
+                className="chart-label"
+                textAnchor="end"
+                direction={direction}
+                dominantBaseline="central"
+              >
                 {lines.map((line, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: a label's lines are fixed by its text
-                  <tspan key={i} x={LABEL - 8} y={firstLine + i * LINE}>
+                  <tspan key={i} x={across(LABEL - 8)} y={firstLine + i * LINE}>
                     {line}
                   </tspan>
                 ))}
               </text>
               <rect
                 className="chart-track"
-                x={LABEL}
+                x={rtl ? WIDTH - LABEL - BARS : LABEL}
                 y={middle - ROW / 2 + 5}
                 width={BARS}
                 height={ROW - 10}
               />
               <rect
                 className="chart-bar"
-                x={LABEL}
+                x={rtl ? WIDTH - LABEL - length : LABEL}
                 y={middle - ROW / 2 + 5}
                 width={length}
                 height={ROW - 10}
               />
+              {/* The figures start after the bar (on its left in Arabic). */}
               <text
                 className="chart-number"
-                x={LABEL + BARS + 8}
+                x={across(LABEL + BARS + 8)}
                 y={middle}
+                direction={direction}
                 dominantBaseline="central"
               >
                 {bar.text}

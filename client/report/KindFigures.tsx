@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import type { InterruptedTurn, PointOfOrderEntry, ReportSection } from '../../shared/report/report';
 import { TableBox } from '../components/TableBox';
-import { kindNote, speakingFor } from '../meeting/requestWords';
 import { BarChart } from './BarChart';
-import { dayAndTime, formatDuration, plural, tallyShort } from './words';
+import { ItemAndStep } from './ItemAndStep';
+import { dayAndTime, formatDuration, type ReportWords, useReportWords } from './words';
 
 /**
  * The parts of a section that the kinds of request make (contract version 2): statements on
@@ -12,55 +12,58 @@ import { dayAndTime, formatDuration, plural, tallyShort } from './words';
 
 type H = 'h3' | 'h4';
 
-/** "Morocco (Ms. Amina Alaoui)": a delegation, and its speaker when named apart. */
-const who = (speakerName: string, delegationName: string | null | undefined): string =>
-  delegationName && delegationName !== speakerName
-    ? `${delegationName} (${speakerName})`
-    : speakerName;
-
 /** Each group's statements: a chart of time by group, then who spoke for each. */
 export const GroupStatements = ({ section, H }: { section: ReportSection; H: H }) => {
+  const { t, names, number, tallyShort } = useReportWords();
   const captionId = useId();
   const groups = section.byGroup;
   return (
     <>
-      <H>Statements by groups</H>
+      <H>{t('report.group-statements')}</H>
       {groups.length === 0 ? (
-        <p>No statement was made on behalf of a group.</p>
+        <p>{t('report.no-group-statements')}</p>
       ) : (
         <>
           <BarChart
-            title="Speaking time by group, most first (statements · time)"
+            title={t('report.by-group-chart')}
             bars={groups.map((g) => ({
               key: g.groupId,
-              label: g.name,
+              label: names.group(g.groupId, g.name),
               value: g.spokenMs,
               text: tallyShort(g),
             }))}
           />
           <TableBox labelledBy={captionId}>
             <table className="report-table">
-              <caption id={captionId}>Who spoke for each group</caption>
+              <caption id={captionId}>{t('report.who-spoke-for-groups')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Group</th>
-                  <th scope="col">Statements</th>
-                  <th scope="col">Time</th>
-                  <th scope="col">Spoken by</th>
+                  <th scope="col">{t('report.column-group')}</th>
+                  <th scope="col">{t('report.column-statements')}</th>
+                  <th scope="col">{t('report.column-time')}</th>
+                  <th scope="col">{t('report.column-spoken-by')}</th>
                 </tr>
               </thead>
               <tbody>
                 {groups.map((g) => (
                   <tr key={g.groupId}>
-                    <th scope="row">{g.name}</th>
-                    <td className="digits">{g.turns}</td>
-                    <td className="digits">{formatDuration(g.spokenMs)}</td>
+                    <th scope="row">{names.group(g.groupId, g.name)}</th>
+                    <td className="digits">{number(g.turns)}</td>
+                    <td className="digits">
+                      <bdi dir="ltr">{formatDuration(g.spokenMs)}</bdi>
+                    </td>
                     <td>
                       {g.speakers
-                        .map((d) =>
-                          g.speakers.length > 1 ? `${d.name} (${tallyShort(d)})` : d.name,
-                        )
-                        .join('; ')}
+                        .map((d) => {
+                          const name = names.delegation(d.delegationId, d.name);
+                          return g.speakers.length > 1
+                            ? t('report.delegation-tally', {
+                                delegation: name,
+                                tally: tallyShort(d),
+                              })
+                            : name;
+                        })
+                        .join(t('report.list-separator'))}
                     </td>
                   </tr>
                 ))}
@@ -75,18 +78,22 @@ export const GroupStatements = ({ section, H }: { section: ReportSection; H: H }
 
 /** The rights of reply, by delegation. */
 export const Replies = ({ section, H }: { section: ReportSection; H: H }) => {
+  const { t, names, tallyShort } = useReportWords();
   const { replies } = section;
   return (
     <>
-      <H>Rights of reply</H>
+      <H>{t('report.replies')}</H>
       {replies.turns === 0 ? (
-        <p>No right of reply was exercised.</p>
+        <p>{t('report.no-replies')}</p>
       ) : (
         <BarChart
-          title={`Rights of reply by delegation: ${plural(replies.turns, 'reply', 'replies')}, ${formatDuration(replies.spokenMs)} (replies · time)`}
+          title={t('report.replies-chart', {
+            count: replies.turns,
+            time: formatDuration(replies.spokenMs),
+          })}
           bars={replies.byDelegation.map((d) => ({
             key: d.delegationId,
-            label: d.name,
+            label: names.delegation(d.delegationId, d.name),
             value: d.spokenMs,
             text: tallyShort(d),
           }))}
@@ -97,25 +104,49 @@ export const Replies = ({ section, H }: { section: ReportSection; H: H }) => {
 };
 
 /** "Expert 1 of panel 1"; "Egypt, on behalf of the African Group"; "Mexico, right of reply". */
-const interruptedWords = (turn: InterruptedTurn): string => {
-  const speaker = turn.delegationName
-    ? speakingFor(who(turn.speakerName, turn.delegationName), turn.onBehalfOf)
-    : turn.speakerName;
-  const note = kindNote(turn.kind);
-  return note ? `${speaker}, ${note.toLowerCase()}` : speaker;
+const interruptedWords = (turn: InterruptedTurn, words: ReportWords): string => {
+  const { t, names, who } = words;
+  const named = who(turn.speakerName, turn.delegationId, turn.delegationName);
+  const speaker =
+    turn.delegationName && turn.onBehalfOf
+      ? t('report.speaking-for', {
+          delegation: named,
+          group: names.group(turn.onBehalfOf.id, turn.onBehalfOf.name),
+        })
+      : named;
+  switch (turn.kind) {
+    case 'reply':
+      return t('report.interrupted-reply', { speaker });
+    case 'point-of-order':
+      return t('report.interrupted-point-of-order', { speaker });
+    default:
+      return speaker;
+  }
 };
 
-const PointRow = ({ point, zone }: { point: PointOfOrderEntry; zone: string }) => (
-  <tr>
-    <th scope="row">{who(point.speakerName, point.delegationName)}</th>
-    <td className="digits">{dayAndTime(point.startedAt, zone)}</td>
-    <td>
-      {point.itemTitle}: {point.stepTitle}
-    </td>
-    <td className="digits">{formatDuration(point.spokenMs)}</td>
-    <td>{point.interrupted ? interruptedWords(point.interrupted) : 'nobody was speaking'}</td>
-  </tr>
-);
+const PointRow = ({ point, zone }: { point: PointOfOrderEntry; zone: string }) => {
+  const words = useReportWords();
+  const { t, who } = words;
+  return (
+    <tr>
+      <th scope="row">{who(point.speakerName, point.delegationId, point.delegationName)}</th>
+      <td className="digits">
+        <bdi dir="ltr">{dayAndTime(point.startedAt, zone)}</bdi>
+      </td>
+      <td>
+        <ItemAndStep item={point.itemTitle} step={point.stepTitle} />
+      </td>
+      <td className="digits">
+        <bdi dir="ltr">{formatDuration(point.spokenMs)}</bdi>
+      </td>
+      <td>
+        {point.interrupted
+          ? interruptedWords(point.interrupted, words)
+          : t('report.nobody-was-speaking')}
+      </td>
+    </tr>
+  );
+};
 
 /** The points of order: how many, who raised them, when, and whose turn each interrupted. */
 export const PointsOfOrder = ({
@@ -127,27 +158,30 @@ export const PointsOfOrder = ({
   zone: string;
   H: H;
 }) => {
+  const { t } = useReportWords();
   const captionId = useId();
   const points = section.pointsOfOrder;
   return (
     <>
-      <H>Points of order</H>
+      <H>{t('report.points-of-order')}</H>
       {points.turns === 0 ? (
-        <p>No point of order was raised.</p>
+        <p>{t('report.no-points-of-order')}</p>
       ) : (
         <TableBox labelledBy={captionId}>
           <table className="report-table">
             <caption id={captionId}>
-              {plural(points.turns, 'point of order', 'points of order')},{' '}
-              {formatDuration(points.spokenMs)}
+              {t('report.points-of-order-caption', {
+                count: points.turns,
+                time: formatDuration(points.spokenMs),
+              })}
             </caption>
             <thead>
               <tr>
-                <th scope="col">Raised by</th>
-                <th scope="col">At</th>
-                <th scope="col">Step</th>
-                <th scope="col">Time</th>
-                <th scope="col">Interrupted</th>
+                <th scope="col">{t('report.column-raised-by')}</th>
+                <th scope="col">{t('report.column-at')}</th>
+                <th scope="col">{t('report.column-step')}</th>
+                <th scope="col">{t('report.column-time')}</th>
+                <th scope="col">{t('report.column-interrupted')}</th>
               </tr>
             </thead>
             <tbody>

@@ -1,24 +1,29 @@
+import type { MessageDescriptor } from '@lingui/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { ReportResponse } from '../../shared/protocol/record';
 import { ApiError, type CsvExport, fetchCsv, fetchReport, httpProblem } from '../app/api';
 import { screenPath } from '../app/router';
 import type { Session } from '../app/sessions';
-import { i18n } from '../i18n/i18n';
-import { STATUS_LABEL } from '../meeting/agenda';
+import { LanguageMenu } from '../i18n/LanguageMenu';
+import { useT } from '../i18n/useT';
 import { LeftWaiting } from './LeftWaiting';
 import { ScheduleChart } from './ScheduleChart';
 import { ScheduleFigures } from './ScheduleFigures';
 import { SectionFigures } from './SectionFigures';
-import { dayAndTime } from './words';
+import { STATUS_WORDS, useReportWords } from './words';
 import '../styles/print.css';
 import '../styles/report.css';
 
-const problemOf = (error: unknown): string =>
+/**
+ * Why the report cannot be shown. A refusal the page does not foresee keeps the server's words
+ * (English), quoted in the page's language.
+ */
+const problemOf = (error: unknown): MessageDescriptor =>
   error instanceof ApiError && error.code === 'unauthorized'
-    ? 'This device is no longer admitted to the meeting: join again with an access code.'
+    ? { id: 'report.no-longer-admitted' }
     : error instanceof ApiError
-      ? i18n._(httpProblem(error))
-      : 'The report could not be read.';
+      ? httpProblem(error)
+      : { id: 'report.unreadable' };
 
 /** Saves an export of the record as a file (the token goes in a header, so no plain link). */
 const download = async (session: Session, name: CsvExport): Promise<void> => {
@@ -38,45 +43,49 @@ const Tools = ({
 }: {
   session: Session;
   reload: () => void;
-  onProblem: (problem: string) => void;
+  onProblem: (problem: MessageDescriptor) => void;
 }) => {
+  const t = useT();
   const save = (name: CsvExport) => () =>
     void download(session, name).catch((error: unknown) => onProblem(problemOf(error)));
+  // The exports stay as they are in every language: machine-readable, English column names.
   return (
     <div className="print-tools no-print">
-      <a href={screenPath(session.meetingId, session.role)}>Back to the console</a>
+      <a href={screenPath(session.meetingId, session.role)}>{t('report.back-to-console')}</a>
       <button type="button" className="button-primary" onClick={() => window.print()}>
-        Print
+        {t('report.print')}
       </button>
       <button type="button" onClick={reload}>
-        Refresh
+        {t('report.refresh')}
       </button>
       <button type="button" className="button-quiet" onClick={save('record.csv')}>
-        Turns (CSV)
+        {t('report.export-turns')}
       </button>
       <button type="button" className="button-quiet" onClick={save('requests.csv')}>
-        Requests (CSV)
+        {t('report.export-requests')}
       </button>
+      <LanguageMenu className="print-tools-language" />
     </div>
   );
 };
 
 const Report = ({ report }: { report: ReportResponse }) => {
+  const { t, longDayAndTime } = useReportWords();
   const zone = report.timeZone;
-  const at = dayAndTime(report.generatedAt, zone);
   const waitingIn = (itemId: string) =>
     report.waitingNow?.itemId === itemId ? report.waitingNow.count : 0;
   return (
     <main className="report">
       <header className="report-head">
-        <p className="report-kind">Report of the meeting</p>
+        <p className="report-kind">{t('report.kind')}</p>
         <h1>{report.title}</h1>
         <p>
-          As of {at} ({zone}). The meeting is {STATUS_LABEL[report.status].toLowerCase()}.
+          {t('report.as-of', { at: longDayAndTime(report.generatedAt, zone), zone })}{' '}
+          {t(STATUS_WORDS[report.status])}
         </p>
       </header>
       <section className="report-section" aria-labelledby="report-meeting">
-        <h2 id="report-meeting">The whole meeting</h2>
+        <h2 id="report-meeting">{t('report.whole-meeting')}</h2>
         <SectionFigures
           section={report.meeting}
           waitingNow={report.waitingNow?.count ?? 0}
@@ -85,11 +94,11 @@ const Report = ({ report }: { report: ReportResponse }) => {
         />
       </section>
       <section className="report-section" aria-labelledby="report-left-waiting">
-        <h2 id="report-left-waiting">Requests left waiting</h2>
+        <h2 id="report-left-waiting">{t('report.left-waiting')}</h2>
         <LeftWaiting left={report.leftWaiting} zone={zone} />
       </section>
       <section className="report-section report-schedule" aria-labelledby="report-schedule">
-        <h2 id="report-schedule">Schedule: as planned and as held</h2>
+        <h2 id="report-schedule">{t('report.schedule')}</h2>
         <ScheduleFigures items={report.schedule} zone={zone} />
         <ScheduleChart items={report.schedule} zone={zone} now={report.generatedAt} />
       </section>
@@ -117,8 +126,9 @@ const Report = ({ report }: { report: ReportResponse }) => {
  * A4 with the browser's own print.
  */
 export const ReportScreen = ({ session }: { session: Session }) => {
+  const t = useT();
   const [report, setReport] = useState<ReportResponse | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<MessageDescriptor | null>(null);
   const load = useCallback(() => {
     setProblem(null);
     fetchReport(session.meetingId, session.token).then(setReport, (error: unknown) =>
@@ -131,10 +141,10 @@ export const ReportScreen = ({ session }: { session: Session }) => {
       <Tools session={session} reload={load} onProblem={setProblem} />
       {problem && (
         <p className="report-problem" role="alert">
-          {problem}
+          {t(problem)}
         </p>
       )}
-      {!report && !problem && <p role="status">Reading the record…</p>}
+      {!report && !problem && <p role="status">{t('report.reading')}</p>}
       {report && <Report report={report} />}
     </div>
   );

@@ -9,34 +9,35 @@ import { GroupStatements, PointsOfOrder, Replies } from './KindFigures';
 import {
   CATEGORY_WORDS,
   formatDuration,
-  plural,
   SEX_WORDS,
   TURN_KIND_WORDS,
-  tallyShort,
-  tallyWords,
+  useReportWords,
 } from './words';
 
 const Overtime = ({ section }: { section: ReportSection }) => {
+  const { t, who: whoOf } = useReportWords();
   const { overtime } = section;
-  if (overtime.count === 0) return <p>Nobody spoke beyond the allowance.</p>;
+  if (overtime.count === 0) return <p>{t('report.no-overtime')}</p>;
   const who = overtime.longest;
+  const longest = <bdi dir="ltr">{formatDuration(overtime.longestMs)}</bdi>;
   return (
     <dl className="figures">
-      <dt>Over the allowance</dt>
-      <dd>{plural(overtime.count, 'intervention', 'interventions')}</dd>
-      <dt>Median overtime</dt>
-      <dd className="digits">{formatDuration(overtime.medianMs)}</dd>
-      <dt>Longest overtime</dt>
+      <dt>{t('report.over-allowance')}</dt>
+      <dd>{t('report.interventions', { count: overtime.count })}</dd>
+      <dt>{t('report.median-overtime')}</dt>
+      <dd className="digits">
+        <bdi dir="ltr">{formatDuration(overtime.medianMs)}</bdi>
+      </dd>
+      <dt>{t('report.longest-overtime')}</dt>
       <dd>
-        <span className="digits">{formatDuration(overtime.longestMs)}</span>
+        <span className="digits">{longest}</span>
         {who && (
           <>
             {' '}
-            by {who.speakerName}
-            {who.delegationName &&
-              who.delegationName !== who.speakerName &&
-              ` (${who.delegationName})`}
-            , {who.itemTitle}
+            {t('report.longest-by', {
+              who: whoOf(who.speakerName, who.delegationId, who.delegationName),
+              item: who.itemTitle,
+            })}
           </>
         )}
       </dd>
@@ -45,30 +46,28 @@ const Overtime = ({ section }: { section: ReportSection }) => {
 };
 
 const Requests = ({ section, waitingNow }: { section: ReportSection; waitingNow: number }) => {
+  const { t, number } = useReportWords();
   const r = section.requests;
-  if (r.made === 0 && waitingNow === 0) return <p>No requests for the floor.</p>;
+  if (r.made === 0 && waitingNow === 0) return <p>{t('report.no-requests')}</p>;
   const bar = (key: string, label: string, value: number) => ({
     key,
-    label,
+    label: t(label),
     value,
-    text: String(value),
+    text: number(value),
   });
   return (
     <>
       <BarChart
-        title={`Requests for the floor: ${r.made + waitingNow} made`}
+        title={t('report.requests-chart', { count: r.made + waitingNow })}
         bars={[
-          bar('granted', 'Granted', r.granted),
-          bar('withdrawn', 'Withdrawn', r.withdrawn),
-          bar('removed', 'Removed by the moderator', r.removed),
-          bar('unheard', 'Left waiting at step end', r.unheard),
-          ...(waitingNow > 0 ? [bar('waiting', 'Still waiting now', waitingNow)] : []),
+          bar('granted', 'report.requests-granted', r.granted),
+          bar('withdrawn', 'report.requests-withdrawn', r.withdrawn),
+          bar('removed', 'report.requests-removed', r.removed),
+          bar('unheard', 'report.requests-unheard', r.unheard),
+          ...(waitingNow > 0 ? [bar('waiting', 'report.requests-waiting', waitingNow)] : []),
         ]}
       />
-      <p>
-        {plural(r.waitingAtClose, 'request was', 'requests were')} still waiting when the list of
-        speakers was closed.
-      </p>
+      <p>{t('report.waiting-at-close', { count: r.waitingAtClose })}</p>
     </>
   );
 };
@@ -90,77 +89,75 @@ export const SectionFigures = ({
   /** The agenda's time zone, for the times of day. */
   zone: string;
 }) => {
+  const { t, names, number, tallyShort, tallyWords } = useReportWords();
   const H = headingLevel === 'h2' ? 'h3' : 'h4';
   if (section.turns === 0 && section.requests.made === 0 && waitingNow === 0) {
-    return <p className="quiet">Nothing recorded: nobody has spoken yet.</p>;
+    return <p className="quiet">{t('report.nothing-recorded')}</p>;
   }
   const given = SEX_KEYS.filter((k) => k !== 'not-given');
   const notGiven = section.bySex['not-given'];
   return (
     <div className="figures-block">
       <dl className="figures figures-totals">
-        <dt>Interventions</dt>
-        <dd className="digits">{section.turns}</dd>
-        <dt>Speaking time</dt>
-        <dd className="digits">{formatDuration(section.spokenMs)}</dd>
+        <dt>{t('report.interventions-total')}</dt>
+        <dd className="digits">{number(section.turns)}</dd>
+        <dt>{t('report.speaking-time')}</dt>
+        <dd className="digits">
+          <bdi dir="ltr">{formatDuration(section.spokenMs)}</bdi>
+        </dd>
       </dl>
-      <H>By kind</H>
+      <H>{t('report.by-kind')}</H>
       <BarChart
-        title="Speaking time by kind of intervention (interventions · time)"
+        title={t('report.by-kind-chart')}
         bars={TURN_KINDS.map((k) => ({
           key: k,
-          label: TURN_KIND_WORDS[k],
+          label: t(TURN_KIND_WORDS[k]),
           value: section.byKind[k].spokenMs,
           text: tallyShort(section.byKind[k]),
         }))}
       />
-      <H>By category</H>
+      <H>{t('report.by-category')}</H>
       <BarChart
-        title="Speaking time by category (interventions · time)"
+        title={t('report.by-category-chart')}
         bars={CATEGORY_KEYS.map((k) => ({
           key: k,
-          label: CATEGORY_WORDS[k],
+          label: t(CATEGORY_WORDS[k]),
           value: section.byCategory[k].spokenMs,
           text: tallyShort(section.byCategory[k]),
         }))}
       />
-      <H>By the speaker’s sex, where given</H>
+      <H>{t('report.by-sex')}</H>
       <BarChart
-        title="Speaking time by sex (interventions · time)"
+        title={t('report.by-sex-chart')}
         bars={given.map((k) => ({
           key: k,
-          label: SEX_WORDS[k],
+          label: t(SEX_WORDS[k]),
           value: section.bySex[k].spokenMs,
           text: tallyShort(section.bySex[k]),
         }))}
       />
-      <p>Sex not given: {tallyWords(notGiven)}.</p>
+      <p>{t('report.sex-not-given', { tally: tallyWords(notGiven) })}</p>
       {section.byDelegation.length > 0 && (
         <>
-          <H>By delegation</H>
+          <H>{t('report.by-delegation')}</H>
           <BarChart
-            title="Speaking time by delegation, most first (interventions · time)"
+            title={t('report.by-delegation-chart')}
             bars={section.byDelegation.map((d) => ({
               key: d.delegationId,
-              label: d.name,
+              label: names.delegation(d.delegationId, d.name),
               value: d.spokenMs,
               text: tallyShort(d),
             }))}
           />
-          {section.byGroup.length > 0 && (
-            <p>
-              A statement on behalf of a group counts for the group, not as the time of the
-              delegation that made it.
-            </p>
-          )}
+          {section.byGroup.length > 0 && <p>{t('report.group-counts-for-group')}</p>}
         </>
       )}
       <GroupStatements section={section} H={H} />
       <Replies section={section} H={H} />
       <PointsOfOrder section={section} zone={zone} H={H} />
-      <H>Overtime</H>
+      <H>{t('report.overtime')}</H>
       <Overtime section={section} />
-      <H>Requests for the floor</H>
+      <H>{t('report.requests')}</H>
       <Requests section={section} waitingNow={waitingNow} />
     </div>
   );

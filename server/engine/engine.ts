@@ -1,17 +1,17 @@
 import type { MeetingContext, Records, Sender } from '../../shared/engine/context';
 import {
+  type Decision,
   decide,
   newMeeting,
   type RosterIndex,
-  refusalOf,
   rosterIndex,
 } from '../../shared/engine/decide';
 import { contextFromSnapshot, STATE_FORMAT_VERSION } from '../../shared/engine/document';
-import type { Refused } from '../../shared/engine/refusals';
+import { type Refused, refused } from '../../shared/engine/refusals';
 import { meetingView } from '../../shared/engine/view';
-import type { Agenda, Groups, Roster } from '../../shared/protocol/agenda';
+import { Agenda, type Groups, type Roster } from '../../shared/protocol/agenda';
 import type { Command } from '../../shared/protocol/commands';
-import type { Refusal } from '../../shared/protocol/errors';
+import type { Refusal } from '../../shared/protocol/refusals';
 import type { MeetingStatus, MeetingView } from '../../shared/protocol/view';
 import { answerOf } from './english';
 
@@ -98,16 +98,48 @@ export class MeetingEngine {
    * it would act. Changes nothing.
    */
   check(command: Command, by: Sender, now = 0): Refused | null {
-    return refusalOf(this.ctx, this.roster, command, by, now);
+    const decision = this.decide(command, by, now);
+    return decision.ok ? null : decision.error;
   }
 
   apply(command: Command, by: Sender, now: number): ApplyResult {
-    const decision = decide(this.ctx, this.roster, command, by, now);
+    const decision = this.decide(command, by, now);
     // The reason, and its English words for the ack, the logs and other makers' clients.
     if (!decision.ok) return { ok: false, error: answerOf(decision.error) };
     this.beforeLastChange = this.ctx;
     this.ctx = decision.context;
     return { ok: true, version: decision.context.version, records: decision.records };
+  }
+
+  /**
+   * The engine's decision, and for an `agenda.edit` the agenda it makes checked against the
+   * agenda schema as a whole, as a created meeting's agenda is: the engine merges the change (its
+   * fields parsed at the edge, `AgendaChange`) without zod, since the screens load it too, and it
+   * is here, on the server, that an agenda that no longer holds together (a sitting that ends
+   * before it starts, a warning after its limit, a speaker id twice) is refused as `invalid`,
+   * naming the field (`agenda.sittings.0.end: end must be after start`). The meeting keeps the
+   * agenda as the schema reads it.
+   */
+  private decide(command: Command, by: Sender, now: number): Decision {
+    const decision = decide(this.ctx, this.roster, command, by, now);
+    if (!decision.ok || command.type !== 'agenda.edit') return decision;
+    const parsed = Agenda.safeParse(decision.context.agenda);
+    if (parsed.success) {
+      return { ...decision, context: { ...decision.context, agenda: parsed.data } };
+    }
+    const issue = parsed.error.issues[0];
+    if (!issue) return { ok: false, error: refused('invalid', 'refusal.agenda-change-invalid') };
+    // The schema's own words (English), naming the field: a screen shows them as they are.
+    const where = issue.path.join('.');
+    return {
+      ok: false,
+      error: where
+        ? refused('invalid', 'refusal.agenda-field-invalid', {
+            field: `agenda.${where}`,
+            problem: issue.message,
+          })
+        : refused('invalid', 'refusal.agenda-invalid', { problem: issue.message }),
+    };
   }
 
   /**

@@ -12,7 +12,14 @@ import type {
 import { CROCKFORD_ALPHABET, canonicalCode, newAccessCode } from '../access/codes';
 import { newToken, tokenHash } from '../access/tokens';
 import type { ServerClock } from '../clock';
-import type { AccessCode, IssuedToken, Store, TokenCount, TokenHolder } from '../store/store';
+import type {
+  AccessCode,
+  IssuedToken,
+  Store,
+  StoredMeeting,
+  TokenCount,
+  TokenHolder,
+} from '../store/store';
 import { type ChangeObserver, MeetingRuntime, type PublishState } from './runtime';
 
 const MEETING_ID_LENGTH = 8;
@@ -37,17 +44,21 @@ export class MeetingRegistry {
 
   /** Brings every stored meeting back, as it was when the server stopped. */
   openAll(): void {
-    for (const meeting of this.store.meetings.all()) {
-      const runtime = MeetingRuntime.open(
-        meeting,
-        this.store,
-        this.publish,
-        this.log,
-        this.clock,
-        this.observer,
-      );
-      this.meetings.set(meeting.id, runtime);
-    }
+    for (const meeting of this.store.meetings.all()) this.open(meeting);
+  }
+
+  /** A stored meeting's runtime: its engine restored, its state published from now on. */
+  private open(meeting: StoredMeeting): MeetingRuntime {
+    const runtime = MeetingRuntime.open(
+      meeting,
+      this.store,
+      this.publish,
+      this.log,
+      this.clock,
+      this.observer,
+    );
+    this.meetings.set(meeting.id, runtime);
+    return runtime;
   }
 
   get size(): number {
@@ -84,15 +95,7 @@ export class MeetingRegistry {
     ];
     const meeting = { id: meetingId, title: agenda.title, agenda, roster, groups, createdAt: now };
     this.store.meetings.create(meeting, codes);
-    const runtime = MeetingRuntime.open(
-      meeting,
-      this.store,
-      this.publish,
-      this.log,
-      this.clock,
-      this.observer,
-    );
-    this.meetings.set(meetingId, runtime);
+    this.open(meeting);
     this.log.info(
       { meetingId, delegations: roster.length, groups: groups.length },
       'meeting created',

@@ -10,12 +10,24 @@ import { type Group, Groups } from '../protocol/agenda';
  * (https://www.un.org/dgacm/en/content/regional-groups), in that page's alphabetical order. Its
  * notes on Israel, Kiribati, Türkiye and the United States are repeated where they apply, with
  * what this list does about each. All 193 Member States are in a group; Türkiye is in two.
+ *
+ * Each group carries its name in the five other languages: the names the UN's documents give the
+ * regional groups in each language ("Groupe des États d'Afrique", "Grupo de los Estados de
+ * América Latina y el Caribe", "Группа африканских государств", 非洲国家组, مجموعة الدول
+ * الأفريقية), as UNTERM records them.
  */
 
 /** 54 Member States. */
 const AFRICAN_GROUP: Group = {
   id: 'african-group',
   name: 'African Group',
+  names: {
+    ar: 'مجموعة الدول الأفريقية',
+    zh: '非洲国家组',
+    fr: "Groupe des États d'Afrique",
+    ru: 'Группа африканских государств',
+    es: 'Grupo de los Estados de África',
+  },
   members: [
     'algeria',
     'angola',
@@ -81,6 +93,13 @@ const AFRICAN_GROUP: Group = {
 const ASIA_PACIFIC_GROUP: Group = {
   id: 'asia-pacific-group',
   name: 'Asia-Pacific Group',
+  names: {
+    ar: 'مجموعة دول آسيا والمحيط الهادئ',
+    zh: '亚洲-太平洋国家组',
+    fr: "Groupe des États d'Asie et du Pacifique",
+    ru: 'Группа азиатско-тихоокеанских государств',
+    es: 'Grupo de los Estados de Asia y el Pacífico',
+  },
   members: [
     'afghanistan',
     'bahrain',
@@ -149,6 +168,13 @@ const ASIA_PACIFIC_GROUP: Group = {
 const EASTERN_EUROPEAN_GROUP: Group = {
   id: 'eastern-european-group',
   name: 'Eastern European Group',
+  names: {
+    ar: 'مجموعة دول أوروبا الشرقية',
+    zh: '东欧国家组',
+    fr: "Groupe des États d'Europe orientale",
+    ru: 'Группа восточноевропейских государств',
+    es: 'Grupo de los Estados de Europa Oriental',
+  },
   members: [
     'albania',
     'armenia',
@@ -180,6 +206,13 @@ const EASTERN_EUROPEAN_GROUP: Group = {
 const GRULAC: Group = {
   id: 'grulac',
   name: 'Group of Latin American and Caribbean States',
+  names: {
+    ar: 'مجموعة دول أمريكا اللاتينية ومنطقة البحر الكاريبي',
+    zh: '拉丁美洲和加勒比国家组',
+    fr: "Groupe des États d'Amérique latine et des Caraïbes",
+    ru: 'Группа государств Латинской Америки и Карибского бассейна',
+    es: 'Grupo de los Estados de América Latina y el Caribe',
+  },
   members: [
     'antigua-and-barbuda',
     'argentina',
@@ -221,6 +254,13 @@ const GRULAC: Group = {
 const WEOG: Group = {
   id: 'weog',
   name: 'Western European and Others Group',
+  names: {
+    ar: 'مجموعة دول أوروبا الغربية ودول أخرى',
+    zh: '西欧和其他国家组',
+    fr: "Groupe des États d'Europe occidentale et autres États",
+    ru: 'Группа западноевропейских и других государств',
+    es: 'Grupo de los Estados de Europa Occidental y otros Estados',
+  },
   members: [
     'andorra',
     'australia',

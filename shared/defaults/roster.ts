@@ -1,5 +1,7 @@
-import { type Delegation, Roster } from '../protocol/agenda';
+import { type Delegation, type Names, Roster } from '../protocol/agenda';
 import type { Category } from '../protocol/common';
+import { ORGANIZATION_NAMES } from './names/organizations';
+import { STATE_NAMES } from './rosterNames';
 
 /**
  * The delegations a new meeting starts with: the 193 Member States of the United Nations, the
@@ -10,11 +12,21 @@ import type { Category } from '../protocol/common';
  * States carry the short names the UN itself uses, as on its list of Member States
  * (https://www.un.org/en/about-us/member-states) and in UNTERM, in that list's alphabetical
  * order. The UN system and stakeholder entries are examples the chair can edit.
+ *
+ * Each State carries its UN short name in Arabic, Chinese, French, Russian and Spanish
+ * (./rosterNames.ts, written by ./names/generate.ts from CLDR and the UN's own lists); the
+ * European Union and the UN system theirs (./names/organizations.ts).
  */
+
+/** The names an id has in the five other languages, if any: a State's, an organization's. */
+const namesOf = (id: string): Names | undefined => STATE_NAMES[id] ?? ORGANIZATION_NAMES[id];
 
 const entry =
   (category: Category) =>
-  (id: string, name: string): Delegation => ({ id, name, category });
+  (id: string, name: string): Delegation => {
+    const names = namesOf(id);
+    return names ? { id, name, names, category } : { id, name, category };
+  };
 
 const memberState = entry('member-state');
 const observer = entry('observer');

@@ -1,12 +1,12 @@
 import { and, not, setup } from 'xstate';
-import { CATEGORY_LABEL, type Category } from '../categories';
+import { CATEGORY_LABEL, type Category, isStateCategory } from '../categories';
 import { mayRoleClose } from '../permissions';
 import type { Delegation } from '../protocol/agenda';
-import { MAX_REPLIES_PER_ITEM } from '../protocol/agenda';
 import type { CommandOf, CommandType } from '../protocol/commands';
-import { isStateCategory, type RequestKind } from '../protocol/common';
-import type { CommandErrorCode as ErrorCode } from '../protocol/errors';
+import type { RequestKind } from '../protocol/enums';
 import { LIMITS } from '../protocol/limits';
+import type { CommandErrorCode as ErrorCode } from '../protocol/refusals';
+import { MAX_REPLIES_PER_ITEM } from '../protocol/stepDefaults';
 import type { CommandEvent, MeetingContext, Records } from './context';
 import { type EffectName, effects } from './effects';
 import {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Agenda } from '../protocol/agenda';
-import { MeetingContext, type Session } from './context';
+import { MeetingContext, type Session } from './contextSchema';
 import { lastStep } from './places';
 
 /**

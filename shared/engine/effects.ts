@@ -1,13 +1,13 @@
+import { type Category, isStateCategory } from '../categories';
 import { elapsedAt, overtimeOf } from '../clock/turnClock';
+import type { Allowance, Delegation } from '../protocol/agenda';
+import type { CommandOf } from '../protocol/commands';
+import type { RequestKind, Segment } from '../protocol/enums';
 import {
-  type Allowance,
-  type Delegation,
   GROUP_ALLOWANCE,
   POINT_OF_ORDER_ALLOWANCE,
   REPLY_ALLOWANCES,
-} from '../protocol/agenda';
-import type { CommandOf } from '../protocol/commands';
-import { type Category, isStateCategory, type RequestKind, type Segment } from '../protocol/common';
+} from '../protocol/stepDefaults';
 import type { RequestOutcome, RequestRecord, TurnRecord, TurnSpeaker } from '../protocol/view';
 import {
   type CommandEvent,

@@ -1,5 +1,6 @@
-import { INTERLEAVE_EVERY } from '../protocol/agenda';
-import { isStateCategory, type QueuePolicy } from '../protocol/common';
+import { isStateCategory } from '../categories';
+import type { QueuePolicy } from '../protocol/enums';
+import { INTERLEAVE_EVERY } from '../protocol/stepDefaults';
 import type { QueuedRequest } from './context';
 
 /**

@@ -1,4 +1,4 @@
-import type { CommandErrorCode, ReasonedRefusal } from '../protocol/errors';
+import type { CommandErrorCode, ReasonedRefusal } from '../protocol/refusals';
 
 /**
  * Every refusal of a command, by its message id, with its English words as an ICU message

@@ -1,4 +1,4 @@
-import { INTERLEAVE_EVERY } from '../protocol/agenda';
+import { INTERLEAVE_EVERY } from '../protocol/stepDefaults';
 import type { MeetingView, TurnView } from '../protocol/view';
 import type { MeetingContext, TurnState } from './context';
 import { queueStep } from './places';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CATEGORIES } from '../categories';
 import { Category, Duration, displayName, Id, QueuePolicy } from './common';
+import { REQUESTS_FROM } from './enums';
 import { LIMITS } from './limits';
 
 export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM');
@@ -36,27 +37,19 @@ export const Allowance = z
   });
 export type Allowance = z.infer<typeof Allowance>;
 
-/** A point of order's clock when its step sets none (contract version 2). */
-export const POINT_OF_ORDER_ALLOWANCE: Allowance = { limitMs: 120_000, warnAtMs: 90_000 };
-/** A statement on behalf of a group, when its step sets no `groupAllowance` (contract version 2). */
-export const GROUP_ALLOWANCE: Allowance = { limitMs: 300_000, warnAtMs: 240_000 };
-/**
- * A delegation's first and second rights of reply in an item, when the step sets no
- * `replyAllowances` (contract version 2, after General Assembly practice: 10 then 5 minutes).
- */
-export const REPLY_ALLOWANCES: readonly [Allowance, Allowance] = [
-  { limitMs: 600_000, warnAtMs: 540_000 },
-  { limitMs: 300_000, warnAtMs: 240_000 },
-];
-/** At most this many rights of reply per delegation and agenda item. */
-export const MAX_REPLIES_PER_ITEM = REPLY_ALLOWANCES.length;
-/** Under the `interleave` policy, one of the others after this many States, unless the step says. */
-export const INTERLEAVE_EVERY = 3;
+// What a step gets where it sets nothing: zod-free (./stepDefaults.ts), for the engine on every screen.
+export {
+  GROUP_ALLOWANCE,
+  INTERLEAVE_EVERY,
+  MAX_REPLIES_PER_ITEM,
+  POINT_OF_ORDER_ALLOWANCE,
+  REPLY_ALLOWANCES,
+} from './stepDefaults';
 /**
  * When statements may be asked for in a floor step (contract version 2, "Early requests"): from
  * the step's start, or from the start of its item, during the panel's presentations.
  */
-export const RequestsFrom = z.enum(['step', 'item']);
+export const RequestsFrom = z.enum(REQUESTS_FROM);
 export type RequestsFrom = z.infer<typeof RequestsFrom>;
 
 export const ScheduledSpeaker = z

@@ -28,6 +28,7 @@ import {
   type RosterResponse,
 } from './http';
 import type { HeldStepsResponse, RecordResponse, ReportResponse } from './record';
+import { type HttpRouteName, ROUTE_PLACES, type RoutePlace } from './routes';
 import type { MeetingState } from './state';
 import type { MeetingView } from './view';
 
@@ -128,10 +129,7 @@ export interface Answer<T> {
 }
 const answers = <T>(): Answer<T> => ({});
 
-export interface HttpRoute {
-  method: 'GET' | 'POST' | 'DELETE';
-  /** The whole path, with Fastify's `:name` parameters. */
-  path: string;
+export interface HttpRoute extends RoutePlace {
   access: Access;
   params?: z.ZodType;
   body?: z.ZodType;
@@ -146,18 +144,20 @@ const route = <const R extends HttpRoute>(r: R): R => r;
 const json = { status: 200, media: 'json' } as const;
 const csv = { status: 200, media: 'csv', answer: answers<string>() } as const;
 
-/** Every route of the HTTP API, as docs/protocol.md's "HTTP" table lists them. */
+/**
+ * Every route of the HTTP API, as docs/protocol.md's "HTTP" table lists them: where it is
+ * (./routes.ts, which the screens read without zod), who may call it, what it parses and what it
+ * answers.
+ */
 export const HTTP_ROUTES = {
   health: route({
-    method: 'GET',
-    path: '/api/health',
+    ...ROUTE_PLACES.health,
     access: 'anyone',
     ...json,
     answer: answers<HealthResponse>(),
   }),
   createMeeting: route({
-    method: 'POST',
-    path: '/api/meetings',
+    ...ROUTE_PLACES.createMeeting,
     access: 'operator',
     body: CreateMeetingRequest,
     status: 201,
@@ -165,15 +165,13 @@ export const HTTP_ROUTES = {
     answer: answers<CreateMeetingResponse>(),
   }),
   listMeetings: route({
-    method: 'GET',
-    path: '/api/meetings',
+    ...ROUTE_PLACES.listMeetings,
     access: 'anyone',
     ...json,
     answer: answers<MeetingSummary[]>(),
   }),
   roster: route({
-    method: 'GET',
-    path: '/api/meetings/:id/roster',
+    ...ROUTE_PLACES.roster,
     access: 'anyone',
     params: MeetingPath,
     ...json,
@@ -181,16 +179,14 @@ export const HTTP_ROUTES = {
   }),
   /** Contract version 2: the meeting's groups, with their members. */
   groups: route({
-    method: 'GET',
-    path: '/api/meetings/:id/groups',
+    ...ROUTE_PLACES.groups,
     access: 'anyone',
     params: MeetingPath,
     ...json,
     answer: answers<GroupsResponse>(),
   }),
   join: route({
-    method: 'POST',
-    path: '/api/meetings/:id/join',
+    ...ROUTE_PLACES.join,
     access: 'code',
     params: MeetingPath,
     body: JoinBody,
@@ -199,62 +195,54 @@ export const HTTP_ROUTES = {
   }),
   /** Contract version 2: a code alone joins, and the answer names its meeting. */
   joinByCode: route({
-    method: 'POST',
-    path: '/api/join',
+    ...ROUTE_PLACES.joinByCode,
     access: 'code',
     body: JoinBody,
     ...json,
     answer: answers<JoinByCodeResponse>(),
   }),
   record: route({
-    method: 'GET',
-    path: '/api/meetings/:id/record',
+    ...ROUTE_PLACES.record,
     access: 'officer',
     params: MeetingPath,
     ...json,
     answer: answers<RecordResponse>(),
   }),
   recordCsv: route({
-    method: 'GET',
-    path: '/api/meetings/:id/record.csv',
+    ...ROUTE_PLACES.recordCsv,
     access: 'officer',
     params: MeetingPath,
     ...csv,
   }),
   requestsCsv: route({
-    method: 'GET',
-    path: '/api/meetings/:id/requests.csv',
+    ...ROUTE_PLACES.requestsCsv,
     access: 'officer',
     params: MeetingPath,
     ...csv,
   }),
   steps: route({
-    method: 'GET',
-    path: '/api/meetings/:id/steps',
+    ...ROUTE_PLACES.steps,
     access: 'officer',
     params: MeetingPath,
     ...json,
     answer: answers<HeldStepsResponse>(),
   }),
   report: route({
-    method: 'GET',
-    path: '/api/meetings/:id/report',
+    ...ROUTE_PLACES.report,
     access: 'officer',
     params: MeetingPath,
     ...json,
     answer: answers<ReportResponse>(),
   }),
   codes: route({
-    method: 'GET',
-    path: '/api/meetings/:id/codes',
+    ...ROUTE_PLACES.codes,
     access: 'chair',
     params: MeetingPath,
     ...json,
     answer: answers<MeetingCodesResponse>(),
   }),
   signOut: route({
-    method: 'POST',
-    path: '/api/meetings/:id/delegations/:delegationId/sign-out',
+    ...ROUTE_PLACES.signOut,
     access: 'chair',
     params: DelegationPath,
     body: NoBody,
@@ -262,8 +250,7 @@ export const HTTP_ROUTES = {
     answer: answers<SignOutResponse>(),
   }),
   rotateCode: route({
-    method: 'POST',
-    path: '/api/meetings/:id/codes/rotate',
+    ...ROUTE_PLACES.rotateCode,
     access: 'chair',
     params: MeetingPath,
     body: RotateCodeBody,
@@ -271,16 +258,14 @@ export const HTTP_ROUTES = {
     answer: answers<RotateCodeResponse>(),
   }),
   devices: route({
-    method: 'GET',
-    path: '/api/meetings/:id/devices',
+    ...ROUTE_PLACES.devices,
     access: 'chair',
     params: MeetingPath,
     ...json,
     answer: answers<DevicesResponse>(),
   }),
   audit: route({
-    method: 'GET',
-    path: '/api/meetings/:id/audit',
+    ...ROUTE_PLACES.audit,
     access: 'chair',
     params: MeetingPath,
     ...json,
@@ -292,8 +277,7 @@ export const HTTP_ROUTES = {
    * the status of `COMMAND_ERROR_STATUS`.
    */
   command: route({
-    method: 'POST',
-    path: '/api/meetings/:id/commands',
+    ...ROUTE_PLACES.command,
     access: 'token',
     params: MeetingPath,
     body: Command,
@@ -302,8 +286,7 @@ export const HTTP_ROUTES = {
   }),
   /** Contract version 2: the meeting as it stands now, agenda included. */
   state: route({
-    method: 'GET',
-    path: '/api/meetings/:id/state',
+    ...ROUTE_PLACES.state,
     access: 'token',
     params: MeetingPath,
     ...json,
@@ -311,8 +294,7 @@ export const HTTP_ROUTES = {
   }),
   /** Contract version 2 ("Speaker cues and room outputs"): a webhook for the meeting's events. */
   createHook: route({
-    method: 'POST',
-    path: '/api/meetings/:id/hooks',
+    ...ROUTE_PLACES.createHook,
     access: 'chair',
     params: MeetingPath,
     body: CreateHookBody,
@@ -322,8 +304,7 @@ export const HTTP_ROUTES = {
   }),
   /** Contract version 2: the meeting's webhooks, without their secrets, with their deliveries. */
   hooks: route({
-    method: 'GET',
-    path: '/api/meetings/:id/hooks',
+    ...ROUTE_PLACES.hooks,
     access: 'chair',
     params: MeetingPath,
     ...json,
@@ -331,16 +312,13 @@ export const HTTP_ROUTES = {
   }),
   /** Contract version 2: removes a webhook; nothing more is sent to it. */
   deleteHook: route({
-    method: 'DELETE',
-    path: '/api/meetings/:id/hooks/:hookId',
+    ...ROUTE_PLACES.deleteHook,
     access: 'chair',
     params: HookPath,
     ...json,
     answer: answers<DeleteHookResponse>(),
   }),
-} as const;
-
-export type HttpRouteName = keyof typeof HTTP_ROUTES;
+} as const satisfies Record<HttpRouteName, HttpRoute>;
 
 /** What a route answers on success. */
 export type AnswerOf<R extends HttpRoute> = R['answer'] extends Answer<infer T> ? T : never;
@@ -355,13 +333,6 @@ export type BodyOf<R extends HttpRoute> = R extends { body: infer B extends z.Zo
   ? z.input<B>
   : undefined;
 
-/** A route's path with its parameters filled in, each encoded as a path segment. */
-export const pathOf = (route: HttpRoute, params: Record<string, string> = {}): string =>
-  route.path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new Error(`${route.path}: no value for :${name}`);
-    return encodeURIComponent(value);
-  });
-
 export { COMMAND_ERROR_STATUS, HTTP_ERROR_STATUS, type HttpErrorCode } from './errors';
 export { HttpErrorResponse } from './http';
+export { type HttpRouteName, pathOf, ROUTE_PLACES, type RoutePlace } from './routes';

@@ -1,9 +1,11 @@
+import { LANGS, type Lang } from './enums';
+
 /**
- * The six languages of the United Nations (contract version 2, "Languages"), in the UN's order:
- * Arabic, Chinese, English, French, Russian, Spanish. No zod here: every screen reads this.
+ * The six languages of the United Nations (contract version 2, "Languages"), in the UN's order
+ * (the list itself is in ./enums.ts, with the other closed word lists): what a screen needs to
+ * show them. No zod here: every screen reads this.
  */
-export const LANGS = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
-export type Lang = (typeof LANGS)[number];
+export { LANGS, type Lang };
 
 export const isLang = (value: unknown): value is Lang =>
   typeof value === 'string' && (LANGS as readonly string[]).includes(value);

@@ -176,6 +176,16 @@ export const MeetingView = z.object({
 });
 export type MeetingView = z.infer<typeof MeetingView>;
 
+/**
+ * What the `state` event carries (contract version 2, "Lean state"): the `MeetingView`, whose
+ * `agenda` is sent on connect and whenever `agendaVersion` changes, and left out otherwise. The
+ * agenda is most of the view (5.9 of 6.3 KB with the default meeting) and changes rarely, while
+ * a state goes to every device of the room at every change of the queue or the clock. The
+ * screens complete it with `StateFollower` (./state.ts).
+ */
+export const MeetingState = MeetingView.extend({ agenda: Agenda.optional() });
+export type MeetingState = z.infer<typeof MeetingState>;
+
 export const TurnRecord = z.object({
   id: ServerId,
   itemId: Id,

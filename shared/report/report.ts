@@ -37,7 +37,13 @@ export interface OvertimeSummary {
   count: number;
   medianMs: number;
   longestMs: number;
-  longest: { speakerName: string; delegationName: string | null; itemTitle: string } | null;
+  /** The delegation's id names it in the report's language (the roster's `names`). */
+  longest: {
+    speakerName: string;
+    delegationId: string | null;
+    delegationName: string | null;
+    itemTitle: string;
+  } | null;
 }
 
 export interface RequestSummary {
@@ -77,6 +83,8 @@ export interface RepliesSummary extends Tally {
 export interface InterruptedTurn {
   turnId: string;
   speakerName: string;
+  /** The delegation's id names it in the report's language (the roster's `names`). */
+  delegationId?: string;
   delegationName?: string;
   onBehalfOf?: OnBehalfOf;
   kind: RequestKind;
@@ -263,6 +271,7 @@ const pointsOfOrderIn = (turns: readonly TurnRecord[]): PointsOfOrderSummary => 
             ? {
                 turnId: i.id,
                 speakerName: i.speakerName,
+                ...(i.delegationId !== undefined && { delegationId: i.delegationId }),
                 ...(i.delegationName !== undefined && { delegationName: i.delegationName }),
                 ...(i.onBehalfOf !== undefined && { onBehalfOf: i.onBehalfOf }),
                 kind: i.kind,
@@ -344,6 +353,7 @@ export const sectionOf = (
       longestMs: longestTurn?.overtimeMs ?? 0,
       longest: longestTurn && {
         speakerName: longestTurn.speakerName,
+        delegationId: longestTurn.delegationId ?? null,
         delegationName: longestTurn.delegationName ?? null,
         itemTitle: longestTurn.itemTitle,
       },

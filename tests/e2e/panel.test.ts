@@ -8,6 +8,7 @@ import {
   screenshot,
   stateValve,
 } from '../support/browser';
+import { holdsZod } from '../support/bundles';
 import { RoomServer, secondsOf } from './room';
 
 const HTML_NAME = '<b>bold</b><img src=x onerror=alert(1)>';
@@ -376,6 +377,11 @@ describe('a piece of a panel, in five browsers', () => {
     console.info('gzipped script per screen (KB):', weights);
     expect(weights.display).toBeLessThanOrEqual(150);
     expect(weights.mexico).toBeLessThanOrEqual(150);
+    // Within it thanks to no zod at all: not a script the display or a tablet loaded holds it
+    // (tests/e2e/zod-free-screens.test.ts checks the podium, the overlay and the join page too).
+    for (const screen of [display, mexico, morocco]) {
+      expect([...screen.scripts].filter(holdsZod)).toEqual([]);
+    }
   });
 
   it('loads nothing the CSP refuses and runs no injected script', () => {

@@ -306,6 +306,52 @@ describe('commands over socket.io', () => {
     expect(accepted).toBe(6);
   });
 
+  it('refuses an agenda.edit whose agenda would not hold together, naming the field, and changes nothing', async () => {
+    const { chair, display } = live.room;
+    // Each change passes `AgendaChange` at the edge; only the agenda it makes, checked whole on
+    // the server (the engine the screens load merges it without zod), is wrong.
+    const expert = { id: 'expert', name: 'Another expert', role: 'Expert' };
+    const incoherent: [unknown, string][] = [
+      [
+        { target: 'speakers', itemId: 'panel', stepId: 'opening', speakers: [expert, expert] },
+        'agenda.items.0.steps.0.speakers.1.id: duplicate speaker id "expert"',
+      ],
+      [
+        { target: 'item', itemId: 'strict', sittingId: 'nowhere' },
+        'agenda.items.1.sittingId: no sitting "nowhere"',
+      ],
+      [
+        { target: 'step', itemId: 'panel', stepId: 'discussion', plannedMs: 365 * 86_400_000 },
+        'agenda.items.0.steps.1.plannedMs: ',
+      ],
+    ];
+    for (const [change, words] of incoherent) {
+      const ack = await chair.send({ type: 'agenda.edit', change });
+      expect(ack.ok, JSON.stringify(change)).toBe(false);
+      if (ack.ok) continue;
+      expect(ack.error.code).toBe('invalid');
+      expect(ack.error.message).toContain(words);
+    }
+    // Nothing was kept: the next edit is the meeting's first change, on the agenda as it was.
+    expect(
+      await ok(chair, {
+        type: 'agenda.edit',
+        change: { target: 'item', itemId: 'panel', title: '  Panel one  ' },
+      }),
+    ).toBe(1);
+    const { agenda } = await stateAt(display, 1);
+    expect(agenda.items.map((item) => [item.title, item.sittingId])).toEqual([
+      ['Panel one', undefined],
+      ['Strict timing', undefined],
+    ]);
+    const opening = agenda.items[0]?.steps[0];
+    expect(opening?.kind === 'speakers' && opening.speakers.map((s) => s.id)).toEqual([
+      'moderator',
+      'expert',
+    ]);
+    expect(agenda.items[0]?.steps[1]).not.toHaveProperty('plannedMs');
+  });
+
   it('ignores a command sent without an ack callback', async () => {
     live.room.chair.socket.emit('command', { type: 'agenda.start' });
     const ack = await live.room.chair.send({ type: 'floor.close' });

@@ -61,8 +61,12 @@ describe('the HTTP API', () => {
       (await http(server.url, `/api/meetings/${first.meetingId}/roster`)).body,
     );
     expect(roster).toHaveLength(DEFAULT_ROSTER.length);
-    expect(roster).toContainEqual({ id: 'mexico', name: 'Mexico', category: 'member-state' });
-    expect(roster).toContainEqual({ id: 'holy-see', name: 'Holy See', category: 'observer' });
+    expect(roster).toContainEqual(
+      expect.objectContaining({ id: 'mexico', name: 'Mexico', category: 'member-state' }),
+    );
+    expect(roster).toContainEqual(
+      expect.objectContaining({ id: 'holy-see', name: 'Holy See', category: 'observer' }),
+    );
   });
 
   it('lets the operator create a meeting with its own agenda and roster, and gives every code', async () => {

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../server/store/database';
 import { HTTP_ROUTES, pathOf } from '../../shared/protocol/contract';
-import { type CommandAck, Refusal } from '../../shared/protocol/errors';
+import { type CommandAck, CommandRefusal, type Refusal } from '../../shared/protocol/errors';
 import { ManualClock } from '../support/clock';
 import { withRoom } from '../support/meeting';
 import { screenEnglish } from '../support/refusals';
@@ -18,7 +18,7 @@ import { http, ok } from '../support/server';
 /** The error of a refused ack, as the contract types it (`Refusal`), with nothing else in it. */
 const refusalOf = (ack: CommandAck): Refusal => {
   if (ack.ok) throw new Error(`accepted (version ${ack.version})`);
-  expect(Refusal.strict().parse(ack.error)).toEqual(ack.error);
+  expect(CommandRefusal.strict().parse(ack.error)).toEqual(ack.error);
   return ack.error;
 };
 

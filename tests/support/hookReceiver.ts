@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HookPayload, SIGNATURE_HEADER } from '../../shared/protocol/hooks';
+import { Arrivals } from './arrivals';
 
 /** One POST a receiver got: the raw body, as signed, and what it said. */
 export interface Received {
@@ -26,10 +27,13 @@ export type Answer = number | 'hold';
  * contract's schema, for the test to read.
  */
 export class HookReceiver {
-  readonly received: Received[] = [];
+  private readonly arrivals = new Arrivals<Received>(
+    (got) =>
+      `the receiver did not get what was expected; it got: ${got.map((r) => `${r.path} ${r.payload.event}`).join(', ')}`,
+  );
+  readonly received: Received[] = this.arrivals.items;
   private readonly scripts = new Map<string, Answer[]>();
   private readonly held: ServerResponse[] = [];
-  private readonly waiters = new Set<() => void>();
   private readonly server = createServer((req, res) => this.handle(req, res));
   private port = 0;
 
@@ -66,24 +70,7 @@ export class HookReceiver {
 
   /** Resolves once `done` holds of what was received (checked at each arrival), or fails. */
   until(done: (received: Received[]) => boolean, timeoutMs = 5000): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        if (!done(this.received)) return;
-        this.waiters.delete(check);
-        clearTimeout(timer);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        this.waiters.delete(check);
-        reject(
-          new Error(
-            `the receiver did not get what was expected; it got: ${this.received.map((r) => `${r.path} ${r.payload.event}`).join(', ')}`,
-          ),
-        );
-      }, timeoutMs);
-      this.waiters.add(check);
-      check();
-    });
+    return this.arrivals.until(done, timeoutMs);
   }
 
   async close(): Promise<void> {
@@ -100,19 +87,20 @@ export class HookReceiver {
       const path = req.url ?? '/';
       const signature = req.headers[SIGNATURE_HEADER];
       const event = req.headers['x-rostrum-event'];
-      this.received.push({
+      const received: Received = {
         path,
         body,
         payload: HookPayload.parse(JSON.parse(body)),
         signature: typeof signature === 'string' ? signature : undefined,
         eventHeader: typeof event === 'string' ? event : undefined,
         receivedAt: Date.now(),
-      });
+      };
       const script = this.scripts.get(path) ?? [200];
       const answer = (script.length > 1 ? script.shift() : script[0]) ?? 200;
       if (answer === 'hold') this.held.push(res);
       else res.writeHead(answer).end();
-      for (const waiter of [...this.waiters]) waiter();
+      // Kept, and the waits told, once the answer is given (or held), as a test expects it.
+      this.arrivals.push(received);
     });
   }
 }

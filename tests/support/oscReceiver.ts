@@ -1,5 +1,6 @@
 import { createSocket, type Socket } from 'node:dgram';
 import { decode } from 'node-osc';
+import { Arrivals } from './arrivals';
 
 /** An OSC message as received: its address and its arguments' values, in order. */
 export interface OscReceived {
@@ -13,18 +14,20 @@ export interface OscReceived {
  * library the server sends with (node-osc), as a lighting desk would decode it.
  */
 export class OscReceiver {
-  readonly received: OscReceived[] = [];
-  private readonly waiters = new Set<() => void>();
+  private readonly arrivals = new Arrivals<OscReceived>(
+    (got) =>
+      `OSC: not what was expected; got ${JSON.stringify(got.map((m) => [m.address, ...m.args]))}`,
+  );
+  readonly received: OscReceived[] = this.arrivals.items;
 
   private constructor(private readonly socket: Socket) {
     socket.on('message', (datagram: Buffer) => {
       const decoded = decode(datagram) as { address: string; args: { value: unknown }[] };
-      this.received.push({
+      this.arrivals.push({
         address: decoded.address,
         args: decoded.args.map((a) => a.value),
         receivedAt: Date.now(),
       });
-      for (const waiter of [...this.waiters]) waiter();
     });
   }
 
@@ -48,20 +51,7 @@ export class OscReceiver {
   }
 
   until(done: (received: OscReceived[]) => boolean, timeoutMs = 5000): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        if (!done(this.received)) return;
-        this.waiters.delete(check);
-        clearTimeout(timer);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        this.waiters.delete(check);
-        reject(new Error(`OSC: not what was expected; got ${JSON.stringify(this.messages())}`));
-      }, timeoutMs);
-      this.waiters.add(check);
-      check();
-    });
+    return this.arrivals.until(done, timeoutMs);
   }
 
   close(): Promise<void> {

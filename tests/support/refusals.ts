@@ -1,23 +1,12 @@
-import { setupI18n } from '@lingui/core';
-import { compileMessage } from '@lingui/message-utils/compileMessage';
-import type { ReasonedRefusal, RefusalReason } from '../../shared/protocol/errors';
-import { readCatalogue } from './catalogues';
+import type { ReasonedRefusal, RefusalReason } from '../../shared/protocol/refusals';
+import { i18nOf } from './i18n';
 
 /**
  * The screens' English for refusals: the English catalogue of the area `refusals`
- * (client/locales/en/refusals.po), compiled as the screens' build compiles it, with Lingui's own
- * compiler. What an English screen shows for a reason, for tests to compare with the server's.
+ * (client/locales/en/refusals.po), compiled as the screens' build compiles it. What an English
+ * screen shows for a reason, for tests to compare with the server's words.
  */
-const catalogue = readCatalogue('en', 'refusals');
-const english = setupI18n({
-  locale: 'en',
-  messages: {
-    en: Object.fromEntries([...catalogue].map(([id, message]) => [id, compileMessage(message)])),
-  },
-});
-
-/** Whether the English catalogue has this id. */
-export const inCatalogue = (id: string): boolean => catalogue.has(id);
+const english = i18nOf('en', ['refusals']);
 
 /** A reason in the screens' English (the id itself when the catalogue lacks it). */
 export const screenEnglish = (reason: RefusalReason): string => english._(reason.id, reason.values);

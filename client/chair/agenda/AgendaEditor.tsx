@@ -1,6 +1,7 @@
 import type { AgendaItem } from '../../../shared/protocol/agenda';
 import { screenPath } from '../../app/router';
 import { AppLink } from '../../components/AppLink';
+import { useT } from '../../i18n/useT';
 import { useLiveView } from '../../live/LiveContext';
 import { ItemForm } from './ItemForm';
 import { MeetingForm } from './MeetingForm';
@@ -27,22 +28,20 @@ const ItemEditor = ({ item }: { item: AgendaItem }) => (
  * the agenda invalid and says which field.
  */
 export const AgendaEditor = () => {
+  const t = useT();
   const { view, session } = useLiveView();
   const { agenda } = view;
   return (
     <main className="agenda-editor">
       <div className="editor-head">
-        <h2 id="editor-heading">Edit the agenda</h2>
+        <h2 id="editor-heading">{t('chair.edit-agenda')}</h2>
         <AppLink to={screenPath(session.meetingId, 'chair')} className="back-link">
-          Back to the console
+          {t('chair.back-to-console')}
         </AppLink>
       </div>
-      <p className="quiet">
-        Each form saves on its own. Times are in {agenda.timeZone}; allowances in minutes and
-        seconds (3:00).
-      </p>
+      <p className="quiet">{t('chair.editor-lead', { zone: agenda.timeZone })}</p>
       <section className="panel" aria-labelledby="edit-meeting">
-        <h3 id="edit-meeting">Meeting and sittings</h3>
+        <h3 id="edit-meeting">{t('chair.meeting-and-sittings')}</h3>
         <MeetingForm agenda={agenda} />
         {agenda.sittings.map((sitting, i) => (
           <SittingForm key={sitting.id} sitting={sitting} n={i + 1} />

@@ -1,10 +1,18 @@
+import type { MessageDescriptor } from '@lingui/core';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import type { AgendaChange } from '../../../shared/protocol/commands';
-import { useRefusalWords } from '../../live/refusalWords';
+import { useT } from '../../i18n/useT';
+import { type ShownRefusal, useRefusalWords } from '../../live/refusalWords';
 import { useCommand } from '../../live/useCommand';
 
 /** What a form asks to send: one change of the agenda, or why it cannot be sent as typed. */
-export type Draft = { change: AgendaChange } | { problem: string };
+export type Draft = { change: AgendaChange } | { problem: MessageDescriptor };
+
+/** The answer next to the button: saved, the form's own problem, or the server's refusal. */
+type Answer =
+  | { kind: 'saved' }
+  | { kind: 'problem'; problem: MessageDescriptor }
+  | { kind: 'refused'; refusal: ShownRefusal };
 
 interface Props {
   legend: ReactNode;
@@ -23,21 +31,20 @@ interface Props {
  * answer next to it (the server's refusal names the field at fault).
  */
 export const EditForm = ({ legend, submitLabel, about, draft, children, className }: Props) => {
+  const t = useT();
   const [send, pending] = useCommand();
   const words = useRefusalWords();
-  const [answer, setAnswer] = useState<{ ok: boolean; message: string } | null>(null);
+  const [answer, setAnswer] = useState<Answer | null>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const made = draft();
     if ('problem' in made) {
-      setAnswer({ ok: false, message: made.problem });
+      setAnswer({ kind: 'problem', problem: made.problem });
       return;
     }
     setAnswer(null);
     void send({ type: 'agenda.edit', change: made.change }).then((ack) =>
-      setAnswer(
-        ack.ok ? { ok: true, message: 'Saved.' } : { ok: false, message: words(ack.error) },
-      ),
+      setAnswer(ack.ok ? { kind: 'saved' } : { kind: 'refused', refusal: ack.error }),
     );
   };
   return (
@@ -51,8 +58,12 @@ export const EditForm = ({ legend, submitLabel, about, draft, children, classNam
             {about && <span className="visually-hidden"> {about}</span>}
           </button>
           {answer && (
-            <p className={answer.ok ? 'edit-saved' : 'edit-problem'} role="status">
-              {answer.message}
+            <p className={answer.kind === 'saved' ? 'edit-saved' : 'edit-problem'} role="status">
+              {answer.kind === 'saved'
+                ? t('chair.saved')
+                : answer.kind === 'problem'
+                  ? t(answer.problem)
+                  : words(answer.refusal)}
             </p>
           )}
         </div>
@@ -91,6 +102,8 @@ export const Field = ({
       inputMode={inputMode}
       placeholder={placeholder}
       autoComplete="off"
+      // What the chair types runs in its own direction (an English title on a page in Arabic).
+      dir={type === 'text' ? 'auto' : undefined}
       onChange={(e) => onChange(e.target.value)}
     />
   </label>

@@ -1,21 +1,23 @@
 import type { AgendaItem } from '../../../shared/protocol/agenda';
 import { LIMITS } from '../../../shared/protocol/limits';
+import { useT } from '../../i18n/useT';
 import { EditForm, Field } from './EditForm';
 import { useDraft } from './useDraft';
 
 /** An agenda item's title. */
 export const ItemForm = ({ item }: { item: AgendaItem }) => {
-  const [title, setTitle] = useDraft(item.title, (t) => t);
+  const t = useT();
+  const [title, setTitle] = useDraft(item.title, (saved) => saved);
   return (
     <EditForm
-      legend="Agenda item"
-      submitLabel={`Save item “${item.title}”`}
+      legend={t('chair.agenda-item')}
+      submitLabel={t('chair.save-item', { title: item.title })}
       draft={() => ({ change: { target: 'item', itemId: item.id, title } })}
     >
       <Field
-        label="Item title"
+        label={t('chair.item-title')}
         value={title}
-        onChange={(t) => setTitle(() => t)}
+        onChange={(typed) => setTitle(() => typed)}
         maxLength={LIMITS.titleChars}
         className="wide"
       />

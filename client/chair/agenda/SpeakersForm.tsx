@@ -1,5 +1,6 @@
 import type { AgendaItem, ScheduledSpeaker, SpeakersStep } from '../../../shared/protocol/agenda';
 import { LIMITS } from '../../../shared/protocol/limits';
+import { useT } from '../../i18n/useT';
 import { EditForm, Field } from './EditForm';
 import { newSpeakerId } from './speakerIds';
 import { useDraft } from './useDraft';
@@ -31,13 +32,20 @@ const idsIn = (item: AgendaItem): Set<string> =>
  * change (the order is the order they are called in).
  */
 export const SpeakersForm = ({ item, step }: { item: AgendaItem; step: SpeakersStep }) => {
+  const t = useT();
   const [rows, setRows] = useDraft(step.speakers, rowsOf);
   const update = (key: number, patch: Partial<Pick<Row, 'name' | 'role'>>) =>
     setRows((all) => all.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const add = () =>
     setRows((all) => [
       ...all,
-      { key: Math.max(-1, ...all.map((r) => r.key)) + 1, speaker: null, name: '', role: 'Speaker' },
+      {
+        key: Math.max(-1, ...all.map((r) => r.key)) + 1,
+        speaker: null,
+        name: '',
+        // A role to start from, in the chair's words: it is saved (and shown) as typed.
+        role: t('chair.speaker-role-default'),
+      },
     ]);
   const draft = () => {
     const taken = idsIn(item);
@@ -51,24 +59,25 @@ export const SpeakersForm = ({ item, step }: { item: AgendaItem; step: SpeakersS
   };
   return (
     <EditForm
-      legend={`Speakers of “${step.title}”`}
-      submitLabel="Save speakers"
-      about={`of “${step.title}”`}
+      legend={t('chair.speakers-of', { step: step.title })}
+      submitLabel={t('chair.save-speakers')}
+      about={t('chair.save-speakers-of', { step: step.title })}
       draft={draft}
     >
       <ol className="speaker-rows">
         {rows.map((row, i) => {
-          const who = row.name.trim() || `speaker ${i + 1}`;
+          const n = i + 1;
+          const who = row.name.trim() || t('chair.speaker-n', { n });
           return (
             <li key={row.key} className="speaker-row">
               <Field
-                label={`Name of speaker ${i + 1}`}
+                label={t('chair.speaker-name', { n })}
                 value={row.name}
                 onChange={(name) => update(row.key, { name })}
                 maxLength={LIMITS.nameChars}
               />
               <Field
-                label={`Role of speaker ${i + 1}`}
+                label={t('chair.speaker-role', { n })}
                 value={row.role}
                 onChange={(role) => update(row.key, { role })}
                 maxLength={LIMITS.titleChars}
@@ -78,27 +87,27 @@ export const SpeakersForm = ({ item, step }: { item: AgendaItem; step: SpeakersS
                   type="button"
                   className="button-quiet button-small"
                   disabled={i === 0}
-                  aria-label={`Move ${who} up`}
+                  aria-label={t('chair.move-up', { who })}
                   onClick={() => setRows((all) => move(all, i, i - 1))}
                 >
-                  <span className="arrow-up">Up</span>
+                  <span className="arrow-up">{t('chair.up')}</span>
                 </button>
                 <button
                   type="button"
                   className="button-quiet button-small"
                   disabled={i === rows.length - 1}
-                  aria-label={`Move ${who} down`}
+                  aria-label={t('chair.move-down', { who })}
                   onClick={() => setRows((all) => move(all, i, i + 1))}
                 >
-                  <span className="arrow-down">Down</span>
+                  <span className="arrow-down">{t('chair.down')}</span>
                 </button>
                 <button
                   type="button"
                   className="button-quiet button-small"
-                  aria-label={`Remove ${who}`}
+                  aria-label={t('chair.remove-speaker', { who })}
                   onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))}
                 >
-                  Remove
+                  {t('chair.remove')}
                 </button>
               </div>
             </li>
@@ -106,7 +115,7 @@ export const SpeakersForm = ({ item, step }: { item: AgendaItem; step: SpeakersS
         })}
       </ol>
       <button type="button" className="button-quiet" onClick={add}>
-        Add a speaker
+        {t('chair.add-speaker')}
       </button>
     </EditForm>
   );

@@ -1,25 +1,29 @@
 import type { RequestsFrom, Step } from '../../../shared/protocol/agenda';
 import type { QueuePolicy } from '../../../shared/protocol/common';
 import { LIMITS } from '../../../shared/protocol/limits';
+import { useT } from '../../i18n/useT';
 import { EditForm, Field, SelectField } from './EditForm';
 import { draftOfStep, type StepTextField, stepChangeOf } from './stepDraft';
 import { useDraft } from './useDraft';
 import '../../styles/agendaEditor.css';
 
+/** The orders of the list of speakers, each in the words of the rules of procedure (ids). */
 const POLICIES: readonly { value: QueuePolicy; label: string }[] = [
-  { value: 'states-first', label: 'States first, then the others' },
-  { value: 'arrival', label: 'In the order of asking' },
-  { value: 'interleave', label: 'Interleave: one of the others after every few States' },
+  { value: 'states-first', label: 'chair.policy-states-first' },
+  { value: 'arrival', label: 'chair.policy-arrival' },
+  { value: 'interleave', label: 'chair.policy-interleave' },
 ];
 
 const REQUESTS_FROM: readonly { value: RequestsFrom; label: string }[] = [
-  { value: 'step', label: 'From the start of this step' },
-  { value: 'item', label: 'From the start of the item, during the presentations' },
+  { value: 'step', label: 'chair.requests-from-step' },
+  { value: 'item', label: 'chair.requests-from-item' },
 ];
 
 /** "(default)" after a rule's name while the step sets none of its own. */
-const Default = ({ when }: { when: boolean }) =>
-  when ? <span className="quiet"> (default)</span> : null;
+const Default = ({ when }: { when: boolean }) => {
+  const t = useT();
+  return when ? <span className="quiet"> {t('chair.rule-default')}</span> : null;
+};
 
 /**
  * A step's title and allowance (the limit and the warning point, in minutes and seconds), and
@@ -28,15 +32,15 @@ const Default = ({ when }: { when: boolean }) =>
  * order. A rule the step does not set shows the default. One save sends one change.
  */
 export const StepForm = ({ itemId, step }: { itemId: string; step: Step }) => {
+  const t = useT();
   // Keyed on what the form shows: saving the step's speakers elsewhere leaves a draft alone.
   const [draft, setDraft] = useDraft(draftOfStep(step), (shown) => shown);
   const set = (field: StepTextField) => (value: string) =>
     setDraft((d) => ({ ...d, [field]: value }));
   const floor = step.kind === 'floor' ? step : null;
-  const what = floor ? 'each intervention' : 'each speaker';
   const clock = (label: string, field: StepTextField, placeholder: string) => (
     <Field
-      label={`${label} (min:sec)`}
+      label={t('chair.clock-field', { label })}
       value={draft[field]}
       onChange={set(field)}
       placeholder={placeholder}
@@ -47,36 +51,39 @@ export const StepForm = ({ itemId, step }: { itemId: string; step: Step }) => {
     <EditForm
       legend={
         <>
-          {step.title} <span className="quiet">({floor ? 'floor' : 'speakers'})</span>
+          {step.title}{' '}
+          <span className="quiet">
+            {t(floor ? 'chair.step-kind-floor' : 'chair.step-kind-speakers')}
+          </span>
         </>
       }
-      submitLabel="Save step"
-      about={`“${step.title}”`}
+      submitLabel={t('chair.save-step')}
+      about={t('chair.save-step-about', { step: step.title })}
       draft={() => stepChangeOf(itemId, step, draft)}
     >
       <Field
-        label="Step title"
+        label={t('chair.step-title')}
         value={draft.title}
         onChange={set('title')}
         maxLength={LIMITS.titleChars}
         className="wide"
       />
-      {clock(`Limit for ${what}`, 'limit', '3:00')}
-      {clock('Warning at', 'warning', '2:30')}
+      {clock(t(floor ? 'chair.limit-intervention' : 'chair.limit-speaker'), 'limit', '3:00')}
+      {clock(t('chair.warning-at'), 'warning', '2:30')}
       {floor && (
         <>
           <fieldset className="edit-rule">
-            <legend>The list of speakers</legend>
+            <legend>{t('chair.list-of-speakers')}</legend>
             <SelectField
-              label="Order of statements"
+              label={t('chair.order-of-statements')}
               value={draft.queuePolicy}
-              options={POLICIES}
+              options={POLICIES.map((o) => ({ ...o, label: t(o.label) }))}
               onChange={(queuePolicy) => setDraft((d) => ({ ...d, queuePolicy }))}
               className="wide"
             />
             {draft.queuePolicy === 'interleave' && (
               <Field
-                label="States before one of the others"
+                label={t('chair.interleave-every')}
                 value={draft.interleaveEvery}
                 onChange={set('interleaveEvery')}
                 inputMode="numeric"
@@ -86,40 +93,40 @@ export const StepForm = ({ itemId, step }: { itemId: string; step: Step }) => {
               />
             )}
             <SelectField
-              label="Requests for the floor"
+              label={t('chair.requests-from')}
               value={draft.requestsFrom}
-              options={REQUESTS_FROM}
+              options={REQUESTS_FROM.map((o) => ({ ...o, label: t(o.label) }))}
               onChange={(requestsFrom) => setDraft((d) => ({ ...d, requestsFrom }))}
               className="full"
             />
           </fieldset>
           <fieldset className="edit-rule">
             <legend>
-              Statements on behalf of a group
+              {t('chair.group-statements')}
               <Default when={floor.groupAllowance === undefined} />
             </legend>
-            {clock('Group statement limit', 'groupLimit', '5:00')}
-            {clock('Group statement warning', 'groupWarning', '4:00')}
+            {clock(t('chair.group-limit'), 'groupLimit', '5:00')}
+            {clock(t('chair.group-warning'), 'groupWarning', '4:00')}
           </fieldset>
           <fieldset className="edit-rule">
             <legend>
-              Rights of reply, at most two per delegation in an item
+              {t('chair.replies')}
               <Default when={floor.replyAllowances === undefined} />
             </legend>
-            {clock('First reply limit', 'firstReplyLimit', '10:00')}
-            {clock('First reply warning', 'firstReplyWarning', '9:00')}
-            {clock('Second reply limit', 'secondReplyLimit', '5:00')}
-            {clock('Second reply warning', 'secondReplyWarning', '4:00')}
+            {clock(t('chair.first-reply-limit'), 'firstReplyLimit', '10:00')}
+            {clock(t('chair.first-reply-warning'), 'firstReplyWarning', '9:00')}
+            {clock(t('chair.second-reply-limit'), 'secondReplyLimit', '5:00')}
+            {clock(t('chair.second-reply-warning'), 'secondReplyWarning', '4:00')}
           </fieldset>
         </>
       )}
       <fieldset className="edit-rule">
         <legend>
-          Points of order
+          {t('chair.points-of-order')}
           <Default when={step.pointOfOrderAllowance === undefined} />
         </legend>
-        {clock('Point of order limit', 'pointOfOrderLimit', '2:00')}
-        {clock('Point of order warning', 'pointOfOrderWarning', '1:30')}
+        {clock(t('chair.point-of-order-limit'), 'pointOfOrderLimit', '2:00')}
+        {clock(t('chair.point-of-order-warning'), 'pointOfOrderWarning', '1:30')}
       </fieldset>
     </EditForm>
   );

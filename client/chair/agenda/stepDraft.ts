@@ -1,21 +1,20 @@
+import type { MessageDescriptor } from '@lingui/core';
+import type { Allowance, RequestsFrom, Step } from '../../../shared/protocol/agenda';
+import type { AgendaChange } from '../../../shared/protocol/commands';
+import type { QueuePolicy } from '../../../shared/protocol/common';
 import {
-  type Allowance,
   GROUP_ALLOWANCE,
   INTERLEAVE_EVERY,
   POINT_OF_ORDER_ALLOWANCE,
   REPLY_ALLOWANCES,
-  type RequestsFrom,
-  type Step,
-} from '../../../shared/protocol/agenda';
-import type { AgendaChange } from '../../../shared/protocol/commands';
-import type { QueuePolicy } from '../../../shared/protocol/common';
+} from '../../../shared/protocol/stepDefaults';
 import { minutesSeconds, parseMinutesSeconds } from '../../meeting/duration';
 
 /**
  * What the step form holds while the chair types, and the one `agenda.edit` it makes of it. Pure,
  * so that the rules (the defaults shown when a step sets none, what is sent and what is not) are
- * tested without a browser. The defaults are the contract's (shared/protocol/agenda.ts): that
- * module is in every screen's bundle already (the contract's schemas parse what the server sends).
+ * tested without a browser. The defaults are the contract's (shared/protocol/stepDefaults.ts),
+ * which the engine applies on every screen, without zod.
  */
 
 /** A step's fields as typed: every allowance in minutes and seconds, numbers as text. */
@@ -75,24 +74,49 @@ export const draftOfStep = (step: Step): StepDraft => {
   };
 };
 
-/** Why a draft cannot be sent, in words for the form. */
+/** Why a draft cannot be sent: a message of the `chair` catalogue, which the form shows. */
 class Problem {
-  constructor(readonly message: string) {}
+  constructor(readonly message: MessageDescriptor) {}
 }
+
+/**
+ * The messages that say a clock is written wrong, one per field and each a whole sentence
+ * ("Group statement warning: write minutes:seconds, such as 2:30."), so that each language words
+ * the field's name and the advice together.
+ */
+type ClockProblems = { limit: string; warning: string };
+const STEP_CLOCK: ClockProblems = {
+  limit: 'chair.problem-limit',
+  warning: 'chair.problem-warning',
+};
+const POINT_OF_ORDER_CLOCK: ClockProblems = {
+  limit: 'chair.problem-point-of-order-limit',
+  warning: 'chair.problem-point-of-order-warning',
+};
+const GROUP_CLOCK: ClockProblems = {
+  limit: 'chair.problem-group-limit',
+  warning: 'chair.problem-group-warning',
+};
+const FIRST_REPLY_CLOCK: ClockProblems = {
+  limit: 'chair.problem-first-reply-limit',
+  warning: 'chair.problem-first-reply-warning',
+};
+const SECOND_REPLY_CLOCK: ClockProblems = {
+  limit: 'chair.problem-second-reply-limit',
+  warning: 'chair.problem-second-reply-warning',
+};
 
 /** An allowance typed as limit and warning, on the saved one (so `endAtLimit` is kept). */
 const allowanceOf = (
-  what: { limit: string; warning: string },
+  problems: ClockProblems,
   limit: string,
   warning: string,
   base: Allowance,
 ): Allowance => {
   const limitMs = parseMinutesSeconds(limit);
   const warnAtMs = parseMinutesSeconds(warning);
-  if (limitMs === null) throw new Problem(`${what.limit}: write minutes:seconds, such as 3:00.`);
-  if (warnAtMs === null) {
-    throw new Problem(`${what.warning}: write minutes:seconds, such as 2:30.`);
-  }
+  if (limitMs === null) throw new Problem({ id: problems.limit });
+  if (warnAtMs === null) throw new Problem({ id: problems.warning });
   return { ...base, limitMs, warnAtMs };
 };
 
@@ -103,7 +127,7 @@ const sameClock = (a: Allowance, b: Allowance) =>
 const interleaveEveryOf = (text: string): number => {
   const n = /^\d{1,2}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
   if (!(n >= 1 && n <= 20)) {
-    throw new Problem('States before one of the others: write a whole number from 1 to 20.');
+    throw new Problem({ id: 'chair.problem-interleave-every' });
   }
   return n;
 };
@@ -119,7 +143,7 @@ export const stepChangeOf = (
   itemId: string,
   step: Step,
   draft: StepDraft,
-): { change: StepChange } | { problem: string } => {
+): { change: StepChange } | { problem: MessageDescriptor } => {
   try {
     const rules = rulesOf(step);
     const change: StepChange = {
@@ -127,15 +151,10 @@ export const stepChangeOf = (
       itemId,
       stepId: step.id,
       title: draft.title,
-      allowance: allowanceOf(
-        { limit: 'Limit', warning: 'Warning at' },
-        draft.limit,
-        draft.warning,
-        step.allowance,
-      ),
+      allowance: allowanceOf(STEP_CLOCK, draft.limit, draft.warning, step.allowance),
     };
     const pointOfOrder = allowanceOf(
-      { limit: 'Point of order limit', warning: 'Point of order warning' },
+      POINT_OF_ORDER_CLOCK,
       draft.pointOfOrderLimit,
       draft.pointOfOrderWarning,
       rules.pointOfOrder,
@@ -150,22 +169,17 @@ export const stepChangeOf = (
       if (every !== rules.interleaveEvery) change.interleaveEvery = every;
     }
     if (draft.requestsFrom !== rules.requestsFrom) change.requestsFrom = draft.requestsFrom;
-    const group = allowanceOf(
-      { limit: 'Group statement limit', warning: 'Group statement warning' },
-      draft.groupLimit,
-      draft.groupWarning,
-      rules.group,
-    );
+    const group = allowanceOf(GROUP_CLOCK, draft.groupLimit, draft.groupWarning, rules.group);
     if (!sameClock(group, rules.group)) change.groupAllowance = group;
     const replies: [Allowance, Allowance] = [
       allowanceOf(
-        { limit: 'First reply limit', warning: 'First reply warning' },
+        FIRST_REPLY_CLOCK,
         draft.firstReplyLimit,
         draft.firstReplyWarning,
         rules.replies[0],
       ),
       allowanceOf(
-        { limit: 'Second reply limit', warning: 'Second reply warning' },
+        SECOND_REPLY_CLOCK,
         draft.secondReplyLimit,
         draft.secondReplyWarning,
         rules.replies[1],

@@ -1,7 +1,9 @@
 import { useId } from 'react';
 import type { AuditEntry } from '../../../shared/protocol/access';
 import { TableBox } from '../../components/TableBox';
-import { auditWords, timeOfDay } from './words';
+import { useT } from '../../i18n/useT';
+import type { MeetingTimes } from '../meetingTimes';
+import { auditMessages, timeOfDay } from './words';
 
 /** How many of the latest actions the page lists. */
 const SHOWN = 30;
@@ -10,14 +12,17 @@ const SHOWN = 30;
 export const AuditSection = ({
   entries,
   timeZone,
+  times,
   now,
   nameOf,
 }: {
   entries: AuditEntry[] | null;
   timeZone: string;
+  times: MeetingTimes;
   now: number;
   nameOf: (delegationId: string) => string;
 }) => {
+  const t = useT();
   const headingId = useId();
   // Entries carry no id; the trail only grows at its end, so a position names one for good.
   const latest = (entries ?? [])
@@ -27,36 +32,35 @@ export const AuditSection = ({
   const earlier = (entries?.length ?? 0) - latest.length;
   return (
     <section id="audit" className="devices-section devices-audit" aria-labelledby={headingId}>
-      <h2 id={headingId}>Audit</h2>
-      <p className="quiet">
-        Sign-outs and new codes, the latest first. Times in {timeZone}. Codes and tokens are never
-        kept here.
-      </p>
+      <h2 id={headingId}>{t('chair.audit')}</h2>
+      <p className="quiet">{t('chair.audit-lead', { zone: timeZone })}</p>
       {entries === null ? (
-        <p className="quiet">Reading the audit…</p>
+        <p className="quiet">{t('chair.audit-reading')}</p>
       ) : latest.length === 0 ? (
-        <p>Nobody has signed out a device or made a new code yet.</p>
+        <p>{t('chair.audit-none')}</p>
       ) : (
         <TableBox labelledBy={headingId}>
           <table className="devices-table">
             <thead>
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
+                <th scope="col">{t('chair.audit-when')}</th>
+                <th scope="col">{t('chair.audit-who')}</th>
+                <th scope="col">{t('chair.audit-what')}</th>
                 <th scope="col" className="revoked">
-                  Tokens revoked
+                  {t('chair.audit-revoked')}
                 </th>
               </tr>
             </thead>
             <tbody>
               {latest.map(({ entry, position }) => {
-                const { who, what } = auditWords(entry, nameOf);
+                const { who, what } = auditMessages(entry, nameOf);
                 return (
                   <tr key={position}>
-                    <td className="digits">{timeOfDay(entry.at, timeZone, now)}</td>
-                    <td>{who}</td>
-                    <td>{what}</td>
+                    <td className="digits">
+                      <bdi dir="ltr">{timeOfDay(entry.at, times, now)}</bdi>
+                    </td>
+                    <td>{t(who)}</td>
+                    <td>{t(what)}</td>
                     <td className="digits revoked">{entry.revokedTokens}</td>
                   </tr>
                 );
@@ -65,7 +69,7 @@ export const AuditSection = ({
           </table>
         </TableBox>
       )}
-      {earlier > 0 && <p className="quiet">{earlier} earlier actions are not listed.</p>}
+      {earlier > 0 && <p className="quiet">{t('chair.audit-earlier', { count: earlier })}</p>}
     </section>
   );
 };

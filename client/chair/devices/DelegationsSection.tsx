@@ -1,9 +1,11 @@
+import { Trans } from '@lingui/react';
 import { Fragment, useId, useState } from 'react';
 import type { DeviceCount, DevicesResponse } from '../../../shared/protocol/access';
 import { TableBox } from '../../components/TableBox';
+import { useT } from '../../i18n/useT';
 import { RowNote } from './RowNote';
 import type { AccessActions } from './useAccessActions';
-import { delegationKey, foldName, hasDevices, plural } from './words';
+import { delegationKey, foldName, hasDevices } from './words';
 
 const COLUMNS = 4;
 
@@ -16,7 +18,10 @@ const inOrder = <T extends { delegationId: string }>(rows: T[], order: readonly 
 
 interface DelegationRow extends DeviceCount {
   delegationId: string;
+  /** In the page's language. */
   name: string;
+  /** The roster's English name: a chair may search by it whatever the page's language. */
+  english: string;
 }
 
 const Row = ({ row, actions }: { row: DelegationRow; actions: AccessActions }) => {
@@ -36,7 +41,11 @@ const Row = ({ row, actions }: { row: DelegationRow; actions: AccessActions }) =
               actions.ask({ kind: 'sign-out', delegationId, name }, event.currentTarget)
             }
           >
-            Sign out its devices<span className="visually-hidden">: {name}</span>
+            <Trans
+              id="chair.sign-out-devices-of"
+              values={{ name }}
+              components={{ 0: <span className="visually-hidden" /> }}
+            />
           </button>
           <button
             type="button"
@@ -49,7 +58,11 @@ const Row = ({ row, actions }: { row: DelegationRow; actions: AccessActions }) =
               )
             }
           >
-            New code<span className="visually-hidden">: {name}</span>
+            <Trans
+              id="chair.new-code-of"
+              values={{ name }}
+              components={{ 0: <span className="visually-hidden" /> }}
+            />
           </button>
         </div>
       </td>
@@ -74,52 +87,59 @@ export const DelegationsSection = ({
   actions: AccessActions;
   meetingId: string;
 }) => {
+  const t = useT();
   const headingId = useId();
   const filterId = useId();
   const [filter, setFilter] = useState('');
   const all: DelegationRow[] = (devices?.delegations ?? []).map((d) => ({
     ...d,
     name: nameOf(d.delegationId, d.name),
+    english: d.name,
   }));
   const wanted = foldName(filter);
-  const shown = inOrder(all, order).filter((d) => foldName(d.name).includes(wanted));
+  const shown = inOrder(all, order).filter(
+    (d) => foldName(d.name).includes(wanted) || foldName(d.english).includes(wanted),
+  );
   const withDevices = all.filter(hasDevices).length;
   return (
     <section className="devices-section" aria-labelledby={headingId}>
-      <h2 id={headingId}>Delegations</h2>
+      <h2 id={headingId}>{t('chair.delegations')}</h2>
       <div className="devices-filter no-print">
-        <label htmlFor={filterId}>Find a delegation</label>
+        <label htmlFor={filterId}>{t('chair.find-delegation')}</label>
         <input
           id={filterId}
           type="search"
           value={filter}
           autoComplete="off"
+          dir="auto"
           spellCheck={false}
           onChange={(event) => setFilter(event.target.value)}
         />
       </div>
       <p className="quiet">
         {devices === null
-          ? 'Counting the devices…'
-          : `${plural(withDevices, 'delegation')} with devices, of ${all.length}. Those with devices come first, as of the last Refresh. `}
+          ? t('chair.counting-devices')
+          : `${t('chair.delegations-with-devices', { count: withDevices, total: all.length })} `}
         {/* Said when the search changes, not at every count. */}
         <span aria-live="polite">
-          {devices !== null && wanted !== '' && `${plural(shown.length, 'delegation')} found.`}
+          {devices !== null &&
+            wanted !== '' &&
+            t('chair.delegations-found', { count: shown.length })}
         </span>
       </p>
       <TableBox labelledBy={headingId}>
         <table className="devices-table">
           <thead>
             <tr>
-              <th scope="col">Delegation</th>
+              <th scope="col">{t('chair.delegation')}</th>
               <th scope="col" className="count">
-                Connected
+                {t('chair.connected')}
               </th>
               <th scope="col" className="count">
-                Tokens
+                {t('chair.tokens')}
               </th>
               <th scope="col" className="devices-actions">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('chair.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -139,7 +159,7 @@ export const DelegationsSection = ({
         </table>
       </TableBox>
       {devices !== null && shown.length === 0 && (
-        <p>No delegation of this meeting is called “{filter.trim()}”.</p>
+        <p>{t('chair.no-delegation-called', { name: filter.trim() })}</p>
       )}
     </section>
   );

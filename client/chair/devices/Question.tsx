@@ -1,4 +1,5 @@
 import { ConfirmQuestion } from '../../components/ConfirmButton';
+import { useT } from '../../i18n/useT';
 import { type AccessAction, questionOf } from './words';
 
 /** The question asked before a sign-out or a new code, in the screens' own confirm style. */
@@ -10,4 +11,15 @@ export const Question = ({
   action: AccessAction;
   onConfirm: () => void;
   onCancel: () => void;
-}) => <ConfirmQuestion {...questionOf(action)} onConfirm={onConfirm} onCancel={onCancel} />;
+}) => {
+  const t = useT();
+  const { question, confirmLabel } = questionOf(action);
+  return (
+    <ConfirmQuestion
+      question={t(question)}
+      confirmLabel={t(confirmLabel)}
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+    />
+  );
+};

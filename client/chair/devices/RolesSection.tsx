@@ -1,7 +1,9 @@
+import { Trans } from '@lingui/react';
 import { Fragment, useId } from 'react';
 import type { DevicesResponse } from '../../../shared/protocol/access';
 import type { MeetingCodes } from '../../../shared/protocol/http';
 import { TableBox } from '../../components/TableBox';
+import { useT } from '../../i18n/useT';
 import { RowNote } from './RowNote';
 import type { AccessActions } from './useAccessActions';
 import {
@@ -17,9 +19,14 @@ import {
 const COLUMNS = 5;
 
 const CodeCell = ({ shown, code }: { shown: boolean; code: string | undefined }) => {
-  if (!shown) return <span className="quiet">Hidden</span>;
-  if (code === undefined) return <span className="quiet">Reading…</span>;
-  return <span className="code-text">{groupedCode(code)}</span>;
+  const t = useT();
+  if (!shown) return <span className="quiet">{t('chair.code-hidden')}</span>;
+  if (code === undefined) return <span className="quiet">{t('chair.code-reading')}</span>;
+  return (
+    <span className="code-text" dir="ltr">
+      {groupedCode(code)}
+    </span>
+  );
 };
 
 const RoleRow = ({
@@ -35,10 +42,12 @@ const RoleRow = ({
   showCodes: boolean;
   actions: AccessActions;
 }) => {
+  const t = useT();
   const count = devices?.roles[role];
+  const devicesOfRole = t(ROLE_DEVICES[role]);
   return (
     <tr className={count && hasDevices(count) ? 'has-devices' : undefined}>
-      <th scope="row">{ROLE_DEVICES[role]}</th>
+      <th scope="row">{devicesOfRole}</th>
       <td className="digits count">{count?.connected ?? '–'}</td>
       <td className="digits count">{count?.tokens ?? '–'}</td>
       <td className="devices-code-cell">
@@ -50,7 +59,11 @@ const RoleRow = ({
           disabled={actions.pending !== null}
           onClick={(event) => actions.ask(roleHolder(role), event.currentTarget)}
         >
-          New code<span className="visually-hidden">: {ROLE_DEVICES[role]}</span>
+          <Trans
+            id="chair.new-code-of"
+            values={{ name: devicesOfRole }}
+            components={{ 0: <span className="visually-hidden" /> }}
+          />
         </button>
       </td>
     </tr>
@@ -76,38 +89,39 @@ export const RolesSection = ({
   actions: AccessActions;
   meetingId: string;
 }) => {
+  const t = useT();
   const headingId = useId();
   const tableId = useId();
   const delegates = devices?.roles.delegate;
   return (
     <section className="devices-section" aria-labelledby={headingId}>
       <div className="devices-section-head">
-        <h2 id={headingId}>Officers and displays</h2>
+        <h2 id={headingId}>{t('chair.officers-and-displays')}</h2>
         <button
           type="button"
           className="button-quiet"
           aria-controls={tableId}
           onClick={() => setShowCodes(!showCodes)}
         >
-          {showCodes ? 'Hide codes' : 'Show codes'}
+          {t(showCodes ? 'chair.hide-codes' : 'chair.show-codes')}
         </button>
       </div>
       <TableBox labelledBy={headingId}>
         <table className="devices-table" id={tableId}>
           <thead>
             <tr>
-              <th scope="col">Devices</th>
+              <th scope="col">{t('chair.devices')}</th>
               <th scope="col" className="count">
-                Connected
+                {t('chair.connected')}
               </th>
               <th scope="col" className="count">
-                Tokens
+                {t('chair.tokens')}
               </th>
               <th scope="col" className="devices-code-cell">
-                Code
+                {t('chair.code')}
               </th>
               <th scope="col" className="devices-actions">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('chair.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -130,11 +144,11 @@ export const RolesSection = ({
               </Fragment>
             ))}
             <tr className="devices-total">
-              <th scope="row">{ROLE_DEVICES.delegate}</th>
+              <th scope="row">{t(ROLE_DEVICES.delegate)}</th>
               <td className="digits count">{delegates?.connected ?? '–'}</td>
               <td className="digits count">{delegates?.tokens ?? '–'}</td>
               <td colSpan={2} className="quiet devices-code-cell">
-                Each delegation has its own code (join cards).
+                {t('chair.delegations-own-codes')}
               </td>
             </tr>
           </tbody>

@@ -1,14 +1,24 @@
 import { useEffect, useRef } from 'react';
 import { pagePath } from '../../app/router';
 import { AppLink } from '../../components/AppLink';
+import { useT } from '../../i18n/useT';
 import { Question } from './Question';
 import type { AccessActions } from './useAccessActions';
-import { type AccessAnswer, actionKey, groupedCode, rejoinWords, revokedWords } from './words';
+import {
+  type AccessAnswer,
+  actionKey,
+  groupedCode,
+  newCodeHeading,
+  rejoinMessage,
+  revokedMessage,
+} from './words';
 
 /** A new code, big, in groups of five: read out across a room, typed on a tablet. */
 export const BigCode = ({ code }: { code: string }) => (
   <p className="devices-new-code">
-    <span className="code-text">{groupedCode(code)}</span>
+    <span className="code-text" dir="ltr">
+      {groupedCode(code)}
+    </span>
   </p>
 );
 
@@ -21,39 +31,43 @@ const Answer = ({
   meetingId: string;
   onDone: () => void;
 }) => {
+  const t = useT();
   const here = useRef<HTMLDivElement>(null);
   // The confirm button that was pressed is gone: the answer takes the focus.
   useEffect(() => here.current?.focus(), []);
-  const counted = revokedWords(answer.revokedTokens, answer.disconnected);
+  const counted = t(revokedMessage(answer.revokedTokens, answer.disconnected));
   return (
     <div className="devices-answer" role="status" tabIndex={-1} ref={here}>
       {answer.kind === 'sign-out' ? (
         <p>
-          <strong>The devices of {answer.name} are signed out.</strong> {counted} Its code still
-          joins: make a new code to stop its card too.
+          <strong>{t('chair.signed-out', { name: answer.name })}</strong> {counted}{' '}
+          {t('chair.signed-out-code-still-joins')}
         </p>
       ) : (
         <>
           <p>
-            <strong>New code for {answer.name}</strong>
+            <strong>{t(newCodeHeading(answer))}</strong>
           </p>
           <BigCode code={answer.code} />
           <p>
-            The old code no longer joins. {counted}
-            {answer.keptSignedIn && ' This device stays signed in with a new chair token.'}
+            {t('chair.old-code-no-longer-joins')} {counted}
+            {answer.keptSignedIn && ` ${t('chair.kept-signed-in')}`}
           </p>
           {answer.holder.role === 'delegate' ? (
             <p>
-              <AppLink to={pagePath(meetingId, 'cards')}>Print join card</AppLink>
-              <span className="quiet"> with the new code, for {answer.name}</span>
+              <AppLink to={pagePath(meetingId, 'cards')}>{t('chair.print-join-card')}</AppLink>
+              <span className="quiet">
+                {' '}
+                {t('chair.print-join-card-for', { name: answer.name ?? '' })}
+              </span>
             </p>
           ) : (
-            <p className="quiet">{rejoinWords(answer)}</p>
+            <p className="quiet">{t(rejoinMessage(answer))}</p>
           )}
         </>
       )}
       <button type="button" className="button-quiet" onClick={onDone}>
-        Done
+        {t('chair.done')}
       </button>
     </div>
   );
@@ -73,6 +87,7 @@ export const RowNote = ({
   actions: AccessActions;
   meetingId: string;
 }) => {
+  const t = useT();
   const { asking, pending, answer } = actions;
   const askingHere = asking !== null && actionKey(asking) === rowKey;
   const pendingHere = pending !== null && actionKey(pending) === rowKey;
@@ -84,7 +99,7 @@ export const RowNote = ({
         {askingHere ? (
           <Question action={asking} onConfirm={actions.confirm} onCancel={actions.cancel} />
         ) : pendingHere ? (
-          <p className="devices-pending">Asking the server…</p>
+          <p className="devices-pending">{t('chair.asking-server')}</p>
         ) : (
           answer && (
             <Answer

@@ -1,33 +1,34 @@
+import type { MessageDescriptor } from '@lingui/core';
 import type { AuditEntry, DeviceCount } from '../../../shared/protocol/access';
 import type { Role } from '../../../shared/protocol/common';
-import type { HookAttempt, HookEvent } from '../../../shared/protocol/hooks';
-import { localParts } from '../../../shared/schedule/zonedTime';
+import type { HookAttempt } from '../../../shared/protocol/hooks';
+import type { MeetingTimes } from '../meetingTimes';
 import type { CodeHolder } from './devicesApi';
 
-/** The page's words and pure readings: what the chair asked, what the server answered. */
+/**
+ * The page's readings of what the chair asked and what the server answered, as messages of the
+ * `chair` catalogue (ids, and descriptors with their values): the components say them with `t`.
+ */
 
 export type OfficerRole = Exclude<Role, 'delegate'>;
 export const OFFICER_ROLES: readonly OfficerRole[] = ['chair', 'moderator', 'display'];
 
-/** A role's devices, as the room says them. */
+/** A role's devices, as the room says them (message ids). */
 export const ROLE_DEVICES: Record<Role, string> = {
-  chair: 'Chair consoles',
-  moderator: 'Moderator consoles',
-  display: 'Room displays',
-  delegate: 'Delegation tablets, all together',
+  chair: 'chair.devices-chair',
+  moderator: 'chair.devices-moderator',
+  display: 'chair.devices-display',
+  delegate: 'chair.devices-delegate',
 };
 
-/** Who holds a role's code, for the questions ("Give the moderators a new code?"). */
-const ROLE_HOLDERS: Record<OfficerRole, string> = {
-  chair: 'the chairs',
-  moderator: 'the moderators',
-  display: 'the room displays',
-};
-
-/** What the chair asks for: every delegation's devices out, or a new code. */
+/**
+ * What the chair asks for: a delegation's devices out, or a new code. A delegation is named as the
+ * page showed it when the chair asked; an officers' role needs no name (its messages say whose
+ * code it is: "Give the moderators a new code?", each language its own way).
+ */
 export type AccessAction =
   | { kind: 'sign-out'; delegationId: string; name: string }
-  | { kind: 'rotate'; holder: CodeHolder; name: string };
+  | { kind: 'rotate'; holder: CodeHolder; name: string | null };
 
 /** What the server answered, to show under the row it belongs to (`id`: one per answer). */
 export type AccessAnswer =
@@ -43,7 +44,7 @@ export type AccessAnswer =
       kind: 'rotate';
       id: number;
       key: string;
-      name: string;
+      name: string | null;
       holder: CodeHolder;
       code: string;
       revokedTokens: number;
@@ -66,75 +67,118 @@ export const actionKey = (action: AccessAction): string => {
 export const roleHolder = (role: OfficerRole): AccessAction => ({
   kind: 'rotate',
   holder: { role },
-  name: ROLE_HOLDERS[role],
+  name: null,
 });
 
-/** The question asked before acting, and the word on the button that answers yes. */
-export const questionOf = (action: AccessAction): { question: string; confirmLabel: string } => {
+/** Whose new code it is: a delegation's (named), or an officers' role's. */
+const holderMessage = (
+  holder: CodeHolder,
+  name: string | null,
+  ids: Record<Role, string>,
+  values: Record<string, unknown> = {},
+): MessageDescriptor => ({
+  id: ids[holder.role],
+  values: holder.role === 'delegate' ? { ...values, name: name ?? '' } : values,
+});
+
+/** The question asked before acting, and the words on the button that answers yes. */
+export const questionOf = (
+  action: AccessAction,
+): { question: MessageDescriptor; confirmLabel: string } => {
   if (action.kind === 'sign-out') {
     return {
-      question: `Sign out every device of ${action.name}? They will need the code to join again.`,
-      confirmLabel: 'Sign out its devices',
+      question: { id: 'chair.sign-out-question', values: { name: action.name } },
+      confirmLabel: 'chair.sign-out-confirm',
     };
   }
-  const { holder } = action;
-  const question =
-    holder.role === 'delegate'
-      ? `Give ${action.name} a new code? The old code stops working and its devices are signed out; its join card must be printed again.`
-      : holder.role === 'chair'
-        ? 'Give the chairs a new code? The old chair code stops working and every chair console is signed out; this device stays signed in.'
-        : `Give ${action.name} a new code? The old code stops working and ${action.name} are signed out until they join with the new one.`;
-  return { question, confirmLabel: 'Make a new code' };
+  return {
+    question: holderMessage(action.holder, action.name, {
+      chair: 'chair.new-code-question-chair',
+      moderator: 'chair.new-code-question-moderator',
+      display: 'chair.new-code-question-display',
+      delegate: 'chair.new-code-question-delegate',
+    }),
+    confirmLabel: 'chair.new-code-confirm',
+  };
 };
 
-/** Who joins with a role's new code now. */
-export const rejoinWords = (answer: { name: string; keptSignedIn: boolean }): string =>
-  answer.keptSignedIn
-    ? 'The other chairs join again with this code.'
-    : `Tell ${answer.name}: they join again with this code.`;
+/** "New code for Mexico", "New code for the moderators": the answer's heading. */
+export const newCodeHeading = (answer: { holder: CodeHolder; name: string | null }) =>
+  holderMessage(answer.holder, answer.name, {
+    chair: 'chair.new-code-for-chair',
+    moderator: 'chair.new-code-for-moderator',
+    display: 'chair.new-code-for-display',
+    delegate: 'chair.new-code-for-delegate',
+  });
 
-export const plural = (count: number, one: string, many = `${one}s`): string =>
-  `${count} ${count === 1 ? one : many}`;
+/** Who joins with an officers' role's new code now. */
+export const rejoinMessage = (answer: {
+  holder: CodeHolder;
+  keptSignedIn: boolean;
+}): MessageDescriptor => {
+  if (answer.keptSignedIn) return { id: 'chair.rejoin-chairs' };
+  return {
+    id: answer.holder.role === 'display' ? 'chair.rejoin-displays' : 'chair.rejoin-moderators',
+  };
+};
 
 /** "2 tokens revoked, 2 devices disconnected." */
-export const revokedWords = (revokedTokens: number, disconnected: number): string =>
-  `${plural(revokedTokens, 'token')} revoked, ${plural(disconnected, 'device')} disconnected.`;
+export const revokedMessage = (revokedTokens: number, disconnected: number): MessageDescriptor => ({
+  id: 'chair.revoked',
+  values: { tokens: revokedTokens, devices: disconnected },
+});
+
+/** What went wrong with an action, before the server's reason. */
+export const failedAction = (action: AccessAction): MessageDescriptor =>
+  action.kind === 'sign-out'
+    ? { id: 'chair.sign-out-failed', values: { name: action.name } }
+    : holderMessage(action.holder, action.name, {
+        chair: 'chair.new-code-failed-chair',
+        moderator: 'chair.new-code-failed-moderator',
+        display: 'chair.new-code-failed-display',
+        delegate: 'chair.new-code-failed-delegate',
+      });
 
 /** `ABCDE-FGHJK`: a code in groups of five, easier to read out and type (hyphens are ignored). */
 export const groupedCode = (code: string): string => code.match(/.{1,5}/g)?.join('-') ?? code;
 
-const pad = (n: number) => String(n).padStart(2, '0');
+/** `14:05:09` in the meeting's time zone, with the date when it is not the day of `today`. */
+export const timeOfDay = (instant: number, times: MeetingTimes, today: number): string => {
+  const time = times.timeWithSeconds(instant);
+  const date = times.date(instant);
+  return date === times.date(today) ? time : `${date} ${time}`;
+};
 
-/** `YYYY-MM-DD` and `HH:MM:SS` of an instant in a time zone. */
-const wallClock = (instant: number, timeZone: string): { date: string; time: string } => {
-  const p = localParts(instant, timeZone);
+/** One line of the audit: who did it, and what. */
+export const auditMessages = (
+  entry: AuditEntry,
+  nameOf: (delegationId: string) => string,
+): { who: MessageDescriptor; what: MessageDescriptor } => {
+  const who = { id: entry.actor === 'chair' ? 'chair.audit-by-chair' : 'chair.audit-by-operator' };
+  const name = entry.delegationId === undefined ? null : nameOf(entry.delegationId);
+  if (entry.action === 'delegation.sign-out') {
+    return {
+      who,
+      what: name
+        ? { id: 'chair.audit-signed-out', values: { name } }
+        : { id: 'chair.audit-signed-out-someone' },
+    };
+  }
+  if (entry.role !== 'delegate') {
+    return { who, what: { id: AUDIT_NEW_CODE[entry.role] } };
+  }
   return {
-    date: `${p.year}-${pad(p.month)}-${pad(p.day)}`,
-    time: `${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`,
+    who,
+    what: name
+      ? { id: 'chair.audit-new-code-delegation', values: { name } }
+      : { id: 'chair.audit-new-code-someone' },
   };
 };
 
-/** `14:05:09` in the meeting's time zone, with the date when it is not the day of `today`. */
-export const timeOfDay = (instant: number, timeZone: string, today: number): string => {
-  const at = wallClock(instant, timeZone);
-  return at.date === wallClock(today, timeZone).date ? at.time : `${at.date} ${at.time}`;
-};
-
-/** One line of the audit in words. */
-export const auditWords = (
-  entry: AuditEntry,
-  nameOf: (delegationId: string) => string,
-): { who: string; what: string } => {
-  const who = entry.actor === 'chair' ? 'A chair' : 'The operator';
-  const delegation = entry.delegationId === undefined ? '' : nameOf(entry.delegationId);
-  if (entry.action === 'delegation.sign-out') {
-    return { who, what: `Signed out the devices of ${delegation || 'a delegation'}` };
-  }
-  const what =
-    entry.role === 'delegate'
-      ? `New code for ${delegation || 'a delegation'}`
-      : `New ${entry.role} code`;
-  return { who, what };
+const AUDIT_NEW_CODE: Record<OfficerRole, string> = {
+  chair: 'chair.audit-new-code-chair',
+  moderator: 'chair.audit-new-code-moderator',
+  display: 'chair.audit-new-code-display',
 };
 
 /** Compares names as people type them: no case, no accents ("cote" finds Côte d'Ivoire). */
@@ -153,14 +197,24 @@ export const withDevicesFirst = <T extends DeviceCount>(rows: readonly T[]): T[]
   ...rows.filter((row) => !hasDevices(row)),
 ];
 
-/** The events a hook is sent, in a line: every one, or those it asked for. */
-export const hookEventsWords = (events: readonly HookEvent[] | null): string =>
-  events === null ? 'Every event' : events.join(', ');
-
-/** How a hook's last delivery went: "Delivered (200)", "Failed, try 2: answered 500". */
-export const deliveryWords = (last: HookAttempt | null): string => {
-  if (last === null) return 'Nothing sent yet';
-  if (last.ok) return `Delivered (${last.status ?? 'no status'})`;
-  const attempt = last.attempt === 1 ? 'first try' : `try ${last.attempt}`;
-  return `Failed, ${attempt}: ${last.error ?? 'no answer'}`;
+/**
+ * How a hook's last delivery went: "Delivered (200)", "Failed, try 2: answered 500". The error is
+ * the server's account of the failure, shown as it sent it.
+ */
+export const deliveryMessage = (last: HookAttempt | null): MessageDescriptor => {
+  if (last === null) return { id: 'chair.hook-nothing-sent' };
+  if (last.ok) {
+    return last.status === null
+      ? { id: 'chair.hook-delivered-no-status' }
+      : { id: 'chair.hook-delivered', values: { status: String(last.status) } };
+  }
+  const first = last.attempt === 1;
+  if (last.error === null) {
+    return first
+      ? { id: 'chair.hook-failed-first-no-answer' }
+      : { id: 'chair.hook-failed-no-answer', values: { attempt: last.attempt } };
+  }
+  return first
+    ? { id: 'chair.hook-failed-first', values: { error: last.error } }
+    : { id: 'chair.hook-failed', values: { attempt: last.attempt, error: last.error } };
 };

@@ -1,18 +1,23 @@
+import { useT } from '../../i18n/useT';
 import { useLiveView } from '../../live/LiveContext';
-import { scheduleSummary } from '../../meeting/schedule';
+import { useMeetingTimes } from '../useMeetingTimes';
 import { useSchedule } from './ScheduleContext';
+import { scheduleSummary } from './scheduleWords';
 
 /** Always in the chair's header: how far ahead or behind the room is, and when the sitting ends. */
 export const ScheduleStatus = () => {
+  const t = useT();
   const { view } = useLiveView();
   const { schedule, now } = useSchedule();
-  const summary = scheduleSummary(view, schedule, now);
+  const times = useMeetingTimes(view.agenda.timeZone);
+  const summary = scheduleSummary(view, schedule, now, times);
   if (!summary) return null;
-  const late = summary.delay.startsWith('Running');
   return (
     <p className="schedule-status" data-testid="schedule-status">
-      <span className={late ? 'schedule-delay is-late' : 'schedule-delay'}>{summary.delay}</span>
-      {summary.sittingEnd && <span className="schedule-end">{summary.sittingEnd}</span>}
+      <span className={summary.late ? 'schedule-delay is-late' : 'schedule-delay'}>
+        {t(summary.delay)}
+      </span>
+      {summary.sittingEnd && <span className="schedule-end">{t(summary.sittingEnd)}</span>}
     </p>
   );
 };

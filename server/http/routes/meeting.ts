@@ -32,15 +32,21 @@ export const meetingScope: FastifyPluginAsyncZod<MeetingScopeOptions> = async (a
   app.get(
     '/roster',
     { config: { access: roster.access }, schema: { params: roster.params } },
+    // `names` (contract version 2, "Languages") travels with each entry that has it: the screens
+    // show a delegation's name in their language from here (client/i18n/names.tsx).
     async (request): Promise<AnswerOf<typeof roster>> =>
-      meetingOf(request).roster.map(({ id, name, category }) => ({ id, name, category })),
+      meetingOf(request).roster.map(({ id, name, names, category }) =>
+        names ? { id, name, names, category } : { id, name, category },
+      ),
   );
 
   app.get(
     '/groups',
     { config: { access: groups.access }, schema: { params: groups.params } },
     async (request): Promise<AnswerOf<typeof groups>> =>
-      meetingOf(request).groups.map(({ id, name, members }) => ({ id, name, members })),
+      meetingOf(request).groups.map(({ id, name, names, members }) =>
+        names ? { id, name, names, members } : { id, name, members },
+      ),
   );
 
   await app.register(devicesRoutes, { registry, devices });

@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import type { I18n } from '@lingui/core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { newSpeakerId } from '../../../client/chair/agenda/speakerIds';
 import { draftOfStep, type StepDraft, stepChangeOf } from '../../../client/chair/agenda/stepDraft';
 import { minutesSeconds, parseMinutesSeconds } from '../../../client/meeting/duration';
 import { editAgenda } from '../../../shared/engine/agendaEdit';
 import { Agenda, FloorStep, SpeakersStep, type Step } from '../../../shared/protocol/agenda';
 import { AgendaChange } from '../../../shared/protocol/commands';
+import { i18nIn } from '../../support/messagesInNode';
 
 /** An agenda of one item with the one step, for the engine's own edit. */
 const agendaWith = (step: Step): Agenda =>
@@ -60,7 +62,7 @@ describe('a step’s rules of procedure in the editor', () => {
   /** The change a save sends, or the test fails saying why there is none. */
   const changeOf = (step: Step, edit: Partial<StepDraft> = {}) => {
     const made = stepChangeOf('panel-1', step, { ...draftOfStep(step), ...edit });
-    if (!('change' in made)) throw new Error(made.problem);
+    if (!('change' in made)) throw new Error(made.problem.id);
     return made.change;
   };
 
@@ -158,6 +160,18 @@ describe('a step’s rules of procedure in the editor', () => {
     });
   });
 
+  /** What the form says of a draft it cannot send, in English or Russian, as the page shows it. */
+  let en: I18n;
+  let ru: I18n;
+  beforeAll(async () => {
+    en = await i18nIn('en', ['chair']);
+    ru = await i18nIn('ru', ['chair']);
+  });
+  const problemIn = (i18n: I18n, step: Step, edit: Partial<StepDraft>): string | null => {
+    const made = stepChangeOf('panel-1', step, { ...draftOfStep(step), ...edit });
+    return 'problem' in made ? i18n._(made.problem) : null;
+  };
+
   it('reads the number of States only under interleave, and only from 1 to 20', () => {
     expect(changeOf(discussion, { interleaveEvery: 'many' })).not.toHaveProperty('interleaveEvery');
     // Interleave every 3 is the default: choosing the policy sends the policy alone.
@@ -171,7 +185,10 @@ describe('a step’s rules of procedure in the editor', () => {
           queuePolicy: 'interleave',
           interleaveEvery: typed,
         }),
-      ).toEqual({ problem: 'States before one of the others: write a whole number from 1 to 20.' });
+      ).toEqual({ problem: { id: 'chair.problem-interleave-every' } });
+      expect(problemIn(en, discussion, { queuePolicy: 'interleave', interleaveEvery: typed })).toBe(
+        'States before one of the others: write a whole number from 1 to 20.',
+      );
     }
     expect(
       changeOf(discussion, { queuePolicy: 'interleave', interleaveEvery: ' 20 ' }),
@@ -179,18 +196,27 @@ describe('a step’s rules of procedure in the editor', () => {
   });
 
   it('says which clock is written wrong', () => {
-    const problem = (edit: Partial<StepDraft>) =>
-      stepChangeOf('panel-1', discussion, { ...draftOfStep(discussion), ...edit });
-    expect(problem({ groupWarning: 'soon' })).toEqual({
-      problem: 'Group statement warning: write minutes:seconds, such as 2:30.',
-    });
-    expect(problem({ firstReplyLimit: '10' })).not.toHaveProperty('problem');
-    expect(problem({ secondReplyLimit: '5:5' })).toEqual({
-      problem: 'Second reply limit: write minutes:seconds, such as 3:00.',
-    });
-    expect(problem({ warning: 'soon' })).toEqual({
-      problem: 'Warning at: write minutes:seconds, such as 2:30.',
-    });
+    const problem = (edit: Partial<StepDraft>) => problemIn(en, discussion, edit);
+    expect(problem({ groupWarning: 'soon' })).toBe(
+      'Group statement warning: write minutes:seconds, such as 2:30.',
+    );
+    expect(problem({ firstReplyLimit: '10' })).toBeNull();
+    expect(problem({ secondReplyLimit: '5:5' })).toBe(
+      'Second reply limit: write minutes:seconds, such as 3:00.',
+    );
+    expect(problem({ warning: 'soon' })).toBe('Warning at: write minutes:seconds, such as 2:30.');
+    expect(problem({ pointOfOrderLimit: '2 min' })).toBe(
+      'Point of order limit: write minutes:seconds, such as 3:00.',
+    );
+  });
+
+  it('says it in the page’s language: a field error in Russian', () => {
+    expect(problemIn(ru, discussion, { groupWarning: 'soon' })).toBe(
+      'Предупреждение для заявления группы: укажите минуты:секунды, например 2:30.',
+    );
+    expect(problemIn(ru, presentations, { limit: 'семь' })).toBe(
+      'Регламент: укажите минуты:секунды, например 3:00.',
+    );
   });
 
   it('gives a speakers step its point of order, and nothing of a discussion', () => {

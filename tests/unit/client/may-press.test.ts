@@ -110,7 +110,7 @@ describe('"may I press this?" on a screen', () => {
     h.ok({ type: 'agenda.goto', itemId: 'debate', stepId: 'floor' });
     const ask = askOf(h, MODERATOR);
     const next = nextSpeakerOf(h.view());
-    expect(next?.label).toBe('Nobody is waiting');
+    expect(next?.label).toEqual({ nobody: 'waiting' });
     expect(next && inEnglish(ask(next.command))).toEqual({
       code: 'not_found',
       message: 'Nobody is waiting for the floor.',
@@ -168,19 +168,19 @@ describe('"Next speaker" names nobody: the server gives the floor to whoever is 
     h.ok({ type: 'agenda.start' });
     const first = nextSpeakerOf(h.view());
     expect(first).toEqual({
-      label: 'The chair',
+      label: { speaker: 'The chair' },
       command: { type: 'turn.start', fromItemId: 'opening', fromStepId: 'remarks', turnId: null },
       last: false,
     });
     h.ok(first?.command ?? { type: 'turn.start' });
     expect(h.turn().speaker.name).toBe('The chair');
     const second = nextSpeakerOf(h.view());
-    expect(second?.label).toBe('The guest');
+    expect(second?.label).toEqual({ speaker: 'The guest' });
     expect(second?.last).toBe(true);
     expect(second?.command).toMatchObject({ turnId: h.turn().id });
     h.ok(second?.command ?? { type: 'turn.start' });
     const none = nextSpeakerOf(h.view());
-    expect(none?.label).toBe('Every scheduled speaker has been heard');
+    expect(none?.label).toEqual({ nobody: 'all-heard' });
     expect(none && inEnglish(askOf(h, CHAIR)(none.command))?.message).toBe(
       'Every scheduled speaker of this step has been heard: name the next speaker.',
     );
@@ -192,7 +192,13 @@ describe('"Next speaker" names nobody: the server gives the floor to whoever is 
     const ituc = h.request('ituc', { speakerName: 'Ms. Ana Pérez' });
     const next = nextSpeakerOf(h.view());
     expect(next).toEqual({
-      label: 'International Trade Union Confederation (Ms. Ana Pérez)',
+      label: {
+        request: expect.objectContaining({
+          id: ituc,
+          name: 'International Trade Union Confederation',
+          speakerName: 'Ms. Ana Pérez',
+        }),
+      },
       command: { type: 'floor.next', requestId: ituc, turnId: null },
       last: true,
     });

@@ -17,15 +17,20 @@ describe('the default roster', () => {
   });
 
   it('lists both observer States', () => {
+    // Their names in the other languages are checked in ./rosterNames.test.ts.
     expect(inCategory('observer')).toEqual([
-      { id: 'holy-see', name: 'Holy See', category: 'observer' },
-      { id: 'state-of-palestine', name: 'State of Palestine', category: 'observer' },
+      expect.objectContaining({ id: 'holy-see', name: 'Holy See', category: 'observer' }),
+      expect.objectContaining({
+        id: 'state-of-palestine',
+        name: 'State of Palestine',
+        category: 'observer',
+      }),
     ]);
   });
 
   it('lists the European Union as its only intergovernmental organization, after the observer States', () => {
     expect(inCategory('igo')).toEqual([
-      { id: 'european-union', name: 'European Union', category: 'igo' },
+      expect.objectContaining({ id: 'european-union', name: 'European Union', category: 'igo' }),
     ]);
     const at = (id: string) => DEFAULT_ROSTER.findIndex((d) => d.id === id);
     expect(at('european-union')).toBe(at('state-of-palestine') + 1);
@@ -35,11 +40,13 @@ describe('the default roster', () => {
   it('includes the UN system, IOM among it, and other stakeholders', () => {
     const unSystem = inCategory('un-system');
     expect(unSystem.length).toBeGreaterThanOrEqual(1);
-    expect(unSystem).toContainEqual({
-      id: 'iom',
-      name: 'International Organization for Migration (IOM)',
-      category: 'un-system',
-    });
+    expect(unSystem).toContainEqual(
+      expect.objectContaining({
+        id: 'iom',
+        name: 'International Organization for Migration (IOM)',
+        category: 'un-system',
+      }),
+    );
     expect(inCategory('stakeholder').length).toBeGreaterThanOrEqual(1);
   });
 
@@ -49,16 +56,12 @@ describe('the default roster', () => {
   });
 
   it('includes Mexico and Morocco', () => {
-    expect(DEFAULT_ROSTER).toContainEqual({
-      id: 'mexico',
-      name: 'Mexico',
-      category: 'member-state',
-    });
-    expect(DEFAULT_ROSTER).toContainEqual({
-      id: 'morocco',
-      name: 'Morocco',
-      category: 'member-state',
-    });
+    expect(DEFAULT_ROSTER).toContainEqual(
+      expect.objectContaining({ id: 'mexico', name: 'Mexico', category: 'member-state' }),
+    );
+    expect(DEFAULT_ROSTER).toContainEqual(
+      expect.objectContaining({ id: 'morocco', name: 'Morocco', category: 'member-state' }),
+    );
   });
 
   it.each([

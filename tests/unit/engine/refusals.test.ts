@@ -1,13 +1,13 @@
 import { parse } from '@messageformat/parser';
 import { describe, expect, it } from 'vitest';
 import { transition } from 'xstate';
+import { MeetingEngine } from '../../../server/engine/engine';
 import { englishOf } from '../../../server/engine/english';
 import { RequestCooldown } from '../../../server/meetings/requestCooldown';
 import { CLOSING, UNAVAILABLE } from '../../../server/meetings/runtime';
 import { NOT_OPEN, notACommand, UNEXPECTED } from '../../../server/realtime/commandIntake';
 import { type Holder, TokenLimits } from '../../../server/realtime/tokenLimits';
 import { CATEGORIES } from '../../../shared/categories';
-import { editAgenda } from '../../../shared/engine/agendaEdit';
 import { meetingChart } from '../../../shared/engine/chart';
 import { chartValue, commandEvent, newMeeting, rosterIndex } from '../../../shared/engine/decide';
 import { REFUSALS, type RefusalId, refused } from '../../../shared/engine/refusals';
@@ -263,15 +263,18 @@ const EXAMPLES: Record<RefusalId, { message: string; make: () => Refusal }> = {
   },
   'refusal.agenda-invalid': {
     // An edit names a field; the agenda as a whole is refused only when it came in wrong (here a
-    // key no agenda has), which the server's own checks of an agenda never let in.
+    // key no agenda has), which the server's own checks of an agenda never let in. The server's
+    // check of an edited agenda as a whole (MeetingEngine).
     message: 'Unrecognized key: "colour"',
     make: () => {
-      const edited = editAgenda({ ...NOTE_AGENDA, colour: 'blue' } as typeof NOTE_AGENDA, {
-        target: 'meeting',
-        title: 'Renamed',
+      const engine = MeetingEngine.create({
+        meetingId: 'M',
+        agenda: { ...NOTE_AGENDA, colour: 'blue' } as typeof NOTE_AGENDA,
+        roster: [],
       });
-      if (edited.ok) throw new Error('accepted');
-      return { ...edited.error, message: englishOf(edited.error.reason) };
+      const result = engine.apply(edit({ target: 'meeting', title: 'Renamed' }), CHAIR, 0);
+      if (result.ok) throw new Error('accepted');
+      return result.error;
     },
   },
   'refusal.display-already-black': {

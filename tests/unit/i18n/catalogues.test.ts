@@ -22,7 +22,22 @@ const SCRIPT: Partial<Record<(typeof LANGS)[number], RegExp>> = {
  * Messages that are the same in every language: a placeholder alone, a name, a symbol. Each is
  * listed here with its id so that a new one is a decision, not an accident.
  */
-const SAME_EVERYWHERE = new Set<string>(['join.server-said@en']);
+const SAME_EVERYWHERE = new Set<string>([
+  'join.server-said@en',
+  // A group's name alone, as the option after "On behalf of" (Arabic needs no article).
+  'consoles.behalf-group@ar',
+  // The Shift key as keyboards in these languages print it.
+  'consoles.key-shift-and@ru',
+  'consoles.key-shift-and@zh',
+  'consoles.key-shift-and@ar',
+  // The SI symbols of the minute and the second, which French and Spanish write as English does.
+  ...['minus-1-min', 'minus-30-s', 'plus-30-s', 'plus-1-min'].flatMap((button) => [
+    `consoles.adjust-${button}@fr`,
+    `consoles.adjust-${button}@es`,
+  ]),
+  // The report's "no" (the list was not closed while the request waited) is Spanish too.
+  'report.no@es',
+]);
 const sameAllowed = (id: string, lang: string) =>
   SAME_EVERYWHERE.has(id) || SAME_EVERYWHERE.has(`${id}@${lang}`);
 

@@ -1,4 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { z } from 'zod';
 import type { call, fetchReport, joinByCode } from '../../../client/app/api';
 import type { emitCommand, MeetingSocket } from '../../../client/live/socket';
 import type { RostrumSocketServer } from '../../../server/realtime/socketServer';
@@ -63,7 +64,7 @@ const serverSocket = (io: RostrumSocketServer, state: MeetingState) => {
 const screensHttp = () => {
   expectTypeOf<ReturnType<typeof fetchReport>>().toEqualTypeOf<Promise<ReportResponse>>();
   expectTypeOf<ReturnType<typeof joinByCode>>().toEqualTypeOf<Promise<JoinByCodeResponse>>();
-  expectTypeOf<ReturnType<typeof call<typeof HTTP_ROUTES.listMeetings>>>().toEqualTypeOf<
+  expectTypeOf<ReturnType<typeof call<'listMeetings'>>>().toEqualTypeOf<
     Promise<MeetingSummary[]>
   >();
 };
@@ -96,6 +97,16 @@ describe('the contract', () => {
     for (const route of routes) expect(route.path).toMatch(/^\/api\//);
     // The routes of docs/protocol.md's table, no more, no fewer.
     expect(keys).toHaveLength(22);
+  });
+
+  it('declares the parameters each path names, no more, no fewer', () => {
+    // A route's place (method and path, shared/protocol/routes.ts) is written apart from its
+    // schemas; the two must still name the same parameters.
+    for (const [name, route] of Object.entries(HTTP_ROUTES) as [string, HttpRoute][]) {
+      const named = [...route.path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]).sort();
+      const params = route.params instanceof z.ZodObject ? Object.keys(route.params.shape) : [];
+      expect(params.sort(), name).toEqual(named);
+    }
   });
 
   it('fills a path with its parameters, each as one encoded segment', () => {

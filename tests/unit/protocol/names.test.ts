@@ -6,6 +6,7 @@ import { Agenda, Roster } from '../../../shared/protocol/agenda';
 import { Command } from '../../../shared/protocol/commands';
 import { displayName, MAX_COMBINING_MARKS } from '../../../shared/protocol/common';
 import { LIMITS } from '../../../shared/protocol/limits';
+import { nameProblem } from '../../../shared/protocol/names';
 import { TEST_AGENDA_INPUT } from '../../support/server';
 
 const speakerName = displayName();
@@ -117,6 +118,30 @@ describe('names, titles and notes shown to the room', () => {
         expect(name).not.toMatch(/\p{M}{5}/u);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('are refused in the same words without zod, as a console checks a cue before sending it', () => {
+    // shared/protocol/names.ts holds the rules; the schema applies them after its length, and
+    // `nameProblem` says first what the schema's first issue says.
+    const typed = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 60 }),
+      fc.string({ unit: NAME_CHARS, maxLength: 260 }),
+      fc.tuple(GOOD_NAME, REFUSED).map(([name, bad]) => `${name}${bad}`),
+      fc.constantFrom('', '   ', '...', `Z${'\u0301'.repeat(5)}`, 'Pre\u0301sident'),
+    );
+    fc.assert(
+      fc.property(
+        typed,
+        fc.integer({ min: 1, max: 250 }),
+        fc.boolean(),
+        (text, maxChars, allowEmpty) => {
+          const parsed = displayName({ maxChars, allowEmpty }).safeParse(text);
+          const words = parsed.success ? null : (parsed.error.issues[0]?.message ?? '');
+          expect(nameProblem(text, { maxChars, allowEmpty })).toBe(words);
+        },
+      ),
+      { numRuns: 3000 },
     );
   });
 

@@ -151,7 +151,12 @@ describe('the report', () => {
       count: 3,
       medianMs: 20_000,
       longestMs: 50_000,
-      longest: { speakerName: 'Speaker', delegationName: 'Mexico', itemTitle: 'Expert panel 1' },
+      longest: {
+        speakerName: 'Speaker',
+        delegationId: 'mexico',
+        delegationName: 'Mexico',
+        itemTitle: 'Expert panel 1',
+      },
     });
   });
 
@@ -444,6 +449,7 @@ describe('the report of groups, replies and points of order', () => {
           interrupted: {
             turnId: egyptForGroup?.id,
             speakerName: 'Speaker',
+            delegationId: 'egypt',
             delegationName: 'Egypt',
             onBehalfOf: africanGroup,
             kind: 'statement',
