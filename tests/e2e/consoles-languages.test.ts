@@ -143,6 +143,9 @@ const SHARED_WORDS_IN_ENGLISH = [
   /\bSpeaking time of\b/g,
   /\bPoint of order\b/g,
   /\bRight of reply\b/g,
+  // Within a sentence (the queue's "Give the floor to Chile (right of reply)"), now that the
+  // refusals' catalogue, which the consoles read, has the words too.
+  /\bright of reply\b/g,
   /\bMember State\b/g,
   /, on behalf of the\b/g,
   /\b[Tt]he turn of .* ends, and \d+ requests? for the floor will be left unheard\./g,
