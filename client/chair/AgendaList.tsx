@@ -8,6 +8,7 @@ import { useMayPress } from '../live/useMayPress';
 import { placeTitle } from '../meeting/agenda';
 import { whatLeavingEnds } from '../meeting/leavingStep';
 import { stepSeen } from '../meeting/seen';
+import { useRequestWords } from '../meeting/useRequestWords';
 import { usePermissions } from '../officers/usePermissions';
 
 /** The name under which an agenda step takes the focus handed to it. */
@@ -21,6 +22,7 @@ const plannedTime = (item: AgendaItem) =>
  * chart lets "Go" act (not the step the meeting is at, nor in a closed meeting).
  */
 export const AgendaList = () => {
+  const words = useRequestWords();
   const { view } = useLiveView();
   const [send, pending] = useCommand();
   const can = usePermissions();
@@ -78,7 +80,8 @@ export const AgendaList = () => {
                           disabled={pending}
                           question={`Go to ${place}?`}
                           detail={
-                            whatLeavingEnds(view, { itemId: item.id, stepId: step.id }) ?? undefined
+                            whatLeavingEnds(words, view, { itemId: item.id, stepId: step.id }) ??
+                            undefined
                           }
                           confirmLabel="Go there"
                           focusAfterConfirm={stepTaker(item.id, step.id)}

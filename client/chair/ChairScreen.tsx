@@ -1,8 +1,9 @@
 import { currentStep } from '../../shared/engine/places';
 import { useRoute } from '../app/router';
 import { ScreenHeader } from '../components/ScreenHeader';
+import { useT } from '../i18n/useT';
 import { useLiveView } from '../live/LiveContext';
-import { placeTitle, STATUS_LABEL } from '../meeting/agenda';
+import { placeTitle, STATUS_WORDS } from '../meeting/agenda';
 import { ConsoleAlerts } from '../officers/ConsoleAlerts';
 import { CurrentTurn } from '../officers/CurrentTurn';
 import { FloorPanel, StepRequestsPanel } from '../officers/FloorPanel';
@@ -62,13 +63,14 @@ const ChairConsole = () => {
  * schedule in view on both.
  */
 export const ChairScreen = () => {
+  const t = useT();
   const { view } = useLiveView();
   const route = useRoute();
   const editing = route.page === 'screen' && route.section === 'agenda';
   return (
     <ScheduleProvider>
       <div className="console">
-        <ScreenHeader screen="Chair console" status={STATUS_LABEL[view.status]}>
+        <ScreenHeader screen="Chair console" status={t(STATUS_WORDS[view.status])}>
           <ScheduleStatus />
         </ScreenHeader>
         {/* Above the agenda editor too: a point of order, or a black room, does not wait for an edit. */}

@@ -7,11 +7,13 @@ import { Clock } from '../components/Clock';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { ConnectionNotice } from '../components/Notices';
 import { SpeakerNames } from '../components/SpeakerNames';
+import { useT } from '../i18n/useT';
 import { useLiveView } from '../live/LiveContext';
 import { useServerNow } from '../live/useServerNow';
 import { placeTitle } from '../meeting/agenda';
-import { behalfLine, kindNote, roomName } from '../meeting/requestWords';
+import type { RequestWords } from '../meeting/requestWords';
 import { roomDelay } from '../meeting/schedule';
+import { useRequestWords } from '../meeting/useRequestWords';
 import { Blackout } from './Blackout';
 import { useFullscreen } from './useFullscreen';
 import { useIdle } from './useIdle';
@@ -45,9 +47,10 @@ const Delay = ({ view }: { view: MeetingView }) =>
   view.display.showDelay ? <ShownDelay view={view} /> : null;
 
 const ShownDelay = ({ view }: { view: MeetingView }) => {
+  const t = useT();
   const { clock } = useLiveView();
   const now = useServerNow(clock);
-  const delay = roomDelay(view, now);
+  const delay = roomDelay(t, view, now);
   return delay ? <p className="display-delay">{delay}</p> : null;
 };
 
@@ -66,14 +69,14 @@ interface Upcoming {
  * "on behalf of the African Group": `speakingFor`'s words after the delegation's name, on a line
  * of their own under it (the line break stands for the comma), so the name stays whole.
  */
-const upcoming = (view: MeetingView): { total: number; first: Upcoming[] } => {
+const upcoming = (words: RequestWords, view: MeetingView): { total: number; first: Upcoming[] } => {
   const here = currentStep(view);
   if (here?.step.kind === 'floor') {
     return {
       total: view.floor.queue.length,
       first: view.floor.queue.slice(0, NEXT_RENDERED).map((r): Upcoming => {
-        const behalf = behalfLine(r.onBehalfOf);
-        const kind = kindNote(r.kind);
+        const behalf = words.behalfLine(r.onBehalfOf);
+        const kind = words.kindNote(r.kind);
         return {
           key: r.id,
           name: r.name,
@@ -94,8 +97,9 @@ const upcoming = (view: MeetingView): { total: number; first: Upcoming[] } => {
 };
 
 const NextSpeakers = ({ view }: { view: MeetingView }) => {
+  const words = useRequestWords();
   const here = currentStep(view);
-  const { total, first } = upcoming(view);
+  const { total, first } = upcoming(words, view);
   const floor = here?.step.kind === 'floor';
   const list = useRef<HTMLOListElement>(null);
   const fitting = useItemsThatFit(
@@ -139,15 +143,16 @@ const NextSpeakers = ({ view }: { view: MeetingView }) => {
  * While a point of order speaks, the turn it interrupted, small: the room knows who will have the
  * floor again. A delegation's turn is named by the delegation, as the room knows it.
  */
-const Interrupted = ({ turn }: { turn: TurnView }) => (
-  <p className="display-interrupted">Interrupted: {roomName(turn.speaker)}</p>
-);
+const Interrupted = ({ turn }: { turn: TurnView }) => {
+  const words = useRequestWords();
+  return <p className="display-interrupted">Interrupted: {words.roomName(turn.speaker)}</p>;
+};
 
 const Floor = ({ view }: { view: MeetingView }) => {
   const { turn } = view;
   const here = currentStep(view);
   const panel = here?.step.kind === 'floor' && view.floor.segment === 'panel';
-  const kind = kindNote(turn?.speaker.kind);
+  const kind = useRequestWords().kindNote(turn?.speaker.kind);
   return (
     <div className="display-body">
       <section className="display-turn" aria-label="Has the floor">

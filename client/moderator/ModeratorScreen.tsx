@@ -1,7 +1,8 @@
 import { currentStep } from '../../shared/engine/places';
 import { ScreenHeader } from '../components/ScreenHeader';
+import { useT } from '../i18n/useT';
 import { useLiveView } from '../live/LiveContext';
-import { placeTitle, STATUS_LABEL } from '../meeting/agenda';
+import { placeTitle, STATUS_WORDS } from '../meeting/agenda';
 import { ConsoleAlerts } from '../officers/ConsoleAlerts';
 import { CurrentTurn } from '../officers/CurrentTurn';
 import { FloorPanel, StepRequestsPanel } from '../officers/FloorPanel';
@@ -32,12 +33,13 @@ const StatusNote = () => {
  * and who has spoken how long.
  */
 export const ModeratorScreen = () => {
+  const t = useT();
   const { view } = useLiveView();
   const { askingNextStep, setAskingNextStep, next } = useConsoleShortcuts();
   const here = currentStep(view);
   return (
     <div className="console">
-      <ScreenHeader screen="Moderator console" status={STATUS_LABEL[view.status]} />
+      <ScreenHeader screen="Moderator console" status={t(STATUS_WORDS[view.status])} />
       <ConsoleAlerts />
       <StatusNote />
       <main className="console-main">

@@ -9,13 +9,14 @@ import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
 import { useMayPress } from '../live/useMayPress';
 import { useGroups, useRoster } from '../live/useRoster';
-import { CATEGORY_LABEL, panelists } from '../meeting/agenda';
-import { KIND_LABEL } from '../meeting/requestWords';
+import { panelists } from '../meeting/agenda';
+import { KIND_WORDS } from '../meeting/requestWords';
+import { useRequestWords } from '../meeting/useRequestWords';
 
 const MATCHES_SHOWN = 8;
 
 /** The kinds, in the room's order of words (a statement first, as most requests are). */
-const KINDS = Object.keys(KIND_LABEL) as RequestKind[];
+const KINDS = Object.keys(KIND_WORDS) as RequestKind[];
 
 const folded = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
@@ -55,6 +56,7 @@ const BehalfChoice = ({
  * it is made for (among the delegation's own groups) and the panelists its questions address.
  */
 export const AddRequest = () => {
+  const words = useRequestWords();
   const { view, session } = useLiveView();
   const roster = useRoster(session.meetingId);
   const groups = useGroups(session.meetingId);
@@ -133,7 +135,7 @@ export const AddRequest = () => {
                 checked={kind === k}
                 onChange={() => setKind(k)}
               />
-              {KIND_LABEL[k]}
+              {words.kind(k)}
             </label>
           ))}
         </div>
@@ -181,7 +183,7 @@ export const AddRequest = () => {
               <li className="row" key={d.id}>
                 <div className="row-main">
                   <strong>{d.name}</strong>
-                  <span className="quiet"> {CATEGORY_LABEL[d.category]}</span>
+                  <span className="quiet"> {words.category(d.category)}</span>
                 </div>
                 {its.length > 0 && !waiting.has(d.id) && (
                   <BehalfChoice

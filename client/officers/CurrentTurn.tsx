@@ -3,9 +3,9 @@ import type { TurnView } from '../../shared/protocol/view';
 import { Clock } from '../components/Clock';
 import { LiveRegion, useAnnouncer } from '../components/LiveAnnouncer';
 import { PhaseWatch, timeInWords } from '../components/PhaseWatch';
+import { useT } from '../i18n/useT';
 import { useLiveView } from '../live/LiveContext';
-import { CATEGORY_LABEL } from '../meeting/agenda';
-import { speakingFor } from '../meeting/requestWords';
+import { useRequestWords } from '../meeting/useRequestWords';
 import { CueControls } from './CueControls';
 import { KindTag } from './KindTag';
 import { addresseeNames } from './queueWords';
@@ -16,15 +16,16 @@ import { TurnControls } from './TurnControls';
  * not a statement, and the panelists its questions address.
  */
 export const SpeakerLine = ({ turn }: { turn: TurnView }) => {
+  const words = useRequestWords();
   const { view } = useLiveView();
   const { speaker } = turn;
   const forDelegation =
     speaker.delegationName !== undefined && speaker.delegationName === speaker.name;
   const details = [
     speaker.delegationName !== undefined && !forDelegation
-      ? speakingFor(speaker.delegationName, speaker.onBehalfOf)
+      ? words.speakingFor(speaker.delegationName, speaker.onBehalfOf)
       : null,
-    speaker.category ? CATEGORY_LABEL[speaker.category] : null,
+    speaker.category ? words.category(speaker.category) : null,
     turn.segment === 'panel' ? 'Panel responds' : null,
   ].filter((d): d is string => d !== null);
   const addressed = speaker.addressedTo ?? [];
@@ -33,7 +34,7 @@ export const SpeakerLine = ({ turn }: { turn: TurnView }) => {
       <KindTag kind={speaker.kind} />
       <p>
         <strong className="speaker-name">
-          {forDelegation ? speakingFor(speaker.name, speaker.onBehalfOf) : speaker.name}
+          {forDelegation ? words.speakingFor(speaker.name, speaker.onBehalfOf) : speaker.name}
         </strong>
         {details.length > 0 && <span className="speaker-details"> {details.join(' · ')}</span>}
       </p>
@@ -66,6 +67,7 @@ const InterruptedTurn = ({ turn }: { turn: TurnView }) => (
  * stays silent (its seconds would drown everything else).
  */
 const ClockNews = ({ turn }: { turn: TurnView | null }) => {
+  const t = useT();
   const [announcement, announce] = useAnnouncer();
   return (
     <>
@@ -76,7 +78,7 @@ const ClockNews = ({ turn }: { turn: TurnView | null }) => {
           onEnter={(phase, remainingMs) =>
             announce(
               phase === 'warning'
-                ? `Warning: ${timeInWords(remainingMs)} left for ${turn.speaker.name}.`
+                ? `Warning: ${timeInWords(t, remainingMs)} left for ${turn.speaker.name}.`
                 : `Time is up for ${turn.speaker.name}.`,
             )
           }

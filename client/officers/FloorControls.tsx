@@ -6,8 +6,8 @@ import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
 import { useMayPress } from '../live/useMayPress';
 import { panelists } from '../meeting/agenda';
-import { speakingFor } from '../meeting/requestWords';
 import { giveFloor } from '../meeting/seen';
+import { useRequestWords } from '../meeting/useRequestWords';
 import { usePermissions } from './usePermissions';
 
 /**
@@ -106,8 +106,9 @@ export const SegmentControls = () => {
  * The questions put to one panelist since the panel last answered, in the order asked: whom they
  * answer, as the room named them.
  */
-const QuestionsTo = ({ panelist, questions }: { panelist: string; questions: Question[] }) =>
-  questions.length === 0 ? (
+const QuestionsTo = ({ panelist, questions }: { panelist: string; questions: Question[] }) => {
+  const words = useRequestWords();
+  return questions.length === 0 ? (
     <p className="questions quiet">No questions since the panel last answered.</p>
   ) : (
     <div className="questions">
@@ -117,11 +118,12 @@ const QuestionsTo = ({ panelist, questions }: { panelist: string; questions: Que
       </p>
       <ol aria-label={`Questions to ${panelist}`}>
         {questions.map((q) => (
-          <li key={q.turnId}>{speakingFor(q.name, q.onBehalfOf)}</li>
+          <li key={q.turnId}>{words.speakingFor(q.name, q.onBehalfOf)}</li>
         ))}
       </ol>
     </div>
   );
+};
 
 /**
  * The item's scheduled speakers, who answer for the panel in a discussion, each with the

@@ -8,6 +8,7 @@ import { useCommand } from '../live/useCommand';
 import { useMayPress } from '../live/useMayPress';
 import { placeTitle } from '../meeting/agenda';
 import { whatLeavingEnds } from '../meeting/leavingStep';
+import { useRequestWords } from '../meeting/useRequestWords';
 import { nextStepCommand } from './presses';
 import { useShortcutsOn } from './shortcutSetting';
 import { usePermissions } from './usePermissions';
@@ -25,6 +26,7 @@ interface Props {
  * while a request arriving in between changes nothing.
  */
 export const NextStep = ({ asking, setAsking }: Props) => {
+  const words = useRequestWords();
   const { view } = useLiveView();
   const [send, pending] = useCommand();
   const can = usePermissions();
@@ -53,7 +55,7 @@ export const NextStep = ({ asking, setAsking }: Props) => {
   const after = stepAfter(view);
   const next = after && locate(view.agenda, after.itemId, after.stepId);
   const label = next ? placeTitle(next) : 'End of the agenda: the meeting closes';
-  const loses = whatLeavingEnds(view, after ?? undefined);
+  const loses = whatLeavingEnds(words, view, after ?? undefined);
   const go = () => void send(command);
   const answered = () => {
     if (askedByButton.current) passFocusTo('next-step');

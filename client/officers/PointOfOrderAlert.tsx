@@ -9,6 +9,7 @@ import { useCommand } from '../live/useCommand';
 import { useMayPress } from '../live/useMayPress';
 import { useServerNow } from '../live/useServerNow';
 import { turnSeen } from '../meeting/seen';
+import { useRequestWords } from '../meeting/useRequestWords';
 import { requestNamed } from './QueueList';
 import { usePermissions } from './usePermissions';
 
@@ -43,7 +44,7 @@ const Banner = ({
   const grant: Command = { type: 'floor.grant', requestId: entry.id, ...turnSeen(view) };
   const refusal = mayPress(grant);
   const speaking = view.turn;
-  const named = requestNamed(entry);
+  const named = requestNamed(useRequestWords(), entry);
   return (
     <section className="point-of-order-banner" aria-labelledby={headingId}>
       <p className="point-of-order-mark" aria-hidden="true">

@@ -7,9 +7,9 @@ import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
 import { useMayPress } from '../live/useMayPress';
 import { useServerNow } from '../live/useServerNow';
-import { CATEGORY_LABEL } from '../meeting/agenda';
-import { kindNote, speakingFor } from '../meeting/requestWords';
+import type { RequestWords } from '../meeting/requestWords';
 import { turnSeen } from '../meeting/seen';
+import { useRequestWords } from '../meeting/useRequestWords';
 import { KindTag } from './KindTag';
 import { addresseeNames, policyWords, sinceOtherWords } from './queueWords';
 import { usePermissions } from './usePermissions';
@@ -18,8 +18,11 @@ import { usePermissions } from './usePermissions';
  * How a button names a request: the delegation, and the kind when it is not a statement (a
  * delegation may wait with a statement and a point of order at once: two rows, two names).
  */
-export const requestNamed = (entry: Pick<QueueEntry, 'name' | 'kind'>): string => {
-  const note = kindNote(entry.kind);
+export const requestNamed = (
+  words: RequestWords,
+  entry: Pick<QueueEntry, 'name' | 'kind'>,
+): string => {
+  const note = words.kindNote(entry.kind);
   return note ? `${entry.name} (${note.toLowerCase()})` : entry.name;
 };
 
@@ -34,12 +37,13 @@ const QueueRow = ({
   last: boolean;
   now: number;
 }) => {
+  const words = useRequestWords();
   const { view } = useLiveView();
   const [send, pending] = useCommand();
   const can = usePermissions();
   const mayPress = useMayPress();
   const waited = formatDuration(Math.max(0, now - entry.requestedAt));
-  const named = requestNamed(entry);
+  const named = requestNamed(words, entry);
   // Granting names the turn seen: two officers granting at once give the floor once.
   const grant: Command = { type: 'floor.grant', requestId: entry.id, ...turnSeen(view) };
   const remove: Command = { type: 'floor.remove', requestId: entry.id };
@@ -72,8 +76,8 @@ const QueueRow = ({
       </span>
       <div className="row-main">
         <KindTag kind={entry.kind} />
-        <strong className="queue-name">{speakingFor(entry.name, entry.onBehalfOf)}</strong>
-        <span className="quiet"> {CATEGORY_LABEL[entry.category]}</span>
+        <strong className="queue-name">{words.speakingFor(entry.name, entry.onBehalfOf)}</strong>
+        <span className="quiet"> {words.category(entry.category)}</span>
         {entry.speakerName && <div className="speaker-named">Speaker: {entry.speakerName}</div>}
         {addressed.length > 0 && (
           <div className="addressed">Questions to {addresseeNames(view, addressed).join(', ')}</div>

@@ -1,7 +1,7 @@
 import { currentStep, scheduledSpeaker, speakersToCome } from '../../shared/engine/places';
 import type { Command } from '../../shared/protocol/commands';
 import type { MeetingView, QueueEntry } from '../../shared/protocol/view';
-import { kindNote, speakingFor } from '../meeting/requestWords';
+import type { RequestWords } from '../meeting/requestWords';
 import { giveFloor, stepSeen, turnSeen } from '../meeting/seen';
 
 /**
@@ -14,11 +14,12 @@ import { giveFloor, stepSeen, turnSeen } from '../meeting/seen';
  * brackets when named, and the kind first when it is not a statement ("Point of order: Egypt").
  */
 export const requestLabel = (
+  words: RequestWords,
   request: Pick<QueueEntry, 'name' | 'speakerName' | 'kind' | 'onBehalfOf'>,
 ): string => {
-  const who = speakingFor(request.name, request.onBehalfOf);
+  const who = words.speakingFor(request.name, request.onBehalfOf);
   const named = request.speakerName ? `${who} (${request.speakerName})` : who;
-  const note = kindNote(request.kind);
+  const note = words.kindNote(request.kind);
   return note ? `${note}: ${named}` : named;
 };
 
@@ -30,8 +31,8 @@ export const nextStepCommand = (view: MeetingView): Command => ({
 
 /** "Next speaker" as the consoles show it, before asking whether it may be pressed. */
 export interface NextSpeakerPress {
-  /** Who would get the floor, or why nobody would. */
-  label: string;
+  /** Who would get the floor, or why nobody would, in the screen's words. */
+  label: (words: RequestWords) => string;
   /** What the press sends: it names nobody; the server gives the floor to whoever is next. */
   command: Command;
   /** Nobody comes after them: the button will have nothing left to give. */
@@ -51,13 +52,13 @@ export const nextSpeakerOf = (view: MeetingView): NextSpeakerPress | null => {
   if (here.step.kind === 'floor') {
     const head = view.floor.queue[0];
     return {
-      label: head ? requestLabel(head) : 'Nobody is waiting',
+      label: (words) => (head ? requestLabel(words, head) : 'Nobody is waiting'),
       command: { type: 'floor.next', ...(head && { requestId: head.id }), ...turnSeen(view) },
       last: view.floor.queue.length <= 1,
     };
   }
   return {
-    label: scheduledSpeaker(view)?.speaker.name ?? 'Every scheduled speaker has been heard',
+    label: () => scheduledSpeaker(view)?.speaker.name ?? 'Every scheduled speaker has been heard',
     command: giveFloor(view),
     last: speakersToCome(view).length <= 1,
   };

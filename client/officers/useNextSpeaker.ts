@@ -2,6 +2,7 @@ import type { Refusal } from '../../shared/protocol/errors';
 import { useLiveView } from '../live/LiveContext';
 import { useCommand } from '../live/useCommand';
 import { useMayPress } from '../live/useMayPress';
+import { useRequestWords } from '../meeting/useRequestWords';
 import { nextSpeakerOf } from './presses';
 
 export interface NextSpeaker {
@@ -18,6 +19,7 @@ export interface NextSpeaker {
 
 /** "Next speaker" on a console: what it shows, whether it acts (the chart says), and the press. */
 export const useNextSpeaker = (): NextSpeaker | null => {
+  const words = useRequestWords();
   const { view } = useLiveView();
   const [send, pending] = useCommand();
   const mayPress = useMayPress();
@@ -25,7 +27,7 @@ export const useNextSpeaker = (): NextSpeaker | null => {
   if (!next) return null;
   const refusal = mayPress(next.command);
   return {
-    label: next.label,
+    label: next.label(words),
     refusal,
     give: refusal ? null : () => void send(next.command),
     last: next.last,

@@ -3,7 +3,7 @@ import { scheduledSpeaker } from '../../shared/engine/places';
 import type { MeetingView, TurnView } from '../../shared/protocol/view';
 import { Clock } from '../components/Clock';
 import { useLive } from '../live/LiveContext';
-import { kindNote } from '../meeting/requestWords';
+import { useRequestWords } from '../meeting/useRequestWords';
 import { MAX_DURATION_MS, overlayOptions } from './overlayOptions';
 import '../styles/overlay.css';
 
@@ -30,7 +30,7 @@ const LowerThird = ({
   clock: boolean;
 }) => {
   const { speaker } = turn;
-  const kind = kindNote(speaker.kind);
+  const kind = useRequestWords().kindNote(speaker.kind);
   const detail = detailOf(view, turn);
   return (
     <section className="overlay-third" aria-label="Has the floor">

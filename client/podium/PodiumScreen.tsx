@@ -9,7 +9,7 @@ import { Blackout } from '../display/Blackout';
 import { useFullscreen } from '../display/useFullscreen';
 import { useIdle } from '../display/useIdle';
 import { useLive } from '../live/LiveContext';
-import { kindNote, roomName } from '../meeting/requestWords';
+import { useRequestWords } from '../meeting/useRequestWords';
 import { type NextSpeaker, nextSpeaker } from './nextSpeaker';
 import '../styles/podium.css';
 
@@ -35,12 +35,13 @@ const CueBand = ({ cue }: { cue: Cue }) => {
 };
 
 /** While a point of order speaks: the turn it interrupted, which has the floor again after it. */
-const Interrupted = ({ turn }: { turn: TurnView }) => (
-  <p className="podium-interrupted">Interrupted: {roomName(turn.speaker)}</p>
-);
+const Interrupted = ({ turn }: { turn: TurnView }) => {
+  const words = useRequestWords();
+  return <p className="podium-interrupted">Interrupted: {words.roomName(turn.speaker)}</p>;
+};
 
 const Turn = ({ turn, interrupted }: { turn: TurnView; interrupted: TurnView | null }) => {
-  const kind = kindNote(turn.speaker.kind);
+  const kind = useRequestWords().kindNote(turn.speaker.kind);
   return (
     <section className="podium-turn" aria-label="Has the floor">
       {kind && <p className={`podium-kind kind-${turn.speaker.kind ?? 'statement'}`}>{kind}</p>}
@@ -108,6 +109,7 @@ const Body = ({ view }: { view: MeetingView }) => {
  * display's blackout blacks it out too. No controls but the full screen.
  */
 export const PodiumScreen = () => {
+  const words = useRequestWords();
   const { view } = useLive();
   const idle = useIdle();
   const { fullscreen, toggle } = useFullscreen();
@@ -134,7 +136,7 @@ export const PodiumScreen = () => {
       <main className="podium-main">
         <Body view={view} />
       </main>
-      {view.status === 'running' && <Next next={nextSpeaker(view)} />}
+      {view.status === 'running' && <Next next={nextSpeaker(words, view)} />}
       <div className="podium-tools">
         <button type="button" onClick={toggle} aria-keyshortcuts="F">
           {fullscreen ? 'Leave full screen (F)' : 'Full screen (F)'}

@@ -1,6 +1,6 @@
 import { currentStep, speakersToCome } from '../../shared/engine/places';
 import type { MeetingView } from '../../shared/protocol/view';
-import { kindNote, speakingFor } from '../meeting/requestWords';
+import type { RequestWords } from '../meeting/requestWords';
 
 /** Who speaks after the one at the lectern, as the podium names them. */
 export interface NextSpeaker {
@@ -17,15 +17,15 @@ export interface NextSpeaker {
  * speakers in a discussion, the first scheduled speaker not yet heard in a speakers step; null
  * when nobody is waiting.
  */
-export const nextSpeaker = (view: MeetingView): NextSpeaker | null => {
+export const nextSpeaker = (words: RequestWords, view: MeetingView): NextSpeaker | null => {
   if (view.status !== 'running') return null;
   const here = currentStep(view);
   if (here?.step.kind === 'floor') {
     const head = view.floor.queue[0];
     if (!head) return null;
     return {
-      name: speakingFor(head.name, head.onBehalfOf),
-      kind: kindNote(head.kind),
+      name: words.speakingFor(head.name, head.onBehalfOf),
+      kind: words.kindNote(head.kind),
       detail:
         head.speakerName !== undefined && head.speakerName !== head.name ? head.speakerName : null,
     };

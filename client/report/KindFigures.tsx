@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import type { InterruptedTurn, PointOfOrderEntry, ReportSection } from '../../shared/report/report';
 import { TableBox } from '../components/TableBox';
-import { kindNote, speakingFor } from '../meeting/requestWords';
+import type { RequestWords } from '../meeting/requestWords';
+import { useRequestWords } from '../meeting/useRequestWords';
 import { BarChart } from './BarChart';
 import { dayAndTime, formatDuration, plural, tallyShort } from './words';
 
@@ -97,25 +98,30 @@ export const Replies = ({ section, H }: { section: ReportSection; H: H }) => {
 };
 
 /** "Expert 1 of panel 1"; "Egypt, on behalf of the African Group"; "Mexico, right of reply". */
-const interruptedWords = (turn: InterruptedTurn): string => {
+const interruptedWords = (words: RequestWords, turn: InterruptedTurn): string => {
   const speaker = turn.delegationName
-    ? speakingFor(who(turn.speakerName, turn.delegationName), turn.onBehalfOf)
+    ? words.speakingFor(who(turn.speakerName, turn.delegationName), turn.onBehalfOf)
     : turn.speakerName;
-  const note = kindNote(turn.kind);
+  const note = words.kindNote(turn.kind);
   return note ? `${speaker}, ${note.toLowerCase()}` : speaker;
 };
 
-const PointRow = ({ point, zone }: { point: PointOfOrderEntry; zone: string }) => (
-  <tr>
-    <th scope="row">{who(point.speakerName, point.delegationName)}</th>
-    <td className="digits">{dayAndTime(point.startedAt, zone)}</td>
-    <td>
-      {point.itemTitle}: {point.stepTitle}
-    </td>
-    <td className="digits">{formatDuration(point.spokenMs)}</td>
-    <td>{point.interrupted ? interruptedWords(point.interrupted) : 'nobody was speaking'}</td>
-  </tr>
-);
+const PointRow = ({ point, zone }: { point: PointOfOrderEntry; zone: string }) => {
+  const words = useRequestWords();
+  return (
+    <tr>
+      <th scope="row">{who(point.speakerName, point.delegationName)}</th>
+      <td className="digits">{dayAndTime(point.startedAt, zone)}</td>
+      <td>
+        {point.itemTitle}: {point.stepTitle}
+      </td>
+      <td className="digits">{formatDuration(point.spokenMs)}</td>
+      <td>
+        {point.interrupted ? interruptedWords(words, point.interrupted) : 'nobody was speaking'}
+      </td>
+    </tr>
+  );
+};
 
 /** The points of order: how many, who raised them, when, and whose turn each interrupted. */
 export const PointsOfOrder = ({

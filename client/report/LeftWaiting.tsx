@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { LeftWaiting as Entry, Report } from '../../shared/report/report';
 import { TableBox } from '../components/TableBox';
-import { KIND_LABEL, speakingFor } from '../meeting/requestWords';
+import { useRequestWords } from '../meeting/useRequestWords';
 import { dayAndTime as when } from './words';
 
 const Requests = ({
@@ -16,6 +16,7 @@ const Requests = ({
   /** Whether the step has ended: its end is shown. */
   ended: boolean;
 }) => {
+  const words = useRequestWords();
   const captionId = useId();
   return (
     <TableBox labelledBy={captionId}>
@@ -35,9 +36,9 @@ const Requests = ({
         <tbody>
           {entries.map((e) => (
             <tr key={e.id}>
-              <th scope="row">{speakingFor(e.delegationName, e.onBehalfOf)}</th>
+              <th scope="row">{words.speakingFor(e.delegationName, e.onBehalfOf)}</th>
               <td>{e.speakerName ?? '–'}</td>
-              <td>{KIND_LABEL[e.kind]}</td>
+              <td>{words.kind(e.kind)}</td>
               <td className="digits">{when(e.requestedAt, zone)}</td>
               <td>
                 {e.itemTitle}: {e.stepTitle}

@@ -3,7 +3,8 @@ import type { ReportResponse } from '../../shared/protocol/record';
 import { ApiError, type CsvExport, fetchCsv, fetchReport } from '../app/api';
 import { screenPath } from '../app/router';
 import type { Session } from '../app/sessions';
-import { STATUS_LABEL } from '../meeting/agenda';
+import { useT } from '../i18n/useT';
+import { STATUS_WORDS } from '../meeting/agenda';
 import { LeftWaiting } from './LeftWaiting';
 import { ScheduleChart } from './ScheduleChart';
 import { ScheduleFigures } from './ScheduleFigures';
@@ -61,6 +62,7 @@ const Tools = ({
 };
 
 const Report = ({ report }: { report: ReportResponse }) => {
+  const t = useT();
   const zone = report.timeZone;
   const at = dayAndTime(report.generatedAt, zone);
   const waitingIn = (itemId: string) =>
@@ -71,7 +73,7 @@ const Report = ({ report }: { report: ReportResponse }) => {
         <p className="report-kind">Report of the meeting</p>
         <h1>{report.title}</h1>
         <p>
-          As of {at} ({zone}). The meeting is {STATUS_LABEL[report.status].toLowerCase()}.
+          As of {at} ({zone}). The meeting is {t(STATUS_WORDS[report.status]).toLowerCase()}.
         </p>
       </header>
       <section className="report-section" aria-labelledby="report-meeting">

@@ -1,5 +1,6 @@
 import type { ItemSchedule } from '../../shared/schedule/schedule';
 import { clockTimeOf } from '../../shared/schedule/zonedTime';
+import { useT } from '../i18n/useT';
 import { dateOf, driftShort } from '../meeting/schedule';
 
 /** A time of day, with its date when it is not the day the item was planned for. */
@@ -11,9 +12,10 @@ const timeWords = (instant: number | null, plannedDay: string | null, zone: stri
 };
 
 const Row = ({ item, zone }: { item: ItemSchedule; zone: string }) => {
+  const t = useT();
   const plannedDay = item.start === null ? null : dateOf(item.start, zone);
   const endDrift = item.actualEnd !== null && item.end !== null ? item.actualEnd - item.end : null;
-  const drift = (ms: number | null) => (ms === null ? '' : driftShort(ms));
+  const drift = (ms: number | null) => (ms === null ? '' : driftShort(t, ms));
   return (
     <tr>
       <th scope="row">{item.title}</th>

@@ -1,6 +1,7 @@
 import type { Agenda } from '../../../shared/protocol/agenda';
 import type { ItemSchedule, ScheduleNow } from '../../../shared/schedule/schedule';
 import { clockTimeOf } from '../../../shared/schedule/zonedTime';
+import { useT } from '../../i18n/useT';
 import { useLiveView } from '../../live/LiveContext';
 import { dateOf, driftShort, endDriftOf, spanWords } from '../../meeting/schedule';
 import { useSchedule } from './ScheduleContext';
@@ -45,6 +46,7 @@ const HeldCell = ({
 
 /** Each item as planned and as held, and how late it ended or will end. */
 export const SchedulePanel = () => {
+  const t = useT();
   const { view } = useLiveView();
   const { schedule } = useSchedule();
   const zone = view.agenda.timeZone;
@@ -78,7 +80,7 @@ export const SchedulePanel = () => {
                 <th scope="row">{item.title}</th>
                 <td>{spanWords(item.start, item.end, zone)}</td>
                 <HeldCell item={item} schedule={schedule} zone={zone} />
-                <td>{drift === null ? '' : driftShort(drift)}</td>
+                <td>{drift === null ? '' : driftShort(t, drift)}</td>
               </tr>,
             ];
           })}

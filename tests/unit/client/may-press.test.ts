@@ -16,6 +16,9 @@ import {
   MODERATOR,
   smallAgenda,
 } from '../../support/engine';
+import { wordsIn } from '../../support/words';
+
+const en = await wordsIn('en');
 
 const ROSTER: Roster = [
   { id: 'kenya', name: 'Kenya', category: 'member-state' },
@@ -109,7 +112,7 @@ describe('"may I press this?" on a screen', () => {
     h.ok({ type: 'agenda.goto', itemId: 'debate', stepId: 'floor' });
     const ask = askOf(h, MODERATOR);
     const next = nextSpeakerOf(h.view());
-    expect(next?.label).toBe('Nobody is waiting');
+    expect(next?.label(en)).toBe('Nobody is waiting');
     expect(next && ask(next.command)).toEqual({
       code: 'not_found',
       message: 'Nobody is waiting for the floor.',
@@ -164,20 +167,20 @@ describe('"Next speaker" names nobody: the server gives the floor to whoever is 
     const h = harness();
     h.ok({ type: 'agenda.start' });
     const first = nextSpeakerOf(h.view());
-    expect(first).toEqual({
-      label: 'The chair',
+    expect(first?.label(en)).toBe('The chair');
+    expect(first).toMatchObject({
       command: { type: 'turn.start', fromItemId: 'opening', fromStepId: 'remarks', turnId: null },
       last: false,
     });
     h.ok(first?.command ?? { type: 'turn.start' });
     expect(h.turn().speaker.name).toBe('The chair');
     const second = nextSpeakerOf(h.view());
-    expect(second?.label).toBe('The guest');
+    expect(second?.label(en)).toBe('The guest');
     expect(second?.last).toBe(true);
     expect(second?.command).toMatchObject({ turnId: h.turn().id });
     h.ok(second?.command ?? { type: 'turn.start' });
     const none = nextSpeakerOf(h.view());
-    expect(none?.label).toBe('Every scheduled speaker has been heard');
+    expect(none?.label(en)).toBe('Every scheduled speaker has been heard');
     expect(none && askOf(h, CHAIR)(none.command)?.message).toBe(
       'Every scheduled speaker of this step has been heard: name the next speaker.',
     );
@@ -188,8 +191,8 @@ describe('"Next speaker" names nobody: the server gives the floor to whoever is 
     h.ok({ type: 'agenda.goto', itemId: 'debate', stepId: 'floor' });
     const ituc = h.request('ituc', { speakerName: 'Ms. Ana Pérez' });
     const next = nextSpeakerOf(h.view());
-    expect(next).toEqual({
-      label: 'International Trade Union Confederation (Ms. Ana Pérez)',
+    expect(next?.label(en)).toBe('International Trade Union Confederation (Ms. Ana Pérez)');
+    expect(next).toMatchObject({
       command: { type: 'floor.next', requestId: ituc, turnId: null },
       last: true,
     });
@@ -273,7 +276,7 @@ describe('"may I press this?" on a tablet, for every kind of request (contract v
 
   it('waits for the groups only where a group is named', () => {
     const h = EngineHarness.at('panel-1', 'discussion');
-    const ask = mayPressIn(h.view(), DEFAULT_ROSTER, EGYPT, () => h.now, null);
+    const ask = mayPressIn(h.view(), DEFAULT_ROSTER, EGYPT, () => h.now, null, en.t);
     expect(ask(groupStatement)).toEqual({
       code: 'unavailable',
       message: 'The list of groups is still loading.',

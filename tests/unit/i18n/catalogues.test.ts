@@ -22,7 +22,13 @@ const SCRIPT: Partial<Record<(typeof LANGS)[number], RegExp>> = {
  * Messages that are the same in every language: a placeholder alone, a name, a symbol. Each is
  * listed here with its id so that a new one is a decision, not an accident.
  */
-const SAME_EVERYWHERE = new Set<string>(['join.server-said@en']);
+const SAME_EVERYWHERE = new Set<string>([
+  'join.server-said@en',
+  // A group's name alone, where English puts "The" before it and these languages need no article.
+  'tablet.behalf-group@ar',
+  'tablet.behalf-group@zh',
+  'tablet.behalf-group@ru',
+]);
 const sameAllowed = (id: string, lang: string) =>
   SAME_EVERYWHERE.has(id) || SAME_EVERYWHERE.has(`${id}@${lang}`);
 
