@@ -9,7 +9,6 @@ import { ConfirmButton } from '../components/ConfirmButton';
 import { LiveRegion } from '../components/LiveAnnouncer';
 import { PhaseWatch, timeInWords } from '../components/PhaseWatch';
 import { ScreenHeader } from '../components/ScreenHeader';
-import { useNames } from '../i18n/names';
 import { useT } from '../i18n/useT';
 import { useLiveView } from '../live/LiveContext';
 import type { MayPress } from '../live/mayPress';
@@ -69,9 +68,14 @@ const WITHDRAW: Record<RequestKind, { question: string; after: string; button: s
   },
 };
 
-/** "Speaker: <strong>Ms. Ana Fontana</strong>" and the like: a label and a name in bold. */
+/**
+ * "Speaker: <strong>Ms. Ana Fontana</strong>" and the like: a label and a name in bold. The name
+ * goes in as an element, never as text: Lingui reads tags in a message's text once its values are
+ * in, so a name typed as "<b>Ana</b>" would otherwise vanish. It is isolated (`bdi`), so a Latin
+ * name keeps its order in an Arabic line and the reverse.
+ */
 const Labelled = ({ id, name }: { id: string; name: string }) => (
-  <Trans id={id} values={{ name }} components={{ 0: <strong /> }} />
+  <Trans id={id} values={{ name: <bdi>{name}</bdi> }} components={{ 0: <strong /> }} />
 );
 
 interface WaitingProps {
@@ -187,7 +191,6 @@ const Interrupted = ({ turn, by }: { turn: TurnView; by: TurnView | null }) => {
 export const DelegateScreen = () => {
   const t = useT();
   const words = useRequestWords();
-  const names = useNames();
   const { view, session } = useLiveView();
   const roster = useRoster(session.meetingId);
   const groups = useGroups(session.meetingId);
@@ -222,7 +225,7 @@ export const DelegateScreen = () => {
         )}
         <LiveRegion announcement={news.announcement} />
         <h2 className="delegate-name">
-          {delegation ? names.delegation(delegation.id, delegation.name) : '\u00a0'}
+          {delegation ? words.names.delegation(delegation.id, delegation.name) : '\u00a0'}
         </h2>
         {view.status === 'running' && here && <p className="delegate-place">{placeTitle(here)}</p>}
         {view.status === 'suspended' && (

@@ -230,6 +230,21 @@ describe('the tablet in the six languages of the United Nations', () => {
     });
   }
 
+  it('shows a speaker named with tags whole, in Arabic as in English', async () => {
+    const name = '<b>Ana</b> <0>Pérez</0> <img src=x onerror=alert(1)>';
+    const { page, context, problems } = await tabletOf('ghana', '&lang=ar');
+    const ar = await i18nIn('ar');
+    await page.getByText(ar._('tablet.name-speaker')).click();
+    await page.getByLabel(ar._('tablet.speaker-name')).fill(name);
+    await page.getByRole('button', { name: ar._('tablet.request-floor') }).click();
+    // The name as typed, inside the Arabic line, not read as markup.
+    await expect.poll(() => page.locator('.delegate-speaker strong').textContent()).toBe(name);
+    expect(problems).toEqual([]);
+    await ok(chair, { type: 'floor.remove', requestId: requestOf('ghana').id });
+    await until((v) => v.floor.queue.length === 0);
+    await context.close();
+  });
+
   it('keeps the language chosen in its menu after a reload; ?lang= in the address sets it', async () => {
     const { page, context } = await tabletOf('ghana');
     // Headless Chromium's own language is English.
