@@ -38,15 +38,15 @@ const needsGroups = (command: Command): boolean =>
   (command.type === 'floor.request' || command.type === 'floor.add') &&
   command.onBehalfOf !== undefined;
 
-/** Not a rule of the room: this screen cannot tell yet, and the button waits for the roster. */
-const ROSTER_LOADING: Refusal = {
-  code: 'unavailable',
-  message: 'The list of delegations is still loading.',
-};
-const GROUPS_LOADING: Refusal = {
-  code: 'unavailable',
-  message: 'The list of groups is still loading.',
-};
+/**
+ * Not a rule of the room: this screen cannot tell yet, and the button waits for the roster (or
+ * the groups). Its words are the screen's own (`live.*` in the `common` catalogue).
+ */
+const ROSTER_LOADING = 'live.roster-loading';
+const GROUPS_LOADING = 'live.groups-loading';
+
+/** How the screen words the refusals it makes itself: a message id to the page's words. */
+export type Say = (id: string) => string;
 
 const NO_GROUPS: readonly Group[] = [];
 const NO_DELEGATIONS: RosterIndex = rosterIndex([]);
@@ -69,7 +69,9 @@ const indexOf = (roster: Roster, groups: readonly Group[]): RosterIndex => {
 /**
  * The answers for one view of the meeting, remembered: a console asks again at every render (the
  * queue's waiting times redraw each second), and a view does not change once received. `now` is
- * read at the first question; the chart's guards read no clock, only its effects do.
+ * read at the first question; the chart's guards read no clock, only its effects do. `say` words
+ * the screen's own refusals (the roster still loading) in the page's language; without it they
+ * carry their message ids.
  */
 export const mayPressIn = (
   view: MeetingView,
@@ -77,11 +79,13 @@ export const mayPressIn = (
   sender: Sender,
   now: () => number,
   groups: GroupsKnown = 'none',
+  say: Say = (id) => id,
 ): MayPress => {
   const answers = new Map<string, Refusal | null>();
+  const loading = (id: string): Refusal => ({ code: 'unavailable', message: say(id) });
   return (command) => {
-    if (roster === null && needsRoster(command)) return ROSTER_LOADING;
-    if (groups === null && needsGroups(command)) return GROUPS_LOADING;
+    if (roster === null && needsRoster(command)) return loading(ROSTER_LOADING);
+    if (groups === null && needsGroups(command)) return loading(GROUPS_LOADING);
     const key = JSON.stringify(command);
     const known = answers.get(key);
     if (known !== undefined) return known;

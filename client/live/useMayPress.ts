@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useT } from '../i18n/useT';
 import { useLiveView } from './LiveContext';
 import { type GroupsKnown, type MayPress, mayPressIn, type RosterKnown } from './mayPress';
 
@@ -16,6 +17,7 @@ export const useMayPress = (
   roster: RosterKnown = 'none',
   groups: GroupsKnown = 'none',
 ): MayPress => {
+  const t = useT();
   const { view, session, clock } = useLiveView();
   const { role, delegationId } = session;
   return useMemo(
@@ -26,7 +28,8 @@ export const useMayPress = (
         { role, ...(delegationId !== undefined && { delegationId }) },
         () => clock.now(),
         groups,
+        (id) => t(id),
       ),
-    [view, roster, groups, role, delegationId, clock],
+    [view, roster, groups, role, delegationId, clock, t],
   );
 };

@@ -5,6 +5,7 @@ import type { CommandAck, CommandErrorCode } from '../../shared/protocol/errors'
 import { StateFollower } from '../../shared/protocol/state';
 import type { MeetingView } from '../../shared/protocol/view';
 import type { Session } from '../app/sessions';
+import { useT } from '../i18n/useT';
 import { watchHeartbeat } from './heartbeat';
 import { ServerClock } from './serverClock';
 import { connectMeeting, emitCommand, type MeetingSocket, probeOf } from './socket';
@@ -52,6 +53,10 @@ export const useMeeting = (
   session: Session,
   onUnauthorized: (signedOut?: SignedOut['reason']) => void,
 ): LiveMeeting => {
+  const t = useT();
+  // The refusals this screen makes itself are worded when they are made, in the page's language.
+  const say = useRef(t);
+  say.current = t;
   const [view, setView] = useState<MeetingView | null>(null);
   const [connection, setConnection] = useState<Connection>('connecting');
   const [notices, setNotices] = useState<Notice[]>([]);
@@ -104,6 +109,7 @@ export const useMeeting = (
       setConnection('reconnecting');
       clock.stop();
       // The server let go of this socket on purpose (a restart, say): socket.io will not retry.
+      // i18n-ignore: socket.io's name for that reason, not words a person reads
       if (reason === 'io server disconnect') retry = setTimeout(() => socket.connect(), 1_000);
     });
     socket.on('connect_error', (error) => {
@@ -137,25 +143,19 @@ export const useMeeting = (
   const emit = useCallback(async (command: Command): Promise<CommandAck> => {
     const socket = socketRef.current;
     if (!socket?.connected) {
-      return refusal(
-        'unavailable',
-        'Not connected to the server, so nothing was done. Wait for the connection to return.',
-      );
+      return refusal('unavailable', say.current('live.not-connected'));
     }
     try {
       return await emitCommand(socket, command);
     } catch {
-      return refusal(
-        'unavailable',
-        'The server did not answer in time. Look at the screen before trying again.',
-      );
+      return refusal('unavailable', say.current('live.no-answer'));
     }
   }, []);
 
   const send = useCallback(
     async (command: Command): Promise<CommandAck> => {
       const ack = await emit(command);
-      if (!ack.ok) notify(ack.error.message || 'The server refused that.');
+      if (!ack.ok) notify(ack.error.message || say.current('live.refused'));
       return ack;
     },
     [emit, notify],

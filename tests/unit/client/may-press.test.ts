@@ -16,6 +16,9 @@ import {
   MODERATOR,
   smallAgenda,
 } from '../../support/engine';
+import { wordsIn } from '../../support/words';
+
+const en = await wordsIn('en');
 
 const ROSTER: Roster = [
   { id: 'kenya', name: 'Kenya', category: 'member-state' },
@@ -279,7 +282,7 @@ describe('"may I press this?" on a tablet, for every kind of request (contract v
 
   it('waits for the groups only where a group is named', () => {
     const h = EngineHarness.at('panel-1', 'discussion');
-    const ask = mayPressIn(h.view(), DEFAULT_ROSTER, EGYPT, () => h.now, null);
+    const ask = mayPressIn(h.view(), DEFAULT_ROSTER, EGYPT, () => h.now, null, en.t);
     expect(ask(groupStatement)).toEqual({
       code: 'unavailable',
       message: 'The list of groups is still loading.',
