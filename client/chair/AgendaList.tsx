@@ -10,6 +10,7 @@ import { useMayPress } from '../live/useMayPress';
 import { placeTitle } from '../meeting/agenda';
 import { whatLeavingEnds } from '../meeting/leavingStep';
 import { stepSeen } from '../meeting/seen';
+import { useRequestWords } from '../meeting/useRequestWords';
 import { usePermissions } from '../officers/usePermissions';
 
 /** The name under which an agenda step takes the focus handed to it. */
@@ -25,6 +26,7 @@ const plannedTime = (item: AgendaItem) =>
  */
 export const AgendaList = () => {
   const t = useT();
+  const words = useRequestWords();
   const { view } = useLiveView();
   const [send, pending] = useCommand();
   const can = usePermissions();
@@ -87,7 +89,8 @@ export const AgendaList = () => {
                           disabled={pending}
                           question={t('chair.go-question', { place })}
                           detail={
-                            whatLeavingEnds(view, { itemId: item.id, stepId: step.id }) ?? undefined
+                            whatLeavingEnds(words, view, { itemId: item.id, stepId: step.id }) ??
+                            undefined
                           }
                           confirmLabel={t('chair.go-there')}
                           focusAfterConfirm={stepTaker(item.id, step.id)}

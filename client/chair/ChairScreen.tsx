@@ -1,10 +1,9 @@
 import { currentStep } from '../../shared/engine/places';
 import { useRoute } from '../app/router';
 import { ScreenHeader } from '../components/ScreenHeader';
-import { LanguageMenu } from '../i18n/LanguageMenu';
 import { useT } from '../i18n/useT';
 import { useLiveView } from '../live/LiveContext';
-import { placeTitle, STATUS_LABEL } from '../meeting/agenda';
+import { placeTitle, STATUS_WORDS } from '../meeting/agenda';
 import { ConsoleAlerts } from '../officers/ConsoleAlerts';
 import { CurrentTurn } from '../officers/CurrentTurn';
 import { FloorPanel, StepRequestsPanel } from '../officers/FloorPanel';
@@ -72,10 +71,9 @@ export const ChairScreen = () => {
   return (
     <ScheduleProvider>
       <div className="console">
-        <ScreenHeader screen={t('app.screen-chair')} status={STATUS_LABEL[view.status]}>
+        <ScreenHeader screen={t('app.screen-chair')} status={t(STATUS_WORDS[view.status])}>
           <ScheduleStatus />
           {/* This console's own language; the room's is chosen in the "Room display" panel. */}
-          <LanguageMenu className="console-language" />
         </ScreenHeader>
         {/* Above the agenda editor too: a point of order, or a black room, does not wait for an edit. */}
         <ConsoleAlerts />

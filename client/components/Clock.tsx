@@ -1,12 +1,14 @@
 import type { Phase } from '../../shared/clock/turnClock';
 import type { TurnView } from '../../shared/protocol/view';
+import { useT } from '../i18n/useT';
 import { useLive } from '../live/LiveContext';
 import { useTurnClock } from '../live/useTurnClock';
+import { useRequestWords } from '../meeting/useRequestWords';
 
-const PHASE_LABEL: Record<Phase, string> = {
-  normal: 'Time left',
-  warning: 'Warning',
-  overtime: 'Time is up',
+const PHASE_WORDS: Record<Phase, string> = {
+  normal: 'components.clock-normal',
+  warning: 'components.clock-warning',
+  overtime: 'components.clock-overtime',
 };
 
 /** Colour is never the only cue: each phase also says itself in words, and shows a mark. */
@@ -14,8 +16,13 @@ const PHASE_MARK: Record<Phase, string> = { normal: '', warning: '▲', overtime
 
 export type ClockSize = 'console' | 'display' | 'tablet' | 'podium' | 'overlay';
 
-/** A turn's clock: `M:SS` left, `-M:SS` past the limit, with the phase in words. */
+/**
+ * A turn's clock: `M:SS` left, `-M:SS` past the limit, with the phase in words. The time reads
+ * left to right in every language (`dir="ltr"`): a clock in an Arabic page is still `-0:12`.
+ */
 export const Clock = ({ turn, size }: { turn: TurnView; size: ClockSize }) => {
+  const t = useT();
+  const words = useRequestWords();
   const { clock } = useLive();
   const { text, phase } = useTurnClock(turn, clock);
   const paused = turn.status === 'paused';
@@ -28,9 +35,10 @@ export const Clock = ({ turn, size }: { turn: TurnView; size: ClockSize }) => {
     >
       <div
         className="clock-time"
+        dir="ltr"
         role="timer"
         aria-live="off"
-        aria-label={`Speaking time of ${turn.speaker.name}`}
+        aria-label={t('components.clock-label', { speaker: words.speaker(turn.speaker) })}
       >
         {text}
       </div>
@@ -40,8 +48,8 @@ export const Clock = ({ turn, size }: { turn: TurnView; size: ClockSize }) => {
             {PHASE_MARK[phase]}{' '}
           </span>
         )}
-        {PHASE_LABEL[phase]}
-        {paused && <span className="clock-paused"> · Paused</span>}
+        {t(PHASE_WORDS[phase])}
+        {paused && <span className="clock-paused">{t('components.clock-paused')}</span>}
       </p>
     </div>
   );

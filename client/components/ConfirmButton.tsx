@@ -1,4 +1,5 @@
 import { type ReactNode, useId, useState } from 'react';
+import { useT } from '../i18n/useT';
 import { passFocusTo, useTakesFocus } from './focusHandoff';
 
 interface QuestionProps {
@@ -18,6 +19,7 @@ export const ConfirmQuestion = ({
   onConfirm,
   onCancel,
 }: QuestionProps) => {
+  const t = useT();
   const detailId = useId();
   return (
     <fieldset
@@ -47,7 +49,7 @@ export const ConfirmQuestion = ({
           {confirmLabel}
         </button>
         <button type="button" className="button-quiet" onClick={onCancel}>
-          Cancel
+          {t('components.cancel')}
         </button>
       </div>
     </fieldset>

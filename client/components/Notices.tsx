@@ -1,3 +1,4 @@
+import { useT } from '../i18n/useT';
 import { useLive } from '../live/LiveContext';
 import { useRefusalWords } from '../live/refusalWords';
 
@@ -6,6 +7,7 @@ import { useRefusalWords } from '../live/refusalWords';
  * region is always there so that screen readers hear it.
  */
 export const AlertRegion = () => {
+  const t = useT();
   const { notices, dismiss } = useLive();
   const words = useRefusalWords();
   return (
@@ -14,7 +16,7 @@ export const AlertRegion = () => {
         <div className="alert" key={n.id}>
           <p>{words(n.refusal)}</p>
           <button type="button" className="button-quiet" onClick={() => dismiss(n.id)}>
-            Dismiss
+            {t('components.dismiss')}
           </button>
         </div>
       ))}
@@ -24,15 +26,16 @@ export const AlertRegion = () => {
 
 /** Says plainly when the screen is not live; its clock keeps running meanwhile. */
 export const ConnectionNotice = () => {
+  const t = useT();
   const { connection } = useLive();
   return (
     <div className="connection" role="status">
       {connection === 'reconnecting' && (
-        <p className="connection-notice">
-          The server cannot be reached. Reconnecting… The clock keeps running.
-        </p>
+        <p className="connection-notice">{t('components.reconnecting')}</p>
       )}
-      {connection === 'connecting' && <p className="connection-notice">Connecting…</p>}
+      {connection === 'connecting' && (
+        <p className="connection-notice">{t('components.connecting')}</p>
+      )}
     </div>
   );
 };

@@ -1,19 +1,21 @@
 import { useEffect, useRef } from 'react';
 import { type Phase, remainingAt } from '../../shared/clock/turnClock';
 import type { TurnView } from '../../shared/protocol/view';
+import type { T } from '../i18n/useT';
 import { useLive } from '../live/LiveContext';
 import { useTurnPhase } from '../live/useTurnClock';
 
-/** "1 minute 30 seconds", "30 seconds": the time left as a screen reader should say it. */
-export const timeInWords = (ms: number): string => {
+/**
+ * "1 minute 30 seconds", "30 seconds": the time left as a screen reader should say it, in the
+ * page's language (each count with its language's plural form).
+ */
+export const timeInWords = (t: T, ms: number): string => {
   const total = Math.max(0, Math.ceil(ms / 1000));
   const minutes = Math.floor(total / 60);
   const seconds = total % 60;
-  const parts = [
-    minutes > 0 ? `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}` : null,
-    seconds > 0 || minutes === 0 ? `${seconds} ${seconds === 1 ? 'second' : 'seconds'}` : null,
-  ];
-  return parts.filter((p) => p !== null).join(' ');
+  if (minutes === 0) return t('components.time-seconds', { seconds });
+  if (seconds === 0) return t('components.time-minutes', { minutes });
+  return t('components.time-minutes-seconds', { minutes, seconds });
 };
 
 /**

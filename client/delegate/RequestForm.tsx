@@ -1,3 +1,5 @@
+import type { MessageDescriptor } from '@lingui/core';
+import { Trans } from '@lingui/react';
 import { type FormEvent, useId, useState } from 'react';
 import { queueStep } from '../../shared/engine/places';
 import type { Group } from '../../shared/protocol/agenda';
@@ -10,18 +12,21 @@ import type { MeetingView } from '../../shared/protocol/view';
 import { BusyButton } from '../components/BusyButton';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { passFocusTo, useTakesFocus } from '../components/focusHandoff';
+import { type T, useT } from '../i18n/useT';
 import type { MayPress } from '../live/mayPress';
 import { type RefusalWords, useRefusalWords } from '../live/refusalWords';
 import { useCommand } from '../live/useCommand';
 import { panelists } from '../meeting/agenda';
+import { KIND_WORDS } from '../meeting/requestWords';
+import { useRequestWords } from '../meeting/useRequestWords';
 
 type SexChoice = Sex | 'none';
 
 const SEX_CHOICES: { value: SexChoice; label: string }[] = [
-  { value: 'female', label: 'Female' },
-  { value: 'male', label: 'Male' },
-  { value: 'other', label: 'Other' },
-  { value: 'none', label: 'Prefer not to say' },
+  { value: 'female', label: 'tablet.sex-female' },
+  { value: 'male', label: 'tablet.sex-male' },
+  { value: 'other', label: 'tablet.sex-other' },
+  { value: 'none', label: 'tablet.sex-none' },
 ];
 
 /** Who speaks, as the delegation chooses to say: sent with each of its requests. */
@@ -30,12 +35,15 @@ interface Speaker {
   sex?: Sex;
 }
 
-/** A meeting not under way, as the room says it: the tablet then offers no request at all. */
+/**
+ * A meeting not under way, as the room says it (a message id): the tablet then offers no
+ * request at all.
+ */
 export const notSitting = (view: MeetingView): string | null =>
   view.status === 'pending'
-    ? 'The meeting has not started yet.'
+    ? 'tablet.not-started'
     : view.status === 'closed'
-      ? 'The meeting is closed.'
+      ? 'tablet.closed'
       : null;
 
 /**
@@ -44,17 +52,16 @@ export const notSitting = (view: MeetingView): string | null =>
  * every kind of request.
  */
 export const reasonOf = (
+  t: T,
   view: MeetingView,
   refusal: ReasonedRefusal,
   words: RefusalWords,
 ): string => {
   const absent = notSitting(view);
-  if (absent) return absent;
-  if (refusal.code === 'list_closed') {
-    return 'The list of speakers is closed: no new statements are taken.';
-  }
+  if (absent) return t(absent);
+  if (refusal.code === 'list_closed') return t('tablet.list-closed-reason');
   if (view.status === 'suspended' && refusal.reason.id === 'refusal.suspended') {
-    return 'Not while the meeting is suspended.';
+    return t('tablet.suspended-reason');
   }
   return words(refusal);
 };
@@ -69,10 +76,11 @@ const Reason = ({
   view: MeetingView;
   refusal: ReasonedRefusal;
 }) => {
+  const t = useT();
   const words = useRefusalWords();
   return (
     <p className="ask-reason" id={id}>
-      {reasonOf(view, refusal, words)}
+      {reasonOf(t, view, refusal, words)}
     </p>
   );
 };
@@ -83,8 +91,11 @@ const earlyStepTitle = (view: MeetingView): string | null => {
   return target?.early ? target.step.title : null;
 };
 
-export const earlyWords = (title: string): string =>
-  `Your statement will be heard in “${title}”, when the discussion begins.`;
+/** "Your statement will be heard in “Interactive discussion”, when the discussion begins." */
+export const earlyWords = (title: string): MessageDescriptor => ({
+  id: 'tablet.early',
+  values: { title },
+});
 
 interface StatementProps {
   view: MeetingView;
@@ -99,6 +110,8 @@ interface StatementProps {
  * groups, with the panelists its questions address when the item has a panel.
  */
 const StatementForm = ({ view, mayPress, speaker, groups }: StatementProps) => {
+  const t = useT();
+  const words = useRequestWords();
   const [send, pending] = useCommand();
   const [onBehalfOf, setOnBehalfOf] = useState('');
   const [addressedTo, setAddressedTo] = useState<string[]>([]);
@@ -129,34 +142,36 @@ const StatementForm = ({ view, mayPress, speaker, groups }: StatementProps) => {
     void send(command);
   };
   return (
-    <form className="request-form" onSubmit={submit} aria-label="Statement">
+    <form className="request-form" onSubmit={submit} aria-label={t(KIND_WORDS.statement)}>
       {early && open && (
         <p className="ask-early" id={earlyId}>
-          You may ask now for the floor in the discussion to come. {earlyWords(early)}
+          {t('tablet.ask-early', { title: early })}
         </p>
       )}
       {open && groups.length > 0 && (
         <fieldset className="choices ask-choices">
-          <legend>On behalf of</legend>
-          {[{ id: '', name: 'Our own delegation' }, ...groups].map((group) => (
-            <label key={group.id} className="choice">
+          <legend>{t('tablet.on-behalf-of')}</legend>
+          {[null, ...groups].map((group) => (
+            <label key={group?.id ?? ''} className="choice">
               <input
                 type="radio"
                 name="on-behalf-of"
-                value={group.id}
-                checked={onBehalfOf === group.id}
-                onChange={() => setOnBehalfOf(group.id)}
+                value={group?.id ?? ''}
+                checked={onBehalfOf === (group?.id ?? '')}
+                onChange={() => setOnBehalfOf(group?.id ?? '')}
               />
-              {group.id === '' ? group.name : `The ${group.name}`}
+              {group
+                ? t('tablet.behalf-group', { group: words.group(group) })
+                : t('tablet.own-delegation')}
             </label>
           ))}
         </fieldset>
       )}
       {open && panel.length > 0 && (
         <details className="request-details">
-          <summary>Questions to panelists (optional)</summary>
+          <summary>{t('tablet.questions-optional')}</summary>
           <fieldset className="choices">
-            <legend>Your statement's questions are for</legend>
+            <legend>{t('tablet.questions-for')}</legend>
             {panel.map((p) => (
               <label key={p.id} className="choice">
                 <input
@@ -187,7 +202,7 @@ const StatementForm = ({ view, mayPress, speaker, groups }: StatementProps) => {
         refusal={refusal}
         aria-describedby={refusal ? reasonId : early && open ? earlyId : undefined}
       >
-        Request the floor
+        {t('tablet.request-floor')}
       </BusyButton>
       {refusal && <Reason id={reasonId} view={view} refusal={refusal} />}
     </form>
@@ -209,6 +224,7 @@ const ReplyAsk = ({
   speaker: Speaker;
   delegationId: string;
 }) => {
+  const t = useT();
   const [send, pending] = useCommand();
   const reasonId = useId();
   const headingId = useId();
@@ -218,19 +234,16 @@ const ReplyAsk = ({
   const used = view.current?.replies[delegationId] ?? 0;
   return (
     <section className="ask-block" aria-labelledby={headingId}>
-      <h3 id={headingId}>Right of reply</h3>
+      <h3 id={headingId}>{t(KIND_WORDS.reply)}</h3>
       <p>
-        Rights of reply used on this item:{' '}
-        <strong>
-          {used} of {MAX_REPLIES_PER_ITEM}
-        </strong>
-        .
+        <Trans
+          id="tablet.replies-used"
+          values={{ used, max: MAX_REPLIES_PER_ITEM }}
+          components={{ 0: <strong /> }}
+        />
       </p>
       <p className="quiet">
-        {view.floor.open
-          ? 'A right of reply may be asked for even after the list of speakers closes.'
-          : 'The list of speakers is closed, but a right of reply may still be asked for.'}{' '}
-        Replies are heard after the statements.
+        {t(view.floor.open ? 'tablet.reply-list-open' : 'tablet.reply-list-closed')}
       </p>
       <BusyButton
         ref={takesFocus}
@@ -243,7 +256,7 @@ const ReplyAsk = ({
           void send(command);
         }}
       >
-        Ask for a right of reply
+        {t('tablet.ask-reply')}
       </BusyButton>
       {refusal && <Reason id={reasonId} view={view} refusal={refusal} />}
     </section>
@@ -263,6 +276,7 @@ const PointOfOrderAsk = ({
   mayPress: MayPress;
   speaker: Speaker;
 }) => {
+  const t = useT();
   const [send, pending] = useCommand();
   const reasonId = useId();
   const headingId = useId();
@@ -270,22 +284,19 @@ const PointOfOrderAsk = ({
   const refusal = mayPress(command);
   return (
     <section className="ask-block ask-point-of-order" aria-labelledby={headingId}>
-      <h3 id={headingId}>Point of order</h3>
-      <p className="quiet">
-        Only to raise a question of procedure: the chair hears it at once, before anyone else, and
-        may interrupt the speaker.
-      </p>
+      <h3 id={headingId}>{t(KIND_WORDS['point-of-order'])}</h3>
+      <p className="quiet">{t('tablet.point-of-order-what')}</p>
       <ConfirmButton
         className="button-wide button-point-of-order"
         disabled={pending || refusal !== null}
-        question="Raise a point of order now?"
-        detail="The chair will give you the floor before anyone else, interrupting the speaker if need be."
-        confirmLabel="Yes, raise a point of order"
+        question={t('tablet.point-of-order-question')}
+        detail={t('tablet.point-of-order-detail')}
+        confirmLabel={t('tablet.point-of-order-confirm')}
         focusName="ask-point-of-order"
         focusAfterConfirm="withdraw-point-of-order"
         onConfirm={() => void send(command)}
       >
-        Raise a point of order
+        {t('tablet.raise-point-of-order')}
       </ConfirmButton>
       {refusal && <Reason id={reasonId} view={view} refusal={refusal} />}
     </section>
@@ -307,6 +318,7 @@ interface Props {
  * the server would accept its request, and otherwise shows the engine's reason.
  */
 export const RequestForm = ({ view, mayPress, delegationId, groups, waiting }: Props) => {
+  const t = useT();
   const [speakerName, setSpeakerName] = useState('');
   const [sex, setSex] = useState<SexChoice>('none');
   const nameId = useId();
@@ -321,9 +333,9 @@ export const RequestForm = ({ view, mayPress, delegationId, groups, waiting }: P
         <StatementForm view={view} mayPress={mayPress} speaker={speaker} groups={groups} />
       )}
       <details className="request-details">
-        <summary>Name the speaker (optional)</summary>
-        <p className="quiet">Sent with each request from this tablet.</p>
-        <label htmlFor={nameId}>Speaker's name</label>
+        <summary>{t('tablet.name-speaker')}</summary>
+        <p className="quiet">{t('tablet.name-sent')}</p>
+        <label htmlFor={nameId}>{t('tablet.speaker-name')}</label>
         <input
           id={nameId}
           value={speakerName}
@@ -332,7 +344,7 @@ export const RequestForm = ({ view, mayPress, delegationId, groups, waiting }: P
           onChange={(e) => setSpeakerName(e.target.value)}
         />
         <fieldset className="choices">
-          <legend>Speaker's sex (voluntary, for statistics only)</legend>
+          <legend>{t('tablet.speaker-sex')}</legend>
           {SEX_CHOICES.map((choice) => (
             <label key={choice.value} className="choice">
               <input
@@ -342,7 +354,7 @@ export const RequestForm = ({ view, mayPress, delegationId, groups, waiting }: P
                 checked={sex === choice.value}
                 onChange={() => setSex(choice.value)}
               />
-              {choice.label}
+              {t(choice.label)}
             </label>
           ))}
         </fieldset>

@@ -1,6 +1,8 @@
+import type { MessageDescriptor } from '@lingui/core';
 import type { RequestKind } from '../../shared/protocol/common';
 import type { MeetingView, QueueEntry, TurnView } from '../../shared/protocol/view';
 import { isStateCategory, requestsInLine } from '../meeting/agenda';
+import type { RequestWords } from '../meeting/requestWords';
 
 /**
  * What a tablet reads from two successive states of the meeting, for its delegation. A
@@ -17,21 +19,24 @@ const placeOf = (view: MeetingView, requestId: string): number | null => {
   return index < 0 ? null : index + 1;
 };
 
-export const STATES_FIRST_WORDS = 'States speak first in this discussion.';
+export const STATES_FIRST_WORDS: MessageDescriptor = { id: 'tablet.why-states-first' };
 
 /** Why a request asked for later now stands ahead of the delegation's, in the room's words. */
-const aheadBecause = (view: MeetingView, mine: QueueEntry, other: QueueEntry): string | null => {
+const aheadBecause = (
+  view: MeetingView,
+  mine: QueueEntry,
+  other: QueueEntry,
+): MessageDescriptor | null => {
   if (other.kind === 'point-of-order' && mine.kind !== 'point-of-order') {
-    return 'A point of order is heard first.';
+    return { id: 'tablet.why-point-of-order' };
   }
   if (mine.kind === 'reply' && other.kind === 'statement') {
-    return 'Rights of reply are heard after the statements.';
+    return { id: 'tablet.why-replies-after' };
   }
   if (mine.kind !== 'statement' || other.kind !== 'statement') return null;
   const { policy } = view.floor;
   if (policy === 'arrival') return null;
-  if (other.onBehalfOf && !mine.onBehalfOf)
-    return 'Statements on behalf of groups are heard first.';
+  if (other.onBehalfOf && !mine.onBehalfOf) return { id: 'tablet.why-groups-first' };
   if (mine.onBehalfOf || other.onBehalfOf) return null;
   const stateAhead = isStateCategory(other.category);
   if (policy === 'states-first') {
@@ -40,8 +45,8 @@ const aheadBecause = (view: MeetingView, mine: QueueEntry, other: QueueEntry): s
   if (stateAhead === isStateCategory(mine.category)) return null;
   const every = view.floor.interleaveEvery;
   return every === undefined
-    ? 'States and the others take turns in this discussion.'
-    : `States and the others take turns in this discussion, one of the others after every ${every} States.`;
+    ? { id: 'tablet.why-interleave' }
+    : { id: 'tablet.why-interleave-every', values: { count: every } };
 };
 
 /**
@@ -55,7 +60,7 @@ export const whyMovedBack = (
   before: MeetingView,
   after: MeetingView,
   requestId: string,
-): string | null => {
+): MessageDescriptor | null => {
   if (!sameStep(before, after)) return null;
   const was = placeOf(before, requestId);
   const is = placeOf(after, requestId);
@@ -72,33 +77,26 @@ export const whyMovedBack = (
   return null;
 };
 
-/** The request's name in a sentence: "statement", "right of reply", "point of order". */
-const KIND_NOUN: Record<RequestKind, string> = {
-  statement: 'statement',
-  reply: 'right of reply',
-  'point-of-order': 'point of order',
-};
-
 /**
- * Who a sentence about a place speaks of: "You are" for a delegation's only request, as in
- * version 1; "Your right of reply is" where the kind tells it apart from the others.
+ * Who a sentence about a place speaks of, as its messages select it (`{subject, select, …}`):
+ * "You are" for a delegation's only request, as in version 1; "Your right of reply is" where the
+ * kind tells it apart from the others.
  */
-const subjectOf = (kind: RequestKind, several: boolean): string =>
-  kind === 'statement' && !several ? 'You are' : `Your ${KIND_NOUN[kind]} is`;
+const subjectOf = (kind: RequestKind, several: boolean): 'you' | RequestKind =>
+  kind === 'statement' && !several ? 'you' : kind;
 
 /** "You have the floor." with what the turn is, when it is not the delegation's own statement. */
-export const floorWords = (turn: TurnView): string => {
+export const floorWords = (words: RequestWords, turn: TurnView): string => {
   const { kind, onBehalfOf } = turn.speaker;
-  if (kind === 'reply') return 'You have the floor for a right of reply.';
-  if (kind === 'point-of-order') return 'You have the floor on a point of order.';
-  if (onBehalfOf) return `You have the floor, on behalf of the ${onBehalfOf.name}.`;
-  return 'You have the floor.';
+  const { t } = words;
+  if (kind === 'reply') return t('tablet.news-floor-reply');
+  if (kind === 'point-of-order') return t('tablet.news-floor-point-of-order');
+  if (onBehalfOf) return t('tablet.news-floor-behalf', { group: words.group(onBehalfOf) });
+  return t('tablet.news-floor');
 };
 
-export const INTERRUPTED_WORDS =
-  'Your turn is interrupted by a point of order. Your clock is paused.';
-export const GIVEN_BACK_WORDS =
-  'The point of order is over: you have the floor again. Your clock is paused until the chair resumes it.';
+export const INTERRUPTED_WORDS: MessageDescriptor = { id: 'tablet.news-interrupted' };
+export const GIVEN_BACK_WORDS: MessageDescriptor = { id: 'tablet.news-given-back' };
 
 /**
  * What the tablet tells its screen reader after a change, in the order it happened: the floor
@@ -108,22 +106,24 @@ export const GIVEN_BACK_WORDS =
  * early, the list of speakers closing or opening again. Empty when nothing of its own changed.
  */
 export const tabletNews = (
+  words: RequestWords,
   before: MeetingView,
   after: MeetingView,
   delegationId: string,
 ): string[] => {
+  const { t } = words;
   const news: string[] = [];
   const mineTurn = (turn: TurnView | null | undefined): turn is TurnView =>
     turn?.speaker.delegationId === delegationId;
   const hadFloor = mineTurn(before.turn);
   const givenBack =
     mineTurn(before.interrupted) && mineTurn(after.turn) && after.turn.id === before.interrupted.id;
-  if (givenBack) news.push(GIVEN_BACK_WORDS);
+  if (givenBack) news.push(t(GIVEN_BACK_WORDS));
   else if (mineTurn(after.turn) && (!hadFloor || before.turn?.id !== after.turn.id)) {
-    news.push(floorWords(after.turn));
+    news.push(floorWords(words, after.turn));
   }
   if (mineTurn(after.interrupted) && before.interrupted?.id !== after.interrupted.id) {
-    news.push(INTERRUPTED_WORDS);
+    news.push(t(INTERRUPTED_WORDS));
   }
 
   const now = requestsInLine(after, delegationId);
@@ -141,7 +141,7 @@ export const tabletNews = (
         !now.some((n) => n.request.id === request.id) && after.turn?.requestId !== request.id,
     );
     for (const { request } of gone) {
-      news.push(`${subjectOf(request.kind, then.length > 1)} no longer in line.`);
+      news.push(t('tablet.news-gone', { subject: subjectOf(request.kind, then.length > 1) }));
     }
   }
   for (const { request, place } of now) {
@@ -151,17 +151,15 @@ export const tabletNews = (
       const why = whyMovedBack(before, after, request.id);
       news.push(
         why
-          ? `${subject} now number ${place} in line: ${why}`
-          : `${subject} number ${place} in line.`,
+          ? t('tablet.news-moved-back', { subject, place, why: t(why) })
+          : t('tablet.news-place', { subject, place }),
       );
     } else if (begun && request.kind === 'statement') {
-      news.push(`The discussion has begun. ${subject} number ${place} in line.`);
+      news.push(t('tablet.news-begun', { subject, place }));
     }
   }
   if (sameStep(before, after) && before.floor.open !== after.floor.open) {
-    news.push(
-      after.floor.open ? 'The list of speakers is open again.' : 'The list of speakers is closed.',
-    );
+    news.push(t(after.floor.open ? 'tablet.news-list-open' : 'tablet.news-list-closed'));
   }
   return news;
 };

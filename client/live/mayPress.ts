@@ -39,14 +39,17 @@ const needsGroups = (command: Command): boolean =>
   (command.type === 'floor.request' || command.type === 'floor.add') &&
   command.onBehalfOf !== undefined;
 
-/** Not a rule of the room: this screen cannot tell yet, and the button waits for the roster. */
+/**
+ * Not a rule of the room: this screen cannot tell yet, and the button waits for the roster (or
+ * the groups). Its words are the screen's own (`live.*` in the `common` catalogue).
+ */
 const ROSTER_LOADING: ReasonedRefusal = {
   code: 'unavailable',
-  reason: { id: 'refusal.roster-loading' },
+  reason: { id: 'live.roster-loading' },
 };
 const GROUPS_LOADING: ReasonedRefusal = {
   code: 'unavailable',
-  reason: { id: 'refusal.groups-loading' },
+  reason: { id: 'live.groups-loading' },
 };
 
 const NO_GROUPS: readonly Group[] = [];

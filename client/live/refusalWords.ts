@@ -1,10 +1,12 @@
 import { useCallback } from 'react';
+import type { Category } from '../../shared/categories';
 import { dirOf } from '../../shared/protocol/langs';
 import type { CommandErrorCode, RefusalReason } from '../../shared/protocol/refusals';
 import { i18n, localeOf } from '../i18n/i18n';
 import { useLang } from '../i18n/languages';
 import { useNames } from '../i18n/names';
 import { useT } from '../i18n/useT';
+import { CATEGORY_WORDS } from '../meeting/requestWords';
 
 /**
  * A refusal a screen shows: one the server answered (its reason, and its English words, which
@@ -37,7 +39,7 @@ export const useRefusalWords = (): RefusalWords => {
     (refusal) => {
       const { reason } = refusal;
       if (!reason || i18n.messages[reason.id] === undefined) {
-        return refusal.message || t('refusal.refused');
+        return refusal.message || t('live.refused');
       }
       if (!reason.values) return t(reason.id);
       const values = { ...reason.values };
@@ -56,11 +58,11 @@ export const useRefusalWords = (): RefusalWords => {
       const group = text('group');
       if (groupId && group) values.group = names.group(groupId, group);
       // English keeps the engine's own list ("Member State, UN system"); the others say the
-      // categories in their words, listed as their language lists.
+      // categories in the room's words (`words.category-*`), listed as their language lists.
       const categoryIds = text('categoryIds')?.split(',');
-      if (lang !== 'en' && categoryIds?.every((id) => i18n.messages[categoryId(id)])) {
+      if (lang !== 'en' && categoryIds?.every(isCategory)) {
         values.categories = new Intl.ListFormat(localeOf(lang)).format(
-          categoryIds.map((id) => t(categoryId(id))),
+          categoryIds.map((id) => t(CATEGORY_WORDS[id])),
         );
       }
       if (dirOf(lang) === 'rtl') {
@@ -75,5 +77,4 @@ export const useRefusalWords = (): RefusalWords => {
   );
 };
 
-/** A category's message id: `refusal.category-member-state`. */
-const categoryId = (category: string) => `refusal.category-${category}`;
+const isCategory = (id: string): id is Category => Object.hasOwn(CATEGORY_WORDS, id);

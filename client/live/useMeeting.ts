@@ -5,6 +5,7 @@ import type { CommandAck } from '../../shared/protocol/errors';
 import { StateFollower } from '../../shared/protocol/state';
 import type { MeetingView } from '../../shared/protocol/view';
 import type { Session } from '../app/sessions';
+import { useT } from '../i18n/useT';
 import { watchHeartbeat } from './heartbeat';
 import type { ShownRefusal } from './refusalWords';
 import { ServerClock } from './serverClock';
@@ -39,12 +40,13 @@ export interface LiveMeeting {
 }
 
 /**
- * A refusal this screen makes itself, never sent: a person reads its reason (client/locales,
- * area `refusals`), so its `message`, the contract's field for other clients, just names it.
+ * A refusal this screen makes itself, never sent (`live.*`, in the `common` catalogue): its reason,
+ * which the screens say in their language as any refusal's, and its words in the page's language
+ * when it was made.
  */
-const unsent = (id: 'refusal.not-connected' | 'refusal.no-answer'): CommandAck => ({
+const unsent = (id: 'live.not-connected' | 'live.no-answer', words: string): CommandAck => ({
   ok: false,
-  error: { code: 'unavailable', message: id, reason: { id } },
+  error: { code: 'unavailable', message: words, reason: { id } },
 });
 
 const NOTICE_MS = 12_000;
@@ -58,6 +60,10 @@ export const useMeeting = (
   session: Session,
   onUnauthorized: (signedOut?: SignedOut['reason']) => void,
 ): LiveMeeting => {
+  const t = useT();
+  // The refusals this screen makes itself are worded when they are made, in the page's language.
+  const say = useRef(t);
+  say.current = t;
   const [view, setView] = useState<MeetingView | null>(null);
   const [connection, setConnection] = useState<Connection>('connecting');
   const [notices, setNotices] = useState<Notice[]>([]);
@@ -110,7 +116,7 @@ export const useMeeting = (
       setConnection('reconnecting');
       clock.stop();
       // The server let go of this socket on purpose (a restart, say): socket.io will not retry.
-      // i18n-ignore: socket.io's name for that reason, not words a person reads.
+      // i18n-ignore: socket.io's name for that reason, not words a person reads
       if (reason === 'io server disconnect') retry = setTimeout(() => socket.connect(), 1_000);
     });
     socket.on('connect_error', (error) => {
@@ -143,11 +149,11 @@ export const useMeeting = (
 
   const emit = useCallback(async (command: Command): Promise<CommandAck> => {
     const socket = socketRef.current;
-    if (!socket?.connected) return unsent('refusal.not-connected');
+    if (!socket?.connected) return unsent('live.not-connected', say.current('live.not-connected'));
     try {
       return await emitCommand(socket, command);
     } catch {
-      return unsent('refusal.no-answer');
+      return unsent('live.no-answer', say.current('live.no-answer'));
     }
   }, []);
 

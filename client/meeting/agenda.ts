@@ -49,7 +49,7 @@ export const requestsInLine = (view: MeetingView, delegationId: string): PlacedR
     request.delegationId === delegationId ? [{ request, place: index + 1 }] : [],
   );
 
-export { CATEGORY_LABEL, isStateCategory } from '../../shared/categories';
+export { isStateCategory } from '../../shared/categories';
 
 /** "Expert panel 1: Interactive discussion", or only the step when the item has one step. */
 export const placeTitle = (place: Pick<Located, 'item' | 'step'>): string =>
@@ -57,9 +57,10 @@ export const placeTitle = (place: Pick<Located, 'item' | 'step'>): string =>
     ? `${place.item.title}: ${place.step.title}`
     : place.item.title;
 
-export const STATUS_LABEL: Record<MeetingView['status'], string> = {
-  pending: 'Not started',
-  running: 'In session',
-  suspended: 'Suspended',
-  closed: 'Closed',
+/** Where the meeting stands: message ids ("Not started", "In session"...). */
+export const STATUS_WORDS: Record<MeetingView['status'], string> = {
+  pending: 'words.status-pending',
+  running: 'words.status-running',
+  suspended: 'words.status-suspended',
+  closed: 'words.status-closed',
 };

@@ -1,10 +1,18 @@
 import { currentStep, locate, queueStep } from '../../shared/engine/places';
 import type { MeetingView, TurnView } from '../../shared/protocol/view';
+import type { RequestWords } from './requestWords';
 
-const speakerOf = (turn: TurnView): string =>
-  turn.speaker.delegationName && turn.speaker.delegationName !== turn.speaker.name
-    ? `${turn.speaker.name} (${turn.speaker.delegationName})`
-    : turn.speaker.name;
+/** "Ms. Ana Pérez (Egypt)", or the delegation alone when it speaks for itself. */
+const speakerOf = (words: RequestWords, turn: TurnView): string => {
+  const { speaker } = turn;
+  if (speaker.delegationName === undefined || speaker.delegationName === speaker.name) {
+    return words.speaker(speaker);
+  }
+  return words.t('words.person-for', {
+    person: speaker.name,
+    delegation: words.delegation(speaker) ?? speaker.delegationName,
+  });
+};
 
 /**
  * How many of the queue's requests go with the meeting to `to`: the statements asked for early
@@ -33,24 +41,22 @@ const carriedTo = (
  * every request waiting counts as left unheard.
  */
 export const whatLeavingEnds = (
+  words: RequestWords,
   view: MeetingView,
   to?: { itemId: string; stepId: string },
 ): string | null => {
+  const { t } = words;
   const turn = view.turn;
-  const waiting = view.floor.queue.length - carriedTo(view, to);
-  const ends = turn
-    ? view.interrupted
-      ? `The turns of ${speakerOf(turn)} and of ${speakerOf(view.interrupted)} end`
-      : `The turn of ${speakerOf(turn)} ends`
-    : null;
-  const unheard =
-    waiting === 0
-      ? null
-      : waiting === 1
-        ? '1 request for the floor will be left unheard'
-        : `${waiting} requests for the floor will be left unheard`;
-  if (ends && unheard) return `${ends}, and ${unheard}.`;
-  if (ends) return `${ends}.`;
-  if (unheard) return `${unheard}.`;
-  return null;
+  const count = view.floor.queue.length - carriedTo(view, to);
+  if (!turn) return count === 0 ? null : t('words.leaving-unheard', { count });
+  const speaker = speakerOf(words, turn);
+  if (view.interrupted) {
+    const interrupted = speakerOf(words, view.interrupted);
+    return count === 0
+      ? t('words.leaving-turns', { speaker, interrupted })
+      : t('words.leaving-turns-and-unheard', { speaker, interrupted, count });
+  }
+  return count === 0
+    ? t('words.leaving-turn', { speaker })
+    : t('words.leaving-turn-and-unheard', { speaker, count });
 };

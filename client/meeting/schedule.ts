@@ -9,8 +9,12 @@ import {
   scheduleAt,
 } from '../../shared/schedule/schedule';
 import { calendarDateOf, clockTimeOf, instantOf } from '../../shared/schedule/zonedTime';
+import type { T } from '../i18n/useT';
 
-/** Pure readings of the schedule, in the words the consoles and the room display use. */
+/**
+ * Pure readings of the schedule, in the words the consoles and the room display use: each takes
+ * the page's messages (`t`, the `common` catalogue's `words.schedule-*`).
+ */
 
 const MINUTE = 60_000;
 /**
@@ -25,18 +29,22 @@ export const isAnotherDay = (ms: number): boolean => Math.abs(ms) >= ANOTHER_DAY
 const minutesOf = (ms: number): number => Math.floor(Math.abs(ms) / MINUTE);
 
 /** "Running 12 min late", "On time" (under a minute either way), "5 min ahead". */
-export const delayWords = (driftMs: number): string => {
+export const delayWords = (t: T, driftMs: number): string => {
   const minutes = minutesOf(driftMs);
-  if (minutes === 0) return 'On time';
-  return driftMs > 0 ? `Running ${minutes} min late` : `${minutes} min ahead`;
+  if (minutes === 0) return t('words.schedule-on-time');
+  return driftMs > 0
+    ? t('words.schedule-late', { minutes })
+    : t('words.schedule-ahead', { minutes });
 };
 
 /** "+12 min", "−5 min", "on time": a drift in a table ("another day" when it is days). */
-export const driftShort = (driftMs: number): string => {
-  if (isAnotherDay(driftMs)) return 'another day';
+export const driftShort = (t: T, driftMs: number): string => {
+  if (isAnotherDay(driftMs)) return t('words.schedule-another-day');
   const minutes = minutesOf(driftMs);
-  if (minutes === 0) return 'on time';
-  return driftMs > 0 ? `+${minutes} min` : `−${minutes} min`;
+  if (minutes === 0) return t('words.schedule-on-time-short');
+  return driftMs > 0
+    ? t('words.schedule-drift-late', { minutes })
+    : t('words.schedule-drift-ahead', { minutes });
 };
 
 /** `YYYY-MM-DD` of an instant in the agenda's time zone. */
@@ -47,18 +55,20 @@ export const dateOf = calendarDateOf;
  * the agenda): only when the chair shows it, the session is under way, and the room is late by
  * a minute or more.
  */
-export const roomDelay = (view: MeetingView, now: number): string | null => {
+export const roomDelay = (t: T, view: MeetingView, now: number): string | null => {
   if (!view.display.showDelay) return null;
   if (view.status !== 'running' && view.status !== 'suspended') return null;
   const drift = scheduleAt({ agenda: view.agenda, held: [], current: view.current, now }).current
     ?.driftMs;
   if (drift === undefined || drift < MINUTE || drift >= ANOTHER_DAY_MS) return null;
-  return delayWords(drift);
+  return delayWords(t, drift);
 };
 
 export interface ScheduleSummary {
   /** "Running 12 min late", "On time", "5 min ahead", or why there is no such figure. */
   delay: string;
+  /** Whether `delay` says the room runs late (a minute or more), for the header to stress it. */
+  late: boolean;
   /** "Sitting ends about 13:12", when the current sitting is known. */
   sittingEnd: string | null;
 }
@@ -79,41 +89,56 @@ const firstPlanned = (agenda: Agenda): { start: number; end: number | null } | n
  * start has passed; the sitting then ends that much later.
  */
 export const scheduleSummary = (
+  t: T,
   view: MeetingView,
   schedule: ScheduleNow,
   now: number,
 ): ScheduleSummary | null => {
   const zone = view.agenda.timeZone;
   const endWords = (instant: number | null) =>
-    instant === null ? null : `Sitting ends about ${clockTimeOf(instant, zone)}`;
-  const anotherDay = (planned: number) => `Sittings planned for ${dateOf(planned, zone)}`;
+    instant === null
+      ? null
+      : t('words.schedule-sitting-ends', { time: clockTimeOf(instant, zone) });
+  const anotherDay = (planned: number) =>
+    t('words.schedule-another-day-planned', { date: dateOf(planned, zone) });
   if (view.status === 'closed') return null;
   if (view.status === 'pending') {
     const first = firstPlanned(view.agenda);
     if (!first) return null;
     const late = Math.max(0, now - first.start);
     if (Math.abs(now - first.start) >= ANOTHER_DAY_MS) {
-      return { delay: anotherDay(first.start), sittingEnd: null };
+      return { delay: anotherDay(first.start), late: false, sittingEnd: null };
     }
     return {
-      delay: late >= MINUTE ? delayWords(late) : `Starts ${clockTimeOf(first.start, zone)}`,
+      late: late >= MINUTE,
+      delay:
+        late >= MINUTE
+          ? delayWords(t, late)
+          : t('words.schedule-starts', { time: clockTimeOf(first.start, zone) }),
       sittingEnd: endWords(first.end === null ? null : first.end + late),
     };
   }
   const current = schedule.current;
   if (!current || current.sittingId === null)
-    return { delay: 'No planned times', sittingEnd: null };
+    return { delay: t('words.schedule-no-times'), late: false, sittingEnd: null };
   if (Math.abs(current.driftMs) >= ANOTHER_DAY_MS) {
     const planned = schedule.items.find((i) => i.itemId === current.itemId)?.start;
     const words =
-      planned === undefined || planned === null ? 'No planned times' : anotherDay(planned);
-    return { delay: words, sittingEnd: null };
+      planned === undefined || planned === null
+        ? t('words.schedule-no-times')
+        : anotherDay(planned);
+    return { delay: words, late: false, sittingEnd: null };
   }
-  return { delay: delayWords(current.driftMs), sittingEnd: endWords(current.projectedSittingEnd) };
+  return {
+    delay: delayWords(t, current.driftMs),
+    late: minutesOf(current.driftMs) > 0 && current.driftMs > 0,
+    sittingEnd: endWords(current.projectedSittingEnd),
+  };
 };
 
 /** "about 7 more interventions of 3:00 fit before 12:53", and the time left for the discussion. */
 export const discussionWords = (
+  t: T,
   d: DiscussionSchedule,
   timeZone: string,
 ): { timeLeft: string; fit: string } => {
@@ -122,15 +147,15 @@ export const discussionWords = (
   const minutes = minutesOf(d.timeLeftMs);
   const timeLeft =
     d.timeLeftMs <= 0
-      ? `The discussion is ${minutes} min past ${until}, the end planned for it`
+      ? t('words.schedule-discussion-past', { minutes, until })
       : minutes === 0
-        ? `Less than a minute left for the discussion, until ${until}`
-        : `${minutes} min left for the discussion, until ${until}`;
-  const n = d.interventionsThatFit;
+        ? t('words.schedule-discussion-under-a-minute', { until })
+        : t('words.schedule-discussion-left', { minutes, until });
+  const count = d.interventionsThatFit;
   const fit =
-    n === 0
-      ? `No more interventions of ${allowance} fit before ${until}`
-      : `About ${n} more ${n === 1 ? 'intervention' : 'interventions'} of ${allowance} fit before ${until}`;
+    count === 0
+      ? t('words.schedule-none-fit', { allowance, until })
+      : t('words.schedule-fit', { count, allowance, until });
   return { timeLeft, fit };
 };
 

@@ -1,6 +1,5 @@
 import { currentStep } from '../../shared/engine/places';
 import { ScreenHeader } from '../components/ScreenHeader';
-import { LanguageMenu } from '../i18n/LanguageMenu';
 import { useT } from '../i18n/useT';
 import { useLiveView } from '../live/LiveContext';
 import { ConsoleAlerts } from '../officers/ConsoleAlerts';
@@ -43,9 +42,10 @@ export const ModeratorScreen = () => {
   const here = currentStep(view);
   return (
     <div className="console">
-      <ScreenHeader screen={t('app.screen-moderator')} status={words.status(view.status)}>
-        <LanguageMenu className="console-language" />
-      </ScreenHeader>
+      <ScreenHeader
+        screen={t('app.screen-moderator')}
+        status={words.status(view.status)}
+      ></ScreenHeader>
       <ConsoleAlerts />
       <StatusNote />
       <main className="console-main">

@@ -3,12 +3,9 @@ import type { Located } from '../../shared/engine/places';
 import type { Category, RequestKind } from '../../shared/protocol/common';
 import type { MeetingView, OnBehalfOf, TurnSpeaker } from '../../shared/protocol/view';
 import { timeInWords } from '../components/PhaseWatch';
-import { localeOf } from '../i18n/i18n';
-import { useLang } from '../i18n/languages';
-import { useNames } from '../i18n/names';
-import { CATEGORY_LABEL, placeTitle, STATUS_LABEL } from '../meeting/agenda';
+import { placeTitle, STATUS_WORDS } from '../meeting/agenda';
 import { whatLeavingEnds } from '../meeting/leavingStep';
-import { KIND_LABEL, kindNote, speakingFor } from '../meeting/requestWords';
+import { useRequestWords } from '../meeting/useRequestWords';
 
 /**
  * The words the consoles borrow from every screen's shared word makers (client/meeting,
@@ -47,30 +44,23 @@ export interface SharedWords {
 }
 
 export const useSharedWords = (): SharedWords => {
-  const names = useNames();
-  const lang = useLang();
-  return useMemo(() => {
-    const lists = new Intl.ListFormat(localeOf(lang), { type: 'conjunction' });
-    return {
-      kind: (kind) => KIND_LABEL[kind],
-      kindNote: (kind) => kindNote(kind),
-      category: (category) => CATEGORY_LABEL[category],
-      status: (status) => STATUS_LABEL[status],
-      delegation: names.delegation,
-      group: names.group,
+  const words = useRequestWords();
+  return useMemo(
+    () => ({
+      kind: words.kind,
+      kindNote: words.kindNote,
+      category: words.category,
+      status: (status) => words.t(STATUS_WORDS[status]),
+      delegation: words.names.delegation,
+      group: words.names.group,
       speakingFor: (delegation, onBehalfOf) =>
-        speakingFor(
-          names.delegation(delegation.id, delegation.name),
-          onBehalfOf && { name: names.group(onBehalfOf.id, onBehalfOf.name) },
-        ),
-      speaker: (speaker) =>
-        speaker.delegationId !== undefined && speaker.delegationName === speaker.name
-          ? names.delegation(speaker.delegationId, speaker.name)
-          : speaker.name,
+        words.speakingFor(words.names.delegation(delegation.id, delegation.name), onBehalfOf),
+      speaker: words.speaker,
       place: placeTitle,
-      leaving: whatLeavingEnds,
-      timeInWords,
-      list: (items) => lists.format(items),
-    };
-  }, [names, lang]);
+      leaving: (view, to) => whatLeavingEnds(words, view, to),
+      timeInWords: (ms) => timeInWords(words.t, ms),
+      list: words.list,
+    }),
+    [words],
+  );
 };

@@ -44,7 +44,7 @@ import { sidewaysOverflow } from './longNames';
 /** The parts of the console that client/chair draws (the officers' panels are another's). */
 const CONSOLE_PARTS = [
   '.schedule-status',
-  '.console-language',
+  '.screen-language',
   '#place-heading',
   '.place-title',
   '.discussion-time',
@@ -54,7 +54,7 @@ const CONSOLE_PARTS = [
   '.chair-links',
   'nav.agenda',
 ];
-const EDITOR_PARTS = ['.console-language', 'main.agenda-editor'];
+const EDITOR_PARTS = ['.screen-language', 'main.agenda-editor'];
 const DEVICES_PARTS = ['.devices-page'];
 
 /** What a page loads besides its own area: the shell's messages, and the console's. */
@@ -364,7 +364,7 @@ describe('the chair’s pages in the six languages', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
 
     // The console's own menu changes the console, and not the room.
-    await page.locator('.console-language select').selectOption('es');
+    await page.locator('.screen-language select').selectOption('es');
     await page.waitForFunction(() => document.documentElement.lang === 'es');
     await page
       .getByText(messages.es._('chair.room-language-shown', { language: 'francés' }))

@@ -133,29 +133,8 @@ const wordsOnPage = (page: Page): Promise<string> =>
     return words.join('\n');
   });
 
-/**
- * English the shared word makers still write (client/meeting, client/components: the kinds of
- * request, the categories, "on behalf of", what leaving a step ends, the clock's name), which the
- * tablet's part of issue 15 moves to the common catalogue: this test reads that catalogue too,
- * and once it has them this list is to be emptied.
- */
-const SHARED_WORDS_IN_ENGLISH = [
-  /\bSpeaking time of\b/g,
-  /\bPoint of order\b/g,
-  /\bRight of reply\b/g,
-  // Within a sentence (the queue's "Give the floor to Chile (right of reply)"), now that the
-  // refusals' catalogue, which the consoles read, has the words too.
-  /\bright of reply\b/g,
-  /\bMember State\b/g,
-  /, on behalf of the\b/g,
-  /\b[Tt]he turn of .* ends, and \d+ requests? for the floor will be left unheard\./g,
-];
-
 const withoutNames = (text: string): string =>
-  SHARED_WORDS_IN_ENGLISH.reduce(
-    (left, words) => left.replace(words, ' '),
-    AS_WRITTEN.reduce((left, name) => left.split(name).join(' '), text),
-  );
+  AS_WRITTEN.reduce((left, name) => left.split(name).join(' '), text);
 
 /** The elements that reach past the page's width, for the message of a failing check. */
 const pastTheEdge = (page: Page): Promise<string[]> =>

@@ -3,10 +3,11 @@ import { i18nOf } from './i18n';
 
 /**
  * The screens' English for refusals: the English catalogue of the area `refusals`
- * (client/locales/en/refusals.po), compiled as the screens' build compiles it. What an English
- * screen shows for a reason, for tests to compare with the server's words.
+ * (client/locales/en/refusals.po), and `common` for the refusals a screen makes itself (`live.*`),
+ * compiled as the screens' build compiles them. What an English screen shows for a reason, for
+ * tests to compare with the server's words.
  */
-const english = i18nOf('en', ['refusals']);
+const english = i18nOf('en', ['refusals', 'common']);
 
 /** A reason in the screens' English (the id itself when the catalogue lacks it). */
 export const screenEnglish = (reason: RefusalReason): string => english._(reason.id, reason.values);

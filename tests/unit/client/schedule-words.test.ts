@@ -10,6 +10,10 @@ import type { MeetingView } from '../../../shared/protocol/view';
 import { scheduleAt } from '../../../shared/schedule/schedule';
 import { instantOf } from '../../../shared/schedule/zonedTime';
 import { EngineHarness } from '../../support/engine';
+import { i18nIn } from '../../support/words';
+
+const en = await i18nIn('en');
+const t = en._.bind(en);
 
 const MIN = 60_000;
 const NY = 'America/New_York';
@@ -23,19 +27,19 @@ const viewAt = (h: EngineHarness, showDelay = true): MeetingView => ({
 
 describe('the delay in words', () => {
   it('is on time within a minute either way', () => {
-    expect(delayWords(0)).toBe('On time');
-    expect(delayWords(59_999)).toBe('On time');
-    expect(delayWords(-59_999)).toBe('On time');
+    expect(delayWords(t, 0)).toBe('On time');
+    expect(delayWords(t, 59_999)).toBe('On time');
+    expect(delayWords(t, -59_999)).toBe('On time');
   });
 
   it('counts whole minutes late or ahead', () => {
-    expect(delayWords(MIN)).toBe('Running 1 min late');
-    expect(delayWords(12 * MIN + 59_000)).toBe('Running 12 min late');
-    expect(delayWords(-5 * MIN)).toBe('5 min ahead');
-    expect(driftShort(12 * MIN)).toBe('+12 min');
-    expect(driftShort(-5 * MIN)).toBe('−5 min');
-    expect(driftShort(30_000)).toBe('on time');
-    expect(driftShort(3 * 24 * 60 * MIN)).toBe('another day');
+    expect(delayWords(t, MIN)).toBe('Running 1 min late');
+    expect(delayWords(t, 12 * MIN + 59_000)).toBe('Running 12 min late');
+    expect(delayWords(t, -5 * MIN)).toBe('5 min ahead');
+    expect(driftShort(t, 12 * MIN)).toBe('+12 min');
+    expect(driftShort(t, -5 * MIN)).toBe('−5 min');
+    expect(driftShort(t, 30_000)).toBe('on time');
+    expect(driftShort(t, 3 * 24 * 60 * MIN)).toBe('another day');
   });
 });
 
@@ -43,7 +47,7 @@ describe('the room display’s delay', () => {
   const lateBy = (ms: number, showDelay = true) => {
     const h = new EngineHarness({ start: at('10:00') + ms });
     h.ok({ type: 'agenda.start' });
-    return roomDelay(viewAt(h, showDelay), h.now);
+    return roomDelay(t, viewAt(h, showDelay), h.now);
   };
 
   it('says how late the room runs, from the view alone', () => {
@@ -59,9 +63,9 @@ describe('the room display’s delay', () => {
 
   it('says nothing before the start, nor when the sittings are on another day', () => {
     const h = new EngineHarness({ start: at('10:30') });
-    expect(roomDelay(viewAt(h), h.now)).toBeNull();
+    expect(roomDelay(t, viewAt(h), h.now)).toBeNull();
     h.ok({ type: 'agenda.start' });
-    expect(roomDelay(viewAt(h), h.now + 3 * 24 * 60 * MIN)).toBeNull();
+    expect(roomDelay(t, viewAt(h), h.now + 3 * 24 * 60 * MIN)).toBeNull();
   });
 
   it('goes on counting during a suspension', () => {
@@ -69,7 +73,7 @@ describe('the room display’s delay', () => {
     h.ok({ type: 'agenda.start' });
     h.wait(2 * MIN).ok({ type: 'session.suspend' });
     h.wait(20 * MIN);
-    expect(roomDelay(viewAt(h), h.now)).toBe('Running 12 min late');
+    expect(roomDelay(t, viewAt(h), h.now)).toBe('Running 12 min late');
   });
 });
 
@@ -82,15 +86,20 @@ describe('the chair’s header', () => {
       current: view.current,
       now: h.now,
     });
-    return scheduleSummary(view, schedule, h.now);
+    return scheduleSummary(t, view, schedule, h.now);
   };
 
   it('before the start: the planned start, then lateness once it has passed', () => {
     const h = new EngineHarness({ start: at('09:50') });
-    expect(summaryOf(h)).toEqual({ delay: 'Starts 10:00', sittingEnd: 'Sitting ends about 13:00' });
+    expect(summaryOf(h)).toEqual({
+      delay: 'Starts 10:00',
+      late: false,
+      sittingEnd: 'Sitting ends about 13:00',
+    });
     h.now = at('10:07');
     expect(summaryOf(h)).toEqual({
       delay: 'Running 7 min late',
+      late: true,
       sittingEnd: 'Sitting ends about 13:07',
     });
   });
@@ -102,13 +111,18 @@ describe('the chair’s header', () => {
     h.wait(12 * MIN);
     expect(summaryOf(h)).toEqual({
       delay: 'Running 5 min late',
+      late: true,
       sittingEnd: 'Sitting ends about 13:05',
     });
   });
 
   it('says so when the sittings are planned for another day', () => {
     const h = new EngineHarness({ start: Date.UTC(2026, 2, 2, 15, 0) });
-    expect(summaryOf(h)).toEqual({ delay: 'Sittings planned for 2017-07-24', sittingEnd: null });
+    expect(summaryOf(h)).toEqual({
+      delay: 'Sittings planned for 2017-07-24',
+      late: false,
+      sittingEnd: null,
+    });
     h.ok({ type: 'agenda.start' });
     expect(summaryOf(h)?.delay).toBe('Sittings planned for 2017-07-24');
   });
@@ -125,6 +139,7 @@ describe('a discussion in words', () => {
   it('says the time left and how many interventions fit', () => {
     expect(
       discussionWords(
+        t,
         {
           deadline: at('12:53'),
           timeLeftMs: 23 * MIN,
@@ -139,6 +154,7 @@ describe('a discussion in words', () => {
     });
     expect(
       discussionWords(
+        t,
         {
           deadline: at('12:53'),
           timeLeftMs: 3 * MIN,
@@ -152,6 +168,7 @@ describe('a discussion in words', () => {
 
   it('says when the discussion has run past its end', () => {
     const words = discussionWords(
+      t,
       {
         deadline: at('12:53'),
         timeLeftMs: -2 * MIN,

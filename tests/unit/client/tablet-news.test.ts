@@ -12,6 +12,9 @@ import { whatLeavingEnds } from '../../../client/meeting/leavingStep';
 import { Agenda } from '../../../shared/protocol/agenda';
 import { NOTE_AGENDA } from '../../support/agenda';
 import { delegate, EngineHarness, MODERATOR } from '../../support/engine';
+import { wordsIn } from '../../support/words';
+
+const en = await wordsIn('en');
 
 /** The default agenda with the discussions under another policy. */
 const agendaUnder = (queuePolicy: 'arrival' | 'interleave'): Agenda =>
@@ -32,11 +35,11 @@ describe("what a UN system entity's tablet says when its place changes", () => {
     h.wait(1_000).ok({ type: 'floor.request' }, delegate('mexico'));
     const after = h.view();
     expect(whyMovedBack(before, after, h.requestOf('iom'))).toBe(STATES_FIRST_WORDS);
-    expect(tabletNews(before, after, 'iom')).toEqual([
+    expect(tabletNews(en, before, after, 'iom')).toEqual([
       'You are now number 2 in line: States speak first in this discussion.',
     ]);
     // Mexico itself was not moved back: it simply joined the line.
-    expect(tabletNews(before, after, 'mexico')).toEqual(['You are number 1 in line.']);
+    expect(tabletNews(en, before, after, 'mexico')).toEqual(['You are number 1 in line.']);
   });
 
   it('under arrival order, a State asking later does not move it back', () => {
@@ -44,7 +47,7 @@ describe("what a UN system entity's tablet says when its place changes", () => {
     h.ok({ type: 'floor.request' }, delegate('iom'));
     const before = h.view();
     h.wait(1_000).ok({ type: 'floor.request' }, delegate('mexico'));
-    expect(tabletNews(before, h.view(), 'iom')).toEqual([]);
+    expect(tabletNews(en, before, h.view(), 'iom')).toEqual([]);
   });
 
   it('under interleave, a State going ahead says that States and the others take turns', () => {
@@ -53,7 +56,7 @@ describe("what a UN system entity's tablet says when its place changes", () => {
     const before = h.view();
     h.wait(1_000).ok({ type: 'floor.request' }, delegate('mexico'));
     expect(h.queue()).toEqual(['mexico', 'iom']);
-    expect(tabletNews(before, h.view(), 'iom')).toEqual([
+    expect(tabletNews(en, before, h.view(), 'iom')).toEqual([
       'You are now number 2 in line: States and the others take turns in this discussion, one of the others after every 3 States.',
     ]);
   });
@@ -66,7 +69,7 @@ describe("what a UN system entity's tablet says when its place changes", () => {
     const ituc = before.floor.queue.find((r) => r.delegationId === 'ituc');
     h.ok({ type: 'floor.move', requestId: ituc?.id ?? '', position: 0 }, MODERATOR);
     expect(whyMovedBack(before, h.view(), h.requestOf('iom'))).toBeNull();
-    expect(tabletNews(before, h.view(), 'iom')).toEqual(['You are number 2 in line.']);
+    expect(tabletNews(en, before, h.view(), 'iom')).toEqual(['You are number 2 in line.']);
   });
 
   it('the floor given, and the list closing, are said once', () => {
@@ -75,26 +78,28 @@ describe("what a UN system entity's tablet says when its place changes", () => {
     const waiting = h.view();
     h.ok({ type: 'floor.next' }, MODERATOR);
     const speaking = h.view();
-    expect(tabletNews(waiting, speaking, 'iom')).toEqual(['You have the floor.']);
+    expect(tabletNews(en, waiting, speaking, 'iom')).toEqual(['You have the floor.']);
     h.ok({ type: 'floor.close' }, MODERATOR);
-    expect(tabletNews(speaking, h.view(), 'iom')).toEqual(['The list of speakers is closed.']);
-    expect(tabletNews(h.view(), h.view(), 'iom')).toEqual([]);
+    expect(tabletNews(en, speaking, h.view(), 'iom')).toEqual(['The list of speakers is closed.']);
+    expect(tabletNews(en, h.view(), h.view(), 'iom')).toEqual([]);
   });
 });
 
 describe('what leaving a step ends, in words', () => {
   it('names the turn under way and counts the requests left unheard', () => {
     const h = EngineHarness.at('panel-1', 'discussion');
-    expect(whatLeavingEnds(h.view())).toBeNull();
+    expect(whatLeavingEnds(en, h.view())).toBeNull();
     for (const id of ['mexico', 'morocco', 'iom']) h.ok({ type: 'floor.request' }, delegate(id));
-    expect(whatLeavingEnds(h.view())).toBe('3 requests for the floor will be left unheard.');
+    expect(whatLeavingEnds(en, h.view())).toBe('3 requests for the floor will be left unheard.');
     h.ok({ type: 'floor.next' }, MODERATOR);
-    expect(whatLeavingEnds(h.view())).toBe(
+    expect(whatLeavingEnds(en, h.view())).toBe(
       'The turn of Mexico ends, and 2 requests for the floor will be left unheard.',
     );
     h.ok({ type: 'floor.next' }, MODERATOR);
     h.ok({ type: 'floor.next' }, MODERATOR);
-    expect(whatLeavingEnds(h.view())).toMatch(/^The turn of International Organization .* ends\.$/);
+    expect(whatLeavingEnds(en, h.view())).toMatch(
+      /^The turn of International Organization .* ends\.$/,
+    );
   });
 });
 
@@ -102,7 +107,7 @@ describe('a tablet whose delegation waits with several requests at once', () => 
   const news = (h: EngineHarness, act: () => void, delegationId: string) => {
     const before = h.view();
     act();
-    return tabletNews(before, h.view(), delegationId);
+    return tabletNews(en, before, h.view(), delegationId);
   };
   const idOf = (h: EngineHarness, delegationId: string, kind: string) =>
     requestsInLine(h.view(), delegationId).find((r) => r.request.kind === kind)?.request.id ?? '';
@@ -155,10 +160,10 @@ describe('a tablet whose delegation waits with several requests at once', () => 
     const before = h.view();
     h.wait(1_000).ok({ type: 'floor.request', onBehalfOf: 'african-group' }, delegate('egypt'));
     expect(h.queue()).toEqual(['egypt', 'mexico']);
-    expect(tabletNews(before, h.view(), 'mexico')).toEqual([
+    expect(tabletNews(en, before, h.view(), 'mexico')).toEqual([
       'You are now number 2 in line: Statements on behalf of groups are heard first.',
     ]);
-    expect(tabletNews(before, h.view(), 'egypt')).toEqual(['You are number 1 in line.']);
+    expect(tabletNews(en, before, h.view(), 'egypt')).toEqual(['You are number 1 in line.']);
     expect(news(h, () => h.ok({ type: 'floor.next' }, MODERATOR), 'egypt')).toEqual([
       'You have the floor, on behalf of the African Group.',
     ]);
@@ -194,16 +199,16 @@ describe('a tablet whose delegation waits with several requests at once', () => 
     h.ok({ type: 'floor.next' }, MODERATOR);
     const interrupted = h.view();
     expect(interrupted.interrupted?.speaker.delegationId).toBe('mexico');
-    expect(tabletNews(speaking, interrupted, 'mexico')).toEqual([INTERRUPTED_WORDS]);
-    expect(tabletNews(speaking, interrupted, 'egypt')).toEqual([
+    expect(tabletNews(en, speaking, interrupted, 'mexico')).toEqual([en.t(INTERRUPTED_WORDS)]);
+    expect(tabletNews(en, speaking, interrupted, 'egypt')).toEqual([
       'You have the floor on a point of order.',
     ]);
     h.wait(20_000).ok({ type: 'turn.end', turnId: h.turn().id }, MODERATOR);
     const back = h.view();
     expect(back.turn?.speaker.delegationId).toBe('mexico');
     expect(back.turn?.status).toBe('paused');
-    expect(tabletNews(interrupted, back, 'mexico')).toEqual([GIVEN_BACK_WORDS]);
-    expect(tabletNews(interrupted, back, 'egypt')).toEqual([]);
+    expect(tabletNews(en, interrupted, back, 'mexico')).toEqual([en.t(GIVEN_BACK_WORDS)]);
+    expect(tabletNews(en, interrupted, back, 'egypt')).toEqual([]);
   });
 
   it('a statement asked for during the presentations keeps its place into the discussion', () => {

@@ -7,7 +7,6 @@ import { RequestCooldown } from '../../../server/meetings/requestCooldown';
 import { CLOSING, UNAVAILABLE } from '../../../server/meetings/runtime';
 import { NOT_OPEN, notACommand, UNEXPECTED } from '../../../server/realtime/commandIntake';
 import { type Holder, TokenLimits } from '../../../server/realtime/tokenLimits';
-import { CATEGORIES } from '../../../shared/categories';
 import { meetingChart } from '../../../shared/engine/chart';
 import { chartValue, commandEvent, newMeeting, rosterIndex } from '../../../shared/engine/decide';
 import { REFUSALS, type RefusalId, refused } from '../../../shared/engine/refusals';
@@ -41,28 +40,20 @@ const english = readCatalogue('en', 'refusals');
 /** The values a screen is given beside the placeholders: ids, to name things in its language. */
 const NAMING_IDS = ['delegationId', 'groupId', 'categoryIds'];
 
-/** The refusals the screens make themselves, and the words they say for the HTTP API's errors. */
+/** The words the screens say for the HTTP API's errors, by their code. */
 const SCREENS_OWN = [
-  'refusal.refused',
-  'refusal.not-connected',
-  'refusal.no-answer',
-  'refusal.roster-loading',
-  'refusal.groups-loading',
-  ...CATEGORIES.map((category) => `refusal.category-${category}`),
-  ...[
-    'offline',
-    'status',
-    'invalid',
-    'unauthorized',
-    'forbidden',
-    'not-found',
-    'conflict',
-    'too-large',
-    'rate-limited',
-    'unavailable',
-    'failed',
-  ].map((code) => `refusal.http-${code}`),
-];
+  'offline',
+  'status',
+  'invalid',
+  'unauthorized',
+  'forbidden',
+  'not-found',
+  'conflict',
+  'too-large',
+  'rate-limited',
+  'unavailable',
+  'failed',
+].map((code) => `refusal.http-${code}`);
 
 const errorOf = (ack: CommandAck): Refusal => {
   if (ack.ok) throw new Error('accepted');

@@ -37,6 +37,10 @@ const SAME_EVERYWHERE = new Set<string>([
   ]),
   // The report's "no" (the list was not closed while the request waited) is Spanish too.
   'report.no@es',
+  // A group's name alone, where English puts "The" before it and these languages need no article.
+  'tablet.behalf-group@ar',
+  'tablet.behalf-group@zh',
+  'tablet.behalf-group@ru',
 ]);
 const sameAllowed = (id: string, lang: string) =>
   SAME_EVERYWHERE.has(id) || SAME_EVERYWHERE.has(`${id}@${lang}`);
