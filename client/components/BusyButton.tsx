@@ -1,5 +1,6 @@
 import type { ButtonHTMLAttributes, Ref } from 'react';
-import { type ShownRefusal, useRefusalWords } from '../live/refusalWords';
+import type { ShownRefusal } from '../live/refusalWords';
+import { useRefusalWords } from '../live/useRefusalWords';
 
 interface Props extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type'> {
   /** Its command waits for the server's answer: a press now does nothing. */

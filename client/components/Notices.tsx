@@ -1,6 +1,6 @@
 import { useT } from '../i18n/useT';
 import { useLive } from '../live/LiveContext';
-import { useRefusalWords } from '../live/refusalWords';
+import { useRefusalWords } from '../live/useRefusalWords';
 
 /**
  * Refusals, in the page's language (the server's words from a server without reasons). The

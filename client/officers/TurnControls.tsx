@@ -5,9 +5,9 @@ import type { TurnView } from '../../shared/protocol/view';
 import { BusyButton } from '../components/BusyButton';
 import { passFocusTo, useTakesFocus } from '../components/focusHandoff';
 import { useT } from '../i18n/useT';
-import { useRefusalWords } from '../live/refusalWords';
 import { useCommand } from '../live/useCommand';
 import { useMayPress } from '../live/useMayPress';
+import { useRefusalWords } from '../live/useRefusalWords';
 import { usePermissions } from './usePermissions';
 
 /**

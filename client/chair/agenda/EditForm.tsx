@@ -2,8 +2,9 @@ import type { MessageDescriptor } from '@lingui/core';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import type { AgendaChange } from '../../../shared/protocol/commands';
 import { useT } from '../../i18n/useT';
-import { type ShownRefusal, useRefusalWords } from '../../live/refusalWords';
+import type { ShownRefusal } from '../../live/refusalWords';
 import { useCommand } from '../../live/useCommand';
+import { useRefusalWords } from '../../live/useRefusalWords';
 
 /** What a form asks to send: one change of the agenda, or why it cannot be sent as typed. */
 export type Draft = { change: AgendaChange } | { problem: MessageDescriptor };
