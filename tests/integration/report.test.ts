@@ -174,6 +174,7 @@ describe('the record and the report of a panel driven through real sockets', () 
       longestMs: longest.overtimeMs,
       longest: {
         speakerName: longest.speakerName,
+        delegationId: longest.delegationId ?? null,
         delegationName: longest.delegationName ?? null,
         itemTitle: 'Panel',
       },
