@@ -1,8 +1,15 @@
 import { useCallback, useRef, useState } from 'react';
+import type { Lang } from '../../shared/protocol/langs';
+import { useLang } from '../i18n/languages';
 
 export interface Announcement {
   id: number;
   text: string;
+  /**
+   * The language it was said in. The region keeps the last message after the page changes its
+   * language: marked so, a screen reader that reads it again reads it with the right voice.
+   */
+  lang: Lang;
 }
 
 /**
@@ -12,9 +19,13 @@ export interface Announcement {
  */
 export const useAnnouncer = (): [Announcement | null, (text: string) => void] => {
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
+  // Read when a message is said, so that `announce` stays the same function across a change of
+  // language (an effect that announces must not run again for it).
+  const lang = useRef<Lang>('en');
+  lang.current = useLang();
   const next = useRef(1);
   const announce = useCallback((text: string) => {
-    setAnnouncement({ id: next.current++, text });
+    setAnnouncement({ id: next.current++, text, lang: lang.current });
   }, []);
   return [announcement, announce];
 };
@@ -25,6 +36,10 @@ export const useAnnouncer = (): [Announcement | null, (text: string) => void] =>
  */
 export const LiveRegion = ({ announcement }: { announcement: Announcement | null }) => (
   <div className="visually-hidden" role="status" aria-live="polite" data-announcer="">
-    {announcement && <p key={announcement.id}>{announcement.text}</p>}
+    {announcement && (
+      <p key={announcement.id} lang={announcement.lang}>
+        {announcement.text}
+      </p>
+    )}
   </div>
 );

@@ -23,7 +23,11 @@ export const BLACKOUT_TOGGLE = 'blackout-toggle';
  */
 const BlackoutNews = ({ announcement }: { announcement: Announcement | null }) => (
   <div className="visually-hidden" role="status" aria-live="polite" data-blackout-announcer="">
-    {announcement && <p key={announcement.id}>{announcement.text}</p>}
+    {announcement && (
+      <p key={announcement.id} lang={announcement.lang}>
+        {announcement.text}
+      </p>
+    )}
   </div>
 );
 

@@ -24,7 +24,11 @@ const isPointOfOrder = (r: QueueEntry) => r.kind === 'point-of-order';
  */
 const AssertiveRegion = ({ announcement }: { announcement: Announcement | null }) => (
   <div className="visually-hidden" aria-live="assertive" data-point-of-order-announcer="">
-    {announcement && <p key={announcement.id}>{announcement.text}</p>}
+    {announcement && (
+      <p key={announcement.id} lang={announcement.lang}>
+        {announcement.text}
+      </p>
+    )}
   </div>
 );
 
