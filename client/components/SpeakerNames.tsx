@@ -6,7 +6,8 @@ import { useFittedText } from './useFittedText';
 /**
  * Who has the floor, whole, on the room display and the podium: a person's name over the
  * delegation's, then the group spoken for on a line of its own ("on behalf of the African
- * Group"), delegations and groups named in the page's language. The names shrink, down to `smallest` of their size, to leave the clock its room.
+ * Group"), delegations and groups named in the page's language. The names shrink, down to
+ * `smallest` of their size, to leave the clock its room.
  * `screen` prefixes the class names, so each screen keeps its own sizes.
  */
 export const SpeakerNames = ({

@@ -59,9 +59,8 @@ const UK_SPEAKER = 'Sir Alexander Montgomery-Fitzwilliam';
 
 /**
  * What the room may show in English in any language: what the chair and the delegations wrote
- * (the agenda's titles, speakers' names) and, where a screen of another helper's area still shows
- * them so, the roster's English names (the podium's and the display's names of the speaker now:
- * client/components/SpeakerNames.tsx).
+ * (the agenda's titles, speakers' names), and the names civil society's organizations write
+ * themselves, which no language renames.
  */
 const WRITTEN = [
   PANEL_AGENDA.title,
@@ -69,8 +68,9 @@ const WRITTEN = [
   'Interactive discussion',
   POINT_OF_ORDER_SPEAKER,
   UK_SPEAKER,
-  ...Object.keys(NAMES).map(englishName),
-  'African Group',
+  ...ROSTER.filter((d) => LANGS.some((lang) => lang !== 'en' && !d.names?.[lang])).map(
+    (d) => d.name,
+  ),
 ];
 
 // ---------------------------------------------------------------------------------------------
