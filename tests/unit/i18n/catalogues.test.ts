@@ -23,7 +23,6 @@ const SCRIPT: Partial<Record<(typeof LANGS)[number], RegExp>> = {
  * listed here with its id so that a new one is a decision, not an accident.
  */
 const SAME_EVERYWHERE = new Set<string>([
-  'join.server-said@en',
   // A group's name alone, as the option after "On behalf of" (Arabic needs no article).
   'consoles.behalf-group@ar',
   // The Shift key as keyboards in these languages print it.
