@@ -16,7 +16,7 @@ import {
 } from '../support/browser';
 import { readAll } from '../support/catalogues';
 import { HookReceiver } from '../support/hookReceiver';
-import { i18nIn } from '../support/messagesInNode';
+import { i18nIn } from '../support/i18n';
 import {
   type Client,
   connect,

@@ -16,7 +16,7 @@ import {
   screenshot,
 } from '../support/browser';
 import { readCatalogue } from '../support/catalogues';
-import { i18nOf } from '../support/i18n';
+import { i18nsOf } from '../support/i18n';
 import {
   type Client,
   connect,
@@ -41,6 +41,8 @@ const PHONE = { width: 390, height: 844 };
 
 /** The catalogue areas the moderator's console reads (client/app/App.tsx). */
 const AREAS: readonly Area[] = ['common', 'consoles', 'refusals'];
+/** The console's messages in the six languages, as the page says them. */
+const CONSOLES = await i18nsOf(['consoles']);
 
 /** What the room named and the chair wrote, shown as written in every language. */
 const AS_WRITTEN = [
@@ -172,7 +174,7 @@ describe('the moderator’s console in the six languages', () => {
   const until = (predicate: (view: MeetingView) => boolean) => untilState(watcher, predicate);
   /** A message of the console's catalogue in `lang`, with its values, as the page says it. */
   const say = (lang: Lang, id: string, values?: Record<string, unknown>) =>
-    i18nOf(lang, ['consoles'])._(id, values);
+    CONSOLES[lang]._(id, values);
 
   /** Chooses `lang` in the console's own menu, and waits for the console to speak it. */
   const choose = async (lang: Lang) => {

@@ -8,6 +8,7 @@ import { LANGS, type Lang, NATIVE_NAME } from '../../shared/protocol/langs';
 import type { MeetingView } from '../../shared/protocol/view';
 import { launchBrowser, openScreen, type Screen, screenshot } from '../support/browser';
 import { readCatalogue, shapeOf } from '../support/catalogues';
+import { i18nIn } from '../support/i18n';
 import {
   type Client,
   connect,
@@ -16,7 +17,6 @@ import {
   ok,
   untilState,
 } from '../support/server';
-import { i18nIn } from '../support/words';
 import { PANEL_AGENDA, RoomServer } from './room';
 
 /** A phone, the smallest screen a delegation reads its tablet on. */

@@ -1,5 +1,5 @@
 import type { ReasonedRefusal, RefusalReason } from '../../shared/protocol/refusals';
-import { i18nOf } from './i18n';
+import { i18nIn } from './i18n';
 
 /**
  * The screens' English for refusals: the English catalogue of the area `refusals`
@@ -7,7 +7,7 @@ import { i18nOf } from './i18n';
  * compiled as the screens' build compiles them. What an English screen shows for a reason, for
  * tests to compare with the server's words.
  */
-const english = i18nOf('en', ['refusals', 'common']);
+const english = await i18nIn('en', ['refusals', 'common']);
 
 /** A reason in the screens' English (the id itself when the catalogue lacks it). */
 export const screenEnglish = (reason: RefusalReason): string => english._(reason.id, reason.values);

@@ -6,7 +6,7 @@ import { minutesSeconds, parseMinutesSeconds } from '../../../client/meeting/dur
 import { editAgenda } from '../../../shared/engine/agendaEdit';
 import { Agenda, FloorStep, SpeakersStep, type Step } from '../../../shared/protocol/agenda';
 import { AgendaChange } from '../../../shared/protocol/commands';
-import { i18nIn } from '../../support/messagesInNode';
+import { i18nIn } from '../../support/i18n';
 
 /** An agenda of one item with the one step, for the engine's own edit. */
 const agendaWith = (step: Step): Agenda =>

@@ -12,7 +12,7 @@ import type { MeetingView } from '../../../shared/protocol/view';
 import { scheduleAt } from '../../../shared/schedule/schedule';
 import { instantOf } from '../../../shared/schedule/zonedTime';
 import { EngineHarness } from '../../support/engine';
-import { i18nIn } from '../../support/messagesInNode';
+import { i18nIn } from '../../support/i18n';
 
 const MIN = 60_000;
 const NY = 'America/New_York';

@@ -5,10 +5,11 @@ import { nextSpeakerOf } from '../../../client/officers/presses';
 import { Command } from '../../../shared/protocol/commands';
 import { LANGS } from '../../../shared/protocol/langs';
 import { EngineHarness, MODERATOR } from '../../support/engine';
-import { i18nOf } from '../../support/i18n';
+import { i18nsOf } from '../../support/i18n';
 import { inEnglish } from '../../support/refusals';
 
-const english = i18nOf('en', ['consoles']);
+const CONSOLES = await i18nsOf(['consoles']);
+const english = CONSOLES.en;
 
 describe('cues to the speaker, as the consoles send them', () => {
   it('sends every preset, in each of the six languages, as a cue the engine takes while someone has the floor', () => {
@@ -18,7 +19,7 @@ describe('cues to the speaker, as the consoles send them', () => {
     if (!press) throw new Error('no step under way');
     h.ok(press.command, MODERATOR);
     for (const lang of LANGS) {
-      const room = i18nOf(lang, ['consoles']);
+      const room = CONSOLES[lang];
       for (const preset of CUE_PRESETS) {
         // What the console sends when the room display speaks `lang`, checked as the server does.
         const text = room._(preset.id);
@@ -37,7 +38,7 @@ describe('cues to the speaker, as the consoles send them', () => {
     expect(CUE_PRESETS.filter((p) => p.alwaysFlashes).map((p) => english._(p.id))).toEqual([
       'Time is up',
     ]);
-    expect(i18nOf('fr', ['consoles'])._('consoles.cue-please-conclude')).toBe('Veuillez conclure');
+    expect(CONSOLES.fr._('consoles.cue-please-conclude')).toBe('Veuillez conclure');
   });
 
   it('offers "Clear" exactly when there is a cue, as the chart decides', () => {

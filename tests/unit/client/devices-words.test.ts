@@ -11,7 +11,7 @@ import {
 } from '../../../client/chair/devices/words';
 import { meetingTimes } from '../../../client/chair/meetingTimes';
 import { LANGS, type Lang } from '../../../shared/protocol/langs';
-import { i18nIn } from '../../support/messagesInNode';
+import { i18nIn } from '../../support/i18n';
 
 /** The devices page's words, from its pure readings, in the page's languages. */
 const i18n = {} as Record<Lang, I18n>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { whatLeavingEnds } from '../../../client/meeting/leavingStep';
 import { delegate, EngineHarness, MODERATOR } from '../../support/engine';
-import { wordsIn } from '../../support/words';
+import { wordsIn } from '../../support/i18n';
 
 const en = await wordsIn('en');
 

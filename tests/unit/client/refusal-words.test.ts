@@ -6,15 +6,16 @@ import { DEFAULT_ROSTER } from '../../../shared/defaults/roster';
 import type { Names } from '../../../shared/protocol/agenda';
 import type { Lang } from '../../../shared/protocol/langs';
 import { CHAIR, delegate, EngineHarness, MODERATOR, smallAgenda } from '../../support/engine';
-import { i18nOf } from '../../support/i18n';
+import { i18nsOf } from '../../support/i18n';
 
 /**
  * A refusal as a screen says it (client/live/refusalWords.ts), rendered in Node from the compiled
  * catalogues the screen loads (`refusals`, and `common` for its own words and the categories),
  * with the default roster's names as `useNames` gives them.
  */
+const I18NS = await i18nsOf(['refusals', 'common']);
 const wordsIn = (lang: Lang) => {
-  const i18n = i18nOf(lang, ['refusals', 'common']);
+  const i18n = I18NS[lang];
   const pick = (names: Names | undefined, english: string) =>
     (lang !== 'en' && names?.[lang]) || english;
   const delegations = new Map(DEFAULT_ROSTER.map((d) => [d.id, d.names]));

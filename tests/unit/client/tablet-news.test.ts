@@ -12,7 +12,7 @@ import { whatLeavingEnds } from '../../../client/meeting/leavingStep';
 import { Agenda } from '../../../shared/protocol/agenda';
 import { NOTE_AGENDA } from '../../support/agenda';
 import { delegate, EngineHarness, MODERATOR } from '../../support/engine';
-import { wordsIn } from '../../support/words';
+import { wordsIn } from '../../support/i18n';
 
 const en = await wordsIn('en');
 

@@ -4,7 +4,7 @@ import { tabletNews } from '../../../client/delegate/placeNews';
 import type { NameOf } from '../../../client/i18n/names';
 import { whatLeavingEnds } from '../../../client/meeting/leavingStep';
 import { delegate, EngineHarness, MODERATOR } from '../../support/engine';
-import { i18nIn, wordsIn } from '../../support/words';
+import { i18nIn, wordsIn } from '../../support/i18n';
 
 /**
  * The tablet's and the shared words in other languages than English, from the catalogues as the
