@@ -1,9 +1,7 @@
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { parse, type Token } from '@messageformat/parser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Area } from '../../client/i18n/areas';
 import { CUE_PRESETS } from '../../client/officers/cues';
 import type { MeetingCodes } from '../../shared/protocol/http';
 import { LANGS, type Lang } from '../../shared/protocol/langs';
@@ -15,8 +13,8 @@ import {
   type Screen,
   screenshot,
 } from '../support/browser';
-import { readCatalogue } from '../support/catalogues';
 import { i18nsOf } from '../support/i18n';
+import { areasOf, englishIn, wordsOnPage } from '../support/leftovers';
 import {
   type Client,
   connect,
@@ -39,8 +37,8 @@ import { PANEL_AGENDA, RoomServer } from './room';
 const LAPTOP = { width: 1280, height: 720 };
 const PHONE = { width: 390, height: 844 };
 
-/** The catalogue areas the moderator's console reads (client/app/App.tsx). */
-const AREAS: readonly Area[] = ['common', 'consoles', 'refusals'];
+/** The catalogue areas the moderator's console reads. */
+const AREAS = areasOf('moderator');
 /** The console's messages in the six languages, as the page says them. */
 const CONSOLES = await i18nsOf(['consoles']);
 
@@ -55,88 +53,9 @@ const AS_WRITTEN = [
     ]),
   ]),
   'Ms. Wanjiru Kamau',
-  // The delegations and the group in the room, in English until the roster names them otherwise.
-  'Mexico',
-  'Egypt',
-  'Chile',
-  'Kenya',
-  'Brazil',
-  'African Group',
   // Each language's name in itself, in the language menu.
   'English',
 ].filter((s) => s !== '');
-
-/** The literal text of an ICU message, piece by piece: between placeholders and markup. */
-const piecesOf = (message: string): string[] => {
-  const pieces: string[] = [];
-  const walk = (tokens: Token[]) => {
-    for (const token of tokens) {
-      if (token.type === 'content') pieces.push(token.value);
-      else if (token.type === 'plural' || token.type === 'select') {
-        for (const c of token.cases) walk(c.tokens);
-      }
-    }
-  };
-  walk(parse(message, { strictPluralKeys: false }));
-  return pieces
-    .flatMap((text) => text.split(/<\/?\d+\/?>/))
-    .map((piece) => piece.replace(/^[\s\p{P}\p{S}\d]+|[\s\p{P}\p{S}\d]+$/gu, ''))
-    .filter((piece) => (piece.match(/\p{L}/gu) ?? []).length >= 3);
-};
-
-/**
- * The English of the console's catalogues that a page in `lang` must not show: each message's
- * pieces of three letters or more, except those its own translation keeps (a key's name).
- */
-const englishLeftIn = (lang: Lang, text: string): string[] => {
-  const found = new Set<string>();
-  for (const area of AREAS) {
-    const english = readCatalogue('en', area);
-    const translated = readCatalogue(lang, area);
-    for (const [id, message] of english) {
-      for (const piece of piecesOf(message)) {
-        if ((translated.get(id) ?? '').includes(piece)) continue;
-        const escaped = piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        if (new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').test(text)) {
-          found.add(`${id}: "${piece}"`);
-        }
-      }
-    }
-  }
-  return [...found];
-};
-
-/**
- * What a person reads or hears on the page: its text, the names screen readers say, the hints,
- * the options. Left out: a refused button's tooltip, the engine's refusal, whose words are the
- * refusals' part (tests/e2e/refusals-languages.test.ts); and what is marked as in another
- * language than the page's (a cue preset as the podium will show it, in the room's language).
- */
-const wordsOnPage = (page: Page): Promise<string> =>
-  page.evaluate(() => {
-    const pageLang = document.documentElement.lang;
-    const elsewhere = [...document.body.querySelectorAll<HTMLElement>('[lang]')].filter(
-      (element) => element.lang !== pageLang && !(element instanceof HTMLOptionElement),
-    );
-    for (const element of elsewhere) element.style.display = 'none';
-    // The text as rendered, block by block (a hidden panel is not read); text for screen readers
-    // only is rendered too, out of sight.
-    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text, words apart, is what a person reads
-    const words = [document.body.innerText];
-    for (const element of document.querySelectorAll('[aria-label], [title], [placeholder]')) {
-      for (const name of ['aria-label', 'placeholder', 'title']) {
-        if (name === 'title' && element.matches(':disabled')) continue;
-        const value = element.getAttribute(name);
-        if (value) words.push(value);
-      }
-    }
-    for (const option of document.querySelectorAll('option')) words.push(option.text);
-    for (const element of elsewhere) element.style.display = '';
-    return words.join('\n');
-  });
-
-const withoutNames = (text: string): string =>
-  AS_WRITTEN.reduce((left, name) => left.split(name).join(' '), text);
 
 /** The elements that reach past the page's width, for the message of a failing check. */
 const pastTheEdge = (page: Page): Promise<string[]> =>
@@ -269,7 +188,9 @@ describe('the moderator’s console in the six languages', () => {
       }
       const words = await wordsOnPage(page);
       expect(words.match(/\b[a-z]+\.[a-z0-9-]+\b/g) ?? [], 'message ids shown').toEqual([]);
-      expect(englishLeftIn(lang, withoutNames(words)), 'English left').toEqual([]);
+      expect(englishIn(words, { areas: AREAS, lang, written: AS_WRITTEN }), 'English left').toEqual(
+        [],
+      );
       // Clocks and times read left to right in every language.
       for (const selector of ['.clock-console .clock-time', '.waited .digits']) {
         expect(
