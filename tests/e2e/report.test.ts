@@ -345,7 +345,9 @@ describe('the report and the join cards, printed', () => {
     await tablet.page.waitForURL(`**/m/${meetingId}/delegate`);
     await tablet.page.getByRole('heading', { name: 'Morocco' }).waitFor();
     await tablet.context.close();
-  });
+    // Two hundred cards drawn at twice the pixels, a QR code read back and a device joining: more
+    // than the default 30 s on a busy two-core machine.
+  }, 60_000);
 
   it('the report and the cards are the chair’s: a moderator gets the report only', async () => {
     const moderator = await openScreen(browser, { width: 1000, height: 800 });
