@@ -17,6 +17,7 @@ import {
   sleep,
   untilState,
 } from '../support/server';
+import { focused } from './focus';
 import { buttonsNamedOtherwise } from './labels';
 import { sidewaysOverflow } from './longNames';
 import { PANEL_AGENDA, RoomServer } from './room';
@@ -38,14 +39,6 @@ const cueShown = (page: Page): Locator => page.locator('.cue-shown-text');
 /** The banner of a black room display, on a console. */
 const blackoutBanner = (page: Page): Locator =>
   page.getByRole('region', { name: 'The room display is black' });
-
-/** The text of whatever has the keyboard on a page, or "BODY" when no control has it. */
-const focused = (page: Page): Promise<string> =>
-  page.evaluate(() => {
-    const active = document.activeElement;
-    if (!active || active === document.body) return 'BODY';
-    return (active.textContent ?? '').replace(/\s+/g, ' ').trim();
-  });
 
 describe('cues to the speaker, the room display’s blackout, and speaking time', () => {
   let server: RoomServer;

@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgendaInput } from '../../shared/protocol/agenda';
 import type { MeetingCodes } from '../../shared/protocol/http';
@@ -13,6 +13,7 @@ import {
   untilState,
 } from '../support/server';
 import { announced, listenToAnnouncements } from './announcements';
+import { focused } from './focus';
 import { buttonsChecked, buttonsNamedOtherwise } from './labels';
 import { PANEL_AGENDA, quickFloorPanel, RoomServer } from './room';
 
@@ -22,14 +23,6 @@ const TABLET_AGENDA: AgendaInput = { ...PANEL_AGENDA, items: [quickFloorPanel()]
 const SPEAKER = 'Ms. Ana Fontana';
 /** "Withdraw request" as a screen reader hears it: each request has its own, named by its kind. */
 const WITHDRAW = 'Withdraw request for a statement';
-
-/** The text of whatever has the keyboard, or "BODY" when no control has it. */
-const focused = (page: Page): Promise<string> =>
-  page.evaluate(() => {
-    const active = document.activeElement;
-    if (!active || active === document.body) return 'BODY';
-    return (active.textContent ?? '').replace(/\s+/g, ' ').trim();
-  });
 
 describe("a UN system entity's tablet, explaining itself", () => {
   let server: RoomServer;
