@@ -1,5 +1,5 @@
-import { useId } from 'react';
-import { dirOf, LANGS, type Lang, NATIVE_NAME } from '../../shared/protocol/langs';
+import { type Lang, NATIVE_NAME } from '../../shared/protocol/langs';
+import { LanguageSelect } from '../i18n/LanguageMenu';
 import { pinRoomLang, useRoomPin } from '../i18n/languages';
 import { useT } from '../i18n/useT';
 
@@ -15,27 +15,9 @@ const FOLLOW = 'follow';
 export const RoomLanguageMenu = ({ chairLang }: { chairLang: Lang }) => {
   const t = useT();
   const pinned = useRoomPin();
-  const id = useId();
   return (
-    <div className="language-menu room-language-menu">
-      <label htmlFor={id}>{t('common.language')}</label>
-      <select
-        id={id}
-        value={pinned ?? FOLLOW}
-        onChange={(e) => {
-          const chosen = e.target.value;
-          pinRoomLang(LANGS.find((l) => l === chosen) ?? null);
-        }}
-      >
-        <option value={FOLLOW}>
-          {t('room.follow-chair', { language: NATIVE_NAME[chairLang] })}
-        </option>
-        {LANGS.map((l) => (
-          <option key={l} value={l} lang={l} dir={dirOf(l)}>
-            {NATIVE_NAME[l]}
-          </option>
-        ))}
-      </select>
-    </div>
+    <LanguageSelect className="room-language-menu" value={pinned ?? FOLLOW} onPick={pinRoomLang}>
+      <option value={FOLLOW}>{t('room.follow-chair', { language: NATIVE_NAME[chairLang] })}</option>
+    </LanguageSelect>
   );
 };

@@ -1,18 +1,15 @@
 import type { MessageDescriptor } from '@lingui/core';
 import {
   type ComponentType,
-  type FormEvent,
   lazy,
   Suspense,
   useCallback,
   useEffect,
-  useId,
   useRef,
   useState,
 } from 'react';
 import type { SignedOut } from '../../shared/protocol/access';
 import { ApiError, joinMeeting, joinProblem } from '../app/api';
-import { ProblemText } from '../app/ProblemText';
 import { type DisplayCodeScreen, displayCodePath, navigate } from '../app/router';
 import {
   forgetSession,
@@ -26,6 +23,7 @@ import { NamesProvider } from '../i18n/names';
 import { useT } from '../i18n/useT';
 import { LiveProvider } from '../live/LiveContext';
 import { useMeeting } from '../live/useMeeting';
+import { CodeForm } from './CodeForm';
 import { UnknownMeeting } from './UnknownMeeting';
 
 /**
@@ -96,53 +94,24 @@ const DisplayCodeForm = ({
   onUnknown: () => void;
 }) => {
   const t = useT();
-  const [code, setCode] = useState('');
-  const [message, setMessage] = useState(problem);
-  const [busy, setBusy] = useState(false);
-  const codeId = useId();
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (code.trim() === '') {
-      setMessage({ id: 'room.type-the-code' });
-      return;
-    }
-    setBusy(true);
-    setMessage(null);
-    try {
-      await joinAsDisplay(meetingId, code.trim());
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'not_found') onUnknown();
-      setMessage(problemOf(error));
-      setBusy(false);
-    }
-  };
   return (
     <main className={`join join-${screen}`}>
       <h1>{t(SCREEN_NAME[screen])}</h1>
       <p className="join-lead">{t(SCREEN_LEAD[screen])}</p>
-      <form className="join-card" onSubmit={submit}>
-        <label htmlFor={codeId}>{t('room.display-code')}</label>
-        <input
-          id={codeId}
-          className="code-input"
-          value={code}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          maxLength={64}
-          onChange={(e) => setCode(e.target.value)}
-        />
-        <button type="submit" className="button-primary button-wide" disabled={busy}>
-          {t('join.join')}
-        </button>
-        <div role="alert" className="join-problem">
-          {message && (
-            <p>
-              <ProblemText message={message} />
-            </p>
-          )}
-        </div>
-      </form>
+      <CodeForm
+        fieldName="room.display-code"
+        emptyProblem="room.type-the-code"
+        problem={problem}
+        join={async (code) => {
+          try {
+            await joinAsDisplay(meetingId, code);
+          } catch (error) {
+            if (error instanceof ApiError && error.code === 'not_found') onUnknown();
+            throw error;
+          }
+        }}
+        problemOf={problemOf}
+      />
     </main>
   );
 };

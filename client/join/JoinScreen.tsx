@@ -1,14 +1,14 @@
 import type { MessageDescriptor } from '@lingui/core';
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Role } from '../../shared/protocol/common';
 import type { JoinResponse, MeetingSummary } from '../../shared/protocol/http';
 import { joinByCode, joinMeeting, joinProblem, listMeetings } from '../app/api';
 import { takeFlash } from '../app/leave';
-import { ProblemText } from '../app/ProblemText';
 import { homePath, navigate, screenPath } from '../app/router';
 import { saveSession, storedSessions } from '../app/sessions';
 import { LanguageMenu } from '../i18n/LanguageMenu';
 import { useT } from '../i18n/useT';
+import { CodeForm } from './CodeForm';
 
 /** "Open the chair console of <meeting>", one message a role: each language words it whole. */
 const OPEN_SCREEN: Record<Role, string> = {
@@ -73,61 +73,29 @@ const Rejoin = ({ meetings }: { meetings: MeetingSummary[] }) => {
 export const JoinScreen = ({ problem }: { problem?: MessageDescriptor }) => {
   const t = useT();
   const [meetings, setMeetings] = useState<MeetingSummary[]>([]);
-  const [code, setCode] = useState('');
-  const [message, setMessage] = useState<MessageDescriptor | null>(() => problem ?? takeFlash());
-  const [busy, setBusy] = useState(false);
-  const codeId = useId();
+  // Taken once: the flash is said on the first page after a leave, not on every render.
+  const [opening] = useState<MessageDescriptor | null>(() => problem ?? takeFlash());
 
   // Only to name the meetings this device has joined; joining needs no list.
   useEffect(() => {
     listMeetings().then(setMeetings, () => setMeetings([]));
   }, []);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (code.trim() === '') {
-      setMessage({ id: 'join.type-the-code' });
-      return;
-    }
-    setBusy(true);
-    setMessage(null);
-    try {
-      const answer = await joinByCode(code.trim());
-      open(answer.meetingId, answer);
-    } catch (error) {
-      setMessage(joinProblem(error));
-      setBusy(false);
-    }
-  };
-
   return (
     <main className="join">
       <LanguageMenu className="join-language" />
       <h1>Rostrum</h1>
       <p className="join-lead">{t('join.lead')}</p>
-      <form className="join-card" onSubmit={submit}>
-        <label htmlFor={codeId}>{t('join.access-code')}</label>
-        <input
-          id={codeId}
-          className="code-input"
-          value={code}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          maxLength={64}
-          onChange={(e) => setCode(e.target.value)}
-        />
-        <button type="submit" className="button-primary button-wide" disabled={busy}>
-          {t('join.join')}
-        </button>
-        <div role="alert" className="join-problem">
-          {message && (
-            <p>
-              <ProblemText message={message} />
-            </p>
-          )}
-        </div>
-      </form>
+      <CodeForm
+        fieldName="join.access-code"
+        emptyProblem="join.type-the-code"
+        problem={opening}
+        join={async (code) => {
+          const answer = await joinByCode(code);
+          open(answer.meetingId, answer);
+        }}
+        problemOf={joinProblem}
+      />
       <Rejoin meetings={meetings} />
     </main>
   );

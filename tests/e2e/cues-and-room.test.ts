@@ -7,6 +7,7 @@ import type { MeetingCodes } from '../../shared/protocol/http';
 import type { RecordResponse } from '../../shared/protocol/record';
 import type { MeetingView } from '../../shared/protocol/view';
 import { launchBrowser, openScreen, type Screen, screenshot } from '../support/browser';
+import { OtherTablets } from '../support/otherTablets';
 import {
   type Client,
   connect,
@@ -17,6 +18,7 @@ import {
   sleep,
   untilState,
 } from '../support/server';
+import { focused } from './focus';
 import { buttonsNamedOtherwise } from './labels';
 import { sidewaysOverflow } from './longNames';
 import { PANEL_AGENDA, RoomServer } from './room';
@@ -39,14 +41,6 @@ const cueShown = (page: Page): Locator => page.locator('.cue-shown-text');
 const blackoutBanner = (page: Page): Locator =>
   page.getByRole('region', { name: 'The room display is black' });
 
-/** The text of whatever has the keyboard on a page, or "BODY" when no control has it. */
-const focused = (page: Page): Promise<string> =>
-  page.evaluate(() => {
-    const active = document.activeElement;
-    if (!active || active === document.body) return 'BODY';
-    return (active.textContent ?? '').replace(/\s+/g, ' ').trim();
-  });
-
 describe('cues to the speaker, the room display’s blackout, and speaking time', () => {
   let server: RoomServer;
   let browser: Browser;
@@ -57,21 +51,14 @@ describe('cues to the speaker, the room display’s blackout, and speaking time'
   /** The server's side of things: a moderator's socket that sees every state. */
   let watcher: Client;
   let moderatorToken: string;
-  const delegations: Client[] = [];
+  /** The chair's socket, which set the room up. */
+  let officer: Client;
+  /** Delegations asking for the floor, as their tablets would. */
+  let tablets: OtherTablets;
 
   const latest = (): MeetingView => watcher.latest();
   const until = (predicate: (view: MeetingView) => boolean, timeoutMs?: number) =>
     untilState(watcher, predicate, timeoutMs);
-  const asks = async (delegationId: string, onBehalfOf?: string) => {
-    const { token } = await joinMeeting(
-      server.url,
-      meetingId,
-      codes.delegations[delegationId] ?? '',
-    );
-    const client = await connect(server.url, token);
-    delegations.push(client);
-    await ok(client, { type: 'floor.request', ...(onBehalfOf && { onBehalfOf }) });
-  };
   /** "Next speaker", as the console would send it. */
   const nextSpeaker = async () => {
     const press = nextSpeakerOf(latest());
@@ -88,13 +75,13 @@ describe('cues to the speaker, the room display’s blackout, and speaking time'
     server = await RoomServer.start();
     // The panel agenda with the default roster, and so its five regional groups.
     ({ meetingId, codes } = await createMeeting(server.url, { agenda: PANEL_AGENDA }));
+    tablets = new OtherTablets(server.url, meetingId, codes);
     ({ token: moderatorToken } = await joinMeeting(server.url, meetingId, codes.moderator));
     watcher = await connect(server.url, moderatorToken);
     const { token: chairToken } = await joinMeeting(server.url, meetingId, codes.chair);
-    const chairSocket = await connect(server.url, chairToken);
-    delegations.push(chairSocket);
-    await ok(chairSocket, { type: 'agenda.start' });
-    await ok(chairSocket, { type: 'agenda.goto', itemId: 'panel-1', stepId: 'discussion' });
+    officer = await connect(server.url, chairToken);
+    await ok(officer, { type: 'agenda.start' });
+    await ok(officer, { type: 'agenda.goto', itemId: 'panel-1', stepId: 'discussion' });
     browser = await launchBrowser();
     chair = await openScreen(browser, LAPTOP);
     moderator = await openScreen(browser, LAPTOP);
@@ -106,7 +93,8 @@ describe('cues to the speaker, the room display’s blackout, and speaking time'
   });
 
   afterAll(async () => {
-    for (const client of [watcher, ...delegations]) client?.close();
+    for (const client of [watcher, officer]) client?.close();
+    tablets?.close();
     await browser?.close();
     await server?.close();
   });
@@ -119,7 +107,7 @@ describe('cues to the speaker, the room display’s blackout, and speaking time'
   });
 
   it('a preset is one press; the cue shows on both consoles as the podium shows it', async () => {
-    await asks('mexico');
+    await tablets.ask('mexico');
     await nextSpeaker();
     await until((v) => v.turn?.speaker.delegationId === 'mexico');
     const page = chair.page;
@@ -291,12 +279,12 @@ describe('cues to the speaker, the room display’s blackout, and speaking time'
       if (new URL(r.url()).pathname.endsWith('/record')) records.push(r.url());
     });
     // Mexico has spoken (the cues' turn). Egypt speaks for the African Group, then Kenya.
-    await asks('egypt', 'african-group');
+    await tablets.ask('egypt', { onBehalfOf: 'african-group' });
     await nextSpeaker();
     await until((v) => v.turn?.speaker.onBehalfOf?.id === 'african-group');
     await sleep(2_200);
     await endTurn();
-    await asks('kenya');
+    await tablets.ask('kenya');
     await nextSpeaker();
     await until((v) => v.turn?.speaker.delegationId === 'kenya');
 
@@ -398,7 +386,7 @@ describe('cues to the speaker, the room display’s blackout, and speaking time'
     const delegationsTable = panel.getByRole('table', { name: 'Delegations' });
     // Four more delegations speak briefly: six in all.
     for (const id of ['chile', 'peru', 'fiji', 'iraq']) {
-      await asks(id);
+      await tablets.ask(id);
       await nextSpeaker();
       await until((v) => v.turn?.speaker.delegationId === id);
       await endTurn();

@@ -2,23 +2,10 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTTP_ROUTES, pathOf } from '../../shared/protocol/contract';
-import {
-  ensureClientBuilt,
-  launchBrowser,
-  openScreen,
-  type Screen,
-  screenshot,
-} from '../support/browser';
+import { launchBrowser, openScreen, type Screen, screenshot } from '../support/browser';
 import { HookReceiver } from '../support/hookReceiver';
-import {
-  connect,
-  createMeeting,
-  http,
-  join,
-  ok,
-  startServer,
-  type TestServer,
-} from '../support/server';
+import { connect, createMeeting, http, join, ok } from '../support/server';
+import { RoomServer } from './room';
 
 const SECRET = 'never-shown-on-the-page';
 
@@ -27,7 +14,7 @@ const SECRET = 'never-shown-on-the-page';
  * events, its last delivery, and its counts; a failing one stands out; a secret never appears.
  */
 describe("the webhooks on the chair's devices page", () => {
-  let server: TestServer;
+  let server: RoomServer;
   let receiver: HookReceiver;
   let browser: Browser;
   let chair: Screen;
@@ -35,9 +22,7 @@ describe("the webhooks on the chair's devices page", () => {
   beforeAll(async () => {
     receiver = await HookReceiver.start();
     receiver.script('/broken', [500]);
-    server = await startServer({
-      createDefaultMeeting: false,
-      clientDir: ensureClientBuilt(),
+    server = await RoomServer.start({
       outputs: { hooks: { timeoutMs: 2_000, retryDelaysMs: [10, 10], queueLimit: 50 } },
     });
     browser = await launchBrowser();
@@ -73,7 +58,7 @@ describe("the webhooks on the chair's devices page", () => {
     );
 
     const { page } = chair;
-    await page.goto(`${server.url}/m/${meetingId}/join?code=${encodeURIComponent(codes.chair)}`);
+    await page.goto(server.joinLink(meetingId, codes.chair));
     await page.waitForURL(`**/m/${meetingId}/chair`);
     await page.goto(`${server.url}/m/${meetingId}/devices`);
     const section = page.getByRole('region', { name: 'Webhooks' });

@@ -65,7 +65,12 @@ const SWEEP: readonly Sweep[] = [
     path: (id) => `/m/${id}/overlay`,
     ready: '.overlay-name',
   },
-  { name: 'tablet', reads: 'delegate', path: (id) => `/m/${id}/delegate`, ready: '.delegate-place' },
+  {
+    name: 'tablet',
+    reads: 'delegate',
+    path: (id) => `/m/${id}/delegate`,
+    ready: '.delegate-place',
+  },
 ];
 
 /** A roster's or a group's name in a language, where it has one (English is the `name`). */

@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Command } from '../../shared/protocol/commands';
 import {
   ARTIFACTS_DIR,
   gzippedScriptBytes,
@@ -10,9 +9,8 @@ import {
   openScreen,
   type Screen,
 } from '../support/browser';
-import { type Client, connect, join as joinMeeting, ok } from '../support/server';
 import { countPixels, type PixelBox, scratchPage } from './pixels';
-import { RoomServer } from './room';
+import { openPanelDiscussion, type PanelDiscussion } from './room';
 
 /**
  * The address a production team pastes into the mixer: the room display's code, a red accent,
@@ -80,30 +78,17 @@ const styleOf = (page: Page, selector: string) =>
   });
 
 describe('the overlay in a webcast mixer', () => {
-  let server: RoomServer;
+  /** The panel's interactive discussion, nobody on the floor yet. */
+  let room: PanelDiscussion;
   let browser: Browser;
   let scratch: Page;
-  let meetingId: string;
-  let codes: Awaited<ReturnType<RoomServer['createMeeting']>>['codes'];
-  let chair: Client;
   let plain: Screen;
   let styled: Screen;
   let styledAddress: string;
   const warnings: string[] = [];
 
-  const send = (command: Command) => ok(chair, command);
-
   beforeAll(async () => {
-    server = await RoomServer.start();
-    ({ meetingId, codes } = await server.createMeeting());
-    chair = await connect(
-      server.url,
-      (await joinMeeting(server.url, meetingId, codes.chair)).token,
-    );
-    // The panel's interactive discussion, nobody on the floor yet.
-    await send({ type: 'agenda.start' });
-    await send({ type: 'agenda.next' });
-    await send({ type: 'agenda.next' });
+    room = await openPanelDiscussion();
     browser = await launchBrowser();
     scratch = await scratchPage(browser);
     plain = await openScreen(browser, { width: 1920, height: 1080 });
@@ -111,19 +96,17 @@ describe('the overlay in a webcast mixer', () => {
     styled.page.on('console', (message) => {
       if (message.type() === 'warning') warnings.push(message.text());
     });
-    const query = new URLSearchParams({ code: codes.display, ...STYLED_QUERY });
-    styledAddress = `${server.url}/m/${meetingId}/overlay?${query}`;
+    styledAddress = room.address('overlay', STYLED_QUERY);
   });
 
   afterAll(async () => {
-    chair?.close();
     await browser?.close();
-    await server?.close();
+    await room?.close();
   });
 
   it('is a transparent page, with nothing on it while nobody has the floor', async () => {
     const answers = [
-      await plain.page.goto(`${server.url}/m/${meetingId}/overlay?code=${codes.display}`),
+      await plain.page.goto(room.address('overlay')),
       await styled.page.goto(styledAddress),
     ];
     for (const answer of answers) {
@@ -134,7 +117,7 @@ describe('the overlay in a webcast mixer', () => {
       expect(policy).toContain("frame-ancestors 'none'");
     }
     // Every other page keeps the strict policy.
-    const display = await fetch(`${server.url}/m/${meetingId}/display`);
+    const display = await fetch(`${room.server.url}/m/${room.meetingId}/display`);
     expect(display.headers.get('content-security-policy')).toContain("style-src 'self';");
 
     for (const [name, { page }] of [
@@ -145,7 +128,7 @@ describe('the overlay in a webcast mixer', () => {
       await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
       // The code leaves the address bar, the styles stay in it.
       const address = new URL(page.url());
-      expect(address.pathname).toBe(`/m/${meetingId}/overlay`);
+      expect(address.pathname).toBe(`/m/${room.meetingId}/overlay`);
       expect(address.searchParams.has('code')).toBe(false);
       if (name === 'styled') expect(address.searchParams.get('accent')).toBe('#ff0000');
       const backgrounds = await page.evaluate(() => ({
@@ -168,8 +151,8 @@ describe('the overlay in a webcast mixer', () => {
   });
 
   it('shows Egypt for the African Group in a lower third, and nothing around it', async () => {
-    await send({ type: 'floor.add', delegationId: 'egypt', onBehalfOf: 'african-group' });
-    await send({ type: 'floor.next' });
+    await room.send({ type: 'floor.add', delegationId: 'egypt', onBehalfOf: 'african-group' });
+    await room.send({ type: 'floor.next' });
     const { page } = plain;
     await page.locator('.overlay.is-on .overlay-name', { hasText: 'Egypt' }).waitFor();
     await settled(page);
@@ -244,13 +227,13 @@ describe('the overlay in a webcast mixer', () => {
   });
 
   it('names a point of order and the person who raises it, with their delegation', async () => {
-    await send({
+    await room.send({
       type: 'floor.add',
       delegationId: 'kenya',
       kind: 'point-of-order',
       speakerName: 'Wanjiku Otieno',
     });
-    await send({ type: 'floor.next' });
+    await room.send({ type: 'floor.next' });
     for (const [name, { page }] of [
       ['plain', plain],
       ['styled', styled],
@@ -270,11 +253,11 @@ describe('the overlay in a webcast mixer', () => {
   });
 
   it("follows the display's language, not its blackout: the webcast is not the room", async () => {
-    await send({ type: 'display.configure', lang: 'es', blackout: true });
+    await room.send({ type: 'display.configure', lang: 'es', blackout: true });
     const { page } = plain;
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('es');
     expect(await page.locator('.overlay.is-on .overlay-name').textContent()).toBe('Wanjiku Otieno');
-    await send({ type: 'display.configure', lang: 'en', blackout: false });
+    await room.send({ type: 'display.configure', lang: 'en', blackout: false });
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
   });
 
@@ -296,9 +279,9 @@ describe('the overlay in a webcast mixer', () => {
     });
     // The point of order ends: Egypt has the floor again (a lower third of its own); then Egypt
     // ends too.
-    await send({ type: 'turn.end' });
+    await room.send({ type: 'turn.end' });
     await page.locator('.overlay.is-on .overlay-name', { hasText: 'Egypt' }).waitFor();
-    await send({ type: 'turn.end' });
+    await room.send({ type: 'turn.end' });
     await page.locator('.overlay:not(.is-on)').waitFor({ state: 'attached' });
     await settled(page);
     expect(await page.evaluate(() => (window as unknown as { fades: string[] }).fades)).toContain(
@@ -323,8 +306,8 @@ describe('the overlay in a webcast mixer', () => {
   it('comes in without rising when less motion is asked for', async () => {
     const { page } = plain;
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    await send({ type: 'floor.add', delegationId: 'brazil' });
-    await send({ type: 'floor.next' });
+    await room.send({ type: 'floor.add', delegationId: 'brazil' });
+    await room.send({ type: 'floor.next' });
     await page.locator('.overlay.is-on .overlay-name', { hasText: 'Brazil' }).waitFor();
     expect(
       await page

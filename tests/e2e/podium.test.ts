@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Command } from '../../shared/protocol/commands';
 import {
   ARTIFACTS_DIR,
   gzippedScriptBytes,
@@ -10,10 +9,9 @@ import {
   openScreen,
   type Screen,
 } from '../support/browser';
-import { type Client, connect, join as joinMeeting, ok } from '../support/server';
 import { type Box, textBox } from './longNames';
 import { countPixels, scratchPage } from './pixels';
-import { RoomServer } from './room';
+import { openPanelDiscussion, type PanelDiscussion } from './room';
 
 /**
  * The podium's two usual screens: a 10-15 inch monitor or tablet at 16:10, and an older 4:3
@@ -89,38 +87,28 @@ const sizeName = (page: Page) => {
 };
 
 describe('the podium at the lectern', () => {
-  let server: RoomServer;
+  let room: PanelDiscussion;
   let browser: Browser;
-  let meetingId: string;
-  let codes: Awaited<ReturnType<RoomServer['createMeeting']>>['codes'];
-  let chair: Client;
   const podiums: Screen[] = [];
   let scratch: Page;
 
-  const send = (command: Command) => ok(chair, command);
-
   beforeAll(async () => {
-    server = await RoomServer.start();
-    ({ meetingId, codes } = await server.createMeeting());
-    chair = await connect(
-      server.url,
-      (await joinMeeting(server.url, meetingId, codes.chair)).token,
-    );
-    // The panel's interactive discussion: Egypt speaks for the African Group, Brazil waits.
-    await send({ type: 'agenda.start' });
-    await send({ type: 'agenda.next' });
-    await send({ type: 'agenda.next' });
-    await send({ type: 'floor.add', delegationId: 'egypt', onBehalfOf: 'african-group' });
-    await send({ type: 'floor.add', delegationId: 'brazil', speakerName: 'Ambassador Ana Souza' });
-    await send({ type: 'floor.next' });
+    room = await openPanelDiscussion();
+    // Egypt speaks for the African Group, Brazil waits.
+    await room.send({ type: 'floor.add', delegationId: 'egypt', onBehalfOf: 'african-group' });
+    await room.send({
+      type: 'floor.add',
+      delegationId: 'brazil',
+      speakerName: 'Ambassador Ana Souza',
+    });
+    await room.send({ type: 'floor.next' });
     browser = await launchBrowser();
     scratch = await scratchPage(browser);
   });
 
   afterAll(async () => {
-    chair?.close();
     await browser?.close();
-    await server?.close();
+    await room?.close();
   });
 
   it('joins with the room display code in its address, and keeps the token for the next load', async () => {
@@ -131,15 +119,18 @@ describe('the podium at the lectern', () => {
         if (request.method() === 'POST' && request.url().includes('/join'))
           joins.push(request.url());
       });
-      await podium.page.goto(`${server.url}/m/${meetingId}/podium?code=${codes.display}`);
+      await podium.page.goto(room.address('podium'));
       await podium.page.locator('.podium-speaker', { hasText: 'Egypt' }).waitFor();
       // The code leaves the address bar once used; the token stays in the device's storage.
-      await podium.page.waitForURL(`${server.url}/m/${meetingId}/podium`);
+      await podium.page.waitForURL(`${room.server.url}/m/${room.meetingId}/podium`);
       const stored = await podium.page.evaluate(
         (id) => window.localStorage.getItem(`rostrum.session.${id}.display`),
-        meetingId,
+        room.meetingId,
       );
-      expect(JSON.parse(stored ?? '{}')).toMatchObject({ meetingId, role: 'display' });
+      expect(JSON.parse(stored ?? '{}')).toMatchObject({
+        meetingId: room.meetingId,
+        role: 'display',
+      });
       await podium.page.reload();
       await podium.page.locator('.podium-speaker', { hasText: 'Egypt' }).waitFor();
       expect(joins).toHaveLength(1);
@@ -174,7 +165,7 @@ describe('the podium at the lectern', () => {
   });
 
   it('shows a cue in large letters above the speaker and the clock', async () => {
-    await send({ type: 'cue.send', text: 'Please conclude' });
+    await room.send({ type: 'cue.send', text: 'Please conclude' });
     for (const { page } of podiums) {
       const name = `podium-cue-${sizeName(page)}`;
       const cue = page.locator('.podium-cue');
@@ -202,7 +193,7 @@ describe('the podium at the lectern', () => {
 
   it('fits a cue of 80 characters whole, in letters still large', async () => {
     expect(LONG_CUE).toHaveLength(80);
-    await send({ type: 'cue.send', text: LONG_CUE });
+    await room.send({ type: 'cue.send', text: LONG_CUE });
     for (const { page } of podiums) {
       const name = `podium-long-cue-${sizeName(page)}`;
       await page.locator('.podium-cue-text', { hasText: '18:00.' }).waitFor();
@@ -226,7 +217,7 @@ describe('the podium at the lectern', () => {
   });
 
   it('flashes a flashing cue once a second, or frames it when less motion is asked for', async () => {
-    await send({ type: 'cue.send', text: 'Time is up', flash: true });
+    await room.send({ type: 'cue.send', text: 'Time is up', flash: true });
     for (const { page } of podiums) {
       const name = `podium-flash-${sizeName(page)}`;
       const cue = page.locator('.podium-cue.is-flashing');
@@ -265,13 +256,13 @@ describe('the podium at the lectern', () => {
   });
 
   it('clears the cue with the chair, and when the turn ends', async () => {
-    await send({ type: 'cue.clear' });
+    await room.send({ type: 'cue.clear' });
     for (const { page } of podiums)
       await page.locator('.podium-cue').waitFor({ state: 'detached' });
-    await send({ type: 'cue.send', text: 'Please conclude' });
+    await room.send({ type: 'cue.send', text: 'Please conclude' });
     for (const { page } of podiums) await page.locator('.podium-cue').waitFor();
     // Brazil is given the floor: Egypt's cue goes with Egypt's turn.
-    await send({ type: 'floor.next' });
+    await room.send({ type: 'floor.next' });
     for (const { page } of podiums) {
       await page.locator('.podium-speaker', { hasText: 'Ambassador Ana Souza' }).waitFor();
       expect(await page.locator('.podium-cue').count()).toBe(0);
@@ -281,10 +272,10 @@ describe('the podium at the lectern', () => {
   });
 
   it('shows the clock in the phase colours of the room display', async () => {
-    const turn = chair.latest().turn;
+    const turn = room.chair.latest().turn;
     if (!turn) throw new Error('Brazil has the floor');
     // 3:00 with the warning at 2:30: 20 s left is a warning.
-    await send({ type: 'turn.adjust', turnId: turn.id, deltaMs: -(turn.limitMs - 20_000) });
+    await room.send({ type: 'turn.adjust', turnId: turn.id, deltaMs: -(turn.limitMs - 20_000) });
     for (const { page } of podiums) {
       const clock = page.locator('.clock-podium.phase-warning');
       await clock.getByText('Warning').waitFor();
@@ -299,20 +290,20 @@ describe('the podium at the lectern', () => {
   it('speaks the language of the room display', async () => {
     const [{ page }] = podiums as [Screen];
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-    await send({ type: 'display.configure', lang: 'fr' });
+    await room.send({ type: 'display.configure', lang: 'fr' });
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('fr');
-    await send({ type: 'display.configure', lang: 'en' });
+    await room.send({ type: 'display.configure', lang: 'en' });
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
   });
 
   it('blacks out with the room display, every pixel, and comes back when the chair lifts it', async () => {
     const display = await openScreen(browser, { width: 1920, height: 1080 });
-    await display.page.goto(server.joinLink(meetingId, codes.display));
+    await display.page.goto(room.server.joinLink(room.meetingId, room.codes.display));
     await display.page.locator('.display-speaker', { hasText: 'Ambassador Ana Souza' }).waitFor();
     // The pointer moves over both: the buttons and the cursor show, until the blackout.
     for (const { page } of [display, ...podiums]) await page.mouse.move(200, 200);
 
-    await send({ type: 'display.configure', blackout: true });
+    await room.send({ type: 'display.configure', blackout: true });
     for (const { page } of [display, ...podiums]) {
       const name = `blackout-${page === display.page ? 'display' : 'podium'}-${sizeName(page)}`;
       await page.locator('.blackout').waitFor();
@@ -328,7 +319,7 @@ describe('the podium at the lectern', () => {
       expect(await page.locator('.clock').count(), name).toBe(0);
     }
 
-    await send({ type: 'display.configure', blackout: false });
+    await room.send({ type: 'display.configure', blackout: false });
     for (const { page } of [display, ...podiums]) {
       const name = `blackout-lifted-${page === display.page ? 'display' : 'podium'}-${sizeName(page)}`;
       await page.locator('.clock-time').waitFor();
@@ -341,26 +332,26 @@ describe('the podium at the lectern', () => {
 
   it('refuses another role’s code, and asks for the display code where it stands', async () => {
     const podium = await openScreen(browser, SIZES[0]);
-    await podium.page.goto(`${server.url}/m/${meetingId}/podium?code=${codes.moderator}`);
+    await podium.page.goto(room.address('podium', { code: room.codes.moderator }));
     await podium.page.getByText("That is not the room display's code.", { exact: false }).waitFor();
-    await podium.page.getByLabel('Access code of the room display').fill(codes.display);
+    await podium.page.getByLabel('Access code of the room display').fill(room.codes.display);
     await podium.page.getByRole('button', { name: 'Join' }).click();
     await podium.page.locator('.podium-speaker', { hasText: 'Ambassador Ana Souza' }).waitFor();
-    expect(podium.page.url()).toBe(`${server.url}/m/${meetingId}/podium`);
+    expect(podium.page.url()).toBe(`${room.server.url}/m/${room.meetingId}/podium`);
     // The moderator's token was not kept: this device holds the room display's only.
     const held = await podium.page.evaluate(() => Object.keys(window.localStorage).sort());
-    expect(held).toEqual([`rostrum.session.${meetingId}.display`]);
+    expect(held).toEqual([`rostrum.session.${room.meetingId}.display`]);
     await podium.context.close();
   });
 
   it('says when the floor is free, and when the meeting is suspended', async () => {
-    await send({ type: 'turn.end' });
+    await room.send({ type: 'turn.end' });
     for (const { page } of podiums) {
       await page.locator('.podium-free', { hasText: 'The floor is open for requests' }).waitFor();
       expect(await page.locator('.podium-next').textContent()).toBe('Next Nobody is waiting');
       expect(await page.locator('.clock').count()).toBe(0);
     }
-    await send({ type: 'session.suspend', note: 'The meeting resumes at 15:00 in Room 4' });
+    await room.send({ type: 'session.suspend', note: 'The meeting resumes at 15:00 in Room 4' });
     for (const { page } of podiums) {
       await page.locator('.podium-state', { hasText: 'The meeting is suspended' }).waitFor();
       expect(await page.locator('.podium-note').textContent()).toBe(
@@ -369,7 +360,7 @@ describe('the podium at the lectern', () => {
       expect(await page.locator('.podium-next').count()).toBe(0);
       await shoot(page, `podium-suspended-${sizeName(page)}`);
     }
-    await send({ type: 'session.resume' });
+    await room.send({ type: 'session.resume' });
     for (const { page } of podiums) await page.locator('.podium-free').waitFor();
   });
 

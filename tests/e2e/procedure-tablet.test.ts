@@ -5,6 +5,7 @@ import type { AgendaInput } from '../../shared/protocol/agenda';
 import type { MeetingCodes } from '../../shared/protocol/http';
 import type { MeetingView } from '../../shared/protocol/view';
 import { launchBrowser, openScreen, type Screen, screenshot } from '../support/browser';
+import { OtherTablets, requestOf } from '../support/otherTablets';
 import {
   type Client,
   connect,
@@ -46,7 +47,8 @@ describe('a group statement, and rights of reply after the list closed, from the
   let mexico: Screen;
   /** The moderator's commands, sent as the console would; and it sees every state. */
   let moderator: Client;
-  const delegations: Client[] = [];
+  /** Other delegations asking for the floor around Egypt's and Mexico's tablets. */
+  let tablets: OtherTablets;
 
   const latest = (): MeetingView => moderator.latest();
   const until = (predicate: (view: MeetingView) => boolean) => untilState(moderator, predicate);
@@ -56,24 +58,6 @@ describe('a group statement, and rights of reply after the list closed, from the
       kind: r.kind,
       ...(r.onBehalfOf && { onBehalfOf: r.onBehalfOf.id }),
     }));
-  const requestOf = (delegationId: string, kind: string) => {
-    const request = latest().floor.queue.find(
-      (r) => r.delegationId === delegationId && r.kind === kind,
-    );
-    if (!request) throw new Error(`${delegationId} has no ${kind} waiting`);
-    return request;
-  };
-  /** A delegation asking for the floor from its own socket, as another tablet would. */
-  const asks = async (delegationId: string) => {
-    const { token } = await joinMeeting(
-      server.url,
-      meetingId,
-      codes.delegations[delegationId] ?? '',
-    );
-    const client = await connect(server.url, token);
-    delegations.push(client);
-    await ok(client, { type: 'floor.request' });
-  };
   const open = async (
     delegationId: string,
     name: string,
@@ -111,6 +95,7 @@ describe('a group statement, and rights of reply after the list closed, from the
   beforeAll(async () => {
     server = await RoomServer.start();
     ({ meetingId, codes } = await createMeeting(server.url, { agenda: EARLY_AGENDA }));
+    tablets = new OtherTablets(server.url, meetingId, codes);
     moderator = await connect(
       server.url,
       (await joinMeeting(server.url, meetingId, codes.chair)).token,
@@ -124,7 +109,8 @@ describe('a group statement, and rights of reply after the list closed, from the
   });
 
   afterAll(async () => {
-    for (const client of [moderator, ...delegations]) client?.close();
+    moderator?.close();
+    tablets?.close();
     await browser?.close();
     await server?.close();
   });
@@ -175,8 +161,8 @@ describe('a group statement, and rights of reply after the list closed, from the
   });
 
   it("Egypt's tablet asks on behalf of the African Group, ahead of single statements", async () => {
-    await asks('morocco');
-    await asks('kenya');
+    await tablets.ask('morocco');
+    await tablets.ask('kenya');
     await until((v) => v.floor.queue.length === 3);
     const page = egypt.page;
     const onBehalf = page.getByRole('group', { name: 'On behalf of' });
@@ -277,7 +263,10 @@ describe('a group statement, and rights of reply after the list closed, from the
 
   it("Mexico's first reply has 10:00, its second 5:00, and a third is refused", async () => {
     const page = mexico.page;
-    await ok(moderator, { type: 'floor.grant', requestId: requestOf('mexico', 'reply').id });
+    await ok(moderator, {
+      type: 'floor.grant',
+      requestId: requestOf(latest(), 'mexico', 'reply').id,
+    });
     await page.getByText('You have the floor', { exact: true }).waitFor();
     await page.getByText('Right of reply', { exact: true }).waitFor();
     expect(latest().turn?.limitMs).toBe(600_000);
@@ -291,7 +280,10 @@ describe('a group statement, and rights of reply after the list closed, from the
     await page.getByText('Rights of reply used on this item: 1 of 2.').waitFor();
     await page.getByRole('button', { name: 'Ask for a right of reply' }).click();
     await until((v) => v.floor.queue.some((r) => r.delegationId === 'mexico'));
-    await ok(moderator, { type: 'floor.grant', requestId: requestOf('mexico', 'reply').id });
+    await ok(moderator, {
+      type: 'floor.grant',
+      requestId: requestOf(latest(), 'mexico', 'reply').id,
+    });
     await page.getByText('Right of reply', { exact: true }).waitFor();
     expect(latest().turn?.limitMs).toBe(300_000);
     await pauseTurn();
@@ -327,7 +319,7 @@ describe('a group statement, and rights of reply after the list closed, from the
     await morocco.page.getByText('You have the floor', { exact: true }).waitFor();
     await ok(moderator, {
       type: 'floor.grant',
-      requestId: requestOf('egypt', 'point-of-order').id,
+      requestId: requestOf(latest(), 'egypt', 'point-of-order').id,
     });
     await morocco.page
       .getByText('Your turn is interrupted by a point of order', { exact: true })

@@ -1,11 +1,22 @@
 import { rm } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
+import type { DisplayCodeScreen } from '../../client/app/router';
 import { buildApp } from '../../server/app';
 import type { ServerClock } from '../../server/clock';
+import type { OutputOptions } from '../../server/outputs/outputs';
 import type { AgendaInput } from '../../shared/protocol/agenda';
-import type { CreateMeetingResponse } from '../../shared/protocol/http';
+import type { Command } from '../../shared/protocol/commands';
+import type { CreateMeetingResponse, MeetingCodes } from '../../shared/protocol/http';
 import { ensureClientBuilt } from '../support/browser';
-import { ADMIN_TOKEN, createMeeting, tempDir } from '../support/server';
+import {
+  ADMIN_TOKEN,
+  type Client,
+  connect,
+  createMeeting,
+  join,
+  ok,
+  tempDir,
+} from '../support/server';
 
 /** A piece of an expert panel, as the procedural note runs it, with the default roster. */
 export const PANEL_AGENDA: AgendaInput = {
@@ -70,6 +81,14 @@ export const quickFloorPanel = (): AgendaInput['items'][number] => {
   };
 };
 
+/** What a test may set of the server: the rest is the room's (built screens, no default meeting). */
+export interface RoomServerOptions {
+  /** Where the server reads its time (through restarts too). */
+  clock?: ServerClock;
+  /** How the room's outputs deliver (a test shortens the webhooks' retries). */
+  outputs?: Partial<OutputOptions>;
+}
+
 /**
  * The real server with the built screens, on a port of 127.0.0.1 that it keeps across a restart
  * (the browsers reconnect to the same address), and its own DATA_DIR.
@@ -81,16 +100,11 @@ export class RoomServer {
   private constructor(
     readonly dataDir: string,
     private readonly clientDir: string,
-    private readonly clock: ServerClock | undefined,
+    private readonly options: RoomServerOptions,
   ) {}
 
-  /** With `clock`, the server reads its time there (through restarts too). */
-  static async start(options: { clock?: ServerClock } = {}): Promise<RoomServer> {
-    const server = new RoomServer(
-      await tempDir('rostrum-e2e-'),
-      ensureClientBuilt(),
-      options.clock,
-    );
+  static async start(options: RoomServerOptions = {}): Promise<RoomServer> {
+    const server = new RoomServer(await tempDir('rostrum-e2e-'), ensureClientBuilt(), options);
     await server.listen();
     return server;
   }
@@ -106,7 +120,8 @@ export class RoomServer {
       adminToken: ADMIN_TOKEN,
       clientDir: this.clientDir,
       createDefaultMeeting: false,
-      ...(this.clock && { clock: this.clock }),
+      ...(this.options.clock && { clock: this.options.clock }),
+      ...(this.options.outputs && { outputs: this.options.outputs }),
     });
     await app.listen({ host: '127.0.0.1', port: this.port });
     const address = app.server.address();
@@ -134,6 +149,47 @@ export class RoomServer {
     return `${this.url}/m/${meetingId}/join?code=${encodeURIComponent(code)}`;
   }
 }
+
+/**
+ * The room of the podium's and the overlay's tests: the real server, a meeting of PANEL_AGENDA and
+ * the default roster at its interactive discussion (nobody on the floor yet), and the chair's
+ * socket, which sends the console's commands and sees every state.
+ */
+export interface PanelDiscussion {
+  server: RoomServer;
+  meetingId: string;
+  codes: MeetingCodes;
+  chair: Client;
+  /** A command of the chair's, which the server must accept. */
+  send: (command: Command) => Promise<number>;
+  /** The podium's or the overlay's address with the room display's code (and `query`). */
+  address: (screen: DisplayCodeScreen, query?: Record<string, string>) => string;
+  /** Closes the chair's socket and the server. */
+  close: () => Promise<void>;
+}
+
+export const openPanelDiscussion = async (): Promise<PanelDiscussion> => {
+  const server = await RoomServer.start();
+  const { meetingId, codes } = await server.createMeeting();
+  const chair = await connect(server.url, (await join(server.url, meetingId, codes.chair)).token);
+  const send = (command: Command) => ok(chair, command);
+  await send({ type: 'agenda.start' });
+  await send({ type: 'agenda.next' });
+  await send({ type: 'agenda.next' });
+  return {
+    server,
+    meetingId,
+    codes,
+    chair,
+    send,
+    address: (screen, query = {}) =>
+      `${server.url}/m/${meetingId}/${screen}?${new URLSearchParams({ code: codes.display, ...query })}`,
+    close: async () => {
+      chair.close();
+      await server.close();
+    },
+  };
+};
 
 /** `M:SS` or `-M:SS` as seconds left (negative past the limit). */
 export const secondsOf = (clock: string | null): number => {

@@ -9,6 +9,7 @@ import type { MeetingView } from '../../shared/protocol/view';
 import { launchBrowser, openScreen, type Screen, screenshot } from '../support/browser';
 import { i18nIn } from '../support/i18n';
 import { leftovers } from '../support/leftovers';
+import { OtherTablets, requestOf } from '../support/otherTablets';
 import {
   type Client,
   connect,
@@ -79,25 +80,11 @@ describe('the tablet in the six languages of the United Nations', () => {
   let meetingId: string;
   let codes: MeetingCodes;
   let chair: Client;
-  const others: Client[] = [];
+  /** The States that ask before each tablet does. */
+  let tablets: OtherTablets;
 
   const latest = (): MeetingView => chair.latest();
   const until = (predicate: (view: MeetingView) => boolean) => untilState(chair, predicate);
-  const requestOf = (delegationId: string) => {
-    const request = latest().floor.queue.find((r) => r.delegationId === delegationId);
-    if (!request) throw new Error(`${delegationId} is not waiting`);
-    return request;
-  };
-  const asks = async (delegationId: string) => {
-    const { token } = await joinMeeting(
-      server.url,
-      meetingId,
-      codes.delegations[delegationId] ?? '',
-    );
-    const client = await connect(server.url, token);
-    others.push(client);
-    await ok(client, { type: 'floor.request' });
-  };
   const tabletOf = async (delegationId: string, address = '') => {
     const screen = await openScreen(browser, PHONE, { hasTouch: true, isMobile: true });
     await screen.page.goto(
@@ -131,6 +118,7 @@ describe('the tablet in the six languages of the United Nations', () => {
   beforeAll(async () => {
     server = await RoomServer.start();
     ({ meetingId, codes } = await createMeeting(server.url, { agenda: PANEL_AGENDA }));
+    tablets = new OtherTablets(server.url, meetingId, codes);
     chair = await connect(
       server.url,
       (await joinMeeting(server.url, meetingId, codes.chair)).token,
@@ -142,7 +130,8 @@ describe('the tablet in the six languages of the United Nations', () => {
   });
 
   afterAll(async () => {
-    for (const client of [chair, ...others]) client?.close();
+    chair?.close();
+    tablets?.close();
     await browser?.close();
     await server?.close();
   });
@@ -152,7 +141,7 @@ describe('the tablet in the six languages of the United Nations', () => {
       const i18n: I18n = await i18nIn(lang);
       const t = i18n._.bind(i18n);
       const delegationId = DELEGATION[lang];
-      for (const id of AHEAD) await asks(id);
+      for (const id of AHEAD) await tablets.ask(id);
       const { page, context, problems } = await tabletOf(delegationId, `&lang=${lang}`);
       await readsIn(page, lang);
 
@@ -163,7 +152,11 @@ describe('the tablet in the six languages of the United Nations', () => {
       await readsIn(page, lang);
       if (lang === 'ar' || lang === 'zh') await screenshot(page, `tablet-${lang}-waiting`);
 
-      await ok(chair, { type: 'floor.grant', requestId: requestOf(delegationId).id, turnId: null });
+      await ok(chair, {
+        type: 'floor.grant',
+        requestId: requestOf(latest(), delegationId).id,
+        turnId: null,
+      });
       await page.getByText(t('tablet.has-floor'), { exact: true }).waitFor();
       const clock = page.getByRole('timer');
       // The clock's digits read left to right whatever the page's direction: "2:59", never "59:2".
@@ -182,9 +175,9 @@ describe('the tablet in the six languages of the United Nations', () => {
       // The next language's tablet finds the floor free and only the two States waiting.
       await ok(chair, { type: 'turn.end', turnId: latest().turn?.id });
       for (const id of AHEAD)
-        await ok(chair, { type: 'floor.remove', requestId: requestOf(id).id });
+        await ok(chair, { type: 'floor.remove', requestId: requestOf(latest(), id).id });
       await until((v) => v.turn === null && v.floor.queue.length === 0);
-      for (const client of others.splice(0)) client.close();
+      tablets.close();
       expect(problems).toEqual([]);
       await context.close();
     });
@@ -200,7 +193,7 @@ describe('the tablet in the six languages of the United Nations', () => {
     // The name as typed, inside the Arabic line, not read as markup.
     await expect.poll(() => page.locator('.delegate-speaker strong').textContent()).toBe(name);
     expect(problems).toEqual([]);
-    await ok(chair, { type: 'floor.remove', requestId: requestOf('ghana').id });
+    await ok(chair, { type: 'floor.remove', requestId: requestOf(latest(), 'ghana').id });
     await until((v) => v.floor.queue.length === 0);
     await context.close();
   });

@@ -1,9 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgendaInput } from '../../shared/protocol/agenda';
 import type { MeetingCodes } from '../../shared/protocol/http';
 import type { MeetingView } from '../../shared/protocol/view';
 import { launchBrowser, openScreen, type Screen, screenshot } from '../support/browser';
+import { OtherTablets, requestOf } from '../support/otherTablets';
 import {
   type Client,
   connect,
@@ -13,6 +14,7 @@ import {
   untilState,
 } from '../support/server';
 import { announced, listenToAnnouncements } from './announcements';
+import { focused } from './focus';
 import { buttonsChecked, buttonsNamedOtherwise } from './labels';
 import { PANEL_AGENDA, quickFloorPanel, RoomServer } from './room';
 
@@ -23,14 +25,6 @@ const SPEAKER = 'Ms. Ana Fontana';
 /** "Withdraw request" as a screen reader hears it: each request has its own, named by its kind. */
 const WITHDRAW = 'Withdraw request for a statement';
 
-/** The text of whatever has the keyboard, or "BODY" when no control has it. */
-const focused = (page: Page): Promise<string> =>
-  page.evaluate(() => {
-    const active = document.activeElement;
-    if (!active || active === document.body) return 'BODY';
-    return (active.textContent ?? '').replace(/\s+/g, ' ').trim();
-  });
-
 describe("a UN system entity's tablet, explaining itself", () => {
   let server: RoomServer;
   let browser: Browser;
@@ -39,25 +33,11 @@ describe("a UN system entity's tablet, explaining itself", () => {
   let iom: Screen;
   /** The chair's commands, sent as the console would. */
   let officer: Client;
-  const delegations: Client[] = [];
+  /** Other delegations asking for the floor around the IOM's tablet. */
+  let tablets: OtherTablets;
 
   const latest = (): MeetingView => officer.latest();
   const until = (predicate: (view: MeetingView) => boolean) => untilState(officer, predicate);
-  const requestOf = (delegationId: string) => {
-    const request = latest().floor.queue.find((r) => r.delegationId === delegationId);
-    if (!request) throw new Error(`${delegationId} is not waiting`);
-    return request;
-  };
-  const asks = async (delegationId: string) => {
-    const { token } = await joinMeeting(
-      server.url,
-      meetingId,
-      codes.delegations[delegationId] ?? '',
-    );
-    const client = await connect(server.url, token);
-    delegations.push(client);
-    await ok(client, { type: 'floor.request' });
-  };
   /** What the tablet said since it had said `from` things. */
   const saidSince = async (from: number) => (await announced(iom.page)).slice(from);
   const place = (n: number) => iom.page.getByText(`Number ${n} in line`, { exact: true });
@@ -65,6 +45,7 @@ describe("a UN system entity's tablet, explaining itself", () => {
   beforeAll(async () => {
     server = await RoomServer.start();
     ({ meetingId, codes } = await createMeeting(server.url, { agenda: TABLET_AGENDA }));
+    tablets = new OtherTablets(server.url, meetingId, codes);
     const { token } = await joinMeeting(server.url, meetingId, codes.chair);
     officer = await connect(server.url, token);
     await ok(officer, { type: 'agenda.start' });
@@ -79,7 +60,8 @@ describe("a UN system entity's tablet, explaining itself", () => {
   });
 
   afterAll(async () => {
-    for (const client of [officer, ...delegations]) client?.close();
+    officer?.close();
+    tablets?.close();
     await browser?.close();
     await server?.close();
   });
@@ -96,22 +78,26 @@ describe("a UN system entity's tablet, explaining itself", () => {
     await expect.poll(() => focused(page)).toBe(WITHDRAW);
 
     // A stakeholder asking after it changes nothing; a State asking after it goes ahead.
-    await asks('ituc');
+    await tablets.ask('ituc');
     await until((v) => v.floor.queue.length === 2);
-    await asks('mexico');
+    await tablets.ask('mexico');
     await place(2).waitFor();
     const why = page.getByText('Your place moved back: States speak first in this discussion.');
     await why.waitFor();
     await screenshot(page, 'tablet-moved-back-for-states');
-    await asks('morocco');
+    await tablets.ask('morocco');
     await place(3).waitFor();
     await why.waitFor();
 
     // Moved back by the chair, not by a State: no such reason.
-    await ok(officer, { type: 'floor.move', requestId: requestOf('ituc').id, position: 0 });
+    await ok(officer, {
+      type: 'floor.move',
+      requestId: requestOf(latest(), 'ituc').id,
+      position: 0,
+    });
     await place(4).waitFor();
     expect(await why.count()).toBe(0);
-    await ok(officer, { type: 'floor.grant', requestId: requestOf('ituc').id });
+    await ok(officer, { type: 'floor.grant', requestId: requestOf(latest(), 'ituc').id });
     await place(3).waitFor();
     await expect
       .poll(() => saidSince(0))
@@ -129,7 +115,7 @@ describe("a UN system entity's tablet, explaining itself", () => {
   it('says "You have the floor", then the warning and the overrun, once each', async () => {
     const page = iom.page;
     const from = (await announced(page)).length;
-    await ok(officer, { type: 'floor.grant', requestId: requestOf('iom').id });
+    await ok(officer, { type: 'floor.grant', requestId: requestOf(latest(), 'iom').id });
     await page.getByText('You have the floor', { exact: true }).waitFor();
     await page.getByText(`Speaker: ${SPEAKER}`).waitFor();
     await page.locator('.clock-phase', { hasText: 'Time is up' }).waitFor();
