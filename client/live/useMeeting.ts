@@ -35,6 +35,13 @@ export interface LiveMeeting {
    * retried (docs/protocol.md, "Intent").
    */
   send: (command: Command) => Promise<CommandAck>;
+  /**
+   * Calls `listener` with every state the screen takes, in order, as it arrives; answers how to
+   * stop. React may draw only the last of several states that arrive together (a busy machine, a
+   * reconnection's burst): a part that must see each one, such as a turn that came and went
+   * between two drawings, listens here.
+   */
+  onState: (listener: (view: MeetingView) => void) => () => void;
   notices: Notice[];
   dismiss: (id: number) => void;
 }
@@ -72,6 +79,7 @@ export const useMeeting = (
   const unauthorizedRef = useRef(onUnauthorized);
   unauthorizedRef.current = onUnauthorized;
   const nextNotice = useRef(1);
+  const stateListeners = useRef(new Set<(view: MeetingView) => void>());
 
   const dismiss = useCallback((id: number) => {
     setNotices((all) => all.filter((n) => n.id !== id));
@@ -108,6 +116,7 @@ export const useMeeting = (
       if (!next) return;
       clock.noteServerTime(next.serverTime);
       setView(next);
+      for (const listener of stateListeners.current) listener(next);
     });
     socket.on('signed_out', (signal) => {
       signedOut = signal.reason;
@@ -166,5 +175,12 @@ export const useMeeting = (
     [emit, notify],
   );
 
-  return { session, view, connection, clock, send, notices, dismiss };
+  const onState = useCallback((listener: (view: MeetingView) => void) => {
+    stateListeners.current.add(listener);
+    return () => {
+      stateListeners.current.delete(listener);
+    };
+  }, []);
+
+  return { session, view, connection, clock, send, onState, notices, dismiss };
 };

@@ -187,12 +187,12 @@ const SpeakingTimes = ({
  */
 export const SpeakingTimePanel = () => {
   const t = useT();
-  const { view, session, clock } = useLiveView();
+  const { view, session, clock, onState } = useLiveView();
   const [open, setOpen] = useState(true);
   // Kept while the panel is folded away: the moderator's choice of column stands.
   const [sort, setSort] = useState<SpeakingSort>('item');
   const bodyId = useId();
-  const recorded = useSpokenTurns(session, view, clock);
+  const recorded = useSpokenTurns(session, view, clock, onState);
   return (
     <section className="panel speaking-time" aria-labelledby="speaking-time-heading">
       <h2 id="speaking-time-heading">

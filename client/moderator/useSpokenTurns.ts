@@ -3,6 +3,7 @@ import type { MeetingView } from '../../shared/protocol/view';
 import { call } from '../app/api';
 import type { Session } from '../app/sessions';
 import type { ServerClock } from '../live/serverClock';
+import type { LiveMeeting } from '../live/useMeeting';
 import { endedSince, watchAfter, watchFloor } from './floorWatch';
 import { type CountedTurn, countedFromRecord } from './speakingTime';
 
@@ -12,8 +13,9 @@ const RETRY_MS = 3_000;
 /**
  * The turns that have ended, for the moderator's speaking times: the record, read over HTTP
  * (`GET /api/meetings/:id/record`, an officer's token) when the console opens and again each
- * time a turn leaves the floor (its id leaves the view), never on a timer. Until a read begun after a turn left comes back, that turn counts with the time it had
- * when it left (`floorWatch.ts`), so that no tally drops for the moment of the read.
+ * time a turn leaves the floor (its id leaves the view), never on a timer. Until a read begun after
+ * a turn left comes back, that turn counts with the time it had when it left (`floorWatch.ts`),
+ * so that no tally drops for the moment of the read.
  *
  * Null until the first read answers.
  */
@@ -21,12 +23,20 @@ export const useSpokenTurns = (
   session: Session,
   view: MeetingView,
   clock: ServerClock,
+  onState: LiveMeeting['onState'],
 ): CountedTurn[] | null => {
   const [watch, setWatch] = useState(() => watchFloor(view));
   const [read, setRead] = useState<{ turns: CountedTurn[]; generation: number } | null>(null);
 
-  // A new state: done in this very render, as `useTimedValue` does, so that no render shows a
-  // turn that just left the floor uncounted.
+  // Every state, as it arrives: a turn that began and ended between two drawings (states that
+  // arrive together are drawn once) still leaves the floor here, and the record is read again.
+  // The update goes with the state's own, so it is drawn in the same render.
+  useEffect(
+    () => onState((next) => setWatch((w) => watchAfter(w, next, clock.now()))),
+    [onState, clock],
+  );
+  // The state drawn, in this very render, as `useTimedValue` does: one that came before the
+  // listener above was there is not missed, and no render shows a turn that left uncounted.
   const current = watchAfter(watch, view, clock.now());
   if (current !== watch) setWatch(current);
 
