@@ -8,6 +8,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { PAGE_AREAS, type Page as ScreenPage } from '../../../client/i18n/areas';
+import { LANGS, type Lang } from '../../../shared/protocol/langs';
 import { now, sleep } from '../lib/clock';
 import { freePort } from '../lib/net';
 import type { ScenarioResult, TargetCheck } from '../lib/report';
@@ -20,7 +22,7 @@ const START_TIMEOUT_MS = 30_000;
 const BUDGET_KB = 150;
 
 /** Screens and the route that opens each. */
-export const SCREENS: { route: string; screen: string; keywords: string[] }[] = [
+export const SCREENS: { route: string; screen: ScreenPage; keywords: string[] }[] = [
   { route: '/', screen: 'join', keywords: ['join', 'home', 'landing', 'start'] },
   { route: '/m/x/display', screen: 'display', keywords: ['display', 'room'] },
   { route: '/m/x/delegate', screen: 'delegate', keywords: ['delegate', 'delegation', 'tablet'] },
@@ -120,11 +122,16 @@ type Manifest = Record<string, ManifestChunk>;
 
 interface ScreenSize {
   route: string;
-  screen: string;
+  screen: ScreenPage;
   lazyChunk: string | null;
   files: string[];
   rawBytes: number;
   gzipBytes: number;
+  /**
+   * With the catalogues the screen reads in each language (`common` and its own areas: each
+   * language's catalogue is a chunk of its own, fetched when chosen), gzipped bytes.
+   */
+  gzipBytesIn: Record<Lang, number>;
 }
 
 /**
@@ -186,6 +193,12 @@ const screenSizes = (dir: string, manifest: Manifest): ScreenSize[] => {
     }
     return { raw, gz };
   };
+  /** The catalogue chunks, by `lang/area` (client/locales/<lang>/<area>.po). */
+  const catalogues = new Map<string, string>();
+  for (const [key, c] of lazy) {
+    const found = /locales\/([a-z]+)\/([a-z]+)\.po$/.exec(c.src ?? key);
+    if (found) catalogues.set(`${found[1]}/${found[2]}`, key);
+  }
   return SCREENS.map(({ route, screen, keywords }) => {
     const files = new Set<string>();
     closure(entry[0], files);
@@ -195,6 +208,17 @@ const screenSizes = (dir: string, manifest: Manifest): ScreenSize[] => {
     });
     if (match) closure(match[0], files);
     const { raw, gz } = sizeOf(files);
+    const gzipBytesIn = Object.fromEntries(
+      LANGS.map((lang) => {
+        const withCatalogues = new Set(files);
+        for (const area of ['common', ...PAGE_AREAS[screen]]) {
+          const key = catalogues.get(`${lang}/${area}`);
+          if (!key) throw new Error(`no catalogue chunk for ${lang}/${area}`);
+          closure(key, withCatalogues);
+        }
+        return [lang, sizeOf(withCatalogues).gz];
+      }),
+    ) as Record<Lang, number>;
     return {
       route,
       screen,
@@ -202,6 +226,7 @@ const screenSizes = (dir: string, manifest: Manifest): ScreenSize[] => {
       files: [...files],
       rawBytes: raw,
       gzipBytes: gz,
+      gzipBytesIn,
     };
   });
 };
@@ -241,12 +266,23 @@ export const runStartup = async (): Promise<ScenarioResult> => {
         round(s.gzipBytes / 1024),
       ]),
     });
+    tables.push({
+      title:
+        'The same, with the catalogues each screen reads in each language (fetched when chosen), gzipped KB',
+      columns: ['screen', ...LANGS],
+      rows: sizes.map((s) => [s.screen, ...LANGS.map((l) => round(s.gzipBytesIn[l] / 1024))]),
+    });
     for (const s of sizes.filter((x) => x.screen === 'display' || x.screen === 'delegate')) {
+      // The budget holds in every language: the heaviest is the one measured.
+      const [heaviest, bytes] = Object.entries(s.gzipBytesIn).sort(([, a], [, b]) => b - a)[0] ?? [
+        'en',
+        s.gzipBytes,
+      ];
       targets.push({
         scenario: 'startup',
-        target: `${s.screen} screen JS <= ${BUDGET_KB} KB gzipped`,
-        measured: `${round(s.gzipBytes / 1024)} KB`,
-        met: s.gzipBytes <= BUDGET_KB * 1024,
+        target: `${s.screen} screen JS <= ${BUDGET_KB} KB gzipped, in each language`,
+        measured: `${round(bytes / 1024)} KB in ${heaviest} (the heaviest; ${round(s.gzipBytes / 1024)} KB before its catalogues)`,
+        met: bytes <= BUDGET_KB * 1024,
       });
     }
     if (build.dir !== join(ROOT, 'dist/client'))
