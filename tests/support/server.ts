@@ -304,7 +304,15 @@ export const nextState = (
     });
     const timer = setTimeout(() => {
       stop();
-      reject(new Error('the expected state did not come'));
+      // Which wait failed, and where the meeting stood: a CI log says what was missing.
+      const last = client.states.at(-1);
+      reject(
+        new Error(
+          `the expected state did not come within ${timeoutMs} ms: ${predicate.toString()}; ` +
+            `last state v${last?.version ?? '-'} turn ${last?.turn?.id ?? '-'} ` +
+            `(${last?.turn?.status ?? 'nobody'}), queue ${last?.floor.queue.length ?? '-'}`,
+        ),
+      );
     }, timeoutMs);
   });
 
