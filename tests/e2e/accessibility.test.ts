@@ -1,18 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openScreen, type Screen } from '../support/browser';
+import { launchBrowser, openScreen, type Screen, seriousViolations } from '../support/browser';
 import { type Device, openDevices, SCREENS, showScreen } from './everyScreen';
 import { type LongNamedRoom, longNamedRoom, PHASES } from './longNames';
 import { RoomServer } from './room';
-
-/** What axe-core finds of impact serious or critical, one line each, with where. */
-const seriousViolations = async (page: Page): Promise<string[]> => {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-};
 
 /** axe-core reads every node of a page: two hundred join cards take it a while on a busy machine. */
 const SCAN_BUDGET_MS = 180_000;

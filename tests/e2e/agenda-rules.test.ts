@@ -1,9 +1,14 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingCodes } from '../../shared/protocol/http';
 import type { MeetingView } from '../../shared/protocol/view';
-import { launchBrowser, openScreen, type Screen, screenshot } from '../support/browser';
+import {
+  launchBrowser,
+  openScreen,
+  type Screen,
+  screenshot,
+  seriousViolations,
+} from '../support/browser';
 import { type Client, connect, join, ok, untilState } from '../support/server';
 import { createLateMeeting } from './late';
 import { sidewaysOverflow } from './longNames';
@@ -137,11 +142,7 @@ describe('the rules of procedure of a step, in the chair’s agenda editor', () 
   });
 
   it('the editor has no serious accessibility violation', async () => {
-    const results = await new AxeBuilder({ page: chair.page }).include('.item-editor').analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(serious).toEqual([]);
+    expect(await seriousViolations(chair.page, '.item-editor')).toEqual([]);
     expect(chair.problems.filter((p) => !p.includes('Failed to load resource'))).toEqual([]);
   }, 120_000);
 });

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CUE_PRESETS } from '../../client/officers/cues';
@@ -12,6 +11,7 @@ import {
   openScreen,
   type Screen,
   screenshot,
+  seriousViolations,
 } from '../support/browser';
 import { i18nsOf } from '../support/i18n';
 import { areasOf, englishIn, wordsOnPage } from '../support/leftovers';
@@ -71,14 +71,6 @@ const pastTheEdge = (page: Page): Promise<string[]> =>
           `${element.tagName.toLowerCase()}.${element.className}: ${(element.textContent ?? '').slice(0, 40)}`,
       );
   });
-
-/** What axe-core finds of impact serious or critical, one line each, with where. */
-const seriousViolations = async (page: Page): Promise<string[]> => {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-};
 
 describe('the moderator’s console in the six languages', () => {
   let server: RoomServer;

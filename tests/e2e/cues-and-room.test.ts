@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextSpeakerOf } from '../../client/officers/presses';
@@ -6,7 +5,13 @@ import { formatDuration } from '../../shared/clock/turnClock';
 import type { MeetingCodes } from '../../shared/protocol/http';
 import type { RecordResponse } from '../../shared/protocol/record';
 import type { MeetingView } from '../../shared/protocol/view';
-import { launchBrowser, openScreen, type Screen, screenshot } from '../support/browser';
+import {
+  launchBrowser,
+  openScreen,
+  type Screen,
+  screenshot,
+  seriousViolations,
+} from '../support/browser';
 import { OtherTablets } from '../support/otherTablets';
 import {
   type Client,
@@ -25,14 +30,6 @@ import { PANEL_AGENDA, RoomServer } from './room';
 
 /** Both consoles at a small laptop's size, where every new panel must still fit. */
 const LAPTOP = { width: 1280, height: 720 };
-
-/** What axe-core finds of impact serious or critical, one line each, with where. */
-const seriousViolations = async (page: Page): Promise<string[]> => {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-};
 
 /** The cue on a console, as the speaker sees it on the podium. */
 const cueShown = (page: Page): Locator => page.locator('.cue-shown-text');

@@ -1,10 +1,15 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatRemaining } from '../../shared/clock/turnClock';
 import type { MeetingCodes } from '../../shared/protocol/http';
 import type { MeetingView, TurnView } from '../../shared/protocol/view';
-import { launchBrowser, openScreen, type Screen, screenshot } from '../support/browser';
+import {
+  launchBrowser,
+  openScreen,
+  type Screen,
+  screenshot,
+  seriousViolations,
+} from '../support/browser';
 import {
   type Client,
   connect,
@@ -41,14 +46,6 @@ const inView = (box: Box | null, page: Page): boolean => {
     box.right <= size.width &&
     box.bottom <= size.height
   );
-};
-
-/** What axe-core finds of impact serious or critical, one line each, with where. */
-const seriousViolations = async (page: Page): Promise<string[]> => {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 };
 
 /** The seconds a console's clock shows, as the room reads them. */

@@ -1,10 +1,15 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgendaInput } from '../../shared/protocol/agenda';
 import type { MeetingCodes } from '../../shared/protocol/http';
 import type { MeetingView } from '../../shared/protocol/view';
-import { launchBrowser, openScreen, type Screen, screenshot } from '../support/browser';
+import {
+  launchBrowser,
+  openScreen,
+  type Screen,
+  screenshot,
+  seriousViolations,
+} from '../support/browser';
 import { OtherTablets, requestOf } from '../support/otherTablets';
 import {
   type Client,
@@ -84,12 +89,7 @@ describe('a group statement, and rights of reply after the list closed, from the
   const notSideways = async (page: Page) => {
     const { scrollWidth, clientWidth } = await sidewaysOverflow(page);
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(
-      violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    ).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   };
 
   beforeAll(async () => {

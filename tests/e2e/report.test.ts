@@ -1,6 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import {
   openScreen,
   type Screen,
   screenshot,
+  seriousViolations,
 } from '../support/browser';
 import { ManualClock } from '../support/clock';
 import { type Client, connect, join as joinMeeting, ok, stateAt } from '../support/server';
@@ -211,12 +211,7 @@ describe('the report and the join cards, printed', () => {
     await whole.getByRole('heading', { name: 'Points of order' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'report-points-of-order');
     // The new tables and charts are read by assistive technology as the old ones are.
-    const results = await new AxeBuilder({ page }).include('.report').analyze();
-    expect(
-      results.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    ).toEqual([]);
+    expect(await seriousViolations(page, '.report')).toEqual([]);
   }, 120_000);
 
   it('names who was left waiting: still waiting now, then unheard when the step ended', async () => {

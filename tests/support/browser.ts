@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CLIENT_DIR } from './clientBuild';
 
@@ -127,4 +128,16 @@ export const stateValve = async (page: Page): Promise<StateValve> => {
     },
     release: flush,
   };
+};
+
+/**
+ * What axe-core finds of impact serious or critical on the page (or inside `include`, a CSS
+ * selector), one line each, with where: an empty answer is a page with none.
+ */
+export const seriousViolations = async (page: Page, include?: string): Promise<string[]> => {
+  const axe = new AxeBuilder({ page });
+  const results = await (include === undefined ? axe : axe.include(include)).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 };
