@@ -96,7 +96,9 @@ export const attachRealtime = (
   clock: ServerClock,
   commands: CommandIntake,
 ): void => {
-  io.use((socket, next) => {
+  // socket.io takes the middleware's `next` whenever it comes: the token is looked up in the
+  // store, which may answer later. The promise is not socket.io's: every failure ends in `next`.
+  io.use(async (socket, next) => {
     try {
       // Before any look-up: an address over its wrong-code budget, a connection refused before.
       const early = guard.early(socket);
@@ -106,7 +108,7 @@ export const attachRealtime = (
       }
       const auth = HandshakeAuth.safeParse(socket.handshake.auth);
       const token = auth.success ? auth.data.token : null;
-      const issued = token === null ? null : registry.authenticate(token);
+      const issued = token === null ? null : await registry.authenticate(token);
       if (!issued || token === null) {
         guard.refuse(socket, next, 'unauthorized');
         return;
@@ -173,11 +175,16 @@ const onCommand = (
   const ack = ackOf<'command'>(args);
   // Without an ack the sender could never learn the outcome: such a message is ignored.
   if (!ack) return;
-  // The command is the first argument when there is one besides the ack.
-  const handled = commands.take(socket.data, args.length > 1 ? args[0] : undefined, 'socket');
-  if (handled.kind === 'close') {
-    socket.disconnect(true);
-    return;
-  }
-  answer(ack, handled.ack, log);
+  // The command is the first argument when there is one besides the ack. The intake never
+  // rejects: its answer comes once the meeting has stored the command (or refused it).
+  commands
+    .take(socket.data, args.length > 1 ? args[0] : undefined, 'socket')
+    .then((handled) => {
+      if (handled.kind === 'close') {
+        socket.disconnect(true);
+        return;
+      }
+      answer(ack, handled.ack, log);
+    })
+    .catch((error: unknown) => log.error({ err: error }, 'could not answer a command'));
 };
