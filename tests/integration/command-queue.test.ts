@@ -1,0 +1,155 @@
+import { rm } from 'node:fs/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../server/store/database';
+import { type LoggedCommand, SqliteStore } from '../../server/store/store';
+import type { Command } from '../../shared/protocol/commands';
+import type { CommandAck } from '../../shared/protocol/errors';
+import type { MeetingView } from '../../shared/protocol/view';
+import { openRoom, type Room } from '../support/meeting';
+import { ok, startServer, stateAt, type TestServer, tempDir } from '../support/server';
+import { SlowStore } from '../support/slowStore';
+
+/**
+ * Issue 16: the store answers later than the engine (PostgreSQL across a network), so each
+ * meeting's commands wait in its queue. Here the store is SQLite behind a delay (SlowStore): a
+ * commit takes COMMIT_MS of real time, and the store refuses some commands after that wait, as a
+ * store that cannot write does. Commands are sent at once from every socket of the room.
+ */
+const COMMIT_MS = 4;
+/** A cue the store refuses to keep: the room must never see it. */
+const REFUSED = '(refused by the store)';
+
+/** One command a test sent, and what came of it. */
+interface Sent {
+  from: string;
+  command: Command;
+  ack?: CommandAck;
+  /** Whether the store had stored the ack's version when the ack reached the sender. */
+  storedWhenAcked?: boolean;
+}
+
+describe("a meeting's commands behind a store that answers late", () => {
+  let server: TestServer | undefined;
+  let room: Room | undefined;
+  let dataDir: string | undefined;
+
+  afterEach(async () => {
+    room?.close();
+    await server?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('applies them one at a time in arrival order: versions unique and consecutive, the log exactly what was acknowledged, no state ahead of its commit', async () => {
+    dataDir = await tempDir('rostrum-queue-');
+    const store = new SlowStore(new SqliteStore(openDatabase({ dataDir, durability: 'normal' })), {
+      commitMs: COMMIT_MS,
+      refuses: (_, entry) => entry.command.type === 'cue.send' && entry.command.text === REFUSED,
+    });
+    server = await startServer({ dataDir, store, createDefaultMeeting: false });
+    room = await openRoom(server);
+    const { meetingId } = room;
+    await ok(room.chair, { type: 'agenda.start' });
+    await ok(room.chair, { type: 'agenda.goto', itemId: 'panel', stepId: 'discussion' });
+    const ready = await ok(room.moderator, { type: 'turn.start', speaker: { name: 'A speaker' } });
+    for (const client of room.all) await stateAt(client, ready);
+
+    // Every state any device receives from here on: its version must be stored already, and it
+    // must never show the change of a command the store refused.
+    const seen = new Map<string, MeetingView[]>();
+    const ahead: string[] = [];
+    const named = [
+      ['chair', room.chair],
+      ['moderator', room.moderator],
+      ['display', room.display],
+      ['mexico', room.mexico],
+      ['morocco', room.morocco],
+      ['iom', room.iom],
+    ] as const;
+    for (const [name, client] of named) {
+      seen.set(name, []);
+      client.onState((view) => {
+        seen.get(name)?.push(view);
+        if (!store.hasStored(meetingId, view.version)) ahead.push(`${name} saw ${view.version}`);
+      });
+    }
+
+    // All at once: the officers' cues and clock adjustments, every delegation asking for the
+    // floor, withdrawing and asking again (refused: too soon), some cues the store refuses.
+    const sent: Sent[] = [];
+    const plan: [string, (typeof named)[number][1], Command][] = [];
+    for (let i = 0; i < 12; i++) {
+      const text = i % 4 === 3 ? REFUSED : `Cue ${i}`;
+      plan.push(['chair', room.chair, { type: 'cue.send', text }]);
+      plan.push(['moderator', room.moderator, { type: 'turn.adjust', deltaMs: 1000 }]);
+    }
+    for (const [name, client] of named.slice(3)) {
+      plan.push([name, client, { type: 'floor.request' }]);
+      plan.push([name, client, { type: 'floor.withdraw' }]);
+      plan.push([name, client, { type: 'floor.request' }]);
+    }
+    const started = performance.now();
+    await Promise.all(
+      plan.map(async ([from, client, command]) => {
+        const one: Sent = { from, command };
+        sent.push(one);
+        one.ack = await client.send(command);
+        if (one.ack.ok) one.storedWhenAcked = store.hasStored(meetingId, one.ack.version);
+      }),
+    );
+    const tookMs = performance.now() - started;
+
+    const accepted = sent.filter((s) => s.ack?.ok);
+    const versions = accepted.map((s) => (s.ack?.ok ? s.ack.version : -1));
+    // Unique and consecutive, from the version the room was at.
+    expect([...versions].sort((a, b) => a - b)).toEqual(
+      Array.from({ length: accepted.length }, (_, i) => ready + 1 + i),
+    );
+    // 12 adjustments, 9 cues kept (3 refused by the store), and each of the 3 delegations' request
+    // and withdrawal; their second requests come too soon after the withdrawal.
+    expect(accepted).toHaveLength(12 + 9 + 3 + 3);
+    const unavailable = sent.filter((s) => !s.ack?.ok && s.ack?.error.code === 'unavailable');
+    expect(unavailable.map((s) => s.command)).toEqual(
+      Array(3).fill({ type: 'cue.send', text: REFUSED }),
+    );
+    expect(sent.filter((s) => !s.ack?.ok && s.ack?.error.code === 'rate_limited')).toHaveLength(3);
+    // Each ack came after its commit; each command waited for the one before it to be stored.
+    expect(accepted.every((s) => s.storedWhenAcked)).toBe(true);
+    expect(store.mostCommitsAtOnce).toBe(1);
+    expect(tookMs).toBeGreaterThanOrEqual((accepted.length + unavailable.length) * COMMIT_MS);
+
+    // A socket's commands keep their order: socket.io delivers them in order, the queue keeps it.
+    for (const [name] of named) {
+      const own = accepted
+        .filter((s) => s.from === name)
+        .map((s) => (s.ack?.ok ? s.ack.version : 0));
+      expect(own).toEqual([...own].sort((a, b) => a - b));
+    }
+
+    // The log holds exactly the acknowledged commands, in version order, with their senders.
+    const logged = (await store.log.after(meetingId, ready)).entries;
+    const byVersion = [...accepted].sort(
+      (a, b) => (a.ack?.ok ? a.ack.version : 0) - (b.ack?.ok ? b.ack.version : 0),
+    );
+    expect(logged.map(({ version, command }) => ({ version, command }))).toEqual(
+      byVersion.map((s) => ({ version: s.ack?.ok ? s.ack.version : 0, command: s.command })),
+    );
+    expect(logged.map((e: LoggedCommand) => e.sender.delegationId ?? e.sender.role)).toEqual(
+      byVersion.map((s) => s.from),
+    );
+
+    // Every device ends at the last version, and saw nothing before its commit, nothing refused.
+    const last = ready + accepted.length;
+    for (const client of room.all) expect((await stateAt(client, last)).version).toBe(last);
+    expect(ahead).toEqual([]);
+    for (const [name, views] of seen) {
+      expect(views.length, name).toBeGreaterThan(0);
+      expect(views.every((v) => v.cue?.text !== REFUSED)).toBe(true);
+      const order = views.map((v) => v.version);
+      expect(order).toEqual([...order].sort((a, b) => a - b));
+    }
+    // What the room sees at the end is what the log makes: the kept cues, all the adjustments.
+    const final = room.display.latest();
+    expect(final.cue?.text).toBe('Cue 10');
+    expect(final.turn?.limitMs).toBe(180_000 + 12 * 1000);
+  });
+});
