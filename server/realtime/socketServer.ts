@@ -134,7 +134,12 @@ export const attachRealtime = (
       }
       void socket.join(roomOf(socket.data.meetingId));
       socket.emit('state', runtime.stateForNewcomer());
-      socket.on('command', (...args) => onCommand(socket, commands, log, args));
+      // One socket's answers go in the order its commands came, as when each was answered at
+      // once: a refusal answered at once waits for the answer before it (and so for its commit).
+      let answered: Promise<void> = Promise.resolve();
+      socket.on('command', (...args) => {
+        answered = onCommand(socket, commands, log, args, answered);
+      });
       const syncs = new SyncLimit(clock.now());
       socket.on('sync', (...args) => {
         const verdict = syncs.admit(clock.now());
@@ -165,26 +170,30 @@ const answer = <E extends ClientEvent>(
   }
 };
 
-/** A command on a socket: the intake's answer through the ack, or the socket closed. */
+/**
+ * A command on a socket: the intake's answer through the ack, or the socket closed, once the
+ * socket's earlier commands are answered (`before`). Settles when it is answered; never rejects.
+ */
 const onCommand = (
   socket: RostrumSocket,
   commands: CommandIntake,
   log: FastifyBaseLogger,
   args: unknown[],
-): void => {
+  before: Promise<void>,
+): Promise<void> => {
   const ack = ackOf<'command'>(args);
   // Without an ack the sender could never learn the outcome: such a message is ignored.
-  if (!ack) return;
+  if (!ack) return before;
   // The command is the first argument when there is one besides the ack. The intake never
   // rejects: its answer comes once the meeting has stored the command (or refused it).
-  commands
-    .take(socket.data, args.length > 1 ? args[0] : undefined, 'socket')
-    .then((handled) => {
-      if (handled.kind === 'close') {
+  const handled = commands.take(socket.data, args.length > 1 ? args[0] : undefined, 'socket');
+  return Promise.all([handled, before])
+    .then(([outcome]) => {
+      if (outcome.kind === 'close') {
         socket.disconnect(true);
         return;
       }
-      answer(ack, handled.ack, log);
+      answer(ack, outcome.ack, log);
     })
     .catch((error: unknown) => log.error({ err: error }, 'could not answer a command'));
 };
