@@ -3,17 +3,21 @@ import { sleep } from './server';
 
 export interface SlowStoreOptions {
   /** How long each command's commit takes before the store beneath is asked (real time). */
-  commitMs: number;
+  commitMs?: number;
   /** Commands the store refuses after that wait, as a store that cannot write refuses them. */
   refuses?: (meetingId: string, entry: LoggedCommand) => boolean;
-  /** How long each token look-up takes before it is answered, its read already made. */
-  findTokenMs?: number;
+  /**
+   * What a token's look-up (by the token's hash) waits for before it answers what it read: a
+   * test holds it as long as it needs, so the answer is stale by then.
+   */
+  tokenLookupWaits?: (hash: string) => Promise<void>;
 }
 
 /**
  * A real store that answers late, as one across a network does: every part is the store beneath
  * (SQLite in the tests), except that a command's commit waits `commitMs` first, and a token
- * look-up reads at once and answers `findTokenMs` later (what it read may be stale by then).
+ * look-up reads at once and answers when `tokenLookupWaits` lets it (what it read may be stale
+ * by then).
  *
  * It notes what it was asked: the versions each meeting has stored so far, and how many commits
  * of one meeting were ever under way at once (the queue allows one).
@@ -28,6 +32,7 @@ export class SlowStore implements Store {
   private readonly stored = new Map<string, Set<number>>();
   private readonly underWay = new Map<string, number>();
   private mostUnderWay = 0;
+  private readonly lookups = new Map<string, number>();
 
   constructor(
     private readonly beneath: Store,
@@ -38,15 +43,16 @@ export class SlowStore implements Store {
     this.snapshots = beneath.snapshots;
     this.records = beneath.records;
     this.hooks = beneath.hooks;
-    const { findTokenMs } = options;
+    const { tokenLookupWaits } = options;
     // The store beneath's own access part, but for the one method that answers late.
     this.access =
-      findTokenMs === undefined
+      tokenLookupWaits === undefined
         ? beneath.access
         : Object.assign(Object.create(beneath.access) as Store['access'], {
             findToken: async (hash: string) => {
               const found = await beneath.access.findToken(hash);
-              await sleep(findTokenMs);
+              this.lookups.set(hash, (this.lookups.get(hash) ?? 0) + 1);
+              await tokenLookupWaits(hash);
               return found;
             },
           });
@@ -62,7 +68,7 @@ export class SlowStore implements Store {
     this.underWay.set(meetingId, underWay);
     this.mostUnderWay = Math.max(this.mostUnderWay, underWay);
     try {
-      await sleep(this.options.commitMs);
+      await sleep(this.options.commitMs ?? 0);
       if (this.options.refuses?.(meetingId, entry)) {
         throw new Error(`the store refused version ${entry.version} (a test's refusal)`);
       }
@@ -88,6 +94,11 @@ export class SlowStore implements Store {
   /** Whether a commit of this meeting at this version has ended, stored. */
   hasStored(meetingId: string, version: number): boolean {
     return this.storedOf(meetingId).has(version);
+  }
+
+  /** How many times a token (by its hash) was looked up so far. */
+  lookupsOf(hash: string): number {
+    return this.lookups.get(hash) ?? 0;
   }
 
   /** The most commits of one meeting that were under way at the same moment. */

@@ -1,19 +1,34 @@
 import { rm } from 'node:fs/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { tokenHash } from '../../server/access/tokens';
 import { openDatabase } from '../../server/store/database';
 import { type LoggedCommand, SqliteStore } from '../../server/store/store';
 import type { Command } from '../../shared/protocol/commands';
 import type { CommandAck } from '../../shared/protocol/errors';
 import type { MeetingView } from '../../shared/protocol/view';
 import { openRoom, type Room } from '../support/meeting';
-import { ok, startServer, stateAt, type TestServer, tempDir } from '../support/server';
+import {
+  ADMIN_TOKEN,
+  connect,
+  connectError,
+  createMeeting,
+  http,
+  join,
+  ok,
+  startServer,
+  stateAt,
+  type TestServer,
+  tempDir,
+} from '../support/server';
 import { SlowStore } from '../support/slowStore';
 
 /**
- * Issue 16: the store answers later than the engine (PostgreSQL across a network), so each
- * meeting's commands wait in its queue. Here the store is SQLite behind a delay (SlowStore): a
- * commit takes COMMIT_MS of real time, and the store refuses some commands after that wait, as a
- * store that cannot write does. Commands are sent at once from every socket of the room.
+ * Issue 16: the store answers later than the engine (PostgreSQL across a network). Here it is
+ * SQLite behind a delay (SlowStore, tests/support/slowStore.ts), a real store that answers late.
+ *
+ * Each meeting's commands wait in its queue: a commit takes COMMIT_MS of real time, and the store
+ * refuses some commands after that wait, as a store that cannot write does. Commands are sent at
+ * once from every socket of the room.
  */
 const COMMIT_MS = 4;
 /** A cue the store refuses to keep: the room must never see it. */
@@ -151,5 +166,59 @@ describe("a meeting's commands behind a store that answers late", () => {
     const final = room.display.latest();
     expect(final.cue?.text).toBe('Cue 10');
     expect(final.turn?.limitMs).toBe(180_000 + 12 * 1000);
+  });
+});
+
+describe('a token check that the store answers late', () => {
+  let server: TestServer | undefined;
+  let dataDir: string | undefined;
+
+  afterEach(async () => {
+    await server?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('lets no revoked token in: a sign-out stored while the handshake waits for its look-up refuses it', async () => {
+    dataDir = await tempDir('rostrum-late-token-');
+    // Mexico's token is looked up late: the read is made, its answer waits until the test lets
+    // it go. Every other look-up answers at once.
+    let answerMexico = (): void => undefined;
+    const mexicoAnswers = new Promise<void>((resolve) => {
+      answerMexico = resolve;
+    });
+    let mexicoHash = '';
+    const store = new SlowStore(new SqliteStore(openDatabase({ dataDir, durability: 'normal' })), {
+      tokenLookupWaits: async (hash) => {
+        if (hash === mexicoHash) await mexicoAnswers;
+      },
+    });
+    server = await startServer({ dataDir, store, createDefaultMeeting: false });
+    const { url } = server;
+    const { meetingId, codes } = await createMeeting(url);
+    const tokenOf = async (delegationId: string) =>
+      (await join(url, meetingId, codes.delegations[delegationId] ?? '')).token;
+    const mexico = await tokenOf('mexico');
+    mexicoHash = tokenHash(mexico);
+
+    // Mexico's tablet connects; while its token's look-up is on its way back, the operator
+    // signs Mexico out (no socket of Mexico is connected yet to be closed). Then the look-up
+    // answers what it read: a token valid then.
+    const refusal = connectError(url, mexico);
+    await vi.waitFor(() => expect(store.lookupsOf(mexicoHash)).toBe(1));
+    const signedOut = await http(url, `/api/meetings/${meetingId}/delegations/mexico/sign-out`, {
+      method: 'POST',
+      body: {},
+      token: ADMIN_TOKEN,
+    });
+    expect(signedOut.body).toMatchObject({ revokedTokens: 1, disconnected: 0 });
+    answerMexico();
+    expect(await refusal).toBe('unauthorized');
+    // It read the token again, the sign-out being stored meanwhile, and found it revoked.
+    expect(store.lookupsOf(mexicoHash)).toBe(2);
+
+    // A token nobody revoked comes in, its look-up answered as it was read.
+    const tablet = await connect(url, await tokenOf('morocco'));
+    expect(tablet.latest().meetingId).toBe(meetingId);
+    tablet.close();
   });
 });
