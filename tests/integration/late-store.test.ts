@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tokenHash } from '../../server/access/tokens';
+import { CLOSING, type MeetingRuntime } from '../../server/meetings/runtime';
 import { openDatabase } from '../../server/store/database';
 import { type LoggedCommand, SqliteStore } from '../../server/store/store';
 import type { Command } from '../../shared/protocol/commands';
@@ -220,5 +221,52 @@ describe('a token check that the store answers late', () => {
     const tablet = await connect(url, await tokenOf('morocco'));
     expect(tablet.latest().meetingId).toBe(meetingId);
     tablet.close();
+  });
+});
+
+describe('stopping behind a store that answers late', () => {
+  let server: TestServer | undefined;
+  let dataDir: string | undefined;
+
+  afterEach(async () => {
+    await server?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('stores the command under way, answers those waiting CLOSING, and only then closes the store', async () => {
+    dataDir = await tempDir('rostrum-late-stop-');
+    const store = new SlowStore(new SqliteStore(openDatabase({ dataDir, durability: 'normal' })), {
+      commitMs: 50,
+    });
+    server = await startServer({ dataDir, store, createDefaultMeeting: false });
+    const { meetingId } = await createMeeting(server.url);
+    const runtime = server.app.rostrum.registry.get(meetingId) as MeetingRuntime;
+    const chair = { role: 'chair' as const };
+    await runtime.execute({ type: 'agenda.start' }, chair, 'socket');
+    await runtime.execute({ type: 'turn.start', speaker: { name: 'A speaker' } }, chair, 'socket');
+    const cues = Array.from({ length: 20 }, (_, i) =>
+      runtime.execute({ type: 'cue.send', text: `Cue ${i}` }, chair, 'socket'),
+    );
+    // The server stops while the cues wait for their commits, one after another.
+    await server.close();
+    const answers = await Promise.all(cues);
+    expect(store.isOpen).toBe(false);
+    const kept = answers.filter((a) => a.ok).length;
+    // The first ones stored and acknowledged, the rest answered CLOSING: none failed half-way
+    // (a commit against a closed store would have answered "could not store").
+    expect(kept).toBeGreaterThanOrEqual(1);
+    expect(kept).toBeLessThan(answers.length);
+    expect(answers).toEqual([
+      ...Array.from({ length: kept }, (_, i) => ({ ok: true, version: 3 + i })),
+      ...Array(answers.length - kept).fill(CLOSING),
+    ]);
+
+    // Started again on the same DATA_DIR: exactly what was acknowledged, from the closing snapshot.
+    server = await startServer({ dataDir, createDefaultMeeting: false });
+    const logged = (await server.app.rostrum.store.log.after(meetingId, 0)).entries;
+    expect(logged.map((e) => e.version)).toEqual(Array.from({ length: 2 + kept }, (_, i) => i + 1));
+    const again = server.app.rostrum.registry.get(meetingId) as MeetingRuntime;
+    expect(again.replayed).toBe(0);
+    expect(again.view().cue?.text).toBe(`Cue ${kept - 1}`);
   });
 });
