@@ -296,14 +296,14 @@ export class MeetingRuntime {
    * Applies a command from a sender, after the commands that came before it: a refusal is
    * answered and changes nothing; an accepted command is stored in one transaction before the
    * answer, then broadcast. If it cannot be stored the engine goes back to where it was and the
-   * answer is `unavailable`. `at` is the command's instant when it is not the moment its turn
-   * in the queue comes (the timer's `turn.end` ends at the limit).
+   * answer is `unavailable`. Its instant is `at`, by default the moment it arrives: a command that
+   * waits its turn in the queue acts as of when it was sent, not when the store was free.
    */
   execute(
     command: Command,
     sender: Sender,
     source: CommandSource,
-    at?: number,
+    at = this.clock.now(),
   ): Promise<CommandAck> {
     if (this.closed) return Promise.resolve(CLOSING);
     return this.commands.run(() => this.apply(command, sender, source, at));
@@ -314,7 +314,7 @@ export class MeetingRuntime {
     command: Command,
     sender: Sender,
     source: CommandSource,
-    at = this.clock.now(),
+    at: number,
   ): Promise<CommandAck> {
     // The server began stopping while it waited.
     if (this.closed) return CLOSING;
