@@ -35,7 +35,8 @@ export class MeetingRegistry {
    * being stored reads again (see `authenticate`).
    */
   private revocations = 0;
-  private closed = false;
+  /** Set by `close`: settles once every meeting is closed. */
+  private closing: Promise<void> | null = null;
 
   constructor(
     private readonly store: Store,
@@ -238,10 +239,11 @@ export class MeetingRegistry {
    * Closes every meeting (timers stopped, snapshots kept); settles once each has stored or
    * answered every command it had taken, so the store may close then.
    */
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    await Promise.all([...this.meetings.values()].map((runtime) => runtime.close()));
+  close(): Promise<void> {
+    this.closing ??= Promise.all(
+      [...this.meetings.values()].map((runtime) => runtime.close()),
+    ).then(() => undefined);
+    return this.closing;
   }
 
   /** A code used nowhere on this server (nor in `taken`), and now taken. */
