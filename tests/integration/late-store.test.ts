@@ -7,6 +7,7 @@ import { type LoggedCommand, SqliteStore } from '../../server/store/store';
 import type { Command } from '../../shared/protocol/commands';
 import type { CommandAck } from '../../shared/protocol/errors';
 import type { MeetingView } from '../../shared/protocol/view';
+import { ManualClock } from '../support/clock';
 import { openRoom, type Room } from '../support/meeting';
 import {
   ADMIN_TOKEN,
@@ -167,6 +168,52 @@ describe("a meeting's commands behind a store that answers late", () => {
     const final = room.display.latest();
     expect(final.cue?.text).toBe('Cue 10');
     expect(final.turn?.limitMs).toBe(180_000 + 12 * 1000);
+  });
+});
+
+describe('the end-at-limit timer behind a store that answers late', () => {
+  let server: TestServer | undefined;
+  let dataDir: string | undefined;
+
+  afterEach(async () => {
+    await server?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('waits its turn: a pause sent before the limit, still waiting for the store, pauses the turn before it', async () => {
+    dataDir = await tempDir('rostrum-late-limit-');
+    const store = new SlowStore(new SqliteStore(openDatabase({ dataDir, durability: 'normal' })), {
+      commitMs: 50,
+    });
+    const clock = new ManualClock();
+    server = await startServer({ dataDir, store, clock, createDefaultMeeting: false });
+    const { meetingId } = await createMeeting(server.url);
+    const runtime = server.app.rostrum.registry.get(meetingId) as MeetingRuntime;
+    const moderator = { role: 'moderator' as const };
+    await runtime.execute({ type: 'agenda.start' }, { role: 'chair' }, 'socket');
+    await runtime.execute({ type: 'agenda.goto', itemId: 'strict' }, { role: 'chair' }, 'socket');
+    // A turn of 1 s that ends at its limit.
+    const started = await runtime.execute({ type: 'turn.start' }, moderator, 'socket');
+    expect(runtime.view().turn).toMatchObject({ endAtLimit: true, limitMs: 1000 });
+
+    // A cue holds the store for 50 ms; at 0.9 s the moderator pauses; the limit comes meanwhile.
+    const cue = runtime.execute({ type: 'cue.send', text: 'Please conclude' }, moderator, 'socket');
+    clock.advance(900);
+    const pause = runtime.execute({ type: 'turn.pause' }, moderator, 'socket');
+    clock.advance(200);
+    expect(await cue).toMatchObject({ ok: true });
+    expect(await pause).toEqual({ ok: true, version: started.ok ? started.version + 2 : -1 });
+
+    // Paused as of when it was sent, within the limit: the timer found no deadline to end.
+    expect(runtime.view().turn).toMatchObject({ status: 'paused', elapsedMs: 900 });
+    const logged = (await store.log.after(meetingId, 0)).entries;
+    expect(logged.map((e) => [e.command.type, e.source])).toEqual([
+      ['agenda.start', 'socket'],
+      ['agenda.goto', 'socket'],
+      ['turn.start', 'socket'],
+      ['cue.send', 'socket'],
+      ['turn.pause', 'socket'],
+    ]);
   });
 });
 
