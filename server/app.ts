@@ -31,7 +31,7 @@ import {
   roomOf,
 } from './realtime/socketServer';
 import { IN_MEMORY, openDatabase } from './store/database';
-import { Store } from './store/store';
+import { SqliteStore, type Store } from './store/store';
 
 export interface AppOptions {
   dataDir: string;
@@ -55,6 +55,12 @@ export interface AppOptions {
   clock?: ServerClock;
   /** The room's outputs: OSC targets (`OSC_TARGETS`), and how webhooks deliver (tests shorten it). */
   outputs?: Partial<OutputOptions>;
+  /**
+   * The store, opened by the caller, instead of SQLite in DATA_DIR (`durability` and
+   * `busyTimeoutMs` are then the caller's business); the app closes it when it closes.
+   * DATA_DIR still holds the operator token when none is given.
+   */
+  store?: Store;
 }
 
 export interface NetworkLimits extends HttpTimeouts {
@@ -120,13 +126,15 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
   }
   const dataDir = inMemory ? IN_MEMORY : resolve(options.dataDir);
   const adminToken = resolveAdminToken(dataDir, options.adminToken);
-  const store = new Store(
-    openDatabase({
-      dataDir,
-      durability: options.durability ?? 'normal',
-      ...(options.busyTimeoutMs !== undefined && { busyTimeoutMs: options.busyTimeoutMs }),
-    }),
-  );
+  const store =
+    options.store ??
+    new SqliteStore(
+      openDatabase({
+        dataDir,
+        durability: options.durability ?? 'normal',
+        ...(options.busyTimeoutMs !== undefined && { busyTimeoutMs: options.busyTimeoutMs }),
+      }),
+    );
   const clock = options.clock ?? systemClock;
   const limiter = new WrongCodeLimiter(clock);
   let closeOutputs = async (): Promise<void> => undefined;
@@ -159,7 +167,7 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
     guard.install(io);
     dropSlowReaders(io, network.maxQueuedOutputBytes, app.log);
     // Before the meetings open: a restored meeting with hooks is followed from its first view.
-    const outputs = new Outputs(store.hooks, clock, app.log, options.outputs);
+    const outputs = await Outputs.open(store.hooks, clock, app.log, options.outputs);
     closeOutputs = () => outputs.close();
     const registry = new MeetingRegistry(
       store,
@@ -168,14 +176,15 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
       clock,
       outputs,
     );
-    registry.openAll();
+    await registry.openAll();
     let createdOnStart: string | undefined;
     if (registry.size === 0 && options.createDefaultMeeting !== false) {
-      createdOnStart = registry.create(
+      const created = await registry.create(
         defaultMeetingAgenda(clock.now()),
         DEFAULT_ROSTER,
         DEFAULT_GROUPS,
-      ).meetingId;
+      );
+      createdOnStart = created.meetingId;
     }
     // One intake for the sockets and the control API: a token has one budget either way.
     const commands = new CommandIntake(registry, clock, app.log);
@@ -219,24 +228,25 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
     });
     await app.register(registerClient, { clientDir: options.clientDir ?? resolve('dist/client') });
 
-    // Stop taking work: sockets closed first (a command is handled in one synchronous turn, so
-    // none is half done), then in-flight HTTP requests end, then the meetings and the database.
+    // Stop taking work: sockets closed first, then in-flight HTTP requests end, then the
+    // meetings (each stores or answers the commands it has taken: none is left half done), and
+    // only then the database.
     app.addHook('preClose', async () => {
       stopping = true;
       await io.close();
     });
     app.addHook('onClose', async () => {
-      registry.close();
+      await registry.close();
       // Pending deliveries stop here: a hook's receiver never holds up the server's stop.
       await outputs.close();
       limiter.close();
-      store.close();
+      await store.close();
     });
     return app;
   } catch (error) {
     await closeOutputs();
     limiter.close();
-    store.close();
+    await store.close();
     throw error;
   }
 };

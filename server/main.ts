@@ -49,7 +49,7 @@ const main = async (): Promise<void> => {
   const { port } = app.server.address() as AddressInfo;
   const { registry, adminToken, dataDir } = app.rostrum;
   const origin = `http://${publicHost(config.host)}:${port}`;
-  const summary = operatorSummary({ registry, adminToken, dataDir, origin });
+  const summary = await operatorSummary({ registry, adminToken, dataDir, origin });
   process.stdout.write(startupOutput(summary, dataDir, process.stdout.isTTY === true).printed);
   process.stdout.write(`\nRostrum listening on http://${config.host}:${port}\n`);
 };

@@ -112,7 +112,7 @@ const accessPlugin: FastifyPluginAsync<AccessOptions> = async (app, options) => 
     if (token === null) return;
     // A token this server issued is looked up (256 random bits: no use guessing); anything else
     // may be a try at the operator's token.
-    const issued = registry.authenticate(token);
+    const issued = await registry.authenticate(token);
     if (issued) {
       request.caller = {
         kind: 'device',
@@ -121,7 +121,7 @@ const accessPlugin: FastifyPluginAsync<AccessOptions> = async (app, options) => 
         ...(issued.delegationId !== undefined && { delegationId: issued.delegationId }),
         tokenKey: tokenHash(token),
       };
-    } else if (registry.issuedOnce(token)) {
+    } else if (await registry.issuedOnce(token)) {
       request.caller = { kind: 'signed-out' };
     } else {
       request.caller = sameSecret(token, adminToken) ? { kind: 'operator' } : { kind: 'stranger' };

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { QueuedRequest, Sender } from '../../shared/engine/context';
+import type { MeetingContext, QueuedRequest, Sender } from '../../shared/engine/context';
 import { refused } from '../../shared/engine/refusals';
+import { meetingView } from '../../shared/engine/view';
 import type { Agenda, Groups, Roster } from '../../shared/protocol/agenda';
 import type { Command } from '../../shared/protocol/commands';
 import type { CommandAck, Refusal } from '../../shared/protocol/errors';
@@ -17,6 +18,7 @@ import type {
   StoredSnapshot,
   UnreadableSnapshot,
 } from '../store/store';
+import { CommandQueue } from './commandQueue';
 import { RefusalLog } from './refusalLog';
 import { RequestCooldown } from './requestCooldown';
 
@@ -44,7 +46,7 @@ export interface ChangeObserver {
   /** Whether anything follows this meeting now: when nothing does, no view is made for it. */
   follows(meetingId: string): boolean;
   /** The meeting as it opened (restored on start, or new), when something follows it. */
-  opened(view: MeetingView): void;
+  opened(view: MeetingView): Promise<void>;
   /** The meeting just after an accepted and stored command, at the command's instant. */
   changed(view: MeetingView, at: number): void;
 }
@@ -61,9 +63,23 @@ export const CLOSING: CommandAck = {
   error: answerOf(refused('unavailable', 'refusal.shutting-down')),
 };
 
+/** The meeting at one version: what the room sees, the record kept so far, who waits. */
+export interface RecordedMeeting {
+  view: MeetingView;
+  record: MeetingRecord;
+  /** The requests waiting, in order, with what the room does not see (for the record). */
+  waiting: readonly QueuedRequest[];
+}
+
 /**
  * One live meeting: its engine, its place in the store, and its broadcast. Every change goes
  * through `execute`, which stores it before it is acknowledged or shown to anyone.
+ *
+ * The store answers later than the engine (PostgreSQL over a network), so the commands of a
+ * meeting wait in its queue (`CommandQueue`): each is applied, stored, shown and answered before
+ * the next is applied. While a command waits for its commit the engine holds a change nobody may
+ * see yet: everything read from outside (the view, the agenda, the waiting requests, the state
+ * broadcast) comes from `committed`, the engine's context as of the last stored command.
  */
 export class MeetingRuntime {
   readonly meetingId: string;
@@ -71,6 +87,10 @@ export class MeetingRuntime {
   /** The meeting's groups (contract version 2): who may speak on behalf of whom. */
   readonly groups: Groups;
   private engine: MeetingEngine;
+  /** The engine's context at the last stored command: what anyone outside may see. */
+  private committed: Readonly<MeetingContext>;
+  /** The commands (and the end-at-limit timer's `turn.end`), one at a time, in arrival order. */
+  private readonly commands = new CommandQueue();
   /** The last state sent to the room; a socket that joins gets it (and then every later one). */
   private published: MeetingView;
   private flush: NodeJS.Immediate | null = null;
@@ -81,6 +101,8 @@ export class MeetingRuntime {
   /** The instant of the last accepted command, so the log's instants never go back. */
   private lastAt = 0;
   private closed = false;
+  /** Set by `close`: settles once the queue has drained and the closing snapshot is kept. */
+  private closing: Promise<void> | null = null;
   /** Refusals are logged on a budget, so a flood of them cannot fill the disk. */
   private readonly refusals: RefusalLog;
   private readonly cooldown = new RequestCooldown();
@@ -100,6 +122,7 @@ export class MeetingRuntime {
     this.roster = meeting.roster;
     this.groups = meeting.groups;
     this.engine = engine;
+    this.committed = engine.context;
     this.snapshotVersion = snapshotVersion;
     this.published = engine.view(clock.now());
     this.refusals = new RefusalLog(log, clock);
@@ -111,18 +134,18 @@ export class MeetingRuntime {
    * does not give the version it gave the first time stops the replay: it and those after it
    * are moved aside (kept in `diverged_commands`), and the meeting goes on from there.
    */
-  static open(
+  static async open(
     meeting: StoredMeeting,
     store: Store,
     publish: PublishState,
     log: FastifyBaseLogger,
     clock: ServerClock,
     observer: ChangeObserver | null = null,
-  ): MeetingRuntime {
+  ): Promise<MeetingRuntime> {
     const meetingLog = log.child({ meetingId: meeting.id });
-    let engine = MeetingRuntime.fromSnapshot(meeting, store, meetingLog);
+    let engine = await MeetingRuntime.fromSnapshot(meeting, store, meetingLog);
     const snapshotVersion = engine.version;
-    const { entries, unreadableFrom } = store.log.after(meeting.id, engine.version);
+    const { entries, unreadableFrom } = await store.log.after(meeting.id, engine.version);
     let lastAt = 0;
     let divergedAt = unreadableFrom;
     for (const entry of entries) {
@@ -156,7 +179,7 @@ export class MeetingRuntime {
       }
       // The engine may have failed half-way on the bad command: take it back to the last good one.
       engine = MeetingEngine.restore(engine.snapshot(), meeting.roster, meeting.groups);
-      const moved = store.moveAsideFrom(meeting.id, divergedAt, clock.now());
+      const moved = await store.moveAsideFrom(meeting.id, divergedAt, clock.now());
       meetingLog.error({ moved, version: engine.version }, 'the meeting goes on from here');
     }
     const runtime = new MeetingRuntime(
@@ -171,14 +194,14 @@ export class MeetingRuntime {
     );
     runtime.lastAt = lastAt;
     runtime.replayedOnOpen = engine.version - snapshotVersion;
-    if (engine.version > snapshotVersion) runtime.saveSnapshot();
+    if (engine.version > snapshotVersion) await runtime.saveSnapshot();
     meetingLog.info(
       { version: engine.version, replayed: engine.version - snapshotVersion },
       'meeting restored',
     );
     runtime.armDeadline();
     try {
-      if (observer?.follows(meeting.id)) observer.opened(runtime.view());
+      if (observer?.follows(meeting.id)) await observer.opened(runtime.view());
     } catch (error) {
       // The outputs are the room's extras: the meeting opens without them rather than not at all.
       meetingLog.error({ err: error }, 'could not open the outputs of this meeting');
@@ -189,16 +212,16 @@ export class MeetingRuntime {
   // Snapshots: the store keeps the latest two; the newest that restores is taken (#12, point 5).
 
   /** The engine from the newest stored snapshot that restores, or a new one at version 0. */
-  private static fromSnapshot(
+  private static async fromSnapshot(
     meeting: StoredMeeting,
     store: Store,
     log: FastifyBaseLogger,
-  ): MeetingEngine {
+  ): Promise<MeetingEngine> {
     let below: number | undefined;
     for (;;) {
       let stored: StoredSnapshot | UnreadableSnapshot | undefined;
       try {
-        stored = store.snapshots.latest(meeting.id, below);
+        stored = await store.snapshots.latest(meeting.id, below);
       } catch (error) {
         log.error({ err: error }, 'unreadable snapshots: replaying the whole log');
         break;
@@ -254,31 +277,46 @@ export class MeetingRuntime {
     return this.replayedOnOpen;
   }
 
+  /** The version of the last stored command. */
   get version(): number {
-    return this.engine.version;
+    return this.committed.version;
   }
 
   /** The agenda as it stands (the chair may edit it). */
   get agenda(): Agenda {
-    return this.engine.context.agenda;
+    return this.committed.agenda;
   }
 
   /** The meeting's title as it stands (the chair may edit the agenda). */
   get title(): string {
-    return this.engine.context.agenda.title;
+    return this.committed.agenda.title;
   }
 
   /**
-   * Applies a command from a sender: a refusal is answered at once and changes nothing; an
-   * accepted command is stored in one transaction before the answer, then broadcast. If it
-   * cannot be stored the engine goes back to where it was and the answer is `unavailable`.
+   * Applies a command from a sender, after the commands that came before it: a refusal is
+   * answered and changes nothing; an accepted command is stored in one transaction before the
+   * answer, then broadcast. If it cannot be stored the engine goes back to where it was and the
+   * answer is `unavailable`. Its instant is `at`, by default the moment it arrives: a command that
+   * waits its turn in the queue acts as of when it was sent, not when the store was free.
    */
   execute(
     command: Command,
     sender: Sender,
     source: CommandSource,
     at = this.clock.now(),
-  ): CommandAck {
+  ): Promise<CommandAck> {
+    if (this.closed) return Promise.resolve(CLOSING);
+    return this.commands.run(() => this.apply(command, sender, source, at));
+  }
+
+  /** One command, in the queue: the engine, the store, then the room and the answer. */
+  private async apply(
+    command: Command,
+    sender: Sender,
+    source: CommandSource,
+    at: number,
+  ): Promise<CommandAck> {
+    // The server began stopping while it waited.
     if (this.closed) return CLOSING;
     const now = Math.max(at, this.lastAt);
     const tooSoon =
@@ -297,11 +335,11 @@ export class MeetingRuntime {
     if (!result.ok) return this.refused(command, sender, source, result.error);
     const snapshotDue = result.version % SNAPSHOT_EVERY === 0;
     try {
-      this.store.commitCommand(
+      await this.store.commitCommand(
         this.meetingId,
         { version: result.version, at: now, sender, source, command },
         result.records,
-        snapshotDue ? this.engine.snapshot() : undefined,
+        snapshotDue ? { snapshot: this.engine.snapshot() } : {},
       );
     } catch (error) {
       this.log.error(
@@ -311,19 +349,21 @@ export class MeetingRuntime {
       this.engine.undoLastChange();
       return UNAVAILABLE;
     }
+    // Stored: from here on it may be seen, and the answer is `ok`, whatever happens to the log
+    // line or the broadcast.
+    this.committed = this.engine.context;
     if (snapshotDue) this.snapshotVersion = result.version;
     this.lastAt = now;
     if (command.type === 'floor.withdraw' && sender.delegationId !== undefined) {
       this.cooldown.withdrew(sender.delegationId, now);
     }
-    // Stored: from here on the answer is `ok`, whatever happens to the log line or the broadcast.
     try {
       this.log.info(
         { version: result.version, type: command.type, role: sender.role, source },
         'command',
       );
       this.changed();
-      if (this.observer?.follows(this.meetingId)) this.observer.changed(this.engine.view(now), now);
+      if (this.observer?.follows(this.meetingId)) this.observer.changed(this.view(now), now);
     } catch (error) {
       this.log.error({ err: error, version: result.version }, 'could not announce a stored change');
     }
@@ -339,18 +379,32 @@ export class MeetingRuntime {
     return { ...this.published, serverTime: now };
   }
 
-  record(): MeetingRecord {
+  /** The record as stored: turns, requests and steps, in the order they were made. */
+  record(): Promise<MeetingRecord> {
     return this.store.records.of(this.meetingId);
   }
 
-  /** The meeting as it stands now (not the last broadcast, which may be a turn of the loop behind). */
-  view(now = this.clock.now()): MeetingView {
-    return this.engine.view(now);
+  /**
+   * The record with the meeting as it stands, both at one version: read in the queue, where no
+   * command is stored between the two reads.
+   */
+  recorded(now?: number): Promise<RecordedMeeting> {
+    return this.commands.run(async () => {
+      const record = await this.store.records.of(this.meetingId);
+      return {
+        view: this.view(now),
+        record,
+        waiting: this.committed.floor.queue,
+      };
+    });
   }
 
-  /** The requests waiting now, in order, with what the room does not see (for the record). */
-  queue(): readonly QueuedRequest[] {
-    return this.engine.context.floor.queue;
+  /**
+   * The meeting as its last stored command left it, at `now` (not the last broadcast, which may
+   * be a turn of the loop behind): a command's answer and a read that follows it agree.
+   */
+  view(now = this.clock.now()): MeetingView {
+    return meetingView(this.committed, now);
   }
 
   /** A refusal, logged on the refusals' budget and answered; nothing changed. */
@@ -364,18 +418,28 @@ export class MeetingRuntime {
     return { ok: false, error };
   }
 
-  /** Stops the timer and the pending broadcast and keeps a snapshot; takes no command after. */
-  close(): void {
-    if (this.closed) return;
+  /**
+   * Stops the timer and the pending broadcast, takes no command after, and settles once the
+   * command being stored has ended (those still waiting are answered CLOSING) and a snapshot is
+   * kept: the store may close then.
+   */
+  close(): Promise<void> {
+    if (this.closing) return this.closing;
     this.closed = true;
     if (this.flush) clearImmediate(this.flush);
     this.deadlineTimer?.cancel();
     this.flush = null;
     this.deadlineTimer = null;
+    this.closing = this.finish();
+    return this.closing;
+  }
+
+  private async finish(): Promise<void> {
+    await this.commands.drained();
     this.refusals.flush();
     if (this.engine.version > this.snapshotVersion) {
       try {
-        this.saveSnapshot();
+        await this.saveSnapshot();
       } catch (error) {
         // The log has every command; the snapshot only shortens the next start.
         this.log.warn({ err: error }, 'could not store the closing snapshot');
@@ -383,16 +447,18 @@ export class MeetingRuntime {
     }
   }
 
-  private saveSnapshot(): void {
+  /** Keeps the engine's state; only where the engine holds nothing unstored (open, close). */
+  private async saveSnapshot(): Promise<void> {
     const { state, formatVersion } = this.engine.snapshot();
-    this.store.snapshots.save(
+    const version = this.engine.version;
+    await this.store.snapshots.save(
       this.meetingId,
-      this.engine.version,
+      version,
       state,
       formatVersion,
       this.clock.now(),
     );
-    this.snapshotVersion = this.engine.version;
+    this.snapshotVersion = version;
   }
 
   /**
@@ -405,14 +471,17 @@ export class MeetingRuntime {
     this.flush = setImmediate(() => {
       this.flush = null;
       if (this.closed) return;
-      const view = this.engine.view(this.clock.now());
+      const view = this.view();
       const agendaChanged = view.agendaVersion !== this.published.agendaVersion;
       this.published = view;
       this.publish(this.meetingId, agendaChanged ? view : withoutAgenda(view));
     });
   }
 
-  /** The one timer of a meeting: a step that ends turns at the limit sends `turn.end` then. */
+  /**
+   * The one timer of a meeting: a step that ends turns at the limit sends `turn.end` then. Set
+   * only where the engine holds nothing unstored: after a commit, at open, or in the queue.
+   */
   private armDeadline(): void {
     this.deadlineTimer?.cancel();
     this.deadlineTimer = null;
@@ -421,19 +490,41 @@ export class MeetingRuntime {
     const turnId = this.engine.context.turn?.id;
     if (deadline === null || turnId === undefined) return;
     const delay = Math.min(Math.max(0, deadline - this.clock.now()), MAX_TIMER_MS);
-    this.deadlineTimer = this.clock.after(delay, () => this.reachDeadline(turnId, deadline));
+    this.deadlineTimer = this.clock.after(delay, () => {
+      this.deadlineTimer = null;
+      this.inQueue(() => this.reachDeadline(turnId, deadline));
+    });
   }
 
-  private reachDeadline(turnId: string, deadline: number): void {
-    this.deadlineTimer = null;
+  /** The timer's work, in the queue with the commands: it reads the engine and may change it. */
+  private inQueue(task: () => Promise<void>): void {
+    this.commands.run(task).catch((error: unknown) => {
+      this.log.error({ err: error }, 'the end-at-limit timer failed');
+    });
+  }
+
+  private async reachDeadline(turnId: string, deadline: number): Promise<void> {
+    if (this.closed) return;
+    // A command that came before in the queue moved the deadline (or ended the turn), and set
+    // the timer again for what stands now.
+    if (this.engine.deadline() !== deadline || this.engine.context.turn?.id !== turnId) return;
     if (this.clock.now() < deadline) {
       this.armDeadline(); // a timer may fire a little early, or the deadline was far off
       return;
     }
     // The turn ends at its limit, not when the timer happened to run (or the server restarted).
-    const ack = this.execute({ type: 'turn.end', turnId }, { role: 'chair' }, 'timer', deadline);
+    const ack = await this.apply(
+      { type: 'turn.end', turnId },
+      { role: 'chair' },
+      'timer',
+      deadline,
+    );
     if (!ack.ok && ack.error.code === 'unavailable' && !this.closed) {
-      this.deadlineTimer = this.clock.after(TIMER_RETRY_MS, () => this.armDeadline());
+      this.deadlineTimer?.cancel();
+      this.deadlineTimer = this.clock.after(TIMER_RETRY_MS, () => {
+        this.deadlineTimer = null;
+        this.inQueue(async () => this.armDeadline());
+      });
     }
   }
 }

@@ -37,7 +37,8 @@ const answer = (ack: CommandAck): Handled => ({ kind: 'answer', ack });
  * The one way a person's command reaches a meeting, whether it came over a socket or over HTTP
  * (contract version 2, the control API): the token's limits and a display's refusal first, before
  * anything is parsed or logged; then `Command` with its words for what is wrong; then the meeting's
- * runtime, which applies it, stores it and only then answers (`MeetingRuntime.execute`).
+ * runtime, which queues it behind the meeting's earlier commands, applies it, stores it and only
+ * then answers (`MeetingRuntime.execute`).
  *
  * One intake per server holds the command limits of every token and delegation, so a token has one
  * budget whichever way its commands come (docs/protocol.md, "`command`").
@@ -52,10 +53,14 @@ export class CommandIntake {
 
   /**
    * One command from the holder of a token: `payload` is what arrived, anything at all (a socket's
-   * first argument, an HTTP body). Never throws: an unexpected failure is logged and answered
+   * first argument, an HTTP body). Never rejects: an unexpected failure is logged and answered
    * `unavailable`, and nothing changed.
    */
-  take(holder: Holder, payload: unknown, source: Exclude<CommandSource, 'timer'>): Handled {
+  async take(
+    holder: Holder,
+    payload: unknown,
+    source: Exclude<CommandSource, 'timer'>,
+  ): Promise<Handled> {
     const { meetingId, role, delegationId } = holder;
     try {
       const admission = this.limits.admit(holder, this.clock.now());
@@ -68,7 +73,7 @@ export class CommandIntake {
       const runtime = this.registry.get(meetingId);
       if (!runtime) return answer(NOT_OPEN);
       const sender: Sender = { role, ...(delegationId !== undefined && { delegationId }) };
-      return answer(runtime.execute(parsed.data, sender, source));
+      return answer(await runtime.execute(parsed.data, sender, source));
     } catch (error) {
       this.log.error({ err: error, meetingId, role, source }, 'command handler failed');
       return answer(UNEXPECTED);

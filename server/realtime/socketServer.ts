@@ -96,7 +96,9 @@ export const attachRealtime = (
   clock: ServerClock,
   commands: CommandIntake,
 ): void => {
-  io.use((socket, next) => {
+  // socket.io takes the middleware's `next` whenever it comes: the token is looked up in the
+  // store, which may answer later. The promise is not socket.io's: every failure ends in `next`.
+  io.use(async (socket, next) => {
     try {
       // Before any look-up: an address over its wrong-code budget, a connection refused before.
       const early = guard.early(socket);
@@ -106,7 +108,7 @@ export const attachRealtime = (
       }
       const auth = HandshakeAuth.safeParse(socket.handshake.auth);
       const token = auth.success ? auth.data.token : null;
-      const issued = token === null ? null : registry.authenticate(token);
+      const issued = token === null ? null : await registry.authenticate(token);
       if (!issued || token === null) {
         guard.refuse(socket, next, 'unauthorized');
         return;
@@ -132,7 +134,12 @@ export const attachRealtime = (
       }
       void socket.join(roomOf(socket.data.meetingId));
       socket.emit('state', runtime.stateForNewcomer());
-      socket.on('command', (...args) => onCommand(socket, commands, log, args));
+      // One socket's answers go in the order its commands came, as when each was answered at
+      // once: a refusal answered at once waits for the answer before it (and so for its commit).
+      let answered: Promise<void> = Promise.resolve();
+      socket.on('command', (...args) => {
+        answered = onCommand(socket, commands, log, args, answered);
+      });
       const syncs = new SyncLimit(clock.now());
       socket.on('sync', (...args) => {
         const verdict = syncs.admit(clock.now());
@@ -163,21 +170,30 @@ const answer = <E extends ClientEvent>(
   }
 };
 
-/** A command on a socket: the intake's answer through the ack, or the socket closed. */
+/**
+ * A command on a socket: the intake's answer through the ack, or the socket closed, once the
+ * socket's earlier commands are answered (`before`). Settles when it is answered; never rejects.
+ */
 const onCommand = (
   socket: RostrumSocket,
   commands: CommandIntake,
   log: FastifyBaseLogger,
   args: unknown[],
-): void => {
+  before: Promise<void>,
+): Promise<void> => {
   const ack = ackOf<'command'>(args);
   // Without an ack the sender could never learn the outcome: such a message is ignored.
-  if (!ack) return;
-  // The command is the first argument when there is one besides the ack.
+  if (!ack) return before;
+  // The command is the first argument when there is one besides the ack. The intake never
+  // rejects: its answer comes once the meeting has stored the command (or refused it).
   const handled = commands.take(socket.data, args.length > 1 ? args[0] : undefined, 'socket');
-  if (handled.kind === 'close') {
-    socket.disconnect(true);
-    return;
-  }
-  answer(ack, handled.ack, log);
+  return Promise.all([handled, before])
+    .then(([outcome]) => {
+      if (outcome.kind === 'close') {
+        socket.disconnect(true);
+        return;
+      }
+      answer(ack, outcome.ack, log);
+    })
+    .catch((error: unknown) => log.error({ err: error }, 'could not answer a command'));
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Command } from '../../shared/protocol/commands';
 import { Id, Role } from '../../shared/protocol/common';
+import type { CommandsAfter, StoreCommandLog } from './api';
 import type { Db } from './database';
 import { holderOf, parseJson } from './rows';
 
@@ -36,7 +37,7 @@ const VersionOnly = z.object({ version: z.number().int() });
  * replays after the latest snapshot. Kept whole; commands that no longer replay are moved aside
  * to `diverged_commands`, never deleted.
  */
-export class CommandLog {
+export class SqliteCommandLog implements StoreCommandLog {
   private readonly statements;
 
   constructor(db: Db) {
@@ -55,7 +56,7 @@ export class CommandLog {
     };
   }
 
-  /** Logs one command; inside the transaction that stores what it made (Store.commitCommand). */
+  /** Logs one command; inside the transaction that stores what it made (SqliteStore.commitCommand). */
   append(meetingId: string, entry: LoggedCommand): void {
     this.statements.insert.run(
       meetingId,
@@ -72,7 +73,7 @@ export class CommandLog {
    * The commands logged after `version`, in order. A row that no longer parses ends the list:
    * `unreadableFrom` is its version.
    */
-  after(meetingId: string, version: number): { entries: LoggedCommand[]; unreadableFrom?: number } {
+  async after(meetingId: string, version: number): Promise<CommandsAfter> {
     const entries: LoggedCommand[] = [];
     for (const raw of this.statements.after.iterate(meetingId, version)) {
       const row = CommandRow.safeParse(raw);
@@ -94,7 +95,7 @@ export class CommandLog {
 
   /**
    * Moves the commands from `version` on into `diverged_commands`, so new ones can take their
-   * place; inside a transaction (Store.moveAsideFrom, which also drops the snapshots beyond).
+   * place; inside a transaction (SqliteStore.moveAsideFrom, which also drops the snapshots beyond).
    */
   moveAsideFrom(meetingId: string, version: number, at: number): number {
     this.statements.moveAside.run(at, meetingId, version);

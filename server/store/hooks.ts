@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Phase } from '../../shared/clock/turnClock';
 import { ServerId } from '../../shared/protocol/common';
 import { HookEvent } from '../../shared/protocol/hooks';
+import type { StoreHooks } from './api';
 import type { Db } from './database';
 import { parseJson } from './rows';
 
@@ -45,7 +46,7 @@ const Events = z.array(HookEvent);
  * and the clock phase last dealt with per meeting, so `turn.phase` is announced once across a
  * restart. Deliveries themselves are not kept: they are the network's, not the meeting's.
  */
-export class HookStore {
+export class SqliteHooks implements StoreHooks {
   private readonly statements;
 
   constructor(db: Db) {
@@ -65,7 +66,7 @@ export class HookStore {
     };
   }
 
-  add(hook: StoredHook): void {
+  async add(hook: StoredHook): Promise<void> {
     this.statements.insert.run(
       hook.id,
       hook.meetingId,
@@ -78,7 +79,7 @@ export class HookStore {
   }
 
   /** Whether there was such a hook of that meeting (it is gone now). */
-  remove(meetingId: string, hookId: string): boolean {
+  async remove(meetingId: string, hookId: string): Promise<boolean> {
     return this.statements.remove.run(meetingId, hookId).changes > 0;
   }
 
@@ -86,7 +87,7 @@ export class HookStore {
    * Every hook of every meeting, oldest first. A row whose events do not read (a hand-edited
    * file) is sent every event rather than none: a hook that says too much is seen and fixed.
    */
-  all(): StoredHook[] {
+  async all(): Promise<StoredHook[]> {
     return this.statements.all.all().map((raw) => {
       const row = HookRow.parse(raw);
       return {
@@ -101,14 +102,14 @@ export class HookStore {
     });
   }
 
-  phase(meetingId: string): DealtPhase | undefined {
+  async phase(meetingId: string): Promise<DealtPhase | undefined> {
     const raw = this.statements.phase.get(meetingId);
     if (raw === undefined) return undefined;
     const row = PhaseRow.safeParse(raw);
     return row.success ? { turnId: row.data.turn, phase: row.data.phase } : undefined;
   }
 
-  savePhase(meetingId: string, dealt: DealtPhase, at: number): void {
+  async savePhase(meetingId: string, dealt: DealtPhase, at: number): Promise<void> {
     this.statements.savePhase.run(meetingId, dealt.turnId, dealt.phase, at);
   }
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { Agenda, Groups, Roster } from '../../shared/protocol/agenda';
 import { ServerId } from '../../shared/protocol/common';
-import type { AccessCode, AccessStore } from './access';
+import type { AccessCode, SqliteAccess } from './access';
+import type { StoreMeetings } from './api';
 import type { Db } from './database';
 
 /** A meeting as it was made: its agenda and roster then (the engine's state holds later edits). */
@@ -24,13 +25,13 @@ const MeetingRow = z.object({
   created_at: z.number().int(),
 });
 
-/** The meetings of this server, each with the agenda and roster it was made with. */
-export class MeetingStore {
+/** The meetings of this server, each with the agenda and roster it was made with: in SQLite. */
+export class SqliteMeetings implements StoreMeetings {
   private readonly statements;
 
   constructor(
     private readonly db: Db,
-    private readonly access: AccessStore,
+    private readonly access: SqliteAccess,
   ) {
     this.statements = {
       insert: db.prepare(
@@ -44,7 +45,7 @@ export class MeetingStore {
   }
 
   /** A new meeting and its codes, in one transaction: a meeting is never there without them. */
-  create(meeting: StoredMeeting, codes: readonly AccessCode[]): void {
+  async create(meeting: StoredMeeting, codes: readonly AccessCode[]): Promise<void> {
     this.db.transaction(() => {
       this.statements.insert.run(
         meeting.id,
@@ -59,7 +60,7 @@ export class MeetingStore {
   }
 
   /** Every meeting, oldest first. */
-  all(): StoredMeeting[] {
+  async all(): Promise<StoredMeeting[]> {
     return this.statements.all.all().map((raw) => {
       const row = MeetingRow.parse(raw);
       return {
@@ -73,7 +74,7 @@ export class MeetingStore {
     });
   }
 
-  exists(meetingId: string): boolean {
+  async exists(meetingId: string): Promise<boolean> {
     return this.statements.exists.get(meetingId) !== undefined;
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ServerId } from '../../shared/protocol/common';
+import type { StoreSnapshots } from './api';
 import type { Db } from './database';
 
 /** What a snapshot document says it is, so that nothing else stored as JSON passes for one. */
@@ -61,7 +62,7 @@ const SnapshotRow = z.object({ version: z.number().int().nonnegative(), snapshot
  * commands logged after it. Stored in the transaction of the command it follows; the older ones
  * pruned in the same transaction, the latest `SNAPSHOTS_KEPT` kept.
  */
-export class SnapshotStore {
+export class SqliteSnapshots implements StoreSnapshots {
   private readonly statements;
 
   constructor(private readonly db: Db) {
@@ -87,14 +88,25 @@ export class SnapshotStore {
 
   /**
    * Stores the engine's `state` at `version` as a snapshot document and prunes the older ones, in
-   * one transaction (nested in the caller's when there is one). `state` must be JSON.
+   * one transaction. `state` must be JSON.
    */
-  save(
+  async save(
     meetingId: string,
     version: number,
     state: unknown,
     formatVersion: number,
     savedAt = Date.now(),
+  ): Promise<void> {
+    this.saveNow(meetingId, version, state, formatVersion, savedAt);
+  }
+
+  /** `save`, at once: nested in the caller's transaction (SqliteStore.commitCommand). */
+  saveNow(
+    meetingId: string,
+    version: number,
+    state: unknown,
+    formatVersion: number,
+    savedAt: number,
   ): void {
     const document = { format: SNAPSHOT_FORMAT, formatVersion, meetingId, version, savedAt, state };
     this.db.transaction(() => {
@@ -109,7 +121,10 @@ export class SnapshotStore {
    * nor an older bare xstate snapshot comes back as `unreadable`, with its version and why: the
    * caller tries an older one or replays the whole log.
    */
-  latest(meetingId: string, below?: number): StoredSnapshot | UnreadableSnapshot | undefined {
+  async latest(
+    meetingId: string,
+    below?: number,
+  ): Promise<StoredSnapshot | UnreadableSnapshot | undefined> {
     const raw = this.statements.latestBelow.get(meetingId, below ?? Number.MAX_SAFE_INTEGER);
     if (raw === undefined) return undefined;
     const row = SnapshotRow.parse(raw);
@@ -117,7 +132,7 @@ export class SnapshotStore {
   }
 
   /** The versions of the snapshots a meeting has stored, oldest first. */
-  versions(meetingId: string): number[] {
+  async versions(meetingId: string): Promise<number[]> {
     return z.array(z.number().int()).parse(this.statements.versions.all(meetingId));
   }
 

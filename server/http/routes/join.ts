@@ -44,7 +44,7 @@ export const joinRoutes: FastifyPluginAsyncZod<JoinOptions> = async (app, option
       return joined(
         request,
         meetingId,
-        registry.join(meetingId, request.body.code),
+        await registry.join(meetingId, request.body.code),
         'That code does not open this meeting: check it and try again.',
       );
     },
@@ -56,7 +56,7 @@ export const joinRoutes: FastifyPluginAsyncZod<JoinOptions> = async (app, option
     '/join',
     { config: { access: joinByCode.access }, schema: { body: joinByCode.body } },
     async (request): Promise<AnswerOf<typeof joinByCode>> => {
-      const answer = registry.joinByCode(request.body.code);
+      const answer = await registry.joinByCode(request.body.code);
       return joined(
         request,
         answer?.meetingId,

@@ -29,7 +29,7 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{ registry: MeetingRegistry }
       if (outside) {
         throw new HttpError('invalid', `${outside.path.join('.')}: ${outside.message}`);
       }
-      const created = registry.create(
+      const created = await registry.create(
         agenda ?? defaultMeetingAgenda(registry.clock.now()),
         members,
         grouped,
