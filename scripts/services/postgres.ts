@@ -4,7 +4,7 @@
  * no cluster of Debian's (pg_ctlcluster) involved. PostgreSQL refuses to run as root, so a root
  * process runs it as the `postgres` account that Debian's package makes.
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
 import { accessSync, chownSync, constants, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -70,6 +70,19 @@ export const giveToPostgres = (path: string): void => {
   if (owner) chownSync(path, owner.uid, owner.gid);
 };
 
+/**
+ * Whether the account PostgreSQL runs as may create files in `dir` (a folder under a home
+ * directory of 0700 is out of its reach, whoever owns the folder itself).
+ */
+export const postgresMayWrite = (dir: string): boolean => {
+  const owner = postgresAccount();
+  const test = spawnSync('test', ['-w', dir, '-a', '-x', dir], {
+    ...(owner ? { uid: owner.uid, gid: owner.gid } : {}),
+    cwd: '/',
+  });
+  return test.status === 0;
+};
+
 const asPostgres = (): { uid?: number; gid?: number } => {
   const owner = postgresAccount();
   return owner ? { uid: owner.uid, gid: owner.gid } : {};
@@ -115,7 +128,7 @@ export interface StartPostgresOptions {
   dataDir: string;
   /** A free one when not given; a port lost to another process in the meantime is tried again. */
   port?: number;
-  /** Where its Unix socket goes (psql -h DIR); the data directory when not given. */
+  /** Where its Unix socket goes (psql -h DIR); the data directory when not given; '' for none. */
   socketDir?: string;
   /** More `-c name=value` settings. */
   settings?: Record<string, string>;
@@ -141,7 +154,14 @@ export const startPostgres = async (options: StartPostgresOptions): Promise<Runn
         String(port),
         ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
       ],
-      { ...asPostgres(), cwd: '/', stdio: ['ignore', 'pipe', 'pipe'] },
+      {
+        ...asPostgres(),
+        cwd: '/',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        // Its own process group: a terminal's Ctrl-C reaches the parent alone, which stops the
+        // services after what depends on them.
+        detached: true,
+      },
     );
     const watched = watch(child);
     try {

@@ -56,19 +56,23 @@ export const account = (name: string): Account | undefined => {
 /** Whether this process runs as root (PostgreSQL refuses to). */
 export const runningAsRoot = (): boolean => process.getuid?.() === 0;
 
+/** How much of a child's output is kept: enough for the lines around a failure. */
+const KEPT_OUTPUT = 64 * 1024;
+
 export interface Watched {
-  /** Everything it printed so far, stdout and stderr together. */
+  /** What it printed so far, stdout and stderr together (the last 64 KB of a long run). */
   output: () => string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Whether it has exited. */
   gone: () => boolean;
 }
 
-/** Collects a child's output and notes its exit. */
+/** Collects a child's output (see KEPT_OUTPUT) and notes its exit. */
 export const watch = (child: ChildProcess): Watched => {
   let output = '';
   const add = (chunk: Buffer) => {
     output += chunk.toString('utf8');
+    if (output.length > 2 * KEPT_OUTPUT) output = output.slice(-KEPT_OUTPUT);
   };
   child.stdout?.on('data', add);
   child.stderr?.on('data', add);

@@ -68,7 +68,13 @@ export const startRedis = async (options: StartRedisOptions): Promise<RunningRed
         '--logfile',
         '',
       ],
-      { cwd: options.dir, stdio: ['ignore', 'pipe', 'pipe'] },
+      {
+        cwd: options.dir,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        // Its own process group: a terminal's Ctrl-C reaches the parent alone, which stops the
+        // services after what depends on them.
+        detached: true,
+      },
     );
     const watched = watch(child);
     try {
