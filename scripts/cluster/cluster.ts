@@ -92,6 +92,8 @@ const startNode = async (
   id: string,
   env: Record<string, string>,
   dataDir: string,
+  /** Told of the process as soon as it exists, so that nothing is left behind if we leave. */
+  spawned: (node: RunningNode) => void,
 ): Promise<RunningNode> => {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
@@ -117,8 +119,10 @@ const startNode = async (
   };
   child.stdout?.on('data', echo);
   child.stderr?.on('data', echo);
+  const node = { id, port, child, watched };
+  spawned(node);
   await readyWhen(child, watched, `listening on http://127.0.0.1:${port}`, `node ${id}`, 60_000);
-  return { id, port, child, watched };
+  return node;
 };
 
 const main = async (): Promise<void> => {
@@ -196,19 +200,27 @@ const main = async (): Promise<void> => {
     TRUST_PROXY: '127.0.0.1',
     LOG_LEVEL,
   };
-  const nodes: RunningNode[] = [];
-  for (const id of NODE_IDS) {
-    const node = await startNode(id, env, join(nodesDir, id));
-    nodes.push(node);
-    children.push({
-      stop: () => stopChild(node.child, node.watched, 'SIGTERM'),
-      kill: () => node.child.kill('SIGKILL'),
-    });
-    void node.watched.exited.then(({ code, signal }) => {
-      if (!stopping)
-        say(`node ${id} exited (${code ?? signal}); the proxy sends its clients to the other`);
-    });
-    say(`node ${id}      http://127.0.0.1:${node.port}  (DATA_DIR ${join(nodesDir, id)})`);
+  // Both at once: each takes seconds to start.
+  const nodes = await Promise.all(
+    NODE_IDS.map(async (id) => {
+      const node = await startNode(id, env, join(nodesDir, id), (spawned) =>
+        children.push({
+          stop: () => stopChild(spawned.child, spawned.watched, 'SIGTERM'),
+          kill: () => spawned.child.kill('SIGKILL'),
+        }),
+      );
+      void node.watched.exited.then(({ code, signal }) => {
+        if (!stopping) {
+          say(`node ${id} exited (${code ?? signal}); the proxy sends its clients to the other`);
+        }
+      });
+      return node;
+    }),
+  );
+  for (const node of nodes) {
+    say(
+      `node ${node.id}      http://127.0.0.1:${node.port}  (DATA_DIR ${join(nodesDir, node.id)})`,
+    );
   }
 
   proxy = await startStickyProxy({
