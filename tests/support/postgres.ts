@@ -44,9 +44,15 @@ export const skipNote = (...missing: (string | undefined)[]): string => {
  */
 const THROWAWAY = { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' };
 
-/** The template's folder: one per PostgreSQL build and per user running the tests. */
+/** How the template is made: a template made otherwise is another one. */
+const TEMPLATE_OPTIONS = { sync: false, walSegmentMb: 1 };
+
+/** The template's folder: one per PostgreSQL build, way of making it and user running the tests. */
 const templateDir = (bin: string): string => {
-  const build = createHash('sha256').update(bin).digest('hex').slice(0, 12);
+  const build = createHash('sha256')
+    .update(`${bin} ${JSON.stringify(TEMPLATE_OPTIONS)}`)
+    .digest('hex')
+    .slice(0, 12);
   return join(tmpdir(), `rostrum-postgres-template-${build}-${process.getuid?.() ?? 'user'}`);
 };
 
@@ -55,15 +61,16 @@ const templateDir = (bin: string): string => {
  * each makes its own in a folder beside it and renames it into place, so a worker sees either no
  * template or a whole one, and a worker that loses the race throws its copy away.
  */
-const template = async (): Promise<string> => {
+const template = async ({ anew }: { anew: boolean }): Promise<string> => {
   const bin = postgresBinaries();
   if (!bin) throw new Error(whyNoPostgres());
   const dir = templateDir(bin);
+  if (anew) rmSync(dir, { recursive: true, force: true });
   if (existsSync(join(dir, 'data', 'PG_VERSION'))) return join(dir, 'data');
   const making = mkdtempSync(`${dir}.making-`);
   try {
     giveToPostgres(making);
-    await initPostgres(join(making, 'data'), { sync: false, walSegmentMb: 1 });
+    await initPostgres(join(making, 'data'), TEMPLATE_OPTIONS);
     try {
       renameSync(making, dir);
     } catch {
@@ -100,13 +107,23 @@ process.once('exit', () => {
 /** Starts a throwaway PostgreSQL (see the top of this file). */
 export const startTestPostgres = async (): Promise<TestPostgres> => {
   const started = performance.now();
-  const source = await template();
   const folder = await mkdtemp(join(tmpdir(), 'rostrum-postgres-'));
   giveToPostgres(folder);
   const dataDir = join(folder, 'data');
-  // cp -a keeps the owner (PostgreSQL's account, when we are root) and the data folder's 0700.
-  await run('cp', ['-a', source, dataDir]);
-  const server = await startPostgres({ dataDir, socketDir: folder, settings: THROWAWAY });
+  const copyAndStart = async (anew: boolean) => {
+    const source = await template({ anew });
+    // cp -a keeps the owner (PostgreSQL's account, when we are root) and the data folder's 0700.
+    await run('cp', ['-a', source, dataDir]);
+    return startPostgres({ dataDir, socketDir: folder, settings: THROWAWAY });
+  };
+  let server: RunningPostgres;
+  try {
+    server = await copyAndStart(false);
+  } catch {
+    // A template the system's cleaner trimmed, or left by a broken run: once more, made anew.
+    await rm(dataDir, { recursive: true, force: true });
+    server = await copyAndStart(true);
+  }
   const entry = { server, folder };
   running.add(entry);
   const startedInMs = performance.now() - started;
