@@ -22,7 +22,7 @@ import {
   type RunningPostgres,
   startPostgres,
   whyNoPostgres,
-} from '../../scripts/services/postgres';
+} from '../../server/cluster/services/postgres';
 
 export { whyNoPostgres };
 

@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type RunningRedis, startRedis, whyNoRedis } from '../../scripts/services/redis';
+import { type RunningRedis, startRedis, whyNoRedis } from '../../server/cluster/services/redis';
 
 export { whyNoRedis };
 

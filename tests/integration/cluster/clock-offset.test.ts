@@ -1,11 +1,11 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../../scripts/services/process';
 import {
   CLUSTER_CLOCK_SQL,
   ClusterClock,
   databaseClock,
 } from '../../../server/cluster/clockOffset';
+import { freePort } from '../../../server/cluster/services/process';
 import { SYNC_SAMPLES_AT_CONNECT } from '../../../shared/clock/offset';
 import {
   skipNote,

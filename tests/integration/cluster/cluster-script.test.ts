@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { createClient } from 'redis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort, runningAsRoot } from '../../../scripts/services/process';
+import { freePort, runningAsRoot } from '../../../server/cluster/services/process';
 import { skipNote, whyNoPostgres } from '../../support/postgres';
 import { whyNoRedis } from '../../support/redis';
 
@@ -23,7 +23,7 @@ interface Cluster {
 }
 
 const runCluster = (env: Record<string, string>): Cluster => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/cluster/cluster.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cluster/run.ts'], {
     cwd: REPO,
     env: { ...process.env, HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,10 +4,10 @@ import { Server } from 'socket.io';
 import { io as connectTo, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { NODE_COOKIE, type StickyProxy, startStickyProxy } from '../../../scripts/cluster/proxy';
+import { NODE_COOKIE, type StickyProxy, startStickyProxy } from '../../../server/cluster/proxy';
 
 /**
- * The proxy of `npm run cluster` (scripts/cluster/proxy.ts) in front of two socket.io servers
+ * The proxy of `npm run cluster` (server/cluster/proxy.ts) in front of two socket.io servers
  * that say which node they are: a long-polling session must stay on the node that made it (its
  * requests come one by one, each with its `sid`), a browser on the node its cookie names, and
  * when a node dies its clients must find the other.

@@ -1,6 +1,6 @@
 /**
  * How long the tests' PostgreSQL and Redis take to start and stop, and how well a node knows
- * PostgreSQL's clock: `npx tsx scripts/services/startTimes.ts [rounds]` (default 5). The first
+ * PostgreSQL's clock: `npx tsx tests/bench/serviceTimes.ts [rounds]` (default 5). The first
  * round makes the PostgreSQL template (initdb) unless an earlier run left it; `--fresh` removes it
  * first, to time that too.
  */
@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { ClusterClock, databaseClock } from '../../server/cluster/clockOffset';
-import { startTestPostgres } from '../../tests/support/postgres';
-import { startTestRedis } from '../../tests/support/redis';
+import { startTestPostgres } from '../support/postgres';
+import { startTestRedis } from '../support/redis';
 
 const rounds = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 5);
 if (process.argv.includes('--fresh')) {

@@ -16,9 +16,10 @@ import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { z } from 'zod';
-import { resolveAdminToken } from '../../server/access/adminToken';
-import { publicHost } from '../../server/operatorSummary';
-import { privateDir } from '../../server/store/privateFiles';
+import { resolveAdminToken } from '../access/adminToken';
+import { publicHost } from '../operatorSummary';
+import { privateDir } from '../store/privateFiles';
+import { type StickyProxy, startStickyProxy } from './proxy';
 import {
   giveToPostgres,
   initPostgres,
@@ -27,10 +28,9 @@ import {
   type RunningPostgres,
   startPostgres,
   whyNoPostgres,
-} from '../services/postgres';
-import { freePort, readyWhen, stopChild, type Watched, watch } from '../services/process';
-import { type RunningRedis, startRedis, whyNoRedis } from '../services/redis';
-import { type StickyProxy, startStickyProxy } from './proxy';
+} from './services/postgres';
+import { freePort, readyWhen, stopChild, type Watched, watch } from './services/process';
+import { type RunningRedis, startRedis, whyNoRedis } from './services/redis';
 
 const REPO = resolve(import.meta.dirname, '../..');
 const NODE_IDS = ['a', 'b'] as const;
