@@ -1,4 +1,3 @@
-import type pg from 'pg';
 import type { AuditEntry } from '../../../shared/protocol/access';
 import type { Role } from '../../../shared/protocol/common';
 import {
@@ -12,7 +11,7 @@ import {
   toTokenCount,
 } from '../access';
 import type { StoreAccess } from '../api';
-import { changesOf, inTransaction, type Queryable, rowsOf } from './database';
+import { changesOf, type PostgresDatabase, type Queryable, rowsOf } from './database';
 
 const STATEMENTS = {
   // One statement for all of a meeting's codes (a roster of 193 delegations is 197 codes), in
@@ -83,7 +82,7 @@ const STATEMENTS = {
  * rotations, each revocation in one transaction with its audit line (as SqliteAccess).
  */
 export class PostgresAccess implements StoreAccess {
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(private readonly db: PostgresDatabase) {}
 
   /** The codes of a new meeting, in its transaction: the meeting's row must be there. */
   async insertCodes(db: Queryable, meetingId: string, codes: readonly AccessCode[]): Promise<void> {
@@ -100,27 +99,27 @@ export class PostgresAccess implements StoreAccess {
   }
 
   async codeExists(code: string): Promise<boolean> {
-    return (await rowsOf(this.pool, STATEMENTS.codeExists, [code])).length > 0;
+    return (await rowsOf(this.db, STATEMENTS.codeExists, [code])).length > 0;
   }
 
   async codesOf(meetingId: string): Promise<AccessCode[]> {
-    return (await rowsOf(this.pool, STATEMENTS.codesOf, [meetingId])).map(toCode);
+    return (await rowsOf(this.db, STATEMENTS.codesOf, [meetingId])).map(toCode);
   }
 
   async findCode(meetingId: string, code: string): Promise<AccessCode | undefined> {
-    const [raw] = await rowsOf(this.pool, STATEMENTS.findCode, [meetingId, code]);
+    const [raw] = await rowsOf(this.db, STATEMENTS.findCode, [meetingId, code]);
     return raw === undefined ? undefined : toCode(raw);
   }
 
   async findCodeAnywhere(code: string): Promise<AccessCode | undefined> {
-    const [raw] = await rowsOf(this.pool, STATEMENTS.findCodeAnywhere, [code]);
+    const [raw] = await rowsOf(this.db, STATEMENTS.findCodeAnywhere, [code]);
     return raw === undefined ? undefined : toCode(raw);
   }
 
   // Tokens: only their sha256 is kept
 
   async insertToken(hash: string, token: IssuedToken, createdAt: number): Promise<void> {
-    await this.insertTokenIn(this.pool, hash, token, createdAt);
+    await this.insertTokenIn(this.db, hash, token, createdAt);
   }
 
   private async insertTokenIn(
@@ -136,16 +135,16 @@ export class PostgresAccess implements StoreAccess {
   }
 
   async findToken(hash: string): Promise<IssuedToken | undefined> {
-    const [raw] = await rowsOf(this.pool, STATEMENTS.findToken, [hash]);
+    const [raw] = await rowsOf(this.db, STATEMENTS.findToken, [hash]);
     return raw === undefined ? undefined : toToken(raw);
   }
 
   async tokenKnown(hash: string): Promise<boolean> {
-    return (await rowsOf(this.pool, STATEMENTS.tokenKnown, [hash])).length > 0;
+    return (await rowsOf(this.db, STATEMENTS.tokenKnown, [hash])).length > 0;
   }
 
   async tokenCounts(meetingId: string): Promise<TokenCount[]> {
-    return (await rowsOf(this.pool, STATEMENTS.tokenCounts, [meetingId])).map(toTokenCount);
+    return (await rowsOf(this.db, STATEMENTS.tokenCounts, [meetingId])).map(toTokenCount);
   }
 
   async revokeTokens(
@@ -153,7 +152,7 @@ export class PostgresAccess implements StoreAccess {
     filter: { role?: Role; delegationId?: string } = {},
     at = Date.now(),
   ): Promise<number> {
-    return this.revokeIn(this.pool, meetingId, filter, at);
+    return this.revokeIn(this.db, meetingId, filter, at);
   }
 
   private revokeIn(
@@ -173,7 +172,7 @@ export class PostgresAccess implements StoreAccess {
   // Sign-outs and rotations, with their audit line
 
   async signOut(meetingId: string, holder: TokenHolder, entry: AuditEntry): Promise<number> {
-    return inTransaction(this.pool, async (client) => {
+    return this.db.transaction(async (client) => {
       const revoked = await this.revokeIn(client, meetingId, holder, entry.at);
       await this.insertAudit(client, meetingId, { ...entry, revokedTokens: revoked });
       return revoked;
@@ -187,7 +186,7 @@ export class PostgresAccess implements StoreAccess {
     entry: AuditEntry,
     newToken?: { hash: string },
   ): Promise<number> {
-    return inTransaction(this.pool, async (client) => {
+    return this.db.transaction(async (client) => {
       const changed = await changesOf(client, STATEMENTS.replaceCode, [
         code,
         meetingId,
@@ -205,7 +204,7 @@ export class PostgresAccess implements StoreAccess {
   }
 
   async audit(meetingId: string): Promise<AuditEntry[]> {
-    return (await rowsOf(this.pool, STATEMENTS.audit, [meetingId])).map(toAuditEntry);
+    return (await rowsOf(this.db, STATEMENTS.audit, [meetingId])).map(toAuditEntry);
   }
 
   private async insertAudit(db: Queryable, meetingId: string, entry: AuditEntry): Promise<void> {

@@ -1,7 +1,6 @@
-import type pg from 'pg';
 import type { CommandsAfter, StoreCommandLog } from '../api';
 import { type LoggedCommand, readCommandsAfter } from '../commandLog';
-import { changesOf, type Queryable, rowsOf } from './database';
+import { changesOf, type PostgresDatabase, type Queryable, rowsOf } from './database';
 
 const STATEMENTS = {
   insert: {
@@ -34,7 +33,7 @@ const STATEMENTS = {
  * are moved aside to `diverged_commands`, never deleted.
  */
 export class PostgresCommandLog implements StoreCommandLog {
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(private readonly db: PostgresDatabase) {}
 
   /** Logs one command; inside the transaction that stores what it made (PostgresStore.commitCommand). */
   async append(db: Queryable, meetingId: string, entry: LoggedCommand): Promise<void> {
@@ -55,7 +54,7 @@ export class PostgresCommandLog implements StoreCommandLog {
   async after(meetingId: string, version: number): Promise<CommandsAfter> {
     return readCommandsAfter(
       version,
-      await rowsOf(this.pool, STATEMENTS.after, [meetingId, version]),
+      await rowsOf(this.db, STATEMENTS.after, [meetingId, version]),
     );
   }
 

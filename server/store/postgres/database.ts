@@ -70,7 +70,7 @@ export const changesOf = async (
  * Runs `work` in one transaction on one connection: committed if it resolves, rolled back if it
  * throws. A connection that cannot even roll back is closed rather than handed to the next one.
  */
-export const inTransaction = async <T>(
+const inTransaction = async <T>(
   pool: pg.Pool,
   work: (client: pg.PoolClient) => Promise<T>,
 ): Promise<T> => {
@@ -94,6 +94,49 @@ export const inTransaction = async <T>(
 };
 
 /**
+ * The pool as the store's parts use it: statements and transactions, each counted until it
+ * settles, so that closing waits for the work under way. pg's own `pool.end()` does not: a
+ * request still waiting for a connection is left waiting, never served.
+ */
+export class PostgresDatabase implements Queryable {
+  private readonly underway = new Set<Promise<unknown>>();
+  private closing: Promise<void> | undefined;
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  query(config: pg.QueryConfig): Promise<pg.QueryResult> {
+    return this.track(() => this.pool.query(config));
+  }
+
+  /** `work` in one transaction: committed if it resolves, rolled back if it throws. */
+  transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return this.track(() => inTransaction(this.pool, work));
+  }
+
+  get isOpen(): boolean {
+    return this.closing === undefined;
+  }
+
+  /** Takes nothing new, lets the work under way settle, then ends the pool. Once. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      while (this.underway.size > 0) await Promise.allSettled([...this.underway]);
+      await this.pool.end();
+    })();
+    return this.closing;
+  }
+
+  private track<T>(work: () => Promise<T>): Promise<T> {
+    if (this.closing) return Promise.reject(new Error('The store is closed.'));
+    const done = work();
+    this.underway.add(done);
+    const settle = () => this.underway.delete(done);
+    done.then(settle, settle);
+    return done;
+  }
+}
+
+/**
  * The advisory lock every Rostrum node takes to bring the schema up to date (a fixed key of
  * ours): two nodes started at once apply the migrations one after the other, the second finding
  * them done. Held for the migrating transaction only.
@@ -104,7 +147,7 @@ const SCHEMA_LOCK = 7_245_617_001;
  * Opens a pool on the database and brings its schema up to date; rejects (the pool ended) if
  * the database cannot be reached or is newer than this server.
  */
-export const openPostgres = async (options: PostgresOptions): Promise<pg.Pool> => {
+export const openPostgres = async (options: PostgresOptions): Promise<PostgresDatabase> => {
   const pool = new pg.Pool({
     connectionString: options.url,
     types: TYPES,
@@ -122,7 +165,7 @@ export const openPostgres = async (options: PostgresOptions): Promise<pg.Pool> =
     await pool.end();
     throw error;
   }
-  return pool;
+  return new PostgresDatabase(pool);
 };
 
 const SchemaVersionRow = z.object({ version: z.number().int().nonnegative() });

@@ -1,7 +1,6 @@
-import type pg from 'pg';
 import type { StoreHooks } from '../api';
 import { type DealtPhase, type StoredHook, toDealtPhase, toHook } from '../hooks';
-import { changesOf, rowsOf } from './database';
+import { changesOf, type PostgresDatabase, rowsOf } from './database';
 
 const STATEMENTS = {
   insert: {
@@ -36,10 +35,10 @@ const STATEMENTS = {
  * clock phase last dealt with per meeting, so `turn.phase` is announced once across a restart.
  */
 export class PostgresHooks implements StoreHooks {
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(private readonly db: PostgresDatabase) {}
 
   async add(hook: StoredHook): Promise<void> {
-    await this.pool.query({
+    await this.db.query({
       ...STATEMENTS.insert,
       values: [
         hook.id,
@@ -54,20 +53,20 @@ export class PostgresHooks implements StoreHooks {
   }
 
   async remove(meetingId: string, hookId: string): Promise<boolean> {
-    return (await changesOf(this.pool, STATEMENTS.remove, [meetingId, hookId])) > 0;
+    return (await changesOf(this.db, STATEMENTS.remove, [meetingId, hookId])) > 0;
   }
 
   async all(): Promise<StoredHook[]> {
-    return (await rowsOf(this.pool, STATEMENTS.all, [])).map(toHook);
+    return (await rowsOf(this.db, STATEMENTS.all, [])).map(toHook);
   }
 
   async phase(meetingId: string): Promise<DealtPhase | undefined> {
-    const [raw] = await rowsOf(this.pool, STATEMENTS.phase, [meetingId]);
+    const [raw] = await rowsOf(this.db, STATEMENTS.phase, [meetingId]);
     return raw === undefined ? undefined : toDealtPhase(raw);
   }
 
   async savePhase(meetingId: string, dealt: DealtPhase, at: number): Promise<void> {
-    await this.pool.query({
+    await this.db.query({
       ...STATEMENTS.savePhase,
       values: [meetingId, dealt.turnId, dealt.phase, at],
     });

@@ -1,9 +1,8 @@
-import type pg from 'pg';
 import type { AccessCode } from '../access';
 import type { StoreMeetings } from '../api';
 import { type StoredMeeting, toMeeting } from '../meetings';
 import type { PostgresAccess } from './access';
-import { inTransaction, rowsOf } from './database';
+import { type PostgresDatabase, rowsOf } from './database';
 
 const STATEMENTS = {
   insert: {
@@ -25,12 +24,12 @@ const STATEMENTS = {
 /** The meetings of this server, each with the agenda and roster it was made with: in PostgreSQL. */
 export class PostgresMeetings implements StoreMeetings {
   constructor(
-    private readonly pool: pg.Pool,
+    private readonly db: PostgresDatabase,
     private readonly access: PostgresAccess,
   ) {}
 
   async create(meeting: StoredMeeting, codes: readonly AccessCode[]): Promise<void> {
-    await inTransaction(this.pool, async (client) => {
+    await this.db.transaction(async (client) => {
       await client.query({
         ...STATEMENTS.insert,
         values: [
@@ -47,10 +46,10 @@ export class PostgresMeetings implements StoreMeetings {
   }
 
   async all(): Promise<StoredMeeting[]> {
-    return (await rowsOf(this.pool, STATEMENTS.all, [])).map(toMeeting);
+    return (await rowsOf(this.db, STATEMENTS.all, [])).map(toMeeting);
   }
 
   async exists(meetingId: string): Promise<boolean> {
-    return (await rowsOf(this.pool, STATEMENTS.exists, [meetingId])).length > 0;
+    return (await rowsOf(this.db, STATEMENTS.exists, [meetingId])).length > 0;
   }
 }

@@ -1,9 +1,8 @@
-import type pg from 'pg';
 import { z } from 'zod';
 import { RequestRecord, StepRecord, TurnRecord } from '../../../shared/protocol/view';
 import type { StoreRecords } from '../api';
 import { type MeetingRecord, readRecords } from '../records';
-import { type Queryable, rowsOf } from './database';
+import { type PostgresDatabase, type Queryable, rowsOf } from './database';
 
 const KindRow = z.object({ kind: z.enum(['turn', 'request', 'step']) });
 
@@ -50,7 +49,7 @@ const STATEMENTS = {
  * only with that command (PostgresStore.commitCommand), never on its own.
  */
 export class PostgresRecords implements StoreRecords {
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(private readonly db: PostgresDatabase) {}
 
   /** The records command `version` made; inside the transaction that logs the command. */
   async add(
@@ -72,7 +71,7 @@ export class PostgresRecords implements StoreRecords {
   }
 
   async of(meetingId: string): Promise<MeetingRecord> {
-    const rows = await rowsOf(this.pool, STATEMENTS.of, [meetingId]);
+    const rows = await rowsOf(this.db, STATEMENTS.of, [meetingId]);
     const of = (kind: string) => rows.filter((raw) => KindRow.parse(raw).kind === kind);
     return {
       turns: readRecords(of('turn'), TurnRecord),

@@ -1,4 +1,3 @@
-import type pg from 'pg';
 import { z } from 'zod';
 import type { StoreSnapshots } from '../api';
 import {
@@ -8,7 +7,7 @@ import {
   toSnapshot,
   type UnreadableSnapshot,
 } from '../snapshots';
-import { inTransaction, type Queryable, rowsOf } from './database';
+import { type PostgresDatabase, type Queryable, rowsOf } from './database';
 
 const STATEMENTS = {
   insert: {
@@ -47,7 +46,7 @@ const VersionRow = z.object({ version: z.number().int() });
  * `SNAPSHOTS_KEPT` kept.
  */
 export class PostgresSnapshots implements StoreSnapshots {
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(private readonly db: PostgresDatabase) {}
 
   async save(
     meetingId: string,
@@ -56,7 +55,7 @@ export class PostgresSnapshots implements StoreSnapshots {
     formatVersion: number,
     savedAt = Date.now(),
   ): Promise<void> {
-    await inTransaction(this.pool, (client) =>
+    await this.db.transaction((client) =>
       this.saveIn(client, meetingId, version, state, formatVersion, savedAt),
     );
   }
@@ -82,7 +81,7 @@ export class PostgresSnapshots implements StoreSnapshots {
     meetingId: string,
     below?: number,
   ): Promise<StoredSnapshot | UnreadableSnapshot | undefined> {
-    const [raw] = await rowsOf(this.pool, STATEMENTS.latestBelow, [
+    const [raw] = await rowsOf(this.db, STATEMENTS.latestBelow, [
       meetingId,
       below ?? Number.MAX_SAFE_INTEGER,
     ]);
@@ -90,7 +89,7 @@ export class PostgresSnapshots implements StoreSnapshots {
   }
 
   async versions(meetingId: string): Promise<number[]> {
-    const rows = await rowsOf(this.pool, STATEMENTS.versions, [meetingId]);
+    const rows = await rowsOf(this.db, STATEMENTS.versions, [meetingId]);
     return rows.map((raw) => VersionRow.parse(raw).version);
   }
 

@@ -1,8 +1,7 @@
-import type pg from 'pg';
 import type { CommitOptions, LoggedCommand, MeetingRecord, Store } from '../api';
 import { PostgresAccess } from './access';
 import { PostgresCommandLog } from './commandLog';
-import { inTransaction, openPostgres, type PostgresOptions } from './database';
+import { openPostgres, type PostgresDatabase, type PostgresOptions } from './database';
 import { PostgresHooks } from './hooks';
 import { PostgresMeetings } from './meetings';
 import { PostgresRecords } from './records';
@@ -24,20 +23,19 @@ export class PostgresStore implements Store {
   readonly snapshots: PostgresSnapshots;
   readonly records: PostgresRecords;
   readonly hooks: PostgresHooks;
-  private closing: Promise<void> | undefined;
 
   /** Opens the pool and brings the schema up to date (see ./database.ts). */
   static async open(options: PostgresOptions): Promise<PostgresStore> {
     return new PostgresStore(await openPostgres(options));
   }
 
-  private constructor(private readonly pool: pg.Pool) {
-    this.access = new PostgresAccess(pool);
-    this.meetings = new PostgresMeetings(pool, this.access);
-    this.log = new PostgresCommandLog(pool);
-    this.snapshots = new PostgresSnapshots(pool);
-    this.records = new PostgresRecords(pool);
-    this.hooks = new PostgresHooks(pool);
+  private constructor(private readonly db: PostgresDatabase) {
+    this.access = new PostgresAccess(db);
+    this.meetings = new PostgresMeetings(db, this.access);
+    this.log = new PostgresCommandLog(db);
+    this.snapshots = new PostgresSnapshots(db);
+    this.records = new PostgresRecords(db);
+    this.hooks = new PostgresHooks(db);
   }
 
   /**
@@ -53,7 +51,7 @@ export class PostgresStore implements Store {
     options: CommitOptions = {},
   ): Promise<void> {
     const { snapshot } = options;
-    await inTransaction(this.pool, async (client) => {
+    await this.db.transaction(async (client) => {
       await this.log.append(client, meetingId, entry);
       await this.records.add(client, meetingId, entry.version, records);
       if (snapshot) {
@@ -71,22 +69,21 @@ export class PostgresStore implements Store {
   }
 
   async moveAsideFrom(meetingId: string, version: number, at = Date.now()): Promise<number> {
-    return inTransaction(this.pool, async (client) => {
+    return this.db.transaction(async (client) => {
       await this.snapshots.dropFrom(client, meetingId, version);
       return this.log.moveAsideFrom(client, meetingId, version, at);
     });
   }
 
   /**
-   * Ends the pool: a transaction under way finishes first (its connection closes when it is
-   * released), nothing new is taken. Closing again answers the same promise.
+   * Takes nothing new, lets every statement and transaction under way settle (a commit is
+   * stored and answered, not cut), then ends the pool. Closing again answers the same promise.
    */
   close(): Promise<void> {
-    this.closing ??= this.pool.end();
-    return this.closing;
+    return this.db.close();
   }
 
   get isOpen(): boolean {
-    return this.closing === undefined;
+    return this.db.isOpen;
   }
 }
