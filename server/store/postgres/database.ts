@@ -68,7 +68,8 @@ export const changesOf = async (
 
 /**
  * Runs `work` in one transaction on one connection: committed if it resolves, rolled back if it
- * throws. A connection that cannot even roll back is closed rather than handed to the next one.
+ * throws. A connection that breaks, or cannot even roll back, is closed rather than handed to the
+ * next one.
  */
 const inTransaction = async <T>(
   pool: pg.Pool,
@@ -76,6 +77,13 @@ const inTransaction = async <T>(
 ): Promise<T> => {
   const client = await pool.connect();
   let broken: Error | undefined;
+  // A connection cut while it is checked out fails its statement and is also an 'error' event,
+  // which the pool no longer hears (only idle connections are its own): unheard, it would end
+  // the process.
+  const cut = (error: Error) => {
+    broken = error;
+  };
+  client.on('error', cut);
   try {
     await client.query('BEGIN');
     const result = await work(client);
@@ -85,10 +93,11 @@ const inTransaction = async <T>(
     try {
       await client.query('ROLLBACK');
     } catch (rollback) {
-      broken = rollback instanceof Error ? rollback : new Error(String(rollback));
+      broken ??= rollback instanceof Error ? rollback : new Error(String(rollback));
     }
     throw error;
   } finally {
+    client.off('error', cut);
     client.release(broken);
   }
 };

@@ -121,6 +121,32 @@ describe.skipIf(missing !== '')(`the PostgreSQL store ${missing}`, () => {
     expect((await store.log.after(MEETING, 0)).entries.map((e) => e.version)).toEqual([1, 2]);
   });
 
+  it('rejects a commit whose connection is cut in the middle, and takes the next on another', async () => {
+    const url = await postgres.freshDatabase();
+    const store = await open(url);
+    await store.meetings.create(meeting, []);
+    // Another program holds the meeting's row: the commit's log line waits for it, mid-transaction.
+    const holder = await connect(url);
+    await holder.query('BEGIN');
+    await holder.query('SELECT id FROM meetings WHERE id = $1 FOR UPDATE', [MEETING]);
+    const commit = store.commitCommand(MEETING, entry(1), NONE);
+    const admin = await connect(url);
+    await expect
+      .poll(async () => {
+        const { rows } = await admin.query(
+          "SELECT count(pg_terminate_backend(pid))::int AS cut FROM pg_stat_activity WHERE application_name = 'rostrum' AND wait_event_type = 'Lock'",
+        );
+        return rows[0].cut;
+      })
+      .toBe(1);
+    await expect(commit).rejects.toThrow(/terminat/);
+    await holder.query('ROLLBACK');
+    // Nothing of it was kept; the store goes on, on a connection of its own.
+    expect(await store.log.after(MEETING, 0)).toEqual({ entries: [] });
+    await store.commitCommand(MEETING, entry(1), NONE);
+    expect((await store.log.after(MEETING, 0)).entries).toEqual([entry(1)]);
+  });
+
   it('closes after the commits under way: each is stored and answered, none is cut', async () => {
     const url = await postgres.freshDatabase();
     const store = await open(url);
