@@ -2,6 +2,31 @@ import { z } from 'zod';
 import { LIMITS } from '../shared/protocol/limits';
 import { type OscTarget, parseOscTargets } from './outputs/osc';
 
+/**
+ * PostgreSQL's address (`postgres://user:password@host:port/database`, libpq's form). Its
+ * password is never repeated in an error: the value is not quoted, only what is wrong with it.
+ */
+const DatabaseUrl = z.string().superRefine((text, ctx) => {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be a URL, postgres://user:password@host:5432/database',
+    });
+    return;
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must start with postgres:// (PostgreSQL)',
+    });
+  } else if (url.hostname === '' && !url.searchParams.has('host')) {
+    ctx.addIssue({ code: 'custom', message: "must name PostgreSQL's host" });
+  }
+});
+
 /** How hard SQLite works to keep a commit through a power cut (see server/store/database.ts). */
 export const Durability = z.enum(['normal', 'full']);
 export type Durability = z.infer<typeof Durability>;
@@ -15,6 +40,7 @@ const Env = z.object({
     .max(65535, 'PORT must be at most 65535')
     .default(8080),
   DATA_DIR: z.string().trim().min(1).default('./data'),
+  DATABASE_URL: z.string().trim().pipe(DatabaseUrl).optional(),
   ADMIN_TOKEN: z
     .string()
     .trim()
@@ -52,7 +78,10 @@ const Env = z.object({
 export interface Config {
   host: string;
   port: number;
+  /** The operator's files (the token it made, the summary); SQLite's database too, without DATABASE_URL. */
   dataDir: string;
+  /** PostgreSQL (`DATABASE_URL`, issue 16): the store is there instead of SQLite in DATA_DIR. */
+  databaseUrl: string | undefined;
   /** The operator's bearer token; when absent the server makes one and keeps it in DATA_DIR. */
   adminToken: string | undefined;
   durability: Durability;
@@ -79,6 +108,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     host: e.HOST,
     port: e.PORT,
     dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
     adminToken: e.ADMIN_TOKEN,
     durability: e.DURABILITY,
     logLevel: e.LOG_LEVEL,

@@ -1,12 +1,47 @@
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import { buildApp, SAFE_LOGGING } from './app';
-import { loadConfig } from './config';
+import { type Config, loadConfig } from './config';
 import { operatorSummary, publicHost, startupOutput } from './operatorSummary';
+import { DATABASE_FILE } from './store/database';
+import { PostgresStore } from './store/postgres/store';
+import type { Store } from './store/store';
+
+/**
+ * PostgreSQL when DATABASE_URL is set (issue 16; one node for now: leases come next), else
+ * undefined: the app opens SQLite in DATA_DIR. An idle connection PostgreSQL cuts is logged
+ * once the app's logger is there, and the pool opens another.
+ */
+const openStore = async (
+  config: Config,
+  app: () => FastifyInstance | undefined,
+): Promise<Store | undefined> => {
+  if (config.databaseUrl === undefined) return undefined;
+  return PostgresStore.open({
+    url: config.databaseUrl,
+    onIdleError: (error) => {
+      const log = app()?.log;
+      if (log) log.warn({ err: error }, 'PostgreSQL cut an idle connection; the next one is new');
+      else process.stderr.write(`PostgreSQL cut an idle connection: ${error.message}\n`);
+    },
+  });
+};
+
+/** Where the meetings are, for the operator: PostgreSQL's address without its password. */
+const storePlace = (config: Config, dataDir: string): string => {
+  if (config.databaseUrl === undefined) return `SQLite, ${join(dataDir, DATABASE_FILE)}`;
+  const url = new URL(config.databaseUrl);
+  return `PostgreSQL, ${url.hostname || url.searchParams.get('host')}:${url.port || 5432}${url.pathname}`;
+};
 
 /** The entry of `npm start`: reads the environment, restores every meeting, listens. */
 const main = async (): Promise<void> => {
   const config = loadConfig();
+  let built: FastifyInstance | undefined;
+  const store = await openStore(config, () => built);
   const app = await buildApp({
+    ...(store && { store }),
     dataDir: config.dataDir,
     adminToken: config.adminToken,
     durability: config.durability,
@@ -17,6 +52,7 @@ const main = async (): Promise<void> => {
     logger: { level: config.logLevel, ...SAFE_LOGGING },
     outputs: { oscTargets: config.oscTargets },
   });
+  built = app;
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
@@ -51,6 +87,7 @@ const main = async (): Promise<void> => {
   const origin = `http://${publicHost(config.host)}:${port}`;
   const summary = await operatorSummary({ registry, adminToken, dataDir, origin });
   process.stdout.write(startupOutput(summary, dataDir, process.stdout.isTTY === true).printed);
+  process.stdout.write(`\nMeetings kept in ${storePlace(config, dataDir)}\n`);
   process.stdout.write(`\nRostrum listening on http://${config.host}:${port}\n`);
 };
 

@@ -192,8 +192,9 @@ const main = async (): Promise<void> => {
   const nodesDir = join(dir, 'nodes');
   privateDir(nodesDir);
   const adminToken = resolveAdminToken(nodesDir, process.env.ADMIN_TOKEN);
+  // Not DATABASE_URL yet: a node given it keeps its meetings in PostgreSQL, and two nodes
+  // writing one meeting without a lease on it would each refuse the other's versions.
   const env = {
-    DATABASE_URL: databaseUrl,
     REDIS_URL: redis.url,
     ADMIN_TOKEN: adminToken.value,
     // The proxy is on this machine: the client's address is in its X-Forwarded-For.
@@ -234,9 +235,10 @@ const main = async (): Promise<void> => {
       : 'operator token: ADMIN_TOKEN from the environment',
   );
   say(
-    'Each node still keeps its meetings in SQLite in its own DATA_DIR (it does not read ' +
-      'DATABASE_URL yet): a meeting made through one node is not on the other, and each ' +
-      "node's operator-summary.txt has its own codes. The proxy keeps a browser on one node.",
+    'Each node still keeps its meetings in SQLite in its own DATA_DIR (it is not given ' +
+      'DATABASE_URL until nodes take leases on meetings): a meeting made through one node is ' +
+      "not on the other, and each node's operator-summary.txt has its own codes. The proxy " +
+      'keeps a browser on one node.',
   );
   say(`\nRostrum cluster listening on http://${publicHost(host)}:${proxy.port}  (Ctrl-C stops it)`);
 };

@@ -33,6 +33,7 @@ export interface TokenCount {
   revoked: number;
 }
 
+/** The rows of `codes`, `tokens` and `audit`, as every implementation reads them back. */
 const CodeRow = z.object({
   meeting: ServerId,
   role: Role,
@@ -55,11 +56,35 @@ const AuditRow = z.object({
   revoked_tokens: z.number().int().nonnegative(),
 });
 
-const toCode = (row: z.infer<typeof CodeRow>): AccessCode => ({
-  meetingId: row.meeting,
-  ...holderOf(row),
-  code: row.code,
-});
+/** A `codes` row as an access code. */
+export const toCode = (raw: unknown): AccessCode => {
+  const row = CodeRow.parse(raw);
+  return { meetingId: row.meeting, ...holderOf(row), code: row.code };
+};
+
+/** A `tokens` row as the holder of a valid token. */
+export const toToken = (raw: unknown): IssuedToken => {
+  const row = TokenRow.parse(raw);
+  return { meetingId: row.meeting, ...holderOf(row) };
+};
+
+/** An `audit` row as an audit entry. */
+export const toAuditEntry = (raw: unknown): AuditEntry => {
+  const row = AuditRow.parse(raw);
+  return {
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    ...holderOf(row),
+    revokedTokens: row.revoked_tokens,
+  };
+};
+
+/** A `tokenCounts` row: a holder and its counts. */
+export const toTokenCount = (raw: unknown): TokenCount => {
+  const row = TokenCountRow.parse(raw);
+  return { ...holderOf(row), active: row.active, revoked: row.revoked };
+};
 
 /**
  * Who may come in: the access codes of each meeting (kept in clear: the operator hands them
@@ -129,18 +154,18 @@ export class SqliteAccess implements StoreAccess {
   }
 
   async codesOf(meetingId: string): Promise<AccessCode[]> {
-    return this.statements.codesOf.all(meetingId).map((raw) => toCode(CodeRow.parse(raw)));
+    return this.statements.codesOf.all(meetingId).map(toCode);
   }
 
   async findCode(meetingId: string, code: string): Promise<AccessCode | undefined> {
     const raw = this.statements.findCode.get(meetingId, code);
-    return raw === undefined ? undefined : toCode(CodeRow.parse(raw));
+    return raw === undefined ? undefined : toCode(raw);
   }
 
   /** The meeting, role and delegation a code opens, whichever meeting it is of. */
   async findCodeAnywhere(code: string): Promise<AccessCode | undefined> {
     const raw = this.statements.findCodeAnywhere.get(code);
-    return raw === undefined ? undefined : toCode(CodeRow.parse(raw));
+    return raw === undefined ? undefined : toCode(raw);
   }
 
   // Tokens: only their sha256 is kept
@@ -161,9 +186,7 @@ export class SqliteAccess implements StoreAccess {
 
   async findToken(hash: string): Promise<IssuedToken | undefined> {
     const raw = this.statements.findToken.get(hash);
-    if (raw === undefined) return undefined;
-    const row = TokenRow.parse(raw);
-    return { meetingId: row.meeting, ...holderOf(row) };
+    return raw === undefined ? undefined : toToken(raw);
   }
 
   /** Whether a token was ever issued here, revoked or not (a revoked one is no guess). */
@@ -173,10 +196,7 @@ export class SqliteAccess implements StoreAccess {
 
   /** How many tokens each role and delegation of a meeting holds, valid and revoked. */
   async tokenCounts(meetingId: string): Promise<TokenCount[]> {
-    return this.statements.tokenCounts.all(meetingId).map((raw) => {
-      const row = TokenCountRow.parse(raw);
-      return { ...holderOf(row), active: row.active, revoked: row.revoked };
-    });
+    return this.statements.tokenCounts.all(meetingId).map(toTokenCount);
   }
 
   /** Revokes a meeting's tokens, all of them or those of one role (and delegation). */
@@ -242,16 +262,7 @@ export class SqliteAccess implements StoreAccess {
   }
 
   async audit(meetingId: string): Promise<AuditEntry[]> {
-    return this.statements.audit.all(meetingId).map((raw) => {
-      const row = AuditRow.parse(raw);
-      return {
-        at: row.at,
-        actor: row.actor,
-        action: row.action,
-        ...holderOf(row),
-        revokedTokens: row.revoked_tokens,
-      };
-    });
+    return this.statements.audit.all(meetingId).map(toAuditEntry);
   }
 
   private insertAudit(meetingId: string, entry: AuditEntry): void {

@@ -33,6 +33,31 @@ const CommandRow = z.object({
 const VersionOnly = z.object({ version: z.number().int() });
 
 /**
+ * The `commands` rows logged after `version`, in version order, read as `StoreCommandLog.after`
+ * answers them: a row that does not read ends the list, and `unreadableFrom` is its version.
+ * Rows are read one at a time, so nothing past the first that fails is parsed.
+ */
+export const readCommandsAfter = (version: number, rows: Iterable<unknown>): CommandsAfter => {
+  const entries: LoggedCommand[] = [];
+  for (const raw of rows) {
+    const row = CommandRow.safeParse(raw);
+    const command = row.success ? parseJson(row.data.command, Command) : undefined;
+    if (!row.success || command === undefined) {
+      const at = VersionOnly.safeParse(raw);
+      return { entries, unreadableFrom: at.success ? at.data.version : version + 1 };
+    }
+    entries.push({
+      version: row.data.version,
+      at: row.data.at,
+      sender: holderOf(row.data),
+      source: row.data.source,
+      command,
+    });
+  }
+  return { entries };
+};
+
+/**
  * Every accepted command of each meeting, in version order: the audit trail, and what a restart
  * replays after the latest snapshot. Kept whole; commands that no longer replay are moved aside
  * to `diverged_commands`, never deleted.
@@ -74,23 +99,7 @@ export class SqliteCommandLog implements StoreCommandLog {
    * `unreadableFrom` is its version.
    */
   async after(meetingId: string, version: number): Promise<CommandsAfter> {
-    const entries: LoggedCommand[] = [];
-    for (const raw of this.statements.after.iterate(meetingId, version)) {
-      const row = CommandRow.safeParse(raw);
-      const command = row.success ? parseJson(row.data.command, Command) : undefined;
-      if (!row.success || command === undefined) {
-        const at = VersionOnly.safeParse(raw);
-        return { entries, unreadableFrom: at.success ? at.data.version : version + 1 };
-      }
-      entries.push({
-        version: row.data.version,
-        at: row.data.at,
-        sender: holderOf(row.data),
-        source: row.data.source,
-        command,
-      });
-    }
-    return { entries };
+    return readCommandsAfter(version, this.statements.after.iterate(meetingId, version));
   }
 
   /**

@@ -25,6 +25,19 @@ const MeetingRow = z.object({
   created_at: z.number().int(),
 });
 
+/** A `meetings` row as the meeting; throws if it does not read (a meeting is not skipped unseen). */
+export const toMeeting = (raw: unknown): StoredMeeting => {
+  const row = MeetingRow.parse(raw);
+  return {
+    id: row.id,
+    title: row.title,
+    agenda: Agenda.parse(JSON.parse(row.agenda)),
+    roster: Roster.parse(JSON.parse(row.roster)),
+    groups: Groups.parse(JSON.parse(row.delegation_groups)),
+    createdAt: row.created_at,
+  };
+};
+
 /** The meetings of this server, each with the agenda and roster it was made with: in SQLite. */
 export class SqliteMeetings implements StoreMeetings {
   private readonly statements;
@@ -61,17 +74,7 @@ export class SqliteMeetings implements StoreMeetings {
 
   /** Every meeting, oldest first. */
   async all(): Promise<StoredMeeting[]> {
-    return this.statements.all.all().map((raw) => {
-      const row = MeetingRow.parse(raw);
-      return {
-        id: row.id,
-        title: row.title,
-        agenda: Agenda.parse(JSON.parse(row.agenda)),
-        roster: Roster.parse(JSON.parse(row.roster)),
-        groups: Groups.parse(JSON.parse(row.delegation_groups)),
-        createdAt: row.created_at,
-      };
-    });
+    return this.statements.all.all().map(toMeeting);
   }
 
   async exists(meetingId: string): Promise<boolean> {

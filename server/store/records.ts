@@ -12,6 +12,10 @@ export interface MeetingRecord {
 
 const RecordRow = z.object({ record: z.string() });
 
+/** The `record` column of rows of `turns`, `requests` or `steps`, each checked with its schema. */
+export const readRecords = <T>(rows: unknown[], schema: z.ZodType<T>): T[] =>
+  rows.map((raw) => schema.parse(JSON.parse(RecordRow.parse(raw).record)));
+
 /**
  * The meeting's record as the secretariat reads it: each turn spoken, each request for the
  * floor, each step held, in the order they were made, with the version of the command that made
@@ -51,12 +55,10 @@ export class SqliteRecords implements StoreRecords {
 
   /** The whole record of a meeting, in the order it was made. */
   async of(meetingId: string): Promise<MeetingRecord> {
-    const read = <T>(rows: unknown[], schema: z.ZodType<T>): T[] =>
-      rows.map((raw) => schema.parse(JSON.parse(RecordRow.parse(raw).record)));
     return {
-      turns: read(this.statements.turns.all(meetingId), TurnRecord),
-      requests: read(this.statements.requests.all(meetingId), RequestRecord),
-      steps: read(this.statements.steps.all(meetingId), StepRecord),
+      turns: readRecords(this.statements.turns.all(meetingId), TurnRecord),
+      requests: readRecords(this.statements.requests.all(meetingId), RequestRecord),
+      steps: readRecords(this.statements.steps.all(meetingId), StepRecord),
     };
   }
 }

@@ -126,9 +126,7 @@ export class SqliteSnapshots implements StoreSnapshots {
     below?: number,
   ): Promise<StoredSnapshot | UnreadableSnapshot | undefined> {
     const raw = this.statements.latestBelow.get(meetingId, below ?? Number.MAX_SAFE_INTEGER);
-    if (raw === undefined) return undefined;
-    const row = SnapshotRow.parse(raw);
-    return readSnapshot(meetingId, row.version, row.snapshot);
+    return raw === undefined ? undefined : toSnapshot(meetingId, raw);
   }
 
   /** The versions of the snapshots a meeting has stored, oldest first. */
@@ -141,6 +139,15 @@ export class SqliteSnapshots implements StoreSnapshots {
     this.statements.dropFrom.run(meetingId, version);
   }
 }
+
+/** A `snapshots` row (its version and text) as a snapshot, or why it is not one. */
+export const toSnapshot = (
+  meetingId: string,
+  raw: unknown,
+): StoredSnapshot | UnreadableSnapshot => {
+  const row = SnapshotRow.parse(raw);
+  return readSnapshot(meetingId, row.version, row.snapshot);
+};
 
 /** One row's text as a snapshot, or why it is not one. */
 export const readSnapshot = (

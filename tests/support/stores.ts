@@ -1,8 +1,11 @@
 import { rm } from 'node:fs/promises';
 import { join as joinPath } from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { DATABASE_FILE, type Db, IN_MEMORY, openDatabase } from '../../server/store/database';
+import { PostgresStore } from '../../server/store/postgres/store';
 import { SqliteStore, type Store } from '../../server/store/store';
+import { startTestPostgres, type TestPostgres, whyNoPostgres } from './postgres';
 import { tempDir } from './server';
 
 /**
@@ -27,10 +30,19 @@ export interface StoreUnderTest {
   dispose(): Promise<void>;
 }
 
-/** One implementation, as `describe.each` takes it. */
+/** One implementation, as the suite runs it. */
 export interface StoreImplementation {
   name: string;
+  /** Why it cannot run here (a missing package, named), or undefined when it can. */
+  missing?: string | undefined;
+  /**
+   * Whether its JSON columns hold JSON only (PostgreSQL's jsonb): text that is not JSON cannot
+   * be written there, by the store or anyone else, so such a damaged row cannot exist.
+   */
+  jsonColumns: boolean;
   open: () => Promise<StoreUnderTest>;
+  /** Stops what the implementation's tests share (a database server), after the last test. */
+  finish?: () => Promise<void>;
 }
 
 /** Rows written past the store, on the SQLite database under it. */
@@ -53,6 +65,7 @@ const sqliteRows = (db: () => Db) => ({
 /** SQLite in a file of a new temporary DATA_DIR: the default store of `npm start`. */
 const sqliteFile: StoreImplementation = {
   name: 'SQLite, a file',
+  jsonColumns: false,
   open: async () => {
     const dataDir = await tempDir('rostrum-store-suite-');
     let store = new SqliteStore(openDatabase({ dataDir, durability: 'normal' }));
@@ -80,6 +93,7 @@ const sqliteFile: StoreImplementation = {
 /** SQLite in memory (DATA_DIR=:memory:): the same statements, nothing on disk. */
 const sqliteMemory: StoreImplementation = {
   name: 'SQLite, in memory',
+  jsonColumns: false,
   open: async () => {
     const db = openDatabase({ dataDir: IN_MEMORY, durability: 'normal' });
     const store = new SqliteStore(db);
@@ -91,5 +105,63 @@ const sqliteMemory: StoreImplementation = {
   },
 };
 
+/**
+ * PostgreSQL, a database of its own for each test on a throwaway server shared by the file's
+ * tests (tests/support/postgres.ts); damaged rows written by another connection, as another
+ * program would, and a reopen that is a new pool on the same database (its schema found done).
+ */
+const postgres = (): StoreImplementation => {
+  let server: Promise<TestPostgres> | undefined;
+  return {
+    name: 'PostgreSQL',
+    missing: whyNoPostgres(),
+    jsonColumns: true,
+    open: async () => {
+      server ??= startTestPostgres();
+      const url = await (await server).freshDatabase();
+      let store = await PostgresStore.open({ url, maxConnections: 4 });
+      const raw = new pg.Pool({ connectionString: url, max: 1 });
+      raw.on('error', () => {});
+      return {
+        get store() {
+          return store;
+        },
+        writeSnapshotText: async (meetingId, version, text) => {
+          await raw.query(
+            `INSERT INTO snapshots (meeting, version, snapshot) VALUES ($1, $2, $3)
+             ON CONFLICT (meeting, version) DO UPDATE SET snapshot = excluded.snapshot`,
+            [meetingId, version, text],
+          );
+        },
+        writeCommandText: async (meetingId, version, text) => {
+          await raw.query(
+            `INSERT INTO commands (meeting, version, at, role, delegation, source, command)
+             VALUES ($1, $2, $2, 'chair', NULL, 'socket', $3)`,
+            [meetingId, version, text],
+          );
+        },
+        reopen: async () => {
+          await store.close();
+          store = await PostgresStore.open({ url, maxConnections: 4 });
+          return store;
+        },
+        dispose: async () => {
+          await raw.end();
+          await store.close();
+        },
+      };
+    },
+    finish: async () => {
+      const started = server;
+      server = undefined;
+      if (started) await (await started).stop();
+    },
+  };
+};
+
 /** Every implementation of the store the suite runs against. */
-export const STORE_IMPLEMENTATIONS: readonly StoreImplementation[] = [sqliteFile, sqliteMemory];
+export const STORE_IMPLEMENTATIONS: readonly StoreImplementation[] = [
+  sqliteFile,
+  sqliteMemory,
+  postgres(),
+];

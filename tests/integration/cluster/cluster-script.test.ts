@@ -91,7 +91,7 @@ describe.skipIf(missing !== '')(`npm run cluster ${missing}`, () => {
     const output = cluster.output();
     expect(output).toContain(`Rostrum cluster in ${dir}`);
     expect(output).toContain('initdb');
-    expect(output).toMatch(/does not read DATABASE_URL yet/);
+    expect(output).toMatch(/not given DATABASE_URL until nodes take leases/);
 
     const databaseUrl = output.match(/PostgreSQL +(postgres:\/\/\S+)/)?.[1] ?? '';
     const redisUrl = output.match(/Redis +(redis:\/\/\S+)/)?.[1] ?? '';
