@@ -35,6 +35,8 @@ export interface Store {
   readonly records: StoreRecords;
   /** The room's outputs: webhooks, and the clock phase they last dealt with. */
   readonly hooks: StoreHooks;
+  /** Which node writes each meeting (issue 16: one writer per meeting, docs/many-nodes.md). */
+  readonly leases: StoreLeases;
 
   /**
    * Stores one accepted command with the records it made, and the snapshot when one is due, in
@@ -60,10 +62,80 @@ export interface Store {
   readonly isOpen: boolean;
 }
 
-/** What goes with a command's commit besides the command: room for more (a lease, issue 16). */
+/** What goes with a command's commit besides the command. */
 export interface CommitOptions {
   /** The engine's state at the command's version, when a snapshot is due. */
   snapshot?: SnapshotToSave;
+  /**
+   * The lease the committing node holds on the meeting (issue 16). The commit renews it first,
+   * in its own transaction, and rejects with `LeaseLost` (storing nothing) when it is no longer
+   * this node's: a node that lost its lease can never store, nor then acknowledge, a change.
+   */
+  lease?: LeaseCommit;
+}
+
+/** A lease as a commit checks it: the node's, at the epoch it claimed. */
+export interface LeaseCommit {
+  nodeId: string;
+  epoch: number;
+  /** How long the renewal made by the commit lasts, in milliseconds. */
+  ttlMs: number;
+}
+
+/** A lease held on a meeting: by which node, at which epoch, until when (the database's clock). */
+export interface Lease {
+  meetingId: string;
+  nodeId: string;
+  /** One more at each claim of the meeting: a holder of an older epoch has lost it. */
+  epoch: number;
+  /** Milliseconds since the epoch on the database's clock, never a node's. */
+  expiresAt: number;
+}
+
+/**
+ * A commit or a renewal refused because the lease is no longer this node's (it expired, and
+ * another node took the meeting): nothing was stored, and the node must stop serving the meeting.
+ */
+export class LeaseLost extends Error {
+  override readonly name = 'LeaseLost';
+  constructor(
+    readonly meetingId: string,
+    readonly nodeId: string,
+    readonly epoch: number,
+  ) {
+    super(`The lease of ${nodeId} on meeting ${meetingId} (epoch ${epoch}) is lost.`);
+  }
+}
+
+/**
+ * One writer per meeting (issue 16, docs/many-nodes.md "Leases"): a node writes a meeting's
+ * commands only while it holds its lease. Every instant here is the database's clock, so nodes
+ * whose clocks disagree still agree on who holds what. A store that one process owns alone
+ * (SQLite) grants every claim and renewal.
+ */
+export interface StoreLeases {
+  /**
+   * Takes the meeting for `nodeId` for `ttlMs` when nobody holds a live lease on it (never
+   * claimed, expired or released): answers the lease (its epoch one more than the last), or
+   * undefined when another holds it (or this node already does: it renews instead).
+   */
+  claim(meetingId: string, nodeId: string, ttlMs: number): Promise<Lease | undefined>;
+  /**
+   * Extends a live lease of this node at this epoch by `ttlMs` from now; answers the lease, or
+   * undefined when it is lost (expired, or taken since).
+   */
+  renew(
+    meetingId: string,
+    nodeId: string,
+    epoch: number,
+    ttlMs: number,
+  ): Promise<Lease | undefined>;
+  /** Lets the meeting go at once (another may claim it now). Whether this node held it. */
+  release(meetingId: string, nodeId: string, epoch: number): Promise<boolean>;
+  /** The live lease on a meeting, undefined when nobody holds one. */
+  holder(meetingId: string): Promise<Lease | undefined>;
+  /** The meetings nobody holds a live lease on, oldest first: those a node may claim. */
+  unclaimed(): Promise<string[]>;
 }
 
 /** The engine's state to keep with a command, in the format the engine wrote it. */

@@ -3,6 +3,7 @@ import type { CommitOptions, Store } from './api';
 import { type LoggedCommand, SqliteCommandLog } from './commandLog';
 import type { Db } from './database';
 import { SqliteHooks } from './hooks';
+import { SqliteLeases } from './leases';
 import { SqliteMeetings } from './meetings';
 import { type MeetingRecord, SqliteRecords } from './records';
 import { SqliteSnapshots } from './snapshots';
@@ -14,6 +15,8 @@ export type {
   CommitOptions,
   DealtPhase,
   IssuedToken,
+  Lease,
+  LeaseCommit,
   LoggedCommand,
   MeetingRecord,
   SnapshotToSave,
@@ -21,6 +24,7 @@ export type {
   StoredHook,
   StoredMeeting,
   StoredSnapshot,
+  StoreLeases,
   TokenCount,
   TokenHolder,
   UnreadableSnapshot,
@@ -43,6 +47,7 @@ export class SqliteStore implements Store {
   readonly snapshots: SqliteSnapshots;
   readonly records: SqliteRecords;
   readonly hooks: SqliteHooks;
+  readonly leases: SqliteLeases;
 
   constructor(private readonly db: Db) {
     this.access = new SqliteAccess(db);
@@ -51,12 +56,13 @@ export class SqliteStore implements Store {
     this.snapshots = new SqliteSnapshots(db);
     this.records = new SqliteRecords(db);
     this.hooks = new SqliteHooks(db);
+    this.leases = new SqliteLeases(this.meetings);
   }
 
   /**
    * Stores one accepted command with the records it made, and the snapshot when one is due, in
    * one transaction. Rejects if SQLite cannot write (disk full, read-only, locked): then nothing
-   * of it is stored.
+   * of it is stored. A lease in `options` is not checked: this process owns every meeting.
    */
   async commitCommand(
     meetingId: string,

@@ -29,6 +29,7 @@ export class SlowStore implements Store {
   readonly snapshots: Store['snapshots'];
   readonly records: Store['records'];
   readonly hooks: Store['hooks'];
+  readonly leases: Store['leases'];
   private readonly stored = new Map<string, Set<number>>();
   private readonly underWay = new Map<string, number>();
   private mostUnderWay = 0;
@@ -43,6 +44,7 @@ export class SlowStore implements Store {
     this.snapshots = beneath.snapshots;
     this.records = beneath.records;
     this.hooks = beneath.hooks;
+    this.leases = beneath.leases;
     const { tokenLookupWaits } = options;
     // The store beneath's own access part, but for the one method that answers late.
     this.access =

@@ -133,4 +133,15 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     at bigint NOT NULL
   );
   `,
+  // Issue 16: one writer per meeting (docs/many-nodes.md "Leases"). `expires_at` is in
+  // milliseconds on the database's clock; the epoch is one more at each claim, so a node that
+  // held an older one knows it lost the meeting.
+  `
+  CREATE TABLE meeting_leases (
+    meeting_id text PRIMARY KEY REFERENCES meetings(id),
+    node_id text NOT NULL,
+    epoch bigint NOT NULL,
+    expires_at bigint NOT NULL
+  );
+  `,
 ];

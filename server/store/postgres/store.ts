@@ -1,8 +1,15 @@
-import type { CommitOptions, LoggedCommand, MeetingRecord, Store } from '../api';
+import {
+  type CommitOptions,
+  LeaseLost,
+  type LoggedCommand,
+  type MeetingRecord,
+  type Store,
+} from '../api';
 import { PostgresAccess } from './access';
 import { PostgresCommandLog } from './commandLog';
 import { openPostgres, type PostgresDatabase, type PostgresOptions } from './database';
 import { PostgresHooks } from './hooks';
+import { PostgresLeases } from './leases';
 import { PostgresMeetings } from './meetings';
 import { PostgresRecords } from './records';
 import { PostgresSnapshots } from './snapshots';
@@ -23,6 +30,7 @@ export class PostgresStore implements Store {
   readonly snapshots: PostgresSnapshots;
   readonly records: PostgresRecords;
   readonly hooks: PostgresHooks;
+  readonly leases: PostgresLeases;
 
   /** Opens the pool and brings the schema up to date (see ./database.ts). */
   static async open(options: PostgresOptions): Promise<PostgresStore> {
@@ -36,6 +44,7 @@ export class PostgresStore implements Store {
     this.snapshots = new PostgresSnapshots(db);
     this.records = new PostgresRecords(db);
     this.hooks = new PostgresHooks(db);
+    this.leases = new PostgresLeases(db);
   }
 
   /**
@@ -43,6 +52,10 @@ export class PostgresStore implements Store {
    * one transaction. Rejects if it was not committed: the version is taken (by this meeting's
    * log), the database refused it, or the connection failed. A connection that fails during the
    * COMMIT leaves the commit in doubt: the caller cannot tell from the rejection alone.
+   *
+   * With `options.lease`, the lease is renewed first, in the same transaction: a lease that is
+   * no longer this node's rejects with `LeaseLost` and nothing is stored. The renewal holds the
+   * lease's row until the commit ends, so another node cannot claim the meeting in between.
    */
   async commitCommand(
     meetingId: string,
@@ -50,8 +63,13 @@ export class PostgresStore implements Store {
     records: MeetingRecord,
     options: CommitOptions = {},
   ): Promise<void> {
-    const { snapshot } = options;
+    const { snapshot, lease } = options;
     await this.db.transaction(async (client) => {
+      if (lease) {
+        const { nodeId, epoch, ttlMs } = lease;
+        const renewed = await this.leases.renewIn(client, meetingId, nodeId, epoch, ttlMs);
+        if (!renewed) throw new LeaseLost(meetingId, nodeId, epoch);
+      }
       await this.log.append(client, meetingId, entry);
       await this.records.add(client, meetingId, entry.version, records);
       if (snapshot) {
