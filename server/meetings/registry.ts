@@ -25,6 +25,26 @@ import { type ChangeObserver, MeetingRuntime, type PublishState } from './runtim
 const MEETING_ID_LENGTH = 8;
 
 /**
+ * How this node shares meetings with others on one database (issue 16, docs/many-nodes.md
+ * "Leases"): it serves only the meetings it holds the lease of.
+ */
+export interface LeaseSettings {
+  /** This node's name in the leases, unique among the nodes (a new one at each start). */
+  nodeId: string;
+  /** How long a claim or renewal lasts (LEASE_TTL_MS): a dead node's meetings wait this long. */
+  ttlMs: number;
+  /** Whether this node's clock is good enough to claim meetings now (ClusterClock.canClaim). */
+  canClaim: () => boolean;
+}
+
+/** A lease this node holds: its epoch, and when (on this node's monotonic clock) it last held. */
+interface Held {
+  epoch: number;
+  /** `performance.now()` when the last renewal was asked: the lease lasts ttl from before then. */
+  renewedAt: number;
+}
+
+/**
  * The live meetings of this server, each with its runtime, and the access to them: codes that
  * admit a role, tokens that prove it afterwards.
  */
@@ -37,6 +57,13 @@ export class MeetingRegistry {
   private revocations = 0;
   /** Set by `close`: settles once every meeting is closed. */
   private closing: Promise<void> | null = null;
+  /** The leases of the meetings this node serves (with `leases` only). */
+  private readonly held = new Map<string, Held>();
+  private scanTimer: NodeJS.Timeout | null = null;
+  private renewTimer: NodeJS.Timeout | null = null;
+  /** A scan or a renewal round under way: the next tick waits for the next interval. */
+  private scanning = false;
+  private renewing = false;
 
   constructor(
     private readonly store: Store,
@@ -46,11 +73,110 @@ export class MeetingRegistry {
     readonly clock: ServerClock,
     /** What follows the meetings' changes besides their sockets (the room's outputs). */
     private readonly observer: ChangeObserver | null = null,
+    /** Set with DATABASE_URL: the meetings are shared with other nodes, one writer each. */
+    private readonly leases: LeaseSettings | null = null,
   ) {}
 
-  /** Brings every stored meeting back, as it was when the server stopped. */
+  /**
+   * Brings every stored meeting back, as it was when the server stopped. With leases, only
+   * those nobody holds, claimed first; then a scan every `ttl / 2` takes the ones whose owner
+   * died, and every `ttl / 3` this node renews the leases it holds.
+   */
   async openAll(): Promise<void> {
-    for (const meeting of await this.store.meetings.all()) await this.open(meeting);
+    if (!this.leases) {
+      for (const meeting of await this.store.meetings.all()) await this.open(meeting);
+      return;
+    }
+    await this.claimFree();
+    const { ttlMs } = this.leases;
+    this.scanTimer = setInterval(() => void this.scan(), Math.max(1, ttlMs / 2));
+    this.renewTimer = setInterval(() => void this.renewAll(), Math.max(1, ttlMs / 3));
+    this.scanTimer.unref();
+    this.renewTimer.unref();
+  }
+
+  /** Claims and opens every meeting nobody holds a live lease on, when the clock allows. */
+  private async claimFree(): Promise<void> {
+    if (!this.leases?.canClaim() || this.closing) return;
+    const free = (await this.store.leases.unclaimed()).filter((id) => !this.meetings.has(id));
+    if (free.length === 0) return;
+    const meetings = new Map((await this.store.meetings.all()).map((m) => [m.id, m]));
+    for (const id of free) {
+      const meeting = meetings.get(id);
+      if (meeting && !this.closing) await this.claimAndOpen(meeting);
+    }
+  }
+
+  /** One meeting, claimed and (if this node won it) opened under its lease. */
+  private async claimAndOpen(meeting: StoredMeeting): Promise<void> {
+    if (!this.leases) return;
+    const { nodeId, ttlMs } = this.leases;
+    const asked = performance.now();
+    const lease = await this.store.leases.claim(meeting.id, nodeId, ttlMs);
+    if (!lease) return;
+    this.held.set(meeting.id, { epoch: lease.epoch, renewedAt: asked });
+    try {
+      const runtime = await this.open(meeting);
+      runtime.holdLease({ nodeId, epoch: lease.epoch, ttlMs }, () => this.letGo(meeting.id));
+      this.log.info({ meetingId: meeting.id, epoch: lease.epoch }, 'meeting claimed');
+    } catch (error) {
+      this.held.delete(meeting.id);
+      this.log.error({ err: error, meetingId: meeting.id }, 'could not open a claimed meeting');
+      await this.store.leases.release(meeting.id, nodeId, lease.epoch).catch(() => false);
+    }
+  }
+
+  private async scan(): Promise<void> {
+    if (this.scanning) return;
+    this.scanning = true;
+    try {
+      await this.claimFree();
+    } catch (error) {
+      this.log.warn({ err: error }, 'could not scan for meetings to claim');
+    } finally {
+      this.scanning = false;
+    }
+  }
+
+  /**
+   * Renews every lease this node holds. One found lost is let go; one that cannot be renewed
+   * (the database out of reach) is let go once it may have expired, whoever took it since.
+   */
+  private async renewAll(): Promise<void> {
+    if (!this.leases || this.renewing) return;
+    this.renewing = true;
+    const { nodeId, ttlMs } = this.leases;
+    try {
+      await Promise.all(
+        [...this.held].map(async ([meetingId, held]) => {
+          const asked = performance.now();
+          try {
+            const renewed = await this.store.leases.renew(meetingId, nodeId, held.epoch, ttlMs);
+            if (renewed) held.renewedAt = asked;
+            else this.letGo(meetingId);
+          } catch (error) {
+            this.log.warn({ err: error, meetingId }, 'could not renew a lease');
+            if (performance.now() - held.renewedAt >= ttlMs) this.letGo(meetingId);
+          }
+        }),
+      );
+    } finally {
+      this.renewing = false;
+    }
+  }
+
+  /** Stops serving a meeting whose lease is lost: its runtime closes without writing. */
+  private letGo(meetingId: string): void {
+    const runtime = this.meetings.get(meetingId);
+    if (!this.held.delete(meetingId) || !runtime) return;
+    this.meetings.delete(meetingId);
+    this.log.warn({ meetingId }, 'lease lost: the meeting is let go');
+    void runtime.relinquish();
+  }
+
+  /** Whether this node serves the meeting now (with leases: holds its lease). */
+  serves(meetingId: string): boolean {
+    return this.meetings.has(meetingId);
   }
 
   /** A stored meeting's runtime: its engine restored, its state published from now on. */
@@ -97,7 +223,9 @@ export class MeetingRegistry {
     }
     const meeting = { id: meetingId, title: agenda.title, agenda, roster, groups, createdAt: now };
     await this.store.meetings.create(meeting, codes);
-    await this.open(meeting);
+    // With leases, a node whose clock may not claim leaves the new meeting to the next scan.
+    if (!this.leases) await this.open(meeting);
+    else if (this.leases.canClaim()) await this.claimAndOpen(meeting);
     this.log.info(
       { meetingId, delegations: roster.length, groups: groups.length },
       'meeting created',
@@ -240,10 +368,29 @@ export class MeetingRegistry {
    * answered every command it had taken, so the store may close then.
    */
   close(): Promise<void> {
+    if (this.scanTimer) clearInterval(this.scanTimer);
+    if (this.renewTimer) clearInterval(this.renewTimer);
     this.closing ??= Promise.all(
       [...this.meetings.values()].map((runtime) => runtime.close()),
-    ).then(() => undefined);
+    ).then(() => this.releaseAll());
     return this.closing;
+  }
+
+  /** Hands the meetings this node held to the other nodes at once, rather than at expiry. */
+  private async releaseAll(): Promise<void> {
+    if (!this.leases) return;
+    const { nodeId } = this.leases;
+    const held = [...this.held];
+    this.held.clear();
+    await Promise.all(
+      held.map(([meetingId, { epoch }]) =>
+        this.store.leases.release(meetingId, nodeId, epoch).catch((error: unknown) => {
+          // It expires by itself within the lease's time.
+          this.log.warn({ err: error, meetingId }, 'could not release a lease');
+          return false;
+        }),
+      ),
+    );
   }
 
   /** A code used nowhere on this server (nor in `taken`), and now taken. */

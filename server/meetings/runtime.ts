@@ -10,6 +10,7 @@ import type { MeetingView } from '../../shared/protocol/view';
 import type { ClockTimer, ServerClock } from '../clock';
 import { type ApplyResult, MeetingEngine } from '../engine/engine';
 import { answerOf } from '../engine/english';
+import { type LeaseCommit, LeaseLost } from '../store/api';
 import type {
   CommandSource,
   MeetingRecord,
@@ -106,6 +107,13 @@ export class MeetingRuntime {
   /** Refusals are logged on a budget, so a flood of them cannot fill the disk. */
   private readonly refusals: RefusalLog;
   private readonly cooldown = new RequestCooldown();
+  /**
+   * The lease this node holds on the meeting (issue 16), checked inside every commit; none where
+   * one process owns the store (SQLite).
+   */
+  private lease: { commit: LeaseCommit; lost: () => void } | null = null;
+  /** Set once the lease is another node's: nothing more is written, not even a closing snapshot. */
+  private leaseGone = false;
 
   private constructor(
     meeting: StoredMeeting,
@@ -287,6 +295,23 @@ export class MeetingRuntime {
     return this.committed.agenda;
   }
 
+  /**
+   * From now on every commit checks (and renews) this lease in its transaction. A commit that
+   * finds it lost is answered `unavailable` and calls `lost` once: the caller lets the meeting go.
+   */
+  holdLease(commit: LeaseCommit, lost: () => void): void {
+    this.lease = { commit, lost };
+  }
+
+  /**
+   * Stops serving the meeting because its lease is lost (another node writes it now): as
+   * `close`, but nothing more is written, not even the closing snapshot.
+   */
+  relinquish(): Promise<void> {
+    this.leaseGone = true;
+    return this.close();
+  }
+
   /** The meeting's title as it stands (the chair may edit the agenda). */
   get title(): string {
     return this.committed.agenda.title;
@@ -339,9 +364,25 @@ export class MeetingRuntime {
         this.meetingId,
         { version: result.version, at: now, sender, source, command },
         result.records,
-        snapshotDue ? { snapshot: this.engine.snapshot() } : {},
+        {
+          ...(snapshotDue && { snapshot: this.engine.snapshot() }),
+          ...(this.lease && { lease: this.lease.commit }),
+        },
       );
     } catch (error) {
+      if (error instanceof LeaseLost) {
+        // Another node writes the meeting now: this one must neither store nor answer `ok`.
+        this.log.warn(
+          { type: command.type, version: result.version, epoch: error.epoch },
+          'lease lost: the command is not stored and the meeting is let go',
+        );
+        this.engine.undoLastChange();
+        this.leaseGone = true;
+        const lost = this.lease?.lost;
+        this.lease = null;
+        lost?.();
+        return UNAVAILABLE;
+      }
       this.log.error(
         { err: error, type: command.type, role: sender.role, version: result.version },
         'could not store the command: the meeting is put back as it was',
@@ -437,7 +478,7 @@ export class MeetingRuntime {
   private async finish(): Promise<void> {
     await this.commands.drained();
     this.refusals.flush();
-    if (this.engine.version > this.snapshotVersion) {
+    if (this.engine.version > this.snapshotVersion && !this.leaseGone) {
       try {
         await this.saveSnapshot();
       } catch (error) {

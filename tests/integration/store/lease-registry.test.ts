@@ -1,0 +1,112 @@
+import pg from 'pg';
+import { pino } from 'pino';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../../server/clock';
+import { type LeaseSettings, MeetingRegistry } from '../../../server/meetings/registry';
+import { PostgresStore } from '../../../server/store/postgres/store';
+import {
+  skipNote,
+  startTestPostgres,
+  type TestPostgres,
+  whyNoPostgres,
+} from '../../support/postgres';
+import { sleep, TEST_AGENDA, TEST_ROSTER } from '../../support/server';
+
+/**
+ * The registry under leases (issue 16, docs/many-nodes.md "Leases"): two nodes are two
+ * registries, each on its own store (pool), on one real PostgreSQL.
+ */
+const missing = skipNote(whyNoPostgres());
+
+const TTL = 600;
+const quiet = pino({ level: 'silent' });
+
+describe.skipIf(missing !== '')(`the registry under leases ${missing}`, () => {
+  let postgres: TestPostgres;
+  const cleanup: (() => Promise<unknown>)[] = [];
+
+  beforeAll(async () => {
+    postgres = await startTestPostgres();
+  });
+  afterEach(async () => {
+    for (const step of cleanup.splice(0).reverse()) await step();
+  });
+  afterAll(async () => {
+    await postgres?.stop();
+  });
+
+  const node = async (url: string, settings: Partial<LeaseSettings> & { nodeId: string }) => {
+    const store = await PostgresStore.open({ url, maxConnections: 4 });
+    cleanup.push(() => store.close());
+    const registry = new MeetingRegistry(store, () => {}, quiet, systemClock, null, {
+      ttlMs: TTL,
+      canClaim: () => true,
+      ...settings,
+    });
+    cleanup.push(() => registry.close());
+    return { store, registry };
+  };
+
+  const until = async (check: () => boolean | Promise<boolean>, withinMs: number) => {
+    const deadline = performance.now() + withinMs;
+    while (!(await check())) {
+      if (performance.now() > deadline) throw new Error(`not within ${withinMs} ms`);
+      await sleep(20);
+    }
+  };
+
+  it('serves each meeting on one node only, and the other takes it once the owner lets it go', async () => {
+    const url = await postgres.freshDatabase();
+    const a = await node(url, { nodeId: 'node-a' });
+    await a.registry.openAll();
+    const { meetingId } = await a.registry.create(TEST_AGENDA, TEST_ROSTER);
+    expect(a.registry.serves(meetingId)).toBe(true);
+    const b = await node(url, { nodeId: 'node-b' });
+    await b.registry.openAll();
+    expect(b.registry.serves(meetingId)).toBe(false);
+    // Held across several lease times: a renews, b's scans find nothing to take.
+    await sleep(TTL * 3);
+    expect(b.registry.serves(meetingId)).toBe(false);
+    expect((await b.store.leases.holder(meetingId))?.nodeId).toBe('node-a');
+    const ack = await a.registry
+      .get(meetingId)
+      ?.execute({ type: 'turn.pause' }, { role: 'chair' }, 'socket');
+    expect(ack).toMatchObject({ ok: false }); // no turn to pause: refused, nothing stored
+    await a.registry.close();
+    await until(() => b.registry.serves(meetingId), TTL);
+    expect(await b.store.leases.holder(meetingId)).toMatchObject({ nodeId: 'node-b', epoch: 2 });
+  });
+
+  it('stops serving a meeting whose lease was taken, and answers its commands unavailable', async () => {
+    const url = await postgres.freshDatabase();
+    const a = await node(url, { nodeId: 'node-a' });
+    await a.registry.openAll();
+    const { meetingId } = await a.registry.create(TEST_AGENDA, TEST_ROSTER);
+    const runtime = a.registry.get(meetingId);
+    // As if node a had been paused beyond its lease, and another node took the meeting.
+    const raw = new pg.Client({ connectionString: url });
+    await raw.connect();
+    cleanup.push(() => raw.end());
+    await raw.query(
+      `UPDATE meeting_leases SET node_id = 'node-b', epoch = epoch + 1,
+              expires_at = (extract(epoch FROM clock_timestamp()) * 1000)::bigint + 60000`,
+    );
+    const ack = await runtime?.execute({ type: 'agenda.start' }, { role: 'chair' }, 'socket');
+    expect(ack).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(a.registry.serves(meetingId)).toBe(false);
+    const { rows } = await raw.query('SELECT count(*)::int AS n FROM commands');
+    expect(rows[0]).toEqual({ n: 0 });
+  });
+
+  it('claims nothing while its clock may not', async () => {
+    const url = await postgres.freshDatabase();
+    let clockGood = false;
+    const a = await node(url, { nodeId: 'node-a', canClaim: () => clockGood });
+    await a.registry.openAll();
+    const { meetingId } = await a.registry.create(TEST_AGENDA, TEST_ROSTER);
+    expect(a.registry.serves(meetingId)).toBe(false);
+    expect(await a.store.leases.holder(meetingId)).toBeUndefined();
+    clockGood = true;
+    await until(() => a.registry.serves(meetingId), TTL);
+  });
+});
