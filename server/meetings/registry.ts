@@ -212,6 +212,31 @@ export class MeetingRegistry {
     groups: Groups = [],
     now = this.clock.now(),
   ): Promise<{ meetingId: string; codes: MeetingCodes }> {
+    const made = await this.make(agenda, roster, groups, now, false);
+    if (!made) throw new Error('unreachable: a meeting made unconditionally was not made');
+    return made;
+  }
+
+  /**
+   * A new meeting only if the store holds none at all (the default meeting of an empty database,
+   * issue 16): made once however many nodes start on it at once. Undefined when there was one.
+   */
+  createFirst(
+    agenda: Agenda,
+    roster: Roster,
+    groups: Groups = [],
+    now = this.clock.now(),
+  ): Promise<{ meetingId: string; codes: MeetingCodes } | undefined> {
+    return this.make(agenda, roster, groups, now, true);
+  }
+
+  private async make(
+    agenda: Agenda,
+    roster: Roster,
+    groups: Groups,
+    now: number,
+    first: boolean,
+  ): Promise<{ meetingId: string; codes: MeetingCodes } | undefined> {
     const meetingId = await this.newMeetingId();
     const taken = new Set<string>();
     const code = (): Promise<string> => this.newCode(taken);
@@ -222,7 +247,11 @@ export class MeetingRegistry {
       codes.push({ meetingId, role: 'delegate', delegationId: d.id, code: await code() });
     }
     const meeting = { id: meetingId, title: agenda.title, agenda, roster, groups, createdAt: now };
-    await this.store.meetings.create(meeting, codes);
+    if (first) {
+      if (!(await this.store.meetings.createFirst(meeting, codes))) return undefined;
+    } else {
+      await this.store.meetings.create(meeting, codes);
+    }
     // With leases, a node whose clock may not claim leaves the new meeting to the next scan.
     if (!this.leases) await this.open(meeting);
     else if (this.leases.canClaim()) await this.claimAndOpen(meeting);

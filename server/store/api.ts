@@ -148,6 +148,11 @@ export interface SnapshotToSave {
 export interface StoreMeetings {
   /** A new meeting and its codes, in one transaction: a meeting is never there without them. */
   create(meeting: StoredMeeting, codes: readonly AccessCode[]): Promise<void>;
+  /**
+   * The same, only if the store holds no meeting at all: the default meeting of an empty
+   * database, made once however many nodes start on it at the same moment. Whether it made it.
+   */
+  createFirst(meeting: StoredMeeting, codes: readonly AccessCode[]): Promise<boolean>;
   /** Every meeting, oldest first. */
   all(): Promise<StoredMeeting[]>;
   exists(meetingId: string): Promise<boolean>;

@@ -54,6 +54,7 @@ export class SqliteMeetings implements StoreMeetings {
         'SELECT id, title, agenda, roster, delegation_groups, created_at FROM meetings ORDER BY created_at, id',
       ),
       exists: db.prepare('SELECT 1 FROM meetings WHERE id = ?').pluck(),
+      any: db.prepare('SELECT 1 FROM meetings LIMIT 1').pluck(),
     };
   }
 
@@ -69,6 +70,23 @@ export class SqliteMeetings implements StoreMeetings {
         meeting.createdAt,
       );
       this.access.insertCodes(meeting.id, codes);
+    })();
+  }
+
+  /** Only on a store with no meeting: one process owns the file, so one transaction is enough. */
+  async createFirst(meeting: StoredMeeting, codes: readonly AccessCode[]): Promise<boolean> {
+    return this.db.transaction(() => {
+      if (this.statements.any.get() !== undefined) return false;
+      this.statements.insert.run(
+        meeting.id,
+        meeting.title,
+        JSON.stringify(meeting.agenda),
+        JSON.stringify(meeting.roster),
+        JSON.stringify(meeting.groups),
+        meeting.createdAt,
+      );
+      this.access.insertCodes(meeting.id, codes);
+      return true;
     })();
   }
 

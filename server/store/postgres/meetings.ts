@@ -2,7 +2,7 @@ import type { AccessCode } from '../access';
 import type { StoreMeetings } from '../api';
 import { type StoredMeeting, toMeeting } from '../meetings';
 import type { PostgresAccess } from './access';
-import { type PostgresDatabase, rowsOf } from './database';
+import { type PostgresDatabase, type Queryable, rowsOf } from './database';
 
 const STATEMENTS = {
   insert: {
@@ -19,7 +19,15 @@ const STATEMENTS = {
              FROM meetings ORDER BY created_at, id COLLATE "C"`,
   },
   exists: { name: 'rostrum.meetings.exists', text: 'SELECT 1 FROM meetings WHERE id = $1' },
+  any: { name: 'rostrum.meetings.any', text: 'SELECT 1 FROM meetings LIMIT 1' },
 } as const;
+
+/**
+ * The advisory lock of the first meeting (a fixed key of ours, beside the schema's): nodes that
+ * start at once on an empty database make its default meeting one after the other, the later
+ * ones finding it there. Held for the creating transaction only.
+ */
+const FIRST_MEETING_LOCK = 7_245_617_002;
 
 /** The meetings of this server, each with the agenda and roster it was made with: in PostgreSQL. */
 export class PostgresMeetings implements StoreMeetings {
@@ -29,20 +37,38 @@ export class PostgresMeetings implements StoreMeetings {
   ) {}
 
   async create(meeting: StoredMeeting, codes: readonly AccessCode[]): Promise<void> {
-    await this.db.transaction(async (client) => {
+    await this.db.transaction((client) => this.insert(client, meeting, codes));
+  }
+
+  async createFirst(meeting: StoredMeeting, codes: readonly AccessCode[]): Promise<boolean> {
+    return this.db.transaction(async (client) => {
       await client.query({
-        ...STATEMENTS.insert,
-        values: [
-          meeting.id,
-          meeting.title,
-          JSON.stringify(meeting.agenda),
-          JSON.stringify(meeting.roster),
-          JSON.stringify(meeting.groups),
-          meeting.createdAt,
-        ],
+        text: 'SELECT pg_advisory_xact_lock($1)',
+        values: [FIRST_MEETING_LOCK],
       });
-      await this.access.insertCodes(client, meeting.id, codes);
+      if ((await rowsOf(client, STATEMENTS.any, [])).length > 0) return false;
+      await this.insert(client, meeting, codes);
+      return true;
     });
+  }
+
+  private async insert(
+    client: Queryable,
+    meeting: StoredMeeting,
+    codes: readonly AccessCode[],
+  ): Promise<void> {
+    await client.query({
+      ...STATEMENTS.insert,
+      values: [
+        meeting.id,
+        meeting.title,
+        JSON.stringify(meeting.agenda),
+        JSON.stringify(meeting.roster),
+        JSON.stringify(meeting.groups),
+        meeting.createdAt,
+      ],
+    });
+    await this.access.insertCodes(client, meeting.id, codes);
   }
 
   async all(): Promise<StoredMeeting[]> {

@@ -109,4 +109,17 @@ describe.skipIf(missing !== '')(`the registry under leases ${missing}`, () => {
     clockGood = true;
     await until(() => a.registry.serves(meetingId), TTL);
   });
+
+  it('makes the default meeting of an empty database once when four nodes start on it at once', async () => {
+    const url = await postgres.freshDatabase();
+    const nodes = await Promise.all(['a', 'b', 'c', 'd'].map((n) => node(url, { nodeId: n })));
+    await Promise.all(nodes.map(({ registry }) => registry.openAll()));
+    const made = await Promise.all(
+      nodes.map(({ registry }) => registry.createFirst(TEST_AGENDA, TEST_ROSTER)),
+    );
+    expect(made.filter((m) => m !== undefined)).toHaveLength(1);
+    expect(await nodes[0]?.store.meetings.all()).toHaveLength(1);
+    // A later start finds it there.
+    expect(await nodes[1]?.registry.createFirst(TEST_AGENDA, TEST_ROSTER)).toBeUndefined();
+  });
 });
