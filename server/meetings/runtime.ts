@@ -499,8 +499,8 @@ export class MeetingRuntime {
   /**
    * At the end of the turn in which a change was stored: the state goes now, unless commands are
    * still in the queue behind it (the one just stored has ended) and the bound is not reached.
-   * Then it goes when the commands in the queue now have ended (stored, refused or failed alike)
-   * or at the bound, whichever comes first; a change stored meanwhile rides with it.
+   * Then it goes when the queue is empty (its commands stored, refused or failed alike) or at the
+   * bound, whichever comes first; a change stored meanwhile rides with it.
    */
   private broadcastOrWait(): void {
     if (this.closed || this.unpublishedSince === null || this.waitingBehind) return;
@@ -513,10 +513,16 @@ export class MeetingRuntime {
     bound.unref();
     const wait = { bound };
     this.waitingBehind = wait;
-    void this.commands.drained().then(() => {
-      // A wait ended by its bound: a later one has its own.
-      if (this.waitingBehind === wait) this.broadcast();
-    });
+    const untilQueueEmpty = (): void => {
+      void this.commands.drained().then(() => {
+        // A wait ended by its bound: a later one has its own.
+        if (this.waitingBehind !== wait) return;
+        // Commands that came in meanwhile ride with it too, until the bound.
+        if (this.commands.length > 0) untilQueueEmpty();
+        else this.broadcast();
+      });
+    };
+    untilQueueEmpty();
   }
 
   /** Sends the room the meeting as last stored, if a change of it has not been sent yet. */
