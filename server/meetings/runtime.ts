@@ -32,6 +32,16 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 const TIMER_RETRY_MS = 1000;
 
 /**
+ * How long a stored change's state may wait for the commands behind it in the meeting's queue,
+ * so that one state carries several commands. Bounded by time, not by a number of commands:
+ * what a screen feels is the delay, and a count would let a slow store (a commit of 100 ms) hold
+ * a state for that count of commits. 10 ms is less than a frame of a screen at 60 Hz, and,
+ * against PostgreSQL's commit of 1-1.5 ms, lets one state carry several commands.
+ * Only the state waits: a command's ack follows its commit at once.
+ */
+export const BROADCAST_WAIT_MS = 10;
+
+/**
  * Where a meeting's new state goes: every socket of its room. Every socket there has the agenda
  * of the last state published (it got it on connect or since), so a state whose `agendaVersion`
  * is the same goes without it.
@@ -95,6 +105,14 @@ export class MeetingRuntime {
   /** The last state sent to the room; a socket that joins gets it (and then every later one). */
   private published: MeetingView;
   private flush: NodeJS.Immediate | null = null;
+  /** When the oldest stored change not yet broadcast was stored (`performance.now()`), if any. */
+  private unpublishedSince: number | null = null;
+  /**
+   * The state's wait for the commands behind it (see `BROADCAST_WAIT_MS`): its bound, a timer of
+   * the process (not the meeting's clock: it is about sockets, and a test's stopped clock must
+   * not hold a state back).
+   */
+  private waitingBehind: { bound: NodeJS.Timeout } | null = null;
   private deadlineTimer: ClockTimer | null = null;
   private snapshotVersion: number;
   /** How many logged commands the last open replayed after its snapshot. */
@@ -468,6 +486,7 @@ export class MeetingRuntime {
     if (this.closing) return this.closing;
     this.closed = true;
     if (this.flush) clearImmediate(this.flush);
+    this.endWaitBehind();
     this.deadlineTimer?.cancel();
     this.flush = null;
     this.deadlineTimer = null;
@@ -503,20 +522,69 @@ export class MeetingRuntime {
   }
 
   /**
-   * After a change: one broadcast per meeting per turn of the event loop, of the latest state
-   * (a burst of commands makes one message), and the end-at-limit timer set again.
+   * After a change: the end-at-limit timer set again, and one broadcast of the latest state for
+   * every change stored since the last one. SQLite's commits answer at once, so a burst of
+   * commands is stored in one turn of the event loop and one state, sent at the end of that turn,
+   * carries it. An asynchronous store (PostgreSQL) answers each commit in a turn of its own: the
+   * state then waits for the commands still in the queue behind, within `BROADCAST_WAIT_MS`.
    */
   private changed(): void {
     this.armDeadline();
-    if (this.flush) return;
-    this.flush = setImmediate(() => {
+    this.unpublishedSince ??= performance.now();
+    this.flush ??= setImmediate(() => {
       this.flush = null;
-      if (this.closed) return;
-      const view = this.view();
-      const agendaChanged = view.agendaVersion !== this.published.agendaVersion;
-      this.published = view;
-      this.publish(this.meetingId, agendaChanged ? view : withoutAgenda(view));
+      this.broadcastOrWait();
     });
+  }
+
+  /**
+   * At the end of the turn in which a change was stored: the state goes now, unless commands are
+   * still in the queue behind it (the one just stored has ended) and the bound is not reached.
+   * Then it goes when the queue is empty (its commands stored, refused or failed alike) or at the
+   * bound, whichever comes first; a change stored meanwhile rides with it.
+   */
+  private broadcastOrWait(): void {
+    if (this.closed || this.unpublishedSince === null || this.waitingBehind) return;
+    const left = this.unpublishedSince + BROADCAST_WAIT_MS - performance.now();
+    if (this.commands.length === 0 || left <= 0) {
+      this.broadcast();
+      return;
+    }
+    const bound = setTimeout(() => this.broadcast(), left);
+    bound.unref();
+    const wait = { bound };
+    this.waitingBehind = wait;
+    const untilQueueEmpty = (): void => {
+      void this.commands.drained().then(() => {
+        // A wait ended by its bound: a later one has its own.
+        if (this.waitingBehind !== wait) return;
+        // Commands that came in meanwhile ride with it too, until the bound.
+        if (this.commands.length > 0) untilQueueEmpty();
+        else this.broadcast();
+      });
+    };
+    untilQueueEmpty();
+  }
+
+  /** Sends the room the meeting as last stored, if a change of it has not been sent yet. */
+  private broadcast(): void {
+    this.endWaitBehind();
+    if (this.closed || this.unpublishedSince === null) return;
+    this.unpublishedSince = null;
+    const view = this.view();
+    const agendaChanged = view.agendaVersion !== this.published.agendaVersion;
+    this.published = view;
+    try {
+      this.publish(this.meetingId, agendaChanged ? view : withoutAgenda(view));
+    } catch (error) {
+      // Called from a timer or a promise: a throw would end the process or go unheard.
+      this.log.error({ err: error, version: view.version }, 'could not broadcast the state');
+    }
+  }
+
+  private endWaitBehind(): void {
+    if (this.waitingBehind) clearTimeout(this.waitingBehind.bound);
+    this.waitingBehind = null;
   }
 
   /**

@@ -204,7 +204,7 @@ export const runThroughput = async (options: ThroughputOptions): Promise<Scenari
         .slice(0, 1)
         .map(
           (a) =>
-            `With DATABASE_URL, the same runs on ${a.storeDescription}, a database of its own per run: each command is one transaction (BEGIN, the log line, COMMIT), three round trips, one meeting's commits one after another. Each commit answers in a turn of the event loop of its own (SQLite's answer at once), so each command's state goes to every socket on its own: compare the state broadcasts.`,
+            `With DATABASE_URL, the same runs on ${a.storeDescription}, a database of its own per run: each command is one transaction (BEGIN, the log line, COMMIT), three round trips, one meeting's commits one after another. Each commit answers in a turn of the event loop of its own (SQLite's answer at once); a stored change's state waits for the commands behind it in the queue, at most BROADCAST_WAIT_MS (server/meetings/runtime.ts), so one state carries several: compare the state broadcasts.`,
         ),
     ],
     data: { attempts },
