@@ -5,6 +5,7 @@ import { DEFAULT_ROSTER } from '../shared/defaults/roster';
 import { LIMITS } from '../shared/protocol/limits';
 import { type AdminToken, resolveAdminToken } from './access/adminToken';
 import { type ServerClock, systemClock } from './clock';
+import { type ClusterNode, leaseSettingsOf } from './cluster/node';
 import type { Durability } from './config';
 import { apiPlugin } from './http/api';
 import {
@@ -61,6 +62,12 @@ export interface AppOptions {
    * DATA_DIR still holds the operator token when none is given.
    */
   store?: Store;
+  /**
+   * With DATABASE_URL (issue 16): this node shares the store's meetings with the other nodes on
+   * it, serving only those it holds the lease of, on the cluster's clock (unless `clock` is
+   * given). The app stops its clock when it closes.
+   */
+  cluster?: ClusterNode;
 }
 
 export interface NetworkLimits extends HttpTimeouts {
@@ -135,7 +142,8 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
         ...(options.busyTimeoutMs !== undefined && { busyTimeoutMs: options.busyTimeoutMs }),
       }),
     );
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock ?? options.cluster?.clock ?? systemClock;
+  const stopClusterClock = (): void => options.cluster?.clock.stop();
   const limiter = new WrongCodeLimiter(clock);
   let closeOutputs = async (): Promise<void> => undefined;
   const network: NetworkLimits = {
@@ -175,16 +183,19 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
       app.log,
       clock,
       outputs,
+      options.cluster ? leaseSettingsOf(options.cluster) : null,
     );
     await registry.openAll();
     let createdOnStart: string | undefined;
     if (registry.size === 0 && options.createDefaultMeeting !== false) {
-      const created = await registry.create(
-        defaultMeetingAgenda(clock.now()),
-        DEFAULT_ROSTER,
-        DEFAULT_GROUPS,
-      );
-      createdOnStart = created.meetingId;
+      const agenda = defaultMeetingAgenda(clock.now());
+      // Sharing the store, an empty registry may only mean the other nodes hold every meeting,
+      // and nodes starting together on an empty database must make one default meeting, not one
+      // each: it is made only if the store holds none.
+      const created = options.cluster
+        ? await registry.createFirst(agenda, DEFAULT_ROSTER, DEFAULT_GROUPS)
+        : await registry.create(agenda, DEFAULT_ROSTER, DEFAULT_GROUPS);
+      createdOnStart = created?.meetingId;
     }
     // One intake for the sockets and the control API: a token has one budget either way.
     const commands = new CommandIntake(registry, clock, app.log);
@@ -240,12 +251,14 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
       // Pending deliveries stop here: a hook's receiver never holds up the server's stop.
       await outputs.close();
       limiter.close();
+      stopClusterClock();
       await store.close();
     });
     return app;
   } catch (error) {
     await closeOutputs();
     limiter.close();
+    stopClusterClock();
     await store.close();
     throw error;
   }

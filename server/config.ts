@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { z } from 'zod';
 import { LIMITS } from '../shared/protocol/limits';
 import { type OscTarget, parseOscTargets } from './outputs/osc';
@@ -41,6 +43,24 @@ const Env = z.object({
     .default(8080),
   DATA_DIR: z.string().trim().min(1).default('./data'),
   DATABASE_URL: z.string().trim().pipe(DatabaseUrl).optional(),
+  /**
+   * How long a node's hold on a meeting lasts unless renewed (issue 16, docs/many-nodes.md
+   * "Leases"): a dead node's meetings wait this long for another. Renewed every third of it, so
+   * it must leave room for a few PostgreSQL round trips even on a loaded machine.
+   */
+  LEASE_TTL_MS: z.coerce
+    .number()
+    .int('LEASE_TTL_MS must be a whole number of milliseconds')
+    .min(500, 'LEASE_TTL_MS must be at least 500 (renewed every third of it)')
+    .max(300_000, 'LEASE_TTL_MS must be at most 300000 (a dead node holds its meetings this long)')
+    .default(5000),
+  /** This node's name in the leases; one made at each start when unset. */
+  NODE_ID: z
+    .string()
+    .trim()
+    .max(128, 'NODE_ID must be at most 128 characters')
+    .regex(/^[\x21-\x7e]+$/, 'NODE_ID must be printable ASCII without spaces')
+    .optional(),
   ADMIN_TOKEN: z
     .string()
     .trim()
@@ -82,6 +102,10 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL (`DATABASE_URL`, issue 16): the store is there instead of SQLite in DATA_DIR. */
   databaseUrl: string | undefined;
+  /** How long a lease on a meeting lasts unless renewed (`LEASE_TTL_MS`; with DATABASE_URL). */
+  leaseTtlMs: number;
+  /** This node's name in the leases: `NODE_ID`, or host, process and a random part. */
+  nodeId: string;
   /** The operator's bearer token; when absent the server makes one and keeps it in DATA_DIR. */
   adminToken: string | undefined;
   durability: Durability;
@@ -109,6 +133,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     port: e.PORT,
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
+    leaseTtlMs: e.LEASE_TTL_MS,
+    nodeId: e.NODE_ID ?? newNodeId(),
     adminToken: e.ADMIN_TOKEN,
     durability: e.DURABILITY,
     logLevel: e.LOG_LEVEL,
@@ -117,3 +143,10 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     oscTargets: e.OSC_TARGETS,
   };
 };
+
+/**
+ * A node id for this start: unique among the nodes even when a restarted process gets the same
+ * pid on the same host (the random part), readable in the leases table (the host and pid).
+ */
+export const newNodeId = (): string =>
+  `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;

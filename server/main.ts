@@ -2,30 +2,43 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, SAFE_LOGGING } from './app';
+import { type ClusterNode, startClusterNode } from './cluster/node';
 import { type Config, loadConfig } from './config';
 import { operatorSummary, publicHost, startupOutput } from './operatorSummary';
 import { DATABASE_FILE } from './store/database';
 import { PostgresStore } from './store/postgres/store';
-import type { Store } from './store/store';
 
 /**
- * PostgreSQL when DATABASE_URL is set (issue 16; one node for now: leases come next), else
- * undefined: the app opens SQLite in DATA_DIR. An idle connection PostgreSQL cuts is logged
- * once the app's logger is there, and the pool opens another.
+ * PostgreSQL when DATABASE_URL is set (issue 16), with this node's clock on it and its leases:
+ * the meetings are shared with every node on that database, one writer each. Else undefined:
+ * the app opens SQLite in DATA_DIR. An idle connection PostgreSQL cuts is logged once the app's
+ * logger is there, and the pool opens another; so is a round of clock samples that failed.
  */
-const openStore = async (
+const openCluster = async (
   config: Config,
   app: () => FastifyInstance | undefined,
-): Promise<Store | undefined> => {
+): Promise<{ store: PostgresStore; cluster: ClusterNode } | undefined> => {
   if (config.databaseUrl === undefined) return undefined;
-  return PostgresStore.open({
+  const warn = (error: unknown, what: string) => {
+    const log = app()?.log;
+    if (log) log.warn({ err: error }, what);
+    else process.stderr.write(`${what}: ${error instanceof Error ? error.message : error}\n`);
+  };
+  const store = await PostgresStore.open({
     url: config.databaseUrl,
-    onIdleError: (error) => {
-      const log = app()?.log;
-      if (log) log.warn({ err: error }, 'PostgreSQL cut an idle connection; the next one is new');
-      else process.stderr.write(`PostgreSQL cut an idle connection: ${error.message}\n`);
-    },
+    onIdleError: (error) => warn(error, 'PostgreSQL cut an idle connection; the next one is new'),
   });
+  try {
+    const cluster = await startClusterNode(store, {
+      nodeId: config.nodeId,
+      ttlMs: config.leaseTtlMs,
+      onClockError: (error) => warn(error, "could not read PostgreSQL's clock"),
+    });
+    return { store, cluster };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
 };
 
 /** Where the meetings are, for the operator: PostgreSQL's address without its password. */
@@ -39,9 +52,9 @@ const storePlace = (config: Config, dataDir: string): string => {
 const main = async (): Promise<void> => {
   const config = loadConfig();
   let built: FastifyInstance | undefined;
-  const store = await openStore(config, () => built);
+  const shared = await openCluster(config, () => built);
   const app = await buildApp({
-    ...(store && { store }),
+    ...shared,
     dataDir: config.dataDir,
     adminToken: config.adminToken,
     durability: config.durability,

@@ -140,8 +140,12 @@ export class ClusterClock implements ServerClock {
     this.onError = options.onError ?? (() => {});
   }
 
+  /**
+   * Whole milliseconds, as `Date.now()`: the instants are stored as PostgreSQL bigints and
+   * compared for equality, and the offset's fraction is far inside its bound anyway.
+   */
   now(): number {
-    return this.local.now() + (this.estimator.estimate?.offsetMs ?? 0);
+    return Math.round(this.local.now() + (this.estimator.estimate?.offsetMs ?? 0));
   }
 
   after(delayMs: number, fire: () => void): ClockTimer {

@@ -37,6 +37,9 @@ const LogRow = z.object({
   command: Command,
 });
 
+/** The servers' LEASE_TTL_MS: how long a meeting waits for a start after `kill -9`. */
+const LEASE_TTL_MS = 600;
+
 describe.skipIf(missing !== '')(`npm start with DATABASE_URL ${missing}`, () => {
   let postgres: TestPostgres;
   const cleanup: (() => unknown)[] = [];
@@ -62,7 +65,8 @@ describe.skipIf(missing !== '')(`npm start with DATABASE_URL ${missing}`, () => 
     const server = await spawnServer({
       dataDir: dir,
       port: await freePort(),
-      env: { DATABASE_URL: databaseUrl },
+      // A killed node holds its meetings until its leases expire: short here (see below).
+      env: { DATABASE_URL: databaseUrl, LEASE_TTL_MS: String(LEASE_TTL_MS) },
     });
     cleanup.push(() => server.child.kill('SIGKILL'));
     return server;
@@ -222,6 +226,15 @@ describe.skipIf(missing !== '')(`npm start with DATABASE_URL ${missing}`, () => 
       }
       atStart = log.length;
       server = await start(databaseUrl, dir);
+      // The dead process's lease on the meeting lasts until it expires; then the new one claims
+      // the meeting (its scan runs every half lease) and serves it.
+      const restarted = server.url;
+      await expect
+        .poll(async () => MeetingList.parse((await http(restarted, '/api/meetings')).body), {
+          timeout: 2 * LEASE_TTL_MS + 2_000,
+          interval: 20,
+        })
+        .toEqual([{ meetingId, title: expect.any(String) }]);
     }
     expect(acknowledged.length).toBeGreaterThan(ROUNDS * 40);
   }, 180_000);

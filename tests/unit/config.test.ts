@@ -37,3 +37,22 @@ describe('DATABASE_URL', () => {
     }
   });
 });
+
+describe('LEASE_TTL_MS and NODE_ID', () => {
+  it('defaults to five seconds, and takes a whole number of milliseconds from 500', () => {
+    expect(loadConfig({}).leaseTtlMs).toBe(5000);
+    expect(loadConfig({ LEASE_TTL_MS: '600' }).leaseTtlMs).toBe(600);
+    expect(() => loadConfig({ LEASE_TTL_MS: '499' })).toThrow(/LEASE_TTL_MS: .*at least 500/);
+    expect(() => loadConfig({ LEASE_TTL_MS: '1.5' })).toThrow(/LEASE_TTL_MS: .*whole number/);
+    expect(() => loadConfig({ LEASE_TTL_MS: '300001' })).toThrow(/LEASE_TTL_MS: .*at most/);
+  });
+
+  it('names the node NODE_ID, or host, pid and a random part different at each start', () => {
+    expect(loadConfig({ NODE_ID: ' node-a ' }).nodeId).toBe('node-a');
+    const made = loadConfig({}).nodeId;
+    expect(made).toMatch(new RegExp(`-${process.pid}-[0-9a-f]{8}$`));
+    expect(loadConfig({}).nodeId).not.toBe(made);
+    expect(() => loadConfig({ NODE_ID: 'node a' })).toThrow(/NODE_ID: .*without spaces/);
+    expect(() => loadConfig({ NODE_ID: 'n'.repeat(129) })).toThrow(/NODE_ID: .*at most 128/);
+  });
+});

@@ -1,3 +1,4 @@
+import { databaseClock } from '../../cluster/clockOffset';
 import {
   type CommitOptions,
   LeaseLost,
@@ -103,5 +104,13 @@ export class PostgresStore implements Store {
 
   get isOpen(): boolean {
     return this.db.isOpen;
+  }
+
+  /**
+   * The database's clock now (the cluster's clock, server/cluster/clockOffset.ts), read on the
+   * store's own pool: one place for the nodes' instants and the leases' expiries.
+   */
+  readClock(): Promise<number> {
+    return databaseClock({ query: (text: string) => this.db.query({ text }) })();
   }
 }
