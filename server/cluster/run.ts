@@ -192,9 +192,9 @@ const main = async (): Promise<void> => {
   const nodesDir = join(dir, 'nodes');
   privateDir(nodesDir);
   const adminToken = resolveAdminToken(nodesDir, process.env.ADMIN_TOKEN);
-  // Not DATABASE_URL yet: a node given it keeps its meetings in PostgreSQL, and two nodes
-  // writing one meeting without a lease on it would each refuse the other's versions.
+  // Both nodes on the one database: each meeting is written by the node holding its lease.
   const env = {
+    DATABASE_URL: databaseUrl,
     REDIS_URL: redis.url,
     ADMIN_TOKEN: adminToken.value,
     // The proxy is on this machine: the client's address is in its X-Forwarded-For.
@@ -220,7 +220,7 @@ const main = async (): Promise<void> => {
   );
   for (const node of nodes) {
     say(
-      `node ${node.id}      http://127.0.0.1:${node.port}  (DATA_DIR ${join(nodesDir, node.id)})`,
+      `node ${node.id}      http://127.0.0.1:${node.port}  (operator files in ${join(nodesDir, node.id)})`,
     );
   }
 
@@ -235,10 +235,10 @@ const main = async (): Promise<void> => {
       : 'operator token: ADMIN_TOKEN from the environment',
   );
   say(
-    'Each node still keeps its meetings in SQLite in its own DATA_DIR (it is not given ' +
-      'DATABASE_URL until nodes take leases on meetings): a meeting made through one node is ' +
-      "not on the other, and each node's operator-summary.txt has its own codes. The proxy " +
-      'keeps a browser on one node.',
+    'Both nodes keep the meetings in PostgreSQL, each meeting served by the node that holds ' +
+      'its lease (the other takes it over within LEASE_TTL_MS if that node stops). A node ' +
+      'serves only the meetings it holds: until commands are forwarded over Redis, a device ' +
+      'must reach the node serving its meeting. The proxy keeps a browser on one node.',
   );
   say(`\nRostrum cluster listening on http://${publicHost(host)}:${proxy.port}  (Ctrl-C stops it)`);
 };

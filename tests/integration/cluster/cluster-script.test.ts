@@ -91,7 +91,7 @@ describe.skipIf(missing !== '')(`npm run cluster ${missing}`, () => {
     const output = cluster.output();
     expect(output).toContain(`Rostrum cluster in ${dir}`);
     expect(output).toContain('initdb');
-    expect(output).toMatch(/not given DATABASE_URL until nodes take leases/);
+    expect(output).toMatch(/Both nodes keep the meetings in PostgreSQL/);
 
     const databaseUrl = output.match(/PostgreSQL +(postgres:\/\/\S+)/)?.[1] ?? '';
     const redisUrl = output.match(/Redis +(redis:\/\/\S+)/)?.[1] ?? '';
@@ -105,20 +105,33 @@ describe.skipIf(missing !== '')(`npm run cluster ${missing}`, () => {
     expect((await db.query('select current_database() as name')).rows).toEqual([
       { name: 'rostrum' },
     ]);
+    // Both nodes on it, started together: one default meeting, held by one of them.
+    const meetings = (await db.query('select id from meetings')).rows;
+    expect(meetings).toEqual([{ id: expect.any(String) }]);
+    const leases = (await db.query('select meeting_id, node_id from meeting_leases')).rows;
+    expect(leases).toEqual([
+      { meeting_id: meetings[0]?.id, node_id: expect.stringMatching(/^[ab]$/) },
+    ]);
     await db.end();
     const redis = createClient({ url: redisUrl });
     await redis.connect();
     expect(await redis.ping()).toBe('PONG');
     redis.destroy();
 
-    // Both nodes take the one operator token, through the proxy.
+    // Both nodes take the one operator token, through the proxy; the holder alone serves it.
     const token = (await readFile(join(dir, 'nodes', 'admin-token'), 'utf8')).trim();
+    const served: Record<string, unknown> = {};
     for (const node of ['a', 'b']) {
       const answer = await fetch(`http://127.0.0.1:${port}/api/meetings`, {
         headers: { authorization: `Bearer ${token}`, cookie: `rostrum-node=${node}` },
       });
       expect(answer.status).toBe(200);
+      served[node] = await answer.json();
     }
+    const holder = String(leases[0]?.node_id);
+    const idle = holder === 'a' ? 'b' : 'a';
+    expect(served[holder]).toEqual([{ meetingId: meetings[0]?.id, title: expect.any(String) }]);
+    expect(served[idle]).toEqual([]);
 
     cluster.signal('SIGINT');
     expect(await cluster.exited).toBe(0);
@@ -133,6 +146,15 @@ describe.skipIf(missing !== '')(`npm run cluster ${missing}`, () => {
     await until(again, `Rostrum cluster listening on http://127.0.0.1:${port}`);
     expect(again.output()).not.toContain('initdb');
     expect((await readFile(join(dir, 'nodes', 'admin-token'), 'utf8')).trim()).toBe(token);
+    // The meeting of the first run, held again (its lease was let go at the stop), no other made.
+    const urlAgain = again.output().match(/PostgreSQL +(postgres:\/\/\S+)/)?.[1] ?? '';
+    const dbAgain = new pg.Client({ connectionString: urlAgain });
+    await dbAgain.connect();
+    expect((await dbAgain.query('select id from meetings')).rows).toEqual(meetings);
+    expect((await dbAgain.query('select meeting_id from meeting_leases')).rows).toEqual([
+      { meeting_id: meetings[0]?.id },
+    ]);
+    await dbAgain.end();
     again.signal('SIGTERM');
     expect(await again.exited).toBe(0);
   }, 240_000);
