@@ -214,6 +214,11 @@ export interface StoreCommandLog {
    * `unreadableFrom` is its version.
    */
   after(meetingId: string, version: number): Promise<CommandsAfter>;
+  /**
+   * The command logged in the meeting with this command id (issue 16: a command sent again is
+   * answered with its first answer), undefined when none is, or when its row does not read.
+   */
+  withCommandId(meetingId: string, commandId: string): Promise<LoggedCommand | undefined>;
 }
 
 export interface CommandsAfter {

@@ -20,6 +20,8 @@ export interface LoggedCommand {
   sender: { role: Role; delegationId?: string };
   source: CommandSource;
   command: Command;
+  /** The sender's id of the command, when it gave one (issue 16): unique in the meeting's log. */
+  commandId?: string;
 }
 
 const CommandRow = z.object({
@@ -29,6 +31,7 @@ const CommandRow = z.object({
   delegation: Id.nullable(),
   source: CommandSource,
   command: z.string(),
+  command_id: z.string().nullish(),
 });
 const VersionOnly = z.object({ version: z.number().int() });
 
@@ -52,10 +55,15 @@ export const readCommandsAfter = (version: number, rows: Iterable<unknown>): Com
       sender: holderOf(row.data),
       source: row.data.source,
       command,
+      ...(row.data.command_id != null && { commandId: row.data.command_id }),
     });
   }
   return { entries };
 };
+
+/** The one logged command among `rows` (a look-up by a unique key), if it is there and reads. */
+export const readOne = (rows: readonly unknown[]): LoggedCommand | undefined =>
+  readCommandsAfter(0, rows).entries[0];
 
 /**
  * Every accepted command of each meeting, in version order: the audit trail, and what a restart
@@ -68,10 +76,13 @@ export class SqliteCommandLog implements StoreCommandLog {
   constructor(db: Db) {
     this.statements = {
       insert: db.prepare(
-        'INSERT INTO commands (meeting, version, at, role, delegation, source, command) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO commands (meeting, version, at, role, delegation, source, command, command_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       after: db.prepare(
-        'SELECT version, at, role, delegation, source, command FROM commands WHERE meeting = ? AND version > ? ORDER BY version',
+        'SELECT version, at, role, delegation, source, command, command_id FROM commands WHERE meeting = ? AND version > ? ORDER BY version',
+      ),
+      byCommandId: db.prepare(
+        'SELECT version, at, role, delegation, source, command, command_id FROM commands WHERE meeting = ? AND command_id = ?',
       ),
       moveAside: db.prepare(
         `INSERT INTO diverged_commands (meeting, version, at, role, delegation, source, command, moved_at)
@@ -91,6 +102,7 @@ export class SqliteCommandLog implements StoreCommandLog {
       entry.sender.delegationId ?? null,
       entry.source,
       JSON.stringify(entry.command),
+      entry.commandId ?? null,
     );
   }
 
@@ -100,6 +112,10 @@ export class SqliteCommandLog implements StoreCommandLog {
    */
   async after(meetingId: string, version: number): Promise<CommandsAfter> {
     return readCommandsAfter(version, this.statements.after.iterate(meetingId, version));
+  }
+
+  async withCommandId(meetingId: string, commandId: string): Promise<LoggedCommand | undefined> {
+    return readOne(this.statements.byCommandId.all(meetingId, commandId));
   }
 
   /**

@@ -1,18 +1,23 @@
 import type { CommandsAfter, StoreCommandLog } from '../api';
-import { type LoggedCommand, readCommandsAfter } from '../commandLog';
+import { type LoggedCommand, readCommandsAfter, readOne } from '../commandLog';
 import { changesOf, type PostgresDatabase, type Queryable, rowsOf } from './database';
 
 const STATEMENTS = {
   insert: {
     name: 'rostrum.commands.insert',
-    text: `INSERT INTO commands (meeting, version, at, role, delegation, source, command)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    text: `INSERT INTO commands (meeting, version, at, role, delegation, source, command, command_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
   },
   // The command as text, read by the same rules as SQLite's (../commandLog.ts).
   after: {
     name: 'rostrum.commands.after',
-    text: `SELECT version, at, role, delegation, source, command::text AS command
+    text: `SELECT version, at, role, delegation, source, command::text AS command, command_id
              FROM commands WHERE meeting = $1 AND version > $2 ORDER BY version`,
+  },
+  byCommandId: {
+    name: 'rostrum.commands.by-command-id',
+    text: `SELECT version, at, role, delegation, source, command::text AS command, command_id
+             FROM commands WHERE meeting = $1 AND command_id = $2`,
   },
   moveAside: {
     name: 'rostrum.commands.move-aside',
@@ -47,6 +52,7 @@ export class PostgresCommandLog implements StoreCommandLog {
         entry.sender.delegationId ?? null,
         entry.source,
         JSON.stringify(entry.command),
+        entry.commandId ?? null,
       ],
     });
   }
@@ -56,6 +62,10 @@ export class PostgresCommandLog implements StoreCommandLog {
       version,
       await rowsOf(this.db, STATEMENTS.after, [meetingId, version]),
     );
+  }
+
+  async withCommandId(meetingId: string, commandId: string): Promise<LoggedCommand | undefined> {
+    return readOne(await rowsOf(this.db, STATEMENTS.byCommandId, [meetingId, commandId]));
   }
 
   /** Moves the commands from `version` on aside; inside PostgresStore.moveAsideFrom's transaction. */

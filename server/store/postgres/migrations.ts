@@ -144,4 +144,10 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     expires_at bigint NOT NULL
   );
   `,
+  // Issue 16, "In-doubt commits and command ids": the sender's id of a command, when it gave
+  // one, so a command sent again is answered once. Unique per meeting; NULLs do not collide.
+  `
+  ALTER TABLE commands ADD COLUMN command_id text;
+  CREATE UNIQUE INDEX commands_by_command_id ON commands(meeting, command_id);
+  `,
 ];

@@ -367,6 +367,30 @@ function storeSuite(implementation: StoreImplementation): void {
       expect(versions).toEqual([100, 200, 300]);
     });
 
+    it('keeps a command id with its command, finds it by it, and refuses it twice in a meeting', async () => {
+      const first = entry(1, {
+        commandId: 'c-1',
+        command: { type: 'turn.pause', commandId: 'c-1' },
+      });
+      await store.commitCommand(MEETING, first, NONE);
+      await store.commitCommand(MEETING, entry(2), NONE);
+      // Another meeting's log has its own ids.
+      await store.commitCommand(OTHER, entry(1, { commandId: 'c-1' }), NONE);
+      // The same id again in the meeting: refused, and nothing of it stored.
+      await expect(
+        store.commitCommand(MEETING, entry(3, { commandId: 'c-1' }), {
+          ...NONE,
+          turns: [turn('t1')],
+        }),
+      ).rejects.toThrow();
+      const again = await reopened();
+      expect(await again.log.withCommandId(MEETING, 'c-1')).toEqual(first);
+      expect(await again.log.withCommandId(MEETING, 'c-2')).toBeUndefined();
+      expect(await again.log.withCommandId(OTHER, 'c-1')).toEqual(entry(1, { commandId: 'c-1' }));
+      expect(await again.log.after(MEETING, 0)).toEqual({ entries: [first, entry(2)] });
+      expect(await again.records.of(MEETING)).toEqual(NONE);
+    });
+
     it('refuses a command of a meeting that is not there', async () => {
       await expect(store.commitCommand('meeting9', entry(1), NONE)).rejects.toThrow();
       expect(await store.log.after('meeting9', 0)).toEqual({ entries: [] });
