@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { FastifyBaseLogger } from 'fastify';
 import type { MeetingContext, QueuedRequest, Sender } from '../../shared/engine/context';
 import { refused } from '../../shared/engine/refusals';
@@ -13,6 +14,7 @@ import { answerOf } from '../engine/english';
 import { type LeaseCommit, LeaseLost } from '../store/api';
 import type {
   CommandSource,
+  LoggedCommand,
   MeetingRecord,
   Store,
   StoredMeeting,
@@ -361,6 +363,17 @@ export class MeetingRuntime {
   ): Promise<CommandAck> {
     // The server began stopping while it waited.
     if (this.closed) return CLOSING;
+    if (command.commandId !== undefined) {
+      // Sent again (no answer reached its sender): the first answer, nothing applied twice.
+      let logged: LoggedCommand | undefined;
+      try {
+        logged = await this.store.log.withCommandId(this.meetingId, command.commandId);
+      } catch (error) {
+        this.log.error({ err: error, type: command.type }, 'could not look up a command id');
+        return UNAVAILABLE;
+      }
+      if (logged) return { ok: true, version: logged.version };
+    }
     const now = Math.max(at, this.lastAt);
     const tooSoon =
       command.type === 'floor.request' && sender.delegationId !== undefined
@@ -377,16 +390,19 @@ export class MeetingRuntime {
     }
     if (!result.ok) return this.refused(command, sender, source, result.error);
     const snapshotDue = result.version % SNAPSHOT_EVERY === 0;
+    const entry: LoggedCommand = {
+      version: result.version,
+      at: now,
+      sender,
+      source,
+      command,
+      ...(command.commandId !== undefined && { commandId: command.commandId }),
+    };
     try {
-      await this.store.commitCommand(
-        this.meetingId,
-        { version: result.version, at: now, sender, source, command },
-        result.records,
-        {
-          ...(snapshotDue && { snapshot: this.engine.snapshot() }),
-          ...(this.lease && { lease: this.lease.commit }),
-        },
-      );
+      await this.store.commitCommand(this.meetingId, entry, result.records, {
+        ...(snapshotDue && { snapshot: this.engine.snapshot() }),
+        ...(this.lease && { lease: this.lease.commit }),
+      });
     } catch (error) {
       if (error instanceof LeaseLost) {
         // Another node writes the meeting now: this one must neither store nor answer `ok`.
@@ -401,12 +417,14 @@ export class MeetingRuntime {
         lost?.();
         return UNAVAILABLE;
       }
-      this.log.error(
-        { err: error, type: command.type, role: sender.role, version: result.version },
-        'could not store the command: the meeting is put back as it was',
-      );
-      this.engine.undoLastChange();
-      return UNAVAILABLE;
+      if (!(await this.wasStored(entry, error))) {
+        this.log.error(
+          { err: error, type: command.type, role: sender.role, version: result.version },
+          'could not store the command: the meeting is put back as it was',
+        );
+        this.engine.undoLastChange();
+        return UNAVAILABLE;
+      }
     }
     // Stored: from here on it may be seen, and the answer is `ok`, whatever happens to the log
     // line or the broadcast.
@@ -427,6 +445,44 @@ export class MeetingRuntime {
       this.log.error({ err: error, version: result.version }, 'could not announce a stored change');
     }
     return { ok: true, version: result.version };
+  }
+
+  /**
+   * Whether a commit that threw was stored all the same (issue 16, docs/many-nodes.md "In-doubt
+   * commits"): a database across a network may have committed and lost only its answer. The log
+   * at the command's version tells: this command there (its id, or without one the same sender,
+   * instant and command) means it was stored, and the change stands. Only this node writes the
+   * meeting, so nothing else can be at that version. A log that cannot be read either tells
+   * nothing: the change is undone, and the next owner's replay of the log is the truth.
+   */
+  private async wasStored(entry: LoggedCommand, commitError: unknown): Promise<boolean> {
+    let logged: LoggedCommand | undefined;
+    try {
+      const { entries } = await this.store.log.after(this.meetingId, entry.version - 1);
+      logged = entries[0]?.version === entry.version ? entries[0] : undefined;
+    } catch (error) {
+      this.log.error(
+        { err: error, commitError, version: entry.version },
+        'a commit in doubt, and the log cannot be read to tell',
+      );
+      return false;
+    }
+    if (!logged) return false;
+    const same =
+      entry.commandId !== undefined
+        ? logged.commandId === entry.commandId
+        : logged.at === entry.at &&
+          logged.sender.role === entry.sender.role &&
+          logged.sender.delegationId === entry.sender.delegationId &&
+          logged.source === entry.source &&
+          isDeepStrictEqual(logged.command, entry.command);
+    if (same) {
+      this.log.warn(
+        { err: commitError, type: entry.command.type, version: entry.version },
+        'a commit in doubt was stored: the change stands',
+      );
+    }
+    return same;
   }
 
   /**
