@@ -1,13 +1,10 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page as ScreenName } from '../../client/i18n/areas';
-import { DEFAULT_GROUPS } from '../../shared/defaults/groups';
-import { DEFAULT_ROSTER } from '../../shared/defaults/roster';
 import type { CreateMeetingResponse } from '../../shared/protocol/http';
-import { LANGS, type Lang, NATIVE_NAME } from '../../shared/protocol/langs';
-import type { MeetingView } from '../../shared/protocol/view';
+import { LANGS, NATIVE_NAME } from '../../shared/protocol/langs';
 import { launchBrowser, openScreen, type Screen, screenshot } from '../support/browser';
-import { leftovers } from '../support/leftovers';
+import { leftovers, writtenIn } from '../support/leftovers';
 import { type Client, connect, join, ok } from '../support/server';
 import { sidewaysOverflow } from './longNames';
 import { RoomServer } from './room';
@@ -71,35 +68,6 @@ const SWEEP: readonly Sweep[] = [
     path: (id) => `/m/${id}/delegate`,
     ready: '.delegate-place',
   },
-];
-
-/** A roster's or a group's name in a language, where it has one (English is the `name`). */
-const inLang = (
-  entry: { name: string; names?: Partial<Record<Lang, string>> | undefined },
-  lang: Lang,
-) => (lang !== 'en' && entry.names?.[lang]) || entry.name;
-
-/**
- * What a page may show as written: the delegations' and groups' names in the page's language
- * (in English where the roster has none), the agenda as the chair wrote it, the speakers, the
- * languages' own names in the menus, and the product's name.
- */
-const writtenIn = (view: MeetingView, lang: Lang): string[] => [
-  ...DEFAULT_ROSTER.map((d) => inLang(d, lang)),
-  ...DEFAULT_GROUPS.map((g) => inLang(g, lang)),
-  view.title,
-  view.agenda.venue ?? '',
-  view.agenda.breakNote ?? '',
-  view.agenda.timeZone,
-  ...view.agenda.items.flatMap((item) => [
-    item.title,
-    ...item.steps.flatMap((step) => [
-      step.title,
-      ...(step.kind === 'speakers' ? step.speakers.flatMap((s) => [s.name, s.role ?? '']) : []),
-    ]),
-  ]),
-  ...Object.values(NATIVE_NAME),
-  'Rostrum',
 ];
 
 describe('every screen in the six languages', () => {

@@ -1,14 +1,13 @@
 import type { I18n } from '@lingui/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_GROUPS } from '../../shared/defaults/groups';
 import { DEFAULT_ROSTER } from '../../shared/defaults/roster';
 import type { MeetingCodes } from '../../shared/protocol/http';
-import { LANGS, type Lang, NATIVE_NAME } from '../../shared/protocol/langs';
+import { LANGS, type Lang } from '../../shared/protocol/langs';
 import type { MeetingView } from '../../shared/protocol/view';
 import { launchBrowser, openScreen, type Screen, screenshot } from '../support/browser';
 import { i18nIn } from '../support/i18n';
-import { leftovers } from '../support/leftovers';
+import { inLang, leftovers, writtenIn } from '../support/leftovers';
 import { OtherTablets, requestOf } from '../support/otherTablets';
 import {
   type Client,
@@ -34,32 +33,6 @@ const DELEGATION: Record<Lang, string> = {
 };
 /** Two States that ask first, so that each tablet waits behind two requests. */
 const AHEAD = ['brazil', 'kenya'];
-
-/** A roster's or a group's name in a language, where it has one (English is the `name`). */
-const inLang = (
-  entry: { name: string; names?: Partial<Record<Lang, string>> | undefined },
-  lang: Lang,
-) => (lang !== 'en' && entry.names?.[lang]) || entry.name;
-
-/**
- * Names the page may show as the roster and the chair wrote them: delegations' and groups' names
- * (in the page's language where the roster has it, in English where it has not), the meeting's
- * and its agenda's titles, the panelists, and the languages' own names in the language menu.
- */
-const namesShown = (view: MeetingView, lang: Lang): string[] => [
-  ...DEFAULT_ROSTER.map((d) => inLang(d, lang)),
-  ...DEFAULT_GROUPS.map((g) => inLang(g, lang)),
-  view.title,
-  ...view.agenda.items.flatMap((item) => [
-    item.title,
-    ...item.steps.flatMap((step) => [
-      step.title,
-      ...(step.kind === 'speakers' ? step.speakers.flatMap((s) => [s.name, s.role ?? '']) : []),
-    ]),
-  ]),
-  ...Object.values(NATIVE_NAME),
-  'Rostrum',
-];
 
 /** The elements that reach beyond the window's sides (a page that scrolls sideways, or clips). */
 const beyondTheSides = (page: Page): Promise<string[]> =>
@@ -103,7 +76,7 @@ describe('the tablet in the six languages of the United Nations', () => {
     const { ids, english } = await leftovers(page, {
       screen: 'delegate',
       lang,
-      written: namesShown(latest(), lang),
+      written: writtenIn(latest(), lang),
     });
     expect(ids, 'message ids on the page').toEqual([]);
     expect(english, 'English left').toEqual([]);

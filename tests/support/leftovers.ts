@@ -1,7 +1,10 @@
 import { parse, type Token } from '@messageformat/parser';
 import type { Page } from 'playwright-core';
 import { AREAS, type Area, PAGE_AREAS, type Page as Screen } from '../../client/i18n/areas';
-import type { Lang } from '../../shared/protocol/langs';
+import { DEFAULT_GROUPS } from '../../shared/defaults/groups';
+import { DEFAULT_ROSTER } from '../../shared/defaults/roster';
+import { type Lang, NATIVE_NAME } from '../../shared/protocol/langs';
+import type { MeetingView } from '../../shared/protocol/view';
 import { readCatalogue } from './catalogues';
 
 /**
@@ -125,3 +128,33 @@ export const leftovers = async (
   const areas = areasOf(screen);
   return { ids, english: lang === 'en' ? [] : englishIn(words, { areas, lang, written }) };
 };
+
+/** A roster's or a group's name in a language, where it has one (English is the `name`). */
+export const inLang = (
+  entry: { name: string; names?: Partial<Record<Lang, string>> | undefined },
+  lang: Lang,
+): string => (lang !== 'en' && entry.names?.[lang]) || entry.name;
+
+/**
+ * What a page of a meeting on the default roster may show as written, for `leftovers`: the
+ * delegations' and groups' names in the page's language (in English where the roster has none),
+ * the agenda as the chair wrote it, the speakers, the languages' own names in the menus, and the
+ * product's name.
+ */
+export const writtenIn = (view: MeetingView, lang: Lang): string[] => [
+  ...DEFAULT_ROSTER.map((d) => inLang(d, lang)),
+  ...DEFAULT_GROUPS.map((g) => inLang(g, lang)),
+  view.title,
+  view.agenda.venue ?? '',
+  view.agenda.breakNote ?? '',
+  view.agenda.timeZone,
+  ...view.agenda.items.flatMap((item) => [
+    item.title,
+    ...item.steps.flatMap((step) => [
+      step.title,
+      ...(step.kind === 'speakers' ? step.speakers.flatMap((s) => [s.name, s.role ?? '']) : []),
+    ]),
+  ]),
+  ...Object.values(NATIVE_NAME),
+  'Rostrum',
+];
