@@ -1,11 +1,13 @@
 import { resolve } from 'node:path';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { DEFAULT_GROUPS } from '../shared/defaults/groups';
 import { DEFAULT_ROSTER } from '../shared/defaults/roster';
 import { LIMITS } from '../shared/protocol/limits';
 import { type AdminToken, resolveAdminToken } from './access/adminToken';
 import { type ServerClock, systemClock } from './clock';
-import { type ClusterNode, leaseSettingsOf } from './cluster/node';
+import { ClusterBus } from './cluster/bus';
+import { type ClusterNode, leaseSettingsOf, stopClusterNode } from './cluster/node';
 import type { Durability } from './config';
 import { apiPlugin } from './http/api';
 import {
@@ -24,12 +26,12 @@ import { type OutputOptions, Outputs } from './outputs/outputs';
 import { CommandIntake } from './realtime/commandIntake';
 import { Devices } from './realtime/devices';
 import { HandshakeGuard } from './realtime/handshakeGuard';
+import { RoomStates } from './realtime/roomStates';
 import { dropSlowReaders } from './realtime/slowReaders';
 import {
   attachRealtime,
   createSocketServer,
   type RostrumSocketServer,
-  roomOf,
 } from './realtime/socketServer';
 import { IN_MEMORY, openDatabase } from './store/database';
 import { SqliteStore, type Store } from './store/store';
@@ -143,7 +145,10 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
       }),
     );
   const clock = options.clock ?? options.cluster?.clock ?? systemClock;
-  const stopClusterClock = (): void => options.cluster?.clock.stop();
+  const { cluster } = options;
+  const stopCluster = async (): Promise<void> => {
+    if (cluster) await stopClusterNode(cluster);
+  };
   const limiter = new WrongCodeLimiter(clock);
   let closeOutputs = async (): Promise<void> => undefined;
   const network: NetworkLimits = {
@@ -170,7 +175,14 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
       perAddress: network.maxConnectionsPerAddress,
       loopback: network.limitLoopbackConnections,
     });
-    const io = createSocketServer(app.server);
+    // In a cluster (issue 16), rooms span the nodes through Redis; the nodes' heartbeats every
+    // second tell a dead node within 3 s, so a question to every node waits no longer for it.
+    const redis = cluster?.redis;
+    const io = createSocketServer(
+      app.server,
+      redis && createAdapter(redis, { heartbeatInterval: 1000, heartbeatTimeout: 3000 }),
+    );
+    const rooms = new RoomStates(io, clock, redis !== undefined);
     const guard = new HandshakeGuard(limiter);
     guard.install(io);
     dropSlowReaders(io, network.maxQueuedOutputBytes, app.log);
@@ -179,12 +191,20 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
     closeOutputs = () => outputs.close();
     const registry = new MeetingRegistry(
       store,
-      (meetingId, view) => io.to(roomOf(meetingId)).emit('state', view),
+      (meetingId, view) => rooms.publish(meetingId, view),
       app.log,
       clock,
       outputs,
-      options.cluster ? leaseSettingsOf(options.cluster) : null,
+      cluster ? leaseSettingsOf(cluster) : null,
     );
+    // One intake for the sockets and the control API: a token has one budget either way.
+    const commands = new CommandIntake(registry, clock, app.log);
+    // Listening before the meetings open: the other nodes may ask about them at once.
+    const bus = redis ? new ClusterBus(io, registry, rooms, app.log) : null;
+    if (bus) {
+      bus.listen(app);
+      commands.forwardThrough(bus);
+    }
     await registry.openAll();
     let createdOnStart: string | undefined;
     if (registry.size === 0 && options.createDefaultMeeting !== false) {
@@ -192,14 +212,12 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
       // Sharing the store, an empty registry may only mean the other nodes hold every meeting,
       // and nodes starting together on an empty database must make one default meeting, not one
       // each: it is made only if the store holds none.
-      const created = options.cluster
+      const created = cluster
         ? await registry.createFirst(agenda, DEFAULT_ROSTER, DEFAULT_GROUPS)
         : await registry.create(agenda, DEFAULT_ROSTER, DEFAULT_GROUPS);
       createdOnStart = created?.meetingId;
     }
-    // One intake for the sockets and the control API: a token has one budget either way.
-    const commands = new CommandIntake(registry, clock, app.log);
-    attachRealtime(io, registry, app.log, guard, clock, commands);
+    attachRealtime(io, registry, app.log, guard, clock, commands, rooms, bus);
     const devices = new Devices(io);
 
     app.decorate('rostrum', {
@@ -236,6 +254,7 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
       devices,
       commands,
       outputs,
+      bus,
     });
     await app.register(registerClient, { clientDir: options.clientDir ?? resolve('dist/client') });
 
@@ -251,14 +270,14 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
       // Pending deliveries stop here: a hook's receiver never holds up the server's stop.
       await outputs.close();
       limiter.close();
-      stopClusterClock();
+      await stopCluster();
       await store.close();
     });
     return app;
   } catch (error) {
     await closeOutputs();
     limiter.close();
-    stopClusterClock();
+    await stopCluster();
     await store.close();
     throw error;
   }

@@ -33,6 +33,10 @@ const openCluster = async (
       nodeId: config.nodeId,
       ttlMs: config.leaseTtlMs,
       onClockError: (error) => warn(error, "could not read PostgreSQL's clock"),
+      ...(config.redisUrl !== undefined && {
+        redisUrl: config.redisUrl,
+        onRedisError: (error: unknown) => warn(error, 'Redis connection failed; reconnecting'),
+      }),
     });
     return { store, cluster };
   } catch (error) {

@@ -8,6 +8,7 @@ import fp from 'fastify-plugin';
 import type { Role } from '../../shared/protocol/common';
 import { type Access, MeetingPath } from '../../shared/protocol/contract';
 import { bearerToken, sameSecret, tokenHash } from '../access/tokens';
+import { type ClusterBus, FORWARDED_HEADER, forwardedRequestOf } from '../cluster/bus';
 import type { MeetingRegistry } from '../meetings/registry';
 import type { MeetingRuntime } from '../meetings/runtime';
 import { HttpError } from './errors';
@@ -86,18 +87,45 @@ export const deviceOf = (request: FastifyRequest): Extract<Caller, { kind: 'devi
  * path, or 404, before any token or schema is checked.
  */
 export const findMeeting =
-  (registry: MeetingRegistry): preValidationHookHandler =>
-  async (request) => {
+  (registry: MeetingRegistry, bus: ClusterBus | null): preValidationHookHandler =>
+  async (request, reply) => {
     const path = MeetingPath.safeParse(request.params);
-    request.meeting = meetingNamed(registry, path.success ? path.data.id : '');
+    const id = path.success ? path.data.id : '';
+    const runtime = registry.get(id);
+    if (runtime) {
+      request.meeting = runtime;
+      return;
+    }
+    // Another node holds it (issue 16): it answers, as if the request had gone there. One
+    // passed on already is not passed on again (the meeting changed hands meanwhile).
+    if (bus && (await registry.known(id))) {
+      const forwarded =
+        request.headers[FORWARDED_HEADER] === undefined ? forwardedRequestOf(id, request) : null;
+      const response = forwarded && (await bus.http(forwarded));
+      if (!response) {
+        throw new HttpError(
+          'unavailable',
+          'The meeting is changing hands between servers: try again in a few seconds.',
+        );
+      }
+      return reply
+        .code(response.status)
+        .headers(response.headers)
+        .send(Buffer.from(response.body, 'base64'));
+    }
+    request.meeting = meetingNamed(registry, id);
   };
 
 /** The live meeting of that id, or a 404 that names it. */
 export const meetingNamed = (registry: MeetingRegistry, id: string): MeetingRuntime => {
   const runtime = registry.get(id);
-  if (!runtime) throw new HttpError('not_found', `There is no meeting "${id.slice(0, 64)}".`);
+  if (!runtime) throw noSuchMeeting(id);
   return runtime;
 };
+
+/** The 404 for a meeting id nobody knows, naming it. */
+export const noSuchMeeting = (id: string): HttpError =>
+  new HttpError('not_found', `There is no meeting "${id.slice(0, 64)}".`);
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 

@@ -118,6 +118,7 @@ export class MeetingRegistry {
     try {
       const runtime = await this.open(meeting);
       runtime.holdLease({ nodeId, epoch: lease.epoch, ttlMs }, () => this.letGo(meeting.id));
+      runtime.announce();
       this.log.info({ meetingId: meeting.id, epoch: lease.epoch }, 'meeting claimed');
     } catch (error) {
       this.held.delete(meeting.id);
@@ -191,6 +192,26 @@ export class MeetingRegistry {
     );
     this.meetings.set(meeting.id, runtime);
     return runtime;
+  }
+
+  /**
+   * Whether the meeting exists: one this node serves, or (sharing the store with other nodes)
+   * one in the store, which another node holds or will take.
+   */
+  async known(meetingId: string): Promise<boolean> {
+    if (this.meetings.has(meetingId)) return true;
+    return this.leases !== null && (await this.store.meetings.exists(meetingId));
+  }
+
+  /** Whether other nodes share the meetings (with leases). */
+  get shared(): boolean {
+    return this.leases !== null;
+  }
+
+  /** Every meeting: this node's; sharing the store, every stored one, whoever holds it. */
+  async listAll(): Promise<MeetingSummary[]> {
+    if (!this.leases) return this.list();
+    return (await this.store.meetings.all()).map((m) => ({ meetingId: m.id, title: m.title }));
   }
 
   get size(): number {
@@ -289,7 +310,7 @@ export class MeetingRegistry {
   async joinByCode(typed: string, now = this.clock.now()): Promise<JoinByCodeResponse | null> {
     const code = canonicalCode(typed);
     const found = code === null ? undefined : await this.store.access.findCodeAnywhere(code);
-    if (!found || !this.meetings.has(found.meetingId)) return null;
+    if (!found || !(await this.known(found.meetingId))) return null;
     return this.issueToken(found, now);
   }
 
@@ -323,7 +344,8 @@ export class MeetingRegistry {
       const before = this.revocations;
       const issued = await this.store.access.findToken(hash);
       if (this.revocations !== before) continue;
-      return issued && this.meetings.has(issued.meetingId) ? issued : null;
+      if (!issued) return null;
+      return (await this.known(issued.meetingId)) ? issued : null;
     }
   }
 

@@ -6,7 +6,6 @@ import { meetingView } from '../../shared/engine/view';
 import type { Agenda, Groups, Roster } from '../../shared/protocol/agenda';
 import type { Command } from '../../shared/protocol/commands';
 import type { CommandAck, Refusal } from '../../shared/protocol/errors';
-import { type MeetingState, withoutAgenda } from '../../shared/protocol/state';
 import type { MeetingView } from '../../shared/protocol/view';
 import type { ClockTimer, ServerClock } from '../clock';
 import { type ApplyResult, MeetingEngine } from '../engine/engine';
@@ -44,11 +43,10 @@ const TIMER_RETRY_MS = 1000;
 export const BROADCAST_WAIT_MS = 10;
 
 /**
- * Where a meeting's new state goes: every socket of its room. Every socket there has the agenda
- * of the last state published (it got it on connect or since), so a state whose `agendaVersion`
- * is the same goes without it.
+ * Where a meeting's new state goes, whole: every socket of its room, on every node
+ * (server/realtime/roomStates.ts, which leaves the agenda out when the room has it).
  */
-export type PublishState = (meetingId: string, state: MeetingState) => void;
+export type PublishState = (meetingId: string, view: MeetingView) => void;
 
 /**
  * What follows a meeting's changes besides its sockets: the room's outputs (webhooks, OSC,
@@ -494,6 +492,18 @@ export class MeetingRuntime {
     return { ...this.published, serverTime: now };
   }
 
+  /**
+   * Sends the room the meeting as it stands: a node that just took the meeting over (issue 16)
+   * tells every node's sockets, which may have waited through the failover.
+   */
+  announce(): void {
+    try {
+      this.publish(this.meetingId, this.stateForNewcomer());
+    } catch (error) {
+      this.log.error({ err: error }, 'could not announce the meeting');
+    }
+  }
+
   /** The record as stored: turns, requests and steps, in the order they were made. */
   record(): Promise<MeetingRecord> {
     return this.store.records.of(this.meetingId);
@@ -628,10 +638,9 @@ export class MeetingRuntime {
     if (this.closed || this.unpublishedSince === null) return;
     this.unpublishedSince = null;
     const view = this.view();
-    const agendaChanged = view.agendaVersion !== this.published.agendaVersion;
     this.published = view;
     try {
-      this.publish(this.meetingId, agendaChanged ? view : withoutAgenda(view));
+      this.publish(this.meetingId, view);
     } catch (error) {
       // Called from a timer or a promise: a throw would end the process or go unheard.
       this.log.error({ err: error, version: view.version }, 'could not broadcast the state');

@@ -5,6 +5,7 @@ import { type Refused, refused } from '../../shared/engine/refusals';
 import { Command } from '../../shared/protocol/commands';
 import type { CommandAck } from '../../shared/protocol/errors';
 import type { ServerClock } from '../clock';
+import type { ClusterBus } from '../cluster/bus';
 import { answerOf } from '../engine/english';
 import type { MeetingRegistry } from '../meetings/registry';
 import type { CommandSource } from '../store/store';
@@ -44,12 +45,20 @@ const answer = (ack: CommandAck): Handled => ({ kind: 'answer', ack });
  * budget whichever way its commands come (docs/protocol.md, "`command`").
  */
 export class CommandIntake {
+  /** In a cluster: how a command for a meeting another node holds reaches it. */
+  private bus: ClusterBus | null = null;
+
   constructor(
     private readonly registry: MeetingRegistry,
     private readonly clock: ServerClock,
     private readonly log: FastifyBaseLogger,
     readonly limits: TokenLimits = new TokenLimits(),
   ) {}
+
+  /** From now on, a command for a meeting this node does not hold goes to its holder. */
+  forwardThrough(bus: ClusterBus): void {
+    this.bus = bus;
+  }
 
   /**
    * One command from the holder of a token: `payload` is what arrived, anything at all (a socket's
@@ -70,10 +79,12 @@ export class CommandIntake {
       if (!parsed.success) {
         return answer(notACommand(parsed.error));
       }
-      const runtime = this.registry.get(meetingId);
-      if (!runtime) return answer(NOT_OPEN);
       const sender: Sender = { role, ...(delegationId !== undefined && { delegationId }) };
-      return answer(await runtime.execute(parsed.data, sender, source));
+      const runtime = this.registry.get(meetingId);
+      if (runtime) return answer(await runtime.execute(parsed.data, sender, source));
+      // Another node holds it (issue 16): its answer, once it stored the command.
+      if (this.bus) return answer(await this.bus.command(meetingId, parsed.data, sender, source));
+      return answer(NOT_OPEN);
     } catch (error) {
       this.log.error({ err: error, meetingId, role, source }, 'command handler failed');
       return answer(UNEXPECTED);

@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import type { FastifyBaseLogger } from 'fastify';
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import type { Role } from '../../shared/protocol/common';
 import {
   type AckOf,
@@ -13,9 +13,11 @@ import {
 import { LIMITS } from '../../shared/protocol/limits';
 import { tokenHash } from '../access/tokens';
 import type { ServerClock } from '../clock';
+import type { ClusterBus, InterServerEvents } from '../cluster/bus';
 import type { MeetingRegistry } from '../meetings/registry';
 import type { CommandIntake } from './commandIntake';
 import type { HandshakeGuard } from './handshakeGuard';
+import type { RoomStates } from './roomStates';
 import { SyncLimit } from './syncLimit';
 
 /**
@@ -23,9 +25,6 @@ import { SyncLimit } from './syncLimit';
  * as the screens read it; what it receives is `unknown` until parsed (`ReceivedClientEvents`), and
  * what it answers through an ack is typed by `AckOf`.
  */
-
-/** One process: no events between servers. */
-type InterServerEvents = Record<string, never>;
 
 /** What the handshake learnt from the token: the server's own, never sent. */
 export interface SocketData {
@@ -42,7 +41,7 @@ export type RostrumSocketServer = Server<
   InterServerEvents,
   SocketData
 >;
-type RostrumSocket = Socket<
+export type RostrumSocket = Socket<
   ReceivedClientEvents,
   ServerToClientEvents,
   InterServerEvents,
@@ -64,12 +63,17 @@ const ackOf = <E extends ClientEvent>(args: unknown[]): Ack<E> | null => {
 
 /**
  * socket.io on the server's own origin, default path. A message over 16 KiB closes the
- * connection (engine.io's `maxHttpBufferSize`).
+ * connection (engine.io's `maxHttpBufferSize`). In a cluster, `adapter` is the Redis streams
+ * adapter: rooms, sign-outs and device counts span the nodes.
  */
-export const createSocketServer = (httpServer: HttpServer): RostrumSocketServer =>
+export const createSocketServer = (
+  httpServer: HttpServer,
+  adapter?: ServerOptions['adapter'],
+): RostrumSocketServer =>
   new Server<ReceivedClientEvents, ServerToClientEvents, InterServerEvents, SocketData>(
     httpServer,
     {
+      ...(adapter !== undefined && { adapter }),
       maxHttpBufferSize: LIMITS.socketMessageBytes,
       serveClient: false,
       // Tokens travel in the handshake's auth payload, not in cookies: no cross-site risk.
@@ -95,6 +99,8 @@ export const attachRealtime = (
   guard: HandshakeGuard,
   clock: ServerClock,
   commands: CommandIntake,
+  rooms: RoomStates,
+  bus: ClusterBus | null,
 ): void => {
   // socket.io takes the middleware's `next` whenever it comes: the token is looked up in the
   // store, which may answer later. The promise is not socket.io's: every failure ends in `next`.
@@ -127,13 +133,22 @@ export const attachRealtime = (
 
   io.on('connection', (socket) => {
     try {
-      const runtime = registry.get(socket.data.meetingId);
-      if (!runtime) {
+      const { meetingId } = socket.data;
+      const runtime = registry.get(meetingId);
+      if (!runtime && !bus) {
         socket.disconnect(true);
         return;
       }
-      void socket.join(roomOf(socket.data.meetingId));
-      socket.emit('state', runtime.stateForNewcomer());
+      void socket.join(roomOf(meetingId));
+      // The state now, whole: from the meeting's runtime on its owner; elsewhere, the latest
+      // this node relayed, or else the owner's answer. With no owner (a failover under way) the
+      // socket waits in the room: the next owner publishes the meeting as soon as it holds it.
+      if (runtime) rooms.welcome(socket, meetingId, runtime.stateForNewcomer());
+      else if (!rooms.welcome(socket, meetingId, null) && bus) {
+        void bus.stateOf(meetingId).then((view) => {
+          if (socket.connected) rooms.welcome(socket, meetingId, view);
+        });
+      }
       // One socket's answers go in the order its commands came, as when each was answered at
       // once: a refusal answered at once waits for the answer before it (and so for its commit).
       let answered: Promise<void> = Promise.resolve();

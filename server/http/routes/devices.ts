@@ -51,7 +51,7 @@ export const devicesRoutes: FastifyPluginAsyncZod<{
       // Revoked in the store first (a restart keeps it), then the sockets closed at once; a
       // handshake that read the token before it was revoked reads it again (`authenticate`).
       const revokedTokens = await registry.signOut(runtime.meetingId, holder, actor);
-      const disconnected = devices.signOut(runtime.meetingId, holder, {
+      const disconnected = await devices.signOut(runtime.meetingId, holder, {
         reason: 'delegation-signed-out',
         message: "The chair signed out this delegation's devices: join again with its code.",
       });
@@ -81,7 +81,7 @@ export const devicesRoutes: FastifyPluginAsyncZod<{
       // A chair who rotates the chair code revokes their own token too: they get a new one.
       const reissue = actor === 'chair' && holder.role === 'chair';
       const rotated = await registry.rotateCode(runtime.meetingId, holder, actor, { reissue });
-      const disconnected = devices.signOut(runtime.meetingId, holder, {
+      const disconnected = await devices.signOut(runtime.meetingId, holder, {
         reason: 'code-rotated',
         message: 'The access code of this device was changed: join again with the new code.',
       });
@@ -113,7 +113,7 @@ export const devicesRoutes: FastifyPluginAsyncZod<{
     async (request): Promise<AnswerOf<typeof devicesNow>> => {
       const runtime = meetingOf(request);
       const tokens = await registry.tokenCounts(runtime.meetingId);
-      return countDevices(runtime, devices.of(runtime.meetingId), tokens);
+      return countDevices(runtime, await devices.of(runtime.meetingId), tokens);
     },
   );
 

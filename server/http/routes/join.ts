@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { type AnswerOf, HTTP_ROUTES } from '../../../shared/protocol/contract';
 import type { MeetingRegistry } from '../../meetings/registry';
-import { meetingNamed } from '../access';
+import { noSuchMeeting } from '../access';
 import { HttpError } from '../errors';
 import type { WrongCodeLimiter } from '../wrongCodeLimiter';
 
@@ -40,7 +40,10 @@ export const joinRoutes: FastifyPluginAsyncZod<JoinOptions> = async (app, option
     '/meetings/:id/join',
     { config: { access: join.access }, schema: { params: join.params, body: join.body } },
     async (request): Promise<AnswerOf<typeof join>> => {
-      const { meetingId } = meetingNamed(registry, request.params.id);
+      // Sharing the store (issue 16), a meeting another node holds joins here too: the codes
+      // and tokens are in the store.
+      const meetingId = request.params.id;
+      if (!(await registry.known(meetingId))) throw noSuchMeeting(meetingId);
       return joined(
         request,
         meetingId,

@@ -42,6 +42,6 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{ registry: MeetingRegistry }
   app.get(
     '',
     { config: { access: listMeetings.access } },
-    async (): Promise<AnswerOf<typeof listMeetings>> => registry.list(),
+    async (): Promise<AnswerOf<typeof listMeetings>> => registry.listAll(),
   );
 };
