@@ -204,6 +204,7 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
     if (bus) {
       bus.listen(app);
       commands.forwardThrough(bus);
+      registry.servesThroughOthers();
     }
     await registry.openAll();
     let createdOnStart: string | undefined;

@@ -59,6 +59,8 @@ export class MeetingRegistry {
   private closing: Promise<void> | null = null;
   /** The leases of the meetings this node serves (with `leases` only). */
   private readonly held = new Map<string, Held>();
+  /** Set by `servesThroughOthers`: the other nodes' meetings are reached through them. */
+  private reachesOthers = false;
   private scanTimer: NodeJS.Timeout | null = null;
   private renewTimer: NodeJS.Timeout | null = null;
   /** A scan or a renewal round under way: the next tick waits for the next interval. */
@@ -200,17 +202,21 @@ export class MeetingRegistry {
    */
   async known(meetingId: string): Promise<boolean> {
     if (this.meetings.has(meetingId)) return true;
-    return this.leases !== null && (await this.store.meetings.exists(meetingId));
+    return this.reachesOthers && (await this.store.meetings.exists(meetingId));
   }
 
-  /** Whether other nodes share the meetings (with leases). */
-  get shared(): boolean {
-    return this.leases !== null;
+  /**
+   * From now on, the meetings other nodes hold are served here too, through them (the cluster's
+   * bus, server/cluster/bus.ts): their tokens are taken, and they are listed. Without it, a node
+   * sharing the database serves only the meetings it holds.
+   */
+  servesThroughOthers(): void {
+    if (this.leases) this.reachesOthers = true;
   }
 
-  /** Every meeting: this node's; sharing the store, every stored one, whoever holds it. */
+  /** Every meeting served here: this node's, and those it reaches through the others. */
   async listAll(): Promise<MeetingSummary[]> {
-    if (!this.leases) return this.list();
+    if (!this.reachesOthers) return this.list();
     return (await this.store.meetings.all()).map((m) => ({ meetingId: m.id, title: m.title }));
   }
 
