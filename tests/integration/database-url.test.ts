@@ -1,13 +1,12 @@
 import { existsSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join as joinPath } from 'node:path';
-import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { DATABASE_FILE } from '../../server/store/database';
-import { Command } from '../../shared/protocol/commands';
+import type { Command } from '../../shared/protocol/commands';
 import { MeetingList } from '../../shared/protocol/http';
 import type { MeetingView } from '../../shared/protocol/view';
+import { type Acknowledged, commandLogOf, expectAcknowledgedInLog } from '../support/auditor';
 import { skipNote, startTestPostgres, type TestPostgres, whyNoPostgres } from '../support/postgres';
 import { freePort, type ServerProcess, spawnServer } from '../support/process';
 import {
@@ -29,13 +28,6 @@ const missing = skipNote(whyNoPostgres());
 
 /** What must come back after a restart: the view without the time it was made. */
 const lasting = ({ serverTime: _, ...view }: MeetingView) => view;
-
-const LogRow = z.object({
-  version: z.number().int(),
-  role: z.string(),
-  delegation: z.string().nullable(),
-  command: Command,
-});
 
 /** The servers' LEASE_TTL_MS: how long a meeting waits for a start after `kill -9`. */
 const LEASE_TTL_MS = 600;
@@ -80,22 +72,6 @@ describe.skipIf(missing !== '')(`npm start with DATABASE_URL ${missing}`, () => 
     const client = await connect(url, token);
     opened.push(client);
     return client;
-  };
-
-  /** The command log in PostgreSQL, read past the server as an auditor would. */
-  const logOf = async (databaseUrl: string, meetingId: string) => {
-    const client = new pg.Client({ connectionString: databaseUrl });
-    client.on('error', () => {});
-    await client.connect();
-    try {
-      const { rows } = await client.query(
-        'SELECT version::int AS version, role, delegation, command FROM commands WHERE meeting = $1 ORDER BY version',
-        [meetingId],
-      );
-      return rows.map((row) => LogRow.parse(row));
-    } finally {
-      await client.end();
-    }
   };
 
   it('keeps the meetings in PostgreSQL: a stop and a start on the same database, with an empty DATA_DIR, show the same meeting at the same version with the same codes', async () => {
@@ -166,7 +142,7 @@ describe.skipIf(missing !== '')(`npm start with DATABASE_URL ${missing}`, () => 
     for (const c of opened.splice(0)) c.close();
 
     /** Every acknowledged command: its version, who sent it, what it was. */
-    const acknowledged: { version: number; sender: string; command: Command }[] = [];
+    const acknowledged: Acknowledged[] = [];
     const ROUNDS = 4;
     let atStart = 4;
     for (let round = 1; round <= ROUNDS; round++) {
@@ -214,16 +190,8 @@ describe.skipIf(missing !== '')(`npm start with DATABASE_URL ${missing}`, () => 
       await Promise.all(senders);
       expect(unanswered).toBeGreaterThan(0);
 
-      const log = await logOf(databaseUrl, meetingId);
-      // Whole: no version missing, none twice.
-      expect(log.map((row) => row.version)).toEqual(log.map((_, index) => index + 1));
-      const byVersion = new Map(log.map((row) => [row.version, row]));
-      for (const ack of acknowledged) {
-        const row = byVersion.get(ack.version);
-        expect(row, `acknowledged version ${ack.version} is in the log`).toBeDefined();
-        expect(row?.command).toEqual(Command.parse(ack.command));
-        expect(row?.role === 'delegate' ? row.delegation : row?.role).toBe(ack.sender);
-      }
+      const log = await commandLogOf(databaseUrl, meetingId);
+      expectAcknowledgedInLog(log, acknowledged);
       atStart = log.length;
       server = await start(databaseUrl, dir);
       // The dead process's lease on the meeting lasts until it expires; then the new one claims
