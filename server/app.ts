@@ -10,6 +10,7 @@ import { ClusterBus } from './cluster/bus';
 import { type ClusterNode, leaseSettingsOf, stopClusterNode } from './cluster/node';
 import type { Durability } from './config';
 import { apiPlugin } from './http/api';
+import { clientAddresses } from './http/clientAddress';
 import {
   type HttpTimeouts,
   httpTimeouts,
@@ -17,15 +18,19 @@ import {
 } from './http/connectionLimits';
 import { answerFrameworkError, registerErrorHandling, sendError } from './http/errors';
 import { registerRateLimit } from './http/rateLimit';
+import { redisRateLimitStore } from './http/redisRateLimitStore';
+import { RedisWrongCodeBudget } from './http/redisWrongCodeBudget';
 import { registerSecurityHeaders } from './http/security';
+import { SharedLimitsHealth, type SharedRedis } from './http/sharedRedis';
 import { registerClient } from './http/static';
-import { WrongCodeLimiter } from './http/wrongCodeLimiter';
+import { type WrongCodeBudget, WrongCodeLimiter } from './http/wrongCodeLimiter';
 import { defaultMeetingAgenda } from './meetings/defaultMeeting';
 import { MeetingRegistry } from './meetings/registry';
 import { type OutputOptions, Outputs } from './outputs/outputs';
 import { CommandIntake } from './realtime/commandIntake';
 import { Devices } from './realtime/devices';
 import { HandshakeGuard } from './realtime/handshakeGuard';
+import { capProxiedSockets } from './realtime/proxiedSockets';
 import { RoomStates } from './realtime/roomStates';
 import { dropSlowReaders } from './realtime/slowReaders';
 import {
@@ -70,6 +75,13 @@ export interface AppOptions {
    * given). The app stops its clock when it closes.
    */
   cluster?: ClusterNode;
+  /**
+   * Issue 16, shared limits: the HTTP rate limit and the wrong-code budget are counted in this
+   * Redis, together with every other node on it, instead of in this node's memory. The caller
+   * connects and closes the client. A cluster's Redis (`cluster.redis`) is used when this is not
+   * given.
+   */
+  sharedLimits?: { redis: SharedRedis };
 }
 
 export interface NetworkLimits extends HttpTimeouts {
@@ -79,6 +91,12 @@ export interface NetworkLimits extends HttpTimeouts {
   limitLoopbackConnections: boolean;
   /** Unread output past which a socket is dropped. */
   maxQueuedOutputBytes: number;
+  /**
+   * The proxies in front of the server (TRUST_PROXY: addresses, CIDRs): a request through one
+   * is counted under the address it forwards (X-Forwarded-For), in every limit; none by default,
+   * the room's network with no proxy. See clientAddress.ts and connectionLimits.ts.
+   */
+  trustedProxies: string[];
 }
 
 /** What the server is made of, for main.ts (the summary it prints) and the tests. */
@@ -96,6 +114,8 @@ export interface RostrumServices {
   createdOnStart: string | undefined;
   /** Open TCP connections from an address, as the per-address cap counts them. */
   connectionsFrom: (address: string) => number;
+  /** Open socket.io connections a trusted proxy forwarded from an address (`capProxiedSockets`). */
+  socketsFrom: (address: string) => number;
 }
 
 declare module 'fastify' {
@@ -149,7 +169,7 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
   const stopCluster = async (): Promise<void> => {
     if (cluster) await stopClusterNode(cluster);
   };
-  const limiter = new WrongCodeLimiter(clock);
+  let closeLimiter = (): void => undefined;
   let closeOutputs = async (): Promise<void> => undefined;
   const network: NetworkLimits = {
     maxConnectionsPerAddress: LIMITS.connectionsPerAddress,
@@ -158,22 +178,33 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
     headersTimeoutMs: LIMITS.httpHeadersTimeoutMs,
     requestTimeoutMs: LIMITS.httpRequestTimeoutMs,
     keepAliveTimeoutMs: LIMITS.httpKeepAliveTimeoutMs,
+    trustedProxies: [],
     ...options.network,
   };
+  const addresses = clientAddresses(network.trustedProxies);
   try {
     const app = Fastify({
       logger: options.logger ?? false,
       bodyLimit: LIMITS.httpBodyBytes,
       // While stopping, the hook below answers in the contract's shape instead.
       return503OnClosing: false,
-      // The room's network, no proxy in front: the address is the device's own.
-      trustProxy: false,
+      // The room's network, no proxy in front: the address is the device's own. Behind trusted
+      // proxies (TRUST_PROXY), the one they forward, and only from them.
+      trustProxy: addresses.trustProxy,
       ...httpTimeouts(network),
       frameworkErrors: answerFrameworkError,
     });
+    // The shared limits (issue 16) when given a Redis, else this node's memory.
+    const limitsRedis = options.sharedLimits?.redis ?? cluster?.redis;
+    const shared = limitsRedis ? new SharedLimitsHealth(limitsRedis, app.log) : undefined;
+    const limiter: WrongCodeBudget = shared
+      ? new RedisWrongCodeBudget(shared, clock)
+      : new WrongCodeLimiter(clock);
+    closeLimiter = () => limiter.close();
     const connectionsFrom = limitConnectionsPerAddress(app.server, {
       perAddress: network.maxConnectionsPerAddress,
       loopback: network.limitLoopbackConnections,
+      exempt: addresses.isTrustedProxy,
     });
     // In a cluster (issue 16), rooms span the nodes through Redis; the nodes' heartbeats every
     // second tell a dead node within 3 s, so a question to every node waits no longer for it.
@@ -183,8 +214,12 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
       redis && createAdapter(redis, { heartbeatInterval: 1000, heartbeatTimeout: 3000 }),
     );
     const rooms = new RoomStates(io, clock, redis !== undefined);
-    const guard = new HandshakeGuard(limiter);
+    const guard = new HandshakeGuard(limiter, addresses);
     guard.install(io);
+    const socketsFrom = capProxiedSockets(io, addresses, {
+      perAddress: network.maxConnectionsPerAddress,
+      loopback: network.limitLoopbackConnections,
+    });
     dropSlowReaders(io, network.maxQueuedOutputBytes, app.log);
     // Before the meetings open: a restored meeting with hooks is followed from its first view.
     const outputs = await Outputs.open(store.hooks, clock, app.log, options.outputs);
@@ -231,10 +266,11 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
       dataDir,
       createdOnStart,
       connectionsFrom,
+      socketsFrom,
     });
     registerErrorHandling(app);
     await registerSecurityHeaders(app);
-    await registerRateLimit(app);
+    await registerRateLimit(app, shared ? { store: redisRateLimitStore(shared) } : {});
     let stopping = false;
     app.addHook('onRequest', async (_request, reply) => {
       if (stopping) {
@@ -270,14 +306,14 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
       await registry.close();
       // Pending deliveries stop here: a hook's receiver never holds up the server's stop.
       await outputs.close();
-      limiter.close();
+      closeLimiter();
       await stopCluster();
       await store.close();
     });
     return app;
   } catch (error) {
     await closeOutputs();
-    limiter.close();
+    closeLimiter();
     await stopCluster();
     await store.close();
     throw error;

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { LIMITS } from '../shared/protocol/limits';
+import { parseTrustedProxies } from './http/clientAddress';
 import { type OscTarget, parseOscTargets } from './outputs/osc';
 
 /**
@@ -109,6 +110,22 @@ const Env = z
       .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no']))
       .transform((v) => v === 'true' || v === '1' || v === 'yes')
       .default(false),
+    /**
+     * Issue 16, shared limits: the proxies in front of the server, `address|CIDR[,...]`; a
+     * request through one is counted under its X-Forwarded-For client
+     * (server/http/clientAddress.ts).
+     */
+    TRUST_PROXY: z
+      .string()
+      .transform((text, ctx) => {
+        const read = parseTrustedProxies(text);
+        if (!Array.isArray(read)) {
+          ctx.addIssue({ code: 'custom', message: read.problem });
+          return z.NEVER;
+        }
+        return read;
+      })
+      .default([]),
     /** Contract version 2: where OSC messages go, `host:port[,host:port]`. */
     OSC_TARGETS: z
       .string()
@@ -147,6 +164,8 @@ export interface Config {
   /** Concurrent connections from one address (0: no cap), and whether 127.0.0.1 counts. */
   maxConnectionsPerAddress: number;
   limitLoopbackConnections: boolean;
+  /** The trusted proxies (`TRUST_PROXY`); none, the address is the TCP peer's. */
+  trustedProxies: string[];
   /** The OSC targets (`OSC_TARGETS`); none, no OSC. */
   oscTargets: OscTarget[];
 }
@@ -175,6 +194,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     logLevel: e.LOG_LEVEL,
     maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
     limitLoopbackConnections: e.LIMIT_LOOPBACK_CONNECTIONS,
+    trustedProxies: e.TRUST_PROXY,
     oscTargets: e.OSC_TARGETS,
   };
 };

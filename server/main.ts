@@ -65,6 +65,8 @@ const main = async (): Promise<void> => {
     network: {
       maxConnectionsPerAddress: config.maxConnectionsPerAddress,
       limitLoopbackConnections: config.limitLoopbackConnections,
+      // Issue 16, shared limits: behind a load balancer, the devices' own addresses.
+      trustedProxies: config.trustedProxies,
     },
     logger: { level: config.logLevel, ...SAFE_LOGGING },
     outputs: { oscTargets: config.oscTargets },

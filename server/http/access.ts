@@ -12,7 +12,7 @@ import { type ClusterBus, FORWARDED_HEADER, forwardedRequestOf } from '../cluste
 import type { MeetingRegistry } from '../meetings/registry';
 import type { MeetingRuntime } from '../meetings/runtime';
 import { HttpError } from './errors';
-import type { WrongCodeLimiter } from './wrongCodeLimiter';
+import type { WrongCodeBudget } from './wrongCodeLimiter';
 
 /**
  * Who may call what (docs/protocol.md, "HTTP" and "Devices and codes"), as Fastify does it: an
@@ -53,7 +53,7 @@ declare module 'fastify' {
 export interface AccessOptions {
   registry: MeetingRegistry;
   adminToken: string;
-  limiter: WrongCodeLimiter;
+  limiter: WrongCodeBudget;
 }
 
 const NOBODY: Caller = { kind: 'nobody' };
@@ -158,8 +158,8 @@ const accessPlugin: FastifyPluginAsync<AccessOptions> = async (app, options) => 
   app.addHook('onRequest', readCaller);
 
   /** Refuses an address that sent too many wrong codes in the last minute (429). */
-  const withinBudget = (request: FastifyRequest): void => {
-    const waitMs = limiter.retryAfterMs(request.ip);
+  const withinBudget = async (request: FastifyRequest): Promise<void> => {
+    const waitMs = await limiter.retryAfterMs(request.ip);
     if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / 1000);
       throw new HttpError(
@@ -171,13 +171,13 @@ const accessPlugin: FastifyPluginAsync<AccessOptions> = async (app, options) => 
   };
 
   /** A wrong operator token counts against the address's wrong-code budget. */
-  const wrongSecret = (request: FastifyRequest, message: string): HttpError => {
-    limiter.recordFailure(request.ip);
+  const wrongSecret = async (request: FastifyRequest, message: string): Promise<HttpError> => {
+    await limiter.recordFailure(request.ip);
     return new HttpError('unauthorized', message);
   };
 
-  const operator = (request: FastifyRequest): void => {
-    withinBudget(request);
+  const operator = async (request: FastifyRequest): Promise<void> => {
+    await withinBudget(request);
     const caller = callerOf(request);
     if (caller.kind === 'nobody') {
       throw new HttpError(
@@ -185,11 +185,13 @@ const accessPlugin: FastifyPluginAsync<AccessOptions> = async (app, options) => 
         'Send the operator token: Authorization: Bearer <ADMIN_TOKEN>.',
       );
     }
-    if (caller.kind !== 'operator') throw wrongSecret(request, 'That is not the operator token.');
+    if (caller.kind !== 'operator') {
+      throw await wrongSecret(request, 'That is not the operator token.');
+    }
   };
 
   /** A chair of this very meeting, or the operator. */
-  const chair = (request: FastifyRequest): void => {
+  const chair = async (request: FastifyRequest): Promise<void> => {
     const caller = callerOf(request);
     const meetingId = meetingOf(request).meetingId;
     switch (caller.kind) {
@@ -212,11 +214,11 @@ const accessPlugin: FastifyPluginAsync<AccessOptions> = async (app, options) => 
           'This device was signed out: join again with an access code.',
         );
       case 'operator':
-        withinBudget(request);
+        await withinBudget(request);
         return;
       case 'stranger':
-        withinBudget(request);
-        throw wrongSecret(request, 'That token does not open this meeting.');
+        await withinBudget(request);
+        throw await wrongSecret(request, 'That token does not open this meeting.');
     }
   };
 
@@ -264,7 +266,7 @@ const accessPlugin: FastifyPluginAsync<AccessOptions> = async (app, options) => 
     }
   };
 
-  const checks: Record<Access, ((request: FastifyRequest) => void) | null> = {
+  const checks: Record<Access, ((request: FastifyRequest) => void | Promise<void>) | null> = {
     anyone: null,
     // The join itself checks the code; a wrong one counts against the same budget.
     code: withinBudget,

@@ -10,12 +10,12 @@ import { healthRoutes } from './routes/health';
 import { joinRoutes } from './routes/join';
 import { meetingScope } from './routes/meeting';
 import { meetingsRoutes } from './routes/meetings';
-import type { WrongCodeLimiter } from './wrongCodeLimiter';
+import type { WrongCodeBudget } from './wrongCodeLimiter';
 
 export interface ApiOptions {
   registry: MeetingRegistry;
   adminToken: string;
-  limiter: WrongCodeLimiter;
+  limiter: WrongCodeBudget;
   devices: Devices;
   /** Where commands go, from sockets and from the control API alike. */
   commands: CommandIntake;

@@ -107,16 +107,16 @@ export const attachRealtime = (
   io.use(async (socket, next) => {
     try {
       // Before any look-up: an address over its wrong-code budget, a connection refused before.
-      const early = guard.early(socket);
+      const early = await guard.early(socket);
       if (early) {
-        guard.refuse(socket, next, early);
+        await guard.refuse(socket, next, early);
         return;
       }
       const auth = HandshakeAuth.safeParse(socket.handshake.auth);
       const token = auth.success ? auth.data.token : null;
       const issued = token === null ? null : await registry.authenticate(token);
       if (!issued || token === null) {
-        guard.refuse(socket, next, 'unauthorized');
+        await guard.refuse(socket, next, 'unauthorized');
         return;
       }
       socket.data.meetingId = issued.meetingId;

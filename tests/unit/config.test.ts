@@ -56,3 +56,37 @@ describe('LEASE_TTL_MS and NODE_ID', () => {
     expect(() => loadConfig({ NODE_ID: 'n'.repeat(129) })).toThrow(/NODE_ID: .*at most 128/);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it('trusts no proxy unless set: the address is the TCP peer', () => {
+    expect(loadConfig({}).trustedProxies).toEqual([]);
+    expect(loadConfig({ TRUST_PROXY: ' ' }).trustedProxies).toEqual([]);
+  });
+
+  it('takes addresses, CIDRs and range names, separated by commas', () => {
+    expect(
+      loadConfig({ TRUST_PROXY: '10.0.0.5, 10.0.0.0/8 ,fd00::/8,::1,loopback' }).trustedProxies,
+    ).toEqual(['10.0.0.5', '10.0.0.0/8', 'fd00::/8', '::1', 'loopback']);
+  });
+
+  it('names the entry that is wrong, and why', () => {
+    const cases: [string, RegExp][] = [
+      [
+        '10.0.0.300',
+        /"10\.0\.0\.300" is not an address, a CIDR \(10\.0\.0\.0\/8\) or one of loopback/,
+      ],
+      ['proxy.example.org', /"proxy\.example\.org" is not an address/],
+      [
+        '10.0.0.1,10.0.0.0/33',
+        /"10\.0\.0\.0\/33": the prefix after \/ must be a whole number from 0 to 32/,
+      ],
+      ['fd00::/129', /from 0 to 128/],
+      ['10.0.0.0/8/8', /is not an address/],
+      ['10.0.0.1,,10.0.0.2', /an empty entry/],
+    ];
+    for (const [value, why] of cases) {
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/^Bad environment: TRUST_PROXY: /);
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(why);
+    }
+  });
+});

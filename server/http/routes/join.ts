@@ -4,13 +4,13 @@ import { type AnswerOf, HTTP_ROUTES } from '../../../shared/protocol/contract';
 import type { MeetingRegistry } from '../../meetings/registry';
 import { noSuchMeeting } from '../access';
 import { HttpError } from '../errors';
-import type { WrongCodeLimiter } from '../wrongCodeLimiter';
+import type { WrongCodeBudget } from '../wrongCodeLimiter';
 
 const { join, joinByCode } = HTTP_ROUTES;
 
 export interface JoinOptions {
   registry: MeetingRegistry;
-  limiter: WrongCodeLimiter;
+  limiter: WrongCodeBudget;
 }
 
 /**
@@ -22,14 +22,14 @@ export const joinRoutes: FastifyPluginAsyncZod<JoinOptions> = async (app, option
   const { registry, limiter } = options;
 
   /** A right code is logged (without the code); a wrong one counts against the address's budget. */
-  const joined = <T extends { role: string; delegationId?: string }>(
+  const joined = async <T extends { role: string; delegationId?: string }>(
     request: FastifyRequest,
     meetingId: string | undefined,
     answer: T | null,
     wrongCode: string,
-  ): T => {
+  ): Promise<T> => {
     if (!answer) {
-      limiter.recordFailure(request.ip);
+      await limiter.recordFailure(request.ip);
       throw new HttpError('unauthorized', wrongCode);
     }
     request.log.info({ meetingId, role: answer.role, delegationId: answer.delegationId }, 'joined');
