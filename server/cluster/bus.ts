@@ -34,11 +34,23 @@ import type { RoomStates } from '../realtime/roomStates';
 import type { RostrumSocketServer } from '../realtime/socketServer';
 import { CommandSource } from '../store/commandLog';
 
-/** The answer when no node holding the meeting answered: it is changing hands. */
-export const NO_OWNER: CommandAck = {
+/**
+ * The answer when no node holding the meeting answered: it is changing hands. The holder may
+ * have stored the command just before it died, so the words do not say it failed.
+ */
+export const CHANGING_HANDS: CommandAck = {
   ok: false,
-  error: answerOf(refused('unavailable', 'refusal.not-stored')),
+  error: answerOf(refused('unavailable', 'refusal.changing-hands')),
 };
+
+/**
+ * How long a command with a `commandId` is passed on again while no node holds its meeting: a
+ * takeover is due within LEASE_TTL_MS (5 s by default) of the holder's death, and the new holder
+ * answers an id it logged with its first ack, so sending it again cannot make the change twice.
+ * Within the screens' 10 s wait for an answer, with one question's 5 s on top.
+ */
+const PASS_AGAIN_FOR_MS = 5000;
+const PASS_AGAIN_EVERY_MS = 200;
 
 /** The header of a request a node passed to the owner: the owner never passes it on again. */
 export const FORWARDED_HEADER = 'x-rostrum-forwarded';
@@ -147,19 +159,33 @@ export class ClusterBus {
     });
   }
 
-  /** A command for a meeting another node holds: that node's ack, or `unavailable`. */
-  command(
+  /**
+   * A command for a meeting another node holds: that node's ack. When none answers (a failover
+   * under way), a command with a `commandId` is passed on again until a node holds the meeting
+   * (this one, maybe) or `PASS_AGAIN_FOR_MS` ran out; one without is answered `unavailable` in
+   * words that do not claim it failed.
+   */
+  async command(
     meetingId: string,
     command: Command,
     sender: Sender,
     source: ForwardedCommand['source'],
   ): Promise<CommandAck> {
     const request: ForwardedCommand = { meetingId, command, sender, source };
-    return new Promise((resolve) => {
-      this.io.serverSideEmit('rostrum:command', request, (_error: unknown, answers: unknown) => {
-        resolve(ownersAnswer<CommandAck>(answers) ?? NO_OWNER);
+    const until = performance.now() + (command.commandId === undefined ? 0 : PASS_AGAIN_FOR_MS);
+    for (;;) {
+      const answer = await new Promise<CommandAck | null>((resolve) => {
+        this.io.serverSideEmit('rostrum:command', request, (_error: unknown, answers: unknown) => {
+          resolve(ownersAnswer<CommandAck>(answers));
+        });
       });
-    });
+      if (answer) return answer;
+      if (performance.now() >= until) return CHANGING_HANDS;
+      await new Promise((resolve) => setTimeout(resolve, PASS_AGAIN_EVERY_MS));
+      // This node may have taken the meeting meanwhile.
+      const runtime = this.registry.get(meetingId);
+      if (runtime) return runtime.execute(command, sender, source);
+    }
   }
 
   /** The meeting's state now, from its owner; null when no node holds it. */

@@ -1,6 +1,7 @@
 import { parse } from '@messageformat/parser';
 import { describe, expect, it } from 'vitest';
 import { transition } from 'xstate';
+import { CHANGING_HANDS } from '../../../server/cluster/bus';
 import { MeetingEngine } from '../../../server/engine/engine';
 import { englishOf } from '../../../server/engine/english';
 import { RequestCooldown } from '../../../server/meetings/requestCooldown';
@@ -597,6 +598,11 @@ const EXAMPLES: Record<RefusalId, { message: string; make: () => Refusal }> = {
   'refusal.shutting-down': {
     message: 'The server is shutting down: try again in a moment.',
     make: () => errorOf(CLOSING),
+  },
+  'refusal.changing-hands': {
+    message:
+      'The meeting is moving to another server and no answer came: look at the screen before you try again, it may have been done.',
+    make: () => errorOf(CHANGING_HANDS),
   },
 };
 
