@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { startClusterNode } from '../../../server/cluster/node';
 import { PostgresStore } from '../../../server/store/postgres/store';
 import { DevicesResponse } from '../../../shared/protocol/access';
@@ -213,5 +214,44 @@ describe.skipIf(missing !== '')(`two nodes on PostgreSQL and Redis ${missing}`, 
       );
       expect(devices.delegations.find((d) => d.delegationId === 'mexico')?.connected).toBe(0);
     }
+  }, 60_000);
+
+  it('keeps a running clock where it was when the meeting changes hands: the devices on the other node see the same turn, on the same clock', async () => {
+    const { owner, other, meetingId, codes } = await cluster();
+    const chairToken = (await join(owner.url, meetingId, codes.chair)).token;
+    const chair = await open(owner.url, chairToken);
+    await ok(chair, { type: 'agenda.start' });
+    await ok(chair, { type: 'agenda.goto', itemId: 'panel-1', stepId: 'discussion' });
+    const mexico = await open(
+      other.url,
+      (await join(other.url, meetingId, codes.delegations.mexico ?? '')).token,
+    );
+    await ok(mexico, { type: 'floor.request' });
+    const last = await ok(chair, { type: 'floor.next' });
+    const display = await open(other.url, (await join(other.url, meetingId, codes.display)).token);
+    const before = display.latest();
+    expect(before.version).toBe(last);
+    expect(before.turn?.status).toBe('running');
+
+    // Both nodes read one clock, PostgreSQL's: their `sync` answers agree.
+    const syncOf = async (client: Client) => {
+      const asked = Date.now();
+      const answer = z.number().parse(await client.socket.timeout(5000).emitWithAck('sync'));
+      return answer - (asked + Date.now()) / 2;
+    };
+    const chairOffset = await syncOf(chair);
+    const displayOffset = await syncOf(display);
+    expect(Math.abs(chairOffset - displayOffset)).toBeLessThan(50);
+
+    // The holder stops; the other node takes the meeting and tells its devices, which stayed.
+    const announced = nextState(display, (v) => v.version === last, 10_000);
+    await owner.close();
+    const after = await announced;
+    expect(other.app.rostrum.registry.serves(meetingId)).toBe(true);
+    expect(after.turn).toEqual(before.turn);
+    // The chair's token opens it on the new holder, which stores the next change after it.
+    const chairAgain = await open(other.url, chairToken);
+    expect(chairAgain.latest().turn).toEqual(before.turn);
+    expect(await ok(chairAgain, { type: 'turn.adjust', deltaMs: 15_000 })).toBe(last + 1);
   }, 60_000);
 });
