@@ -23,25 +23,15 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Sender } from '../../shared/engine/context';
-import { refused } from '../../shared/engine/refusals';
 import { Command } from '../../shared/protocol/commands';
 import { Role } from '../../shared/protocol/common';
 import type { CommandAck } from '../../shared/protocol/errors';
 import type { MeetingView } from '../../shared/protocol/view';
-import { answerOf } from '../engine/english';
 import type { MeetingRegistry } from '../meetings/registry';
+import { IN_DOUBT } from '../meetings/runtime';
 import type { RoomStates } from '../realtime/roomStates';
 import type { RostrumSocketServer } from '../realtime/socketServer';
 import { CommandSource } from '../store/commandLog';
-
-/**
- * The answer when no node holding the meeting answered: it is changing hands. The holder may
- * have stored the command just before it died, so the words do not say it failed.
- */
-export const CHANGING_HANDS: CommandAck = {
-  ok: false,
-  error: answerOf(refused('unavailable', 'refusal.changing-hands')),
-};
 
 /**
  * How long a command with a `commandId` is passed on again while no node holds its meeting: a
@@ -180,7 +170,7 @@ export class ClusterBus {
         });
       });
       if (answer) return answer;
-      if (performance.now() >= until) return CHANGING_HANDS;
+      if (performance.now() >= until) return IN_DOUBT;
       await new Promise((resolve) => setTimeout(resolve, PASS_AGAIN_EVERY_MS));
       // This node may have taken the meeting meanwhile.
       const runtime = this.registry.get(meetingId);

@@ -68,6 +68,16 @@ export const UNAVAILABLE: CommandAck = {
   error: answerOf(refused('unavailable', 'refusal.not-stored')),
 };
 
+/**
+ * The answer when a commit failed and the log could not be read to tell whether it was stored
+ * (issue 16): the meeting is let go, for the next holder to replay; the words do not say it
+ * failed.
+ */
+export const IN_DOUBT: CommandAck = {
+  ok: false,
+  error: answerOf(refused('unavailable', 'refusal.changing-hands')),
+};
+
 /** The answer to a command that arrives while the server stops. */
 export const CLOSING: CommandAck = {
   ok: false,
@@ -415,12 +425,24 @@ export class MeetingRuntime {
         lost?.();
         return UNAVAILABLE;
       }
-      if (!(await this.wasStored(entry, error))) {
+      const stored = await this.wasStored(entry, error);
+      if (stored !== 'stored') {
         this.log.error(
           { err: error, type: command.type, role: sender.role, version: result.version },
           'could not store the command: the meeting is put back as it was',
         );
         this.engine.undoLastChange();
+        if (stored === 'unknown' && this.lease) {
+          // Nobody can tell whether it was stored: this node may no longer tell the room what
+          // the meeting is. It lets the meeting go; whoever takes it next (this node, maybe)
+          // replays the log, which is the truth, and the device's retry with its command id
+          // gets the answer the log gives.
+          this.leaseGone = true;
+          const lost = this.lease.lost;
+          this.lease = null;
+          lost();
+          return IN_DOUBT;
+        }
         return UNAVAILABLE;
       }
     }
@@ -453,7 +475,10 @@ export class MeetingRuntime {
    * meeting, so nothing else can be at that version. A log that cannot be read either tells
    * nothing: the change is undone, and the next owner's replay of the log is the truth.
    */
-  private async wasStored(entry: LoggedCommand, commitError: unknown): Promise<boolean> {
+  private async wasStored(
+    entry: LoggedCommand,
+    commitError: unknown,
+  ): Promise<'stored' | 'not-stored' | 'unknown'> {
     let logged: LoggedCommand | undefined;
     try {
       const { entries } = await this.store.log.after(this.meetingId, entry.version - 1);
@@ -463,9 +488,9 @@ export class MeetingRuntime {
         { err: error, commitError, version: entry.version },
         'a commit in doubt, and the log cannot be read to tell',
       );
-      return false;
+      return 'unknown';
     }
-    if (!logged) return false;
+    if (!logged) return 'not-stored';
     const same =
       entry.commandId !== undefined
         ? logged.commandId === entry.commandId
@@ -480,7 +505,7 @@ export class MeetingRuntime {
         'a commit in doubt was stored: the change stands',
       );
     }
-    return same;
+    return same ? 'stored' : 'not-stored';
   }
 
   /**

@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../server/clock';
 import { type LeaseSettings, MeetingRegistry } from '../../../server/meetings/registry';
+import type { Store } from '../../../server/store/api';
 import { PostgresStore } from '../../../server/store/postgres/store';
 import {
   skipNote,
@@ -35,9 +36,14 @@ describe.skipIf(missing !== '')(`the registry under leases ${missing}`, () => {
     await postgres?.stop();
   });
 
-  const node = async (url: string, settings: Partial<LeaseSettings> & { nodeId: string }) => {
-    const store = await PostgresStore.open({ url, maxConnections: 4 });
-    cleanup.push(() => store.close());
+  const node = async (
+    url: string,
+    settings: Partial<LeaseSettings> & { nodeId: string },
+    wrap: (store: PostgresStore) => Store = (store) => store,
+  ) => {
+    const opened = await PostgresStore.open({ url, maxConnections: 4 });
+    const store = wrap(opened);
+    cleanup.push(() => opened.close());
     const registry = new MeetingRegistry(store, () => {}, quiet, systemClock, null, {
       ttlMs: TTL,
       canClaim: () => true,
@@ -121,5 +127,57 @@ describe.skipIf(missing !== '')(`the registry under leases ${missing}`, () => {
     expect(await nodes[0]?.store.meetings.all()).toHaveLength(1);
     // A later start finds it there.
     expect(await nodes[1]?.registry.createFirst(TEST_AGENDA, TEST_ROSTER)).toBeUndefined();
+  });
+
+  it('lets a meeting go when a commit failed and the log cannot tell whether it was stored; the next holder replays what was', async () => {
+    const url = await postgres.freshDatabase();
+    /** The database cut off just after it committed: the answer is lost, and so is the log. */
+    let cutOff = false;
+    const a = await node(url, { nodeId: 'node-a' }, (store) => {
+      const log: Store['log'] = Object.assign(Object.create(store.log) as Store['log'], {
+        after: (meetingId: string, version: number) => {
+          if (cutOff) throw new Error('connection lost (a test)');
+          return store.log.after(meetingId, version);
+        },
+      });
+      return Object.assign(Object.create(store) as Store, {
+        log,
+        commitCommand: async (...args: Parameters<Store['commitCommand']>) => {
+          await store.commitCommand(...args);
+          if (args[1].command.type === 'agenda.start') {
+            cutOff = true;
+            throw new Error('connection lost during COMMIT (a test)');
+          }
+        },
+      });
+    });
+    await a.registry.openAll();
+    const { meetingId } = await a.registry.create(TEST_AGENDA, TEST_ROSTER);
+    const runtime = a.registry.get(meetingId);
+    const ack = await runtime?.execute(
+      { type: 'agenda.start', commandId: 'in-doubt-1' },
+      { role: 'chair' },
+      'socket',
+    );
+    // Neither `ok` (nobody knows) nor "not made": the words say it may have been done.
+    expect(ack).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', reason: { id: 'refusal.changing-hands' } },
+    });
+    expect(a.registry.serves(meetingId)).toBe(false);
+    // The next holder, once the lease ran out, finds the command in the log and replays it: the
+    // device's retry with its id gets the first ack.
+    const b = await node(url, { nodeId: 'node-b' });
+    await b.registry.openAll();
+    await until(() => b.registry.serves(meetingId), TTL * 3);
+    const taken = b.registry.get(meetingId);
+    expect(taken?.view().version).toBe(1);
+    expect(
+      await taken?.execute(
+        { type: 'agenda.start', commandId: 'in-doubt-1' },
+        { role: 'chair' },
+        'socket',
+      ),
+    ).toEqual({ ok: true, version: 1 });
   });
 });

@@ -1,11 +1,10 @@
 import { parse } from '@messageformat/parser';
 import { describe, expect, it } from 'vitest';
 import { transition } from 'xstate';
-import { CHANGING_HANDS } from '../../../server/cluster/bus';
 import { MeetingEngine } from '../../../server/engine/engine';
 import { englishOf } from '../../../server/engine/english';
 import { RequestCooldown } from '../../../server/meetings/requestCooldown';
-import { CLOSING, UNAVAILABLE } from '../../../server/meetings/runtime';
+import { CLOSING, IN_DOUBT, UNAVAILABLE } from '../../../server/meetings/runtime';
 import { NOT_OPEN, notACommand, UNEXPECTED } from '../../../server/realtime/commandIntake';
 import { type Holder, TokenLimits } from '../../../server/realtime/tokenLimits';
 import { meetingChart } from '../../../shared/engine/chart';
@@ -602,7 +601,7 @@ const EXAMPLES: Record<RefusalId, { message: string; make: () => Refusal }> = {
   'refusal.changing-hands': {
     message:
       'The meeting is moving to another server and no answer came: look at the screen before you try again, it may have been done.',
-    make: () => errorOf(CHANGING_HANDS),
+    make: () => errorOf(IN_DOUBT),
   },
 };
 
