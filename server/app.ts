@@ -171,6 +171,9 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
   };
   let closeLimiter = (): void => undefined;
   let closeOutputs = async (): Promise<void> => undefined;
+  // Set once the meetings opened: a failure after that stops their timers and hands back their
+  // leases before the store closes.
+  let closeRegistry = async (): Promise<void> => undefined;
   const network: NetworkLimits = {
     maxConnectionsPerAddress: LIMITS.connectionsPerAddress,
     limitLoopbackConnections: false,
@@ -241,6 +244,7 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
       commands.forwardThrough(bus);
       registry.servesThroughOthers();
     }
+    closeRegistry = () => registry.close();
     await registry.openAll();
     let createdOnStart: string | undefined;
     if (registry.size === 0 && options.createDefaultMeeting !== false) {
@@ -312,6 +316,7 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
     });
     return app;
   } catch (error) {
+    await closeRegistry().catch(() => undefined);
     await closeOutputs();
     closeLimiter();
     await stopCluster();

@@ -71,6 +71,9 @@ export const MAX_OFFSET_MS = 1_000;
  */
 export const STALE_AFTER_MS = 3 * RESYNC_EVERY_MS;
 
+/** How soon a node whose clock is not known well enough measures again (doubling each time). */
+export const RETRY_FIRST_MS = 1000;
+
 /** Why a node's offset does not let it claim meetings. */
 export type ClockDoubt =
   /** No round trip has answered yet. */
@@ -170,10 +173,17 @@ export class ClusterClock implements ServerClock {
    */
   start(): Promise<void> {
     this.running = true;
+    let retryMs = RETRY_FIRST_MS;
     const again = () => {
       if (!this.running) return;
-      this.timer = this.local.after(RESYNC_EVERY_MS, () => {
-        void this.measure(SYNC_SAMPLES_LATER).then(again);
+      // A node that may not claim (the round failed, or its bound or offset is too wide) tries
+      // again soon, a whole round, backing off to the usual interval: otherwise a database late
+      // at the start would keep it from serving any meeting for RESYNC_EVERY_MS.
+      const known = this.canClaim();
+      const delay = known ? RESYNC_EVERY_MS : retryMs;
+      retryMs = known ? RETRY_FIRST_MS : Math.min(2 * retryMs, RESYNC_EVERY_MS);
+      this.timer = this.local.after(delay, () => {
+        void this.measure(known ? SYNC_SAMPLES_LATER : SYNC_SAMPLES_AT_CONNECT).then(again);
       });
     };
     return this.measure().then(again);

@@ -119,6 +119,15 @@ export class MeetingRegistry {
     this.held.set(meeting.id, { epoch: lease.epoch, renewedAt: asked });
     try {
       const runtime = await this.open(meeting);
+      if (this.closing) {
+        // The server began to stop while this meeting opened: `close` did not see it, so it is
+        // closed and handed back here.
+        this.meetings.delete(meeting.id);
+        this.held.delete(meeting.id);
+        await runtime.close();
+        await this.store.leases.release(meeting.id, nodeId, lease.epoch).catch(() => false);
+        return;
+      }
       runtime.holdLease({ nodeId, epoch: lease.epoch, ttlMs }, () => this.letGo(meeting.id));
       runtime.announce();
       this.log.info({ meetingId: meeting.id, epoch: lease.epoch }, 'meeting claimed');

@@ -180,4 +180,41 @@ describe.skipIf(missing !== '')(`the registry under leases ${missing}`, () => {
       ),
     ).toEqual({ ok: true, version: 1 });
   });
+
+  it('hands back a meeting it was opening when the server began to stop', async () => {
+    const url = await postgres.freshDatabase();
+    const a = await node(url, { nodeId: 'node-a' });
+    await a.registry.openAll();
+    const { meetingId } = await a.registry.create(TEST_AGENDA, TEST_ROSTER);
+    await a.registry.close();
+    // Node b claims the meeting; its log is read slowly, and b is told to stop meanwhile.
+    let reading: () => void = () => {};
+    const read = new Promise<void>((resolve) => {
+      reading = resolve;
+    });
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const b = await node(url, { nodeId: 'node-b' }, (store) =>
+      Object.assign(Object.create(store) as Store, {
+        log: Object.assign(Object.create(store.log) as Store['log'], {
+          after: async (id: string, version: number) => {
+            reading();
+            await gate;
+            return store.log.after(id, version);
+          },
+        }),
+      }),
+    );
+    const opening = b.registry.openAll();
+    await read;
+    expect((await b.store.leases.holder(meetingId))?.nodeId).toBe('node-b');
+    const closing = b.registry.close();
+    release();
+    await Promise.all([opening, closing]);
+    expect(b.registry.serves(meetingId)).toBe(false);
+    // Handed back at once, not left to expire: another node may take it now.
+    expect(await b.store.leases.holder(meetingId)).toBeUndefined();
+  });
 });

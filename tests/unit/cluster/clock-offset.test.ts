@@ -3,6 +3,7 @@ import {
   ClusterClock,
   type ClusterClockOptions,
   MAX_BOUND_MS,
+  RETRY_FIRST_MS,
   type ReadClusterClock,
   STALE_AFTER_MS,
 } from '../../../server/cluster/clockOffset';
@@ -145,5 +146,41 @@ describe("a node's offset to the cluster's clock", () => {
     node.advance(10 * RESYNC_EVERY_MS);
     expect(node.pending).toBe(0);
     expect(reads.count).toBe(SYNC_SAMPLES_AT_CONNECT + 2 * SYNC_SAMPLES_LATER);
+  });
+
+  it('measures again soon while it may not claim, backing off, and then every 30 s', async () => {
+    const node = new ManualClock({ start: 1_000_000 });
+    let down = true;
+    const db = database(node, { aheadMs: 10, minMs: 0.2, maxMs: 1 });
+    const reads: number[] = [];
+    const cluster = new ClusterClock(
+      async () => {
+        reads.push(node.now());
+        if (down) throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+        return db.read();
+      },
+      { local: node },
+    );
+    await cluster.start();
+    expect(cluster.canClaim()).toBe(false);
+    // 1 s, then 2 s later: each a round that fails at its first read.
+    node.advance(RETRY_FIRST_MS);
+    await cluster.measure();
+    node.advance(2 * RETRY_FIRST_MS);
+    await cluster.measure();
+    expect(reads).toEqual([1_000_000, 1_000_000 + RETRY_FIRST_MS, 1_000_000 + 3 * RETRY_FIRST_MS]);
+    // The database answers: the next try, 4 s later, is a whole round, and the node may claim.
+    down = false;
+    node.advance(4 * RETRY_FIRST_MS);
+    await cluster.measure();
+    expect(cluster.canClaim()).toBe(true);
+    expect(reads).toHaveLength(3 + SYNC_SAMPLES_AT_CONNECT);
+    // From then on, every 30 s.
+    node.advance(RESYNC_EVERY_MS - 1);
+    expect(reads).toHaveLength(3 + SYNC_SAMPLES_AT_CONNECT);
+    node.advance(1);
+    await cluster.measure();
+    expect(reads).toHaveLength(3 + SYNC_SAMPLES_AT_CONNECT + SYNC_SAMPLES_LATER);
+    cluster.stop();
   });
 });
