@@ -39,6 +39,7 @@ import {
   type RostrumSocketServer,
 } from './realtime/socketServer';
 import { IN_MEMORY, openDatabase } from './store/database';
+import { privateDir } from './store/privateFiles';
 import { SqliteStore, type Store } from './store/store';
 
 export interface AppOptions {
@@ -154,6 +155,8 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
     throw new Error('An in-memory store keeps no files: give the operator token (ADMIN_TOKEN).');
   }
   const dataDir = inMemory ? IN_MEMORY : resolve(options.dataDir);
+  // The operator's files go there whatever the store (with PostgreSQL, nothing else does).
+  if (!inMemory) privateDir(dataDir);
   const adminToken = resolveAdminToken(dataDir, options.adminToken);
   const store =
     options.store ??

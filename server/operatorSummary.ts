@@ -29,9 +29,8 @@ export const writeDelegationCodes = async (
   meetingId: string,
   origin: string,
 ): Promise<string> => {
-  const runtime = registry.get(meetingId);
   const codes = (await registry.codes(meetingId)).delegations;
-  const cards = (runtime?.roster ?? []).flatMap((d) => {
+  const cards = (await registry.rosterOf(meetingId)).flatMap((d) => {
     const code = codes[d.id];
     return code === undefined ? [] : [{ ...d, code, url: joinUrl(origin, meetingId, code) }];
   });
@@ -70,7 +69,7 @@ export const operatorSummary = async (options: {
   } else {
     lines.push('Operator token: from ADMIN_TOKEN');
   }
-  for (const { meetingId, title } of registry.list()) {
+  for (const { meetingId, title } of await registry.listAll()) {
     const codes = await registry.codes(meetingId);
     let where: string;
     try {

@@ -235,10 +235,10 @@ const main = async (): Promise<void> => {
       : 'operator token: ADMIN_TOKEN from the environment',
   );
   say(
-    'Both nodes keep the meetings in PostgreSQL, each meeting served by the node that holds ' +
-      'its lease (the other takes it over within LEASE_TTL_MS if that node stops). A node ' +
-      'serves only the meetings it holds: until commands are forwarded over Redis, a device ' +
-      'must reach the node serving its meeting. The proxy keeps a browser on one node.',
+    'Both nodes serve every meeting, kept in PostgreSQL: each is run by the node holding its ' +
+      'lease, and the other passes its commands on through Redis and shows its states. Stop ' +
+      'one (kill -9 it) and the other takes its meetings within LEASE_TTL_MS + 5 s. The proxy ' +
+      'keeps a browser on one node.',
   );
   say(`\nRostrum cluster listening on http://${publicHost(host)}:${proxy.port}  (Ctrl-C stops it)`);
 };

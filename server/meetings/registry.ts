@@ -223,6 +223,13 @@ export class MeetingRegistry {
     if (this.leases) this.reachesOthers = true;
   }
 
+  /** A meeting's roster: its runtime's, or the store's for one another node holds. */
+  async rosterOf(meetingId: string): Promise<Roster> {
+    const runtime = this.meetings.get(meetingId);
+    if (runtime) return runtime.roster;
+    return (await this.store.meetings.all()).find((m) => m.id === meetingId)?.roster ?? [];
+  }
+
   /** Every meeting served here: this node's, and those it reaches through the others. */
   async listAll(): Promise<MeetingSummary[]> {
     if (!this.reachesOthers) return this.list();
