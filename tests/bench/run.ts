@@ -13,6 +13,7 @@ import { now } from './lib/clock';
 import { machineInfo } from './lib/machine';
 import { renderResults, type ScenarioResult } from './lib/report';
 import { runAccuracy } from './scenarios/accuracy';
+import { CLUSTER_FANOUT_DEFAULTS, runClusterFanout } from './scenarios/clusterFanout';
 import { ENGINE_DEFAULTS, runEngine } from './scenarios/engine';
 import { FANOUT_DEFAULTS, runFanout } from './scenarios/fanout';
 import { runIdle } from './scenarios/idle';
@@ -30,6 +31,10 @@ type Runner = (quick: boolean) => Promise<ScenarioResult>;
 const SCENARIOS: Record<string, Runner> = {
   fanout: (quick) =>
     runFanout(quick ? { sizes: [20, 100], commands: 10, rounds: 1 } : FANOUT_DEFAULTS),
+  'cluster-fanout': (quick) =>
+    runClusterFanout(
+      quick ? { sizes: [20, 100], commands: 10, rounds: 1 } : CLUSTER_FANOUT_DEFAULTS,
+    ),
   idle: (quick) => runIdle(quick ? { clients: 100, seconds: 5 } : { clients: 1000, seconds: 30 }),
   memory: (quick) =>
     runMemory(quick ? { sizes: [0, 20, 100], repeats: 1 } : { sizes: [0, 100, 1000], repeats: 3 }),
