@@ -15,6 +15,7 @@ import { renderResults, type ScenarioResult } from './lib/report';
 import { runAccuracy } from './scenarios/accuracy';
 import { CLUSTER_FANOUT_DEFAULTS, runClusterFanout } from './scenarios/clusterFanout';
 import { ENGINE_DEFAULTS, runEngine } from './scenarios/engine';
+import { FAILOVER_DEFAULTS, runFailover } from './scenarios/failover';
 import { FANOUT_DEFAULTS, runFanout } from './scenarios/fanout';
 import { runIdle } from './scenarios/idle';
 import { runMemory } from './scenarios/memory';
@@ -49,6 +50,7 @@ const SCENARIOS: Record<string, Runner> = {
     ),
   outputs: (quick) =>
     runOutputs(quick ? { clients: 50, rounds: 4, toggles: 12 } : OUTPUTS_DEFAULTS),
+  failover: (quick) => runFailover(quick ? { ...FAILOVER_DEFAULTS, rounds: 1 } : FAILOVER_DEFAULTS),
   soak: (quick) => runSoak({ seconds: quick ? 60 : soakSeconds(), clients: quick ? 100 : 500 }),
 };
 

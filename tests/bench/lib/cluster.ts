@@ -149,9 +149,14 @@ export class BenchCluster {
     return node;
   }
 
+  /** Stops every node still running (the services stay). */
+  async stopNodes(): Promise<void> {
+    await Promise.allSettled([...this.nodes].map((n) => n.stop()));
+  }
+
   /** Stops every node, then PostgreSQL and Redis. */
   async stop(): Promise<void> {
-    await Promise.allSettled([...this.nodes].map((n) => n.stop()));
+    await this.stopNodes();
     await Promise.allSettled([this.postgres.stop(), this.redis.stop()]);
   }
 }
