@@ -43,7 +43,7 @@ export const CLUSTER_FANOUT_DEFAULTS: ClusterFanoutOptions = {
 };
 
 const NAME = 'cluster-fanout';
-const TITLE = '1b. Fan-out across two nodes against one (issue 16)';
+const TITLE = '10. Fan-out across two nodes against one (issue 16)';
 const COLLECT_TIMEOUT_MS = 15_000;
 /** The moderator's sockets may send 20 commands a second after a burst: stay under it. */
 const MIN_COMMAND_SPACING_MS = 60;

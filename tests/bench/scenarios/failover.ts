@@ -44,7 +44,7 @@ export interface FailoverOptions {
 export const FAILOVER_DEFAULTS: FailoverOptions = { ttls: [5000, 1000], rounds: 3 };
 
 const NAME = 'failover';
-const TITLE = '9. Failover: the holder killed (issue 16)';
+const TITLE = '11. Failover: the holder killed (issue 16)';
 /** The contract's bound on a takeover past the lease (PROTOCOL.md, "Many nodes"). */
 const TAKEOVER_MARGIN_MS = 5000;
 /** A device's pace: under the 20 commands a second a socket may send. */
