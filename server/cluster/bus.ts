@@ -162,20 +162,49 @@ export class ClusterBus {
     source: ForwardedCommand['source'],
   ): Promise<CommandAck> {
     const request: ForwardedCommand = { meetingId, command, sender, source };
-    const until = performance.now() + (command.commandId === undefined ? 0 : PASS_AGAIN_FOR_MS);
+    const retryable = command.commandId !== undefined;
+    const until = performance.now() + (retryable ? PASS_AGAIN_FOR_MS : 0);
     for (;;) {
-      const answer = await new Promise<CommandAck | null>((resolve) => {
+      const asked = new Promise<CommandAck | null>((resolve) => {
         this.io.serverSideEmit('rostrum:command', request, (_error: unknown, answers: unknown) => {
           resolve(ownersAnswer<CommandAck>(answers));
         });
       });
+      // A question to a holder that just died waits until the adapter gives up on it (seconds).
+      // With an id, this node does not wait that long if it takes the meeting meanwhile: it
+      // answers itself, and the id makes the command act once whoever stored it first.
+      const answer = retryable ? await this.answeredOrHeld(asked, meetingId) : await asked;
+      if (answer === 'held') return this.runHere(meetingId, command, sender, source);
       if (answer) return answer;
       if (performance.now() >= until) return IN_DOUBT;
       await new Promise((resolve) => setTimeout(resolve, PASS_AGAIN_EVERY_MS));
-      // This node may have taken the meeting meanwhile.
-      const runtime = this.registry.get(meetingId);
-      if (runtime) return runtime.execute(command, sender, source);
+      if (this.registry.serves(meetingId)) return this.runHere(meetingId, command, sender, source);
     }
+  }
+
+  /** The holder's answer, or 'held' as soon as this node holds the meeting itself. */
+  private async answeredOrHeld(
+    asked: Promise<CommandAck | null>,
+    meetingId: string,
+  ): Promise<CommandAck | null | 'held'> {
+    for (;;) {
+      const first = await Promise.race([
+        asked,
+        new Promise<'tick'>((resolve) => setTimeout(() => resolve('tick'), PASS_AGAIN_EVERY_MS)),
+      ]);
+      if (first !== 'tick') return first;
+      if (this.registry.serves(meetingId)) return 'held';
+    }
+  }
+
+  private runHere(
+    meetingId: string,
+    command: Command,
+    sender: Sender,
+    source: ForwardedCommand['source'],
+  ): Promise<CommandAck> {
+    const runtime = this.registry.get(meetingId);
+    return runtime ? runtime.execute(command, sender, source) : Promise.resolve(IN_DOUBT);
   }
 
   /** The meeting's state now, from its owner; null when no node holds it. */
