@@ -151,7 +151,9 @@ const main = async (): Promise<void> => {
     stopping = true;
     say('\nstopping: the proxy, the nodes, Redis, PostgreSQL (Ctrl-C again to leave at once)');
     await proxy?.close();
-    for (const child of children.splice(0).reverse()) await child.stop();
+    // In reverse order, each stopped in turn; the list is kept whole, so that leaving early (a
+    // second Ctrl-C) still kills those not stopped yet.
+    for (const child of [...children].reverse()) await child.stop();
     say('stopped');
     process.exit(code);
   };
