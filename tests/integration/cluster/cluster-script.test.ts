@@ -106,7 +106,7 @@ describe.skipIf(missing !== '')(`npm run cluster ${missing}`, () => {
     const output = cluster.output();
     expect(output).toContain(`Rostrum cluster in ${dir}`);
     expect(output).toContain('initdb');
-    expect(output).toMatch(/Both nodes keep the meetings in PostgreSQL/);
+    expect(output).toMatch(/Both nodes serve every meeting, kept in PostgreSQL/);
 
     const databaseUrl = output.match(/PostgreSQL +(postgres:\/\/\S+)/)?.[1] ?? '';
     const redisUrl = output.match(/Redis +(redis:\/\/\S+)/)?.[1] ?? '';
