@@ -1,19 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startClusterNode } from '../../../server/cluster/node';
 import { PostgresStore } from '../../../server/store/postgres/store';
 import { DevicesResponse } from '../../../shared/protocol/access';
 import { MeetingList, RecordResponse } from '../../../shared/protocol/http';
 import {
-  skipNote,
-  startTestPostgres,
-  type TestPostgres,
-  whyNoPostgres,
-} from '../../support/postgres';
-import { startTestRedis, type TestRedis, whyNoRedis } from '../../support/redis';
-import {
   type Client,
-  connect,
   connectError,
   defaultMeetingOf,
   http,
@@ -23,6 +15,7 @@ import {
   startServer,
   type TestServer,
 } from '../../support/server';
+import { servicesMissing, useServices } from '../../support/services';
 
 /**
  * Two nodes on one PostgreSQL and one Redis (issue 16, docs/many-nodes.md "Fan-out and
@@ -30,42 +23,24 @@ import {
  * default meeting; devices on either node see every change, send commands, and are signed out,
  * whichever node the chair's request reached.
  */
-const missing = skipNote(whyNoPostgres(), whyNoRedis());
+const missing = servicesMissing({ redis: true });
 
 const TTL = 1000;
 
 describe.skipIf(missing !== '')(`two nodes on PostgreSQL and Redis ${missing}`, () => {
-  let postgres: TestPostgres;
-  let redis: TestRedis;
-  const cleanup: (() => unknown)[] = [];
-
-  beforeAll(async () => {
-    [postgres, redis] = await Promise.all([startTestPostgres(), startTestRedis()]);
-  });
-  afterEach(async () => {
-    for (const step of cleanup.splice(0).reverse()) await step();
-  });
-  afterAll(async () => {
-    await Promise.all([postgres?.stop(), redis?.stop()]);
-  });
+  const { postgres, redis, later, open } = useServices({ redis: true });
 
   const node = async (url: string, nodeId: string): Promise<TestServer> => {
     const store = await PostgresStore.open({ url, maxConnections: 4 });
-    const cluster = await startClusterNode(store, { nodeId, ttlMs: TTL, redisUrl: redis.url });
+    const cluster = await startClusterNode(store, { nodeId, ttlMs: TTL, redisUrl: redis().url });
     const server = await startServer({ store, cluster });
-    cleanup.push(() => server.close());
+    later(() => server.close());
     return server;
-  };
-
-  const open = async (url: string, token: string): Promise<Client> => {
-    const client = await connect(url, token);
-    cleanup.push(() => client.close());
-    return client;
   };
 
   /** Two nodes, the meeting, and which node holds it. */
   const cluster = async () => {
-    const url = await postgres.freshDatabase();
+    const url = await postgres().freshDatabase();
     const [a, b] = await Promise.all([node(url, 'node-a'), node(url, 'node-b')]);
     const meetingId = [a, b].map((s) => s.app.rostrum.createdOnStart).find((id) => id) ?? '';
     const [owner, other] = a.app.rostrum.registry.serves(meetingId) ? [a, b] : [b, a];
