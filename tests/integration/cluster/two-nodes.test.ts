@@ -54,6 +54,24 @@ describe.skipIf(missing !== '')(`two nodes on PostgreSQL and Redis ${missing}`, 
     return { owner, other, meetingId, codes };
   };
 
+  /**
+   * The chair starts the meeting and goes to the panel's discussion; Mexico, on the node that does
+   * not hold it, asks for the floor; the chair gives it. Answers that change's version.
+   */
+  const mexicoSpeaking = async (
+    chair: Client,
+    { other, meetingId, codes }: Awaited<ReturnType<typeof cluster>>,
+  ): Promise<number> => {
+    await ok(chair, { type: 'agenda.start' });
+    await ok(chair, { type: 'agenda.goto', itemId: 'panel-1', stepId: 'discussion' });
+    const mexico = await open(
+      other.url,
+      (await join(other.url, meetingId, codes.delegations.mexico ?? '')).token,
+    );
+    await ok(mexico, { type: 'floor.request' });
+    return ok(chair, { type: 'floor.next' });
+  };
+
   it('shows a command sent on one node to the devices of the other, and carries a command sent on the node that does not hold the meeting to the one that does', async () => {
     const { owner, other, meetingId, codes } = await cluster();
     // Codes join on either node, and either node's tokens open the meeting on both.
@@ -98,17 +116,11 @@ describe.skipIf(missing !== '')(`two nodes on PostgreSQL and Redis ${missing}`, 
   }, 60_000);
 
   it('answers HTTP for the meeting on either node: the state, the record, the devices, the meeting list', async () => {
-    const { owner, other, meetingId, codes } = await cluster();
+    const nodes = await cluster();
+    const { owner, other, meetingId, codes } = nodes;
     const chairToken = (await join(other.url, meetingId, codes.chair)).token;
     const chair = await open(owner.url, chairToken);
-    await ok(chair, { type: 'agenda.start' });
-    await ok(chair, { type: 'agenda.goto', itemId: 'panel-1', stepId: 'discussion' });
-    const mexico = await open(
-      other.url,
-      (await join(other.url, meetingId, codes.delegations.mexico ?? '')).token,
-    );
-    await ok(mexico, { type: 'floor.request' });
-    await ok(chair, { type: 'floor.next' });
+    await mexicoSpeaking(chair, nodes);
     const last = await ok(chair, { type: 'turn.end' });
 
     for (const server of [owner, other]) {
@@ -192,17 +204,11 @@ describe.skipIf(missing !== '')(`two nodes on PostgreSQL and Redis ${missing}`, 
   }, 60_000);
 
   it('keeps a running clock where it was when the meeting changes hands: the devices on the other node see the same turn, on the same clock', async () => {
-    const { owner, other, meetingId, codes } = await cluster();
+    const nodes = await cluster();
+    const { owner, other, meetingId, codes } = nodes;
     const chairToken = (await join(owner.url, meetingId, codes.chair)).token;
     const chair = await open(owner.url, chairToken);
-    await ok(chair, { type: 'agenda.start' });
-    await ok(chair, { type: 'agenda.goto', itemId: 'panel-1', stepId: 'discussion' });
-    const mexico = await open(
-      other.url,
-      (await join(other.url, meetingId, codes.delegations.mexico ?? '')).token,
-    );
-    await ok(mexico, { type: 'floor.request' });
-    const last = await ok(chair, { type: 'floor.next' });
+    const last = await mexicoSpeaking(chair, nodes);
     const display = await open(other.url, (await join(other.url, meetingId, codes.display)).token);
     const before = display.latest();
     expect(before.version).toBe(last);
