@@ -1,12 +1,9 @@
-import { rm } from 'node:fs/promises';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BROADCAST_WAIT_MS } from '../../server/meetings/runtime';
-import { openDatabase } from '../../server/store/database';
-import { SqliteStore } from '../../server/store/store';
 import type { CommandAck } from '../../shared/protocol/errors';
 import type { MeetingView } from '../../shared/protocol/view';
-import { openRoom, type Room } from '../support/meeting';
-import { ok, startServer, stateAt, type TestServer, tempDir } from '../support/server';
+import { sqliteIn, usePerTest } from '../support/perTest';
+import { ok, stateAt } from '../support/server';
 import { SlowStore } from '../support/slowStore';
 
 /**
@@ -29,25 +26,17 @@ interface Burst {
 }
 
 describe('one state for several commands behind a store that answers late', () => {
-  let server: TestServer | undefined;
-  let room: Room | undefined;
-  let dataDir: string | undefined;
-
-  afterEach(async () => {
-    room?.close();
-    await server?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+  const perTest = usePerTest();
 
   /** A room on a store whose commits take `commitMs`; `texts` sent by the chair all at once. */
   const burst = async (commitMs: number, texts: string[]): Promise<Burst> => {
-    dataDir = await tempDir('rostrum-broadcast-wait-');
-    const store = new SlowStore(new SqliteStore(openDatabase({ dataDir, durability: 'normal' })), {
+    const dataDir = await perTest.dataDir('rostrum-broadcast-wait-');
+    const store = new SlowStore(sqliteIn(dataDir), {
       commitMs,
       refuses: (_, entry) => entry.command.type === 'cue.send' && entry.command.text === REFUSED,
     });
-    server = await startServer({ dataDir, store, createDefaultMeeting: false });
-    room = await openRoom(server);
+    const server = await perTest.server({ dataDir, store, createDefaultMeeting: false });
+    const room = await perTest.room(server);
     const { meetingId, chair, display } = room;
     await ok(chair, { type: 'agenda.start' });
     const ready = await ok(chair, { type: 'turn.start', speaker: { name: 'A speaker' } });

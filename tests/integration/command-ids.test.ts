@@ -1,18 +1,9 @@
-import { rm } from 'node:fs/promises';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../server/store/database';
-import { type LoggedCommand, SqliteStore } from '../../server/store/store';
+import { describe, expect, it } from 'vitest';
+import type { LoggedCommand, SqliteStore } from '../../server/store/store';
 import type { Command } from '../../shared/protocol/commands';
-import { openRoom, type Room } from '../support/meeting';
-import {
-  type Client,
-  connect,
-  ok,
-  startServer,
-  stateAt,
-  type TestServer,
-  tempDir,
-} from '../support/server';
+import type { Room } from '../support/meeting';
+import { sqliteIn, usePerTest } from '../support/perTest';
+import { type Client, ok, stateAt } from '../support/server';
 import { SlowStore } from '../support/slowStore';
 
 /**
@@ -31,22 +22,11 @@ const toATurn = async (room: Room): Promise<number> => {
 const limitOf = (client: Client): number | undefined => client.latest().turn?.limitMs;
 
 describe('command ids', () => {
-  let server: TestServer | undefined;
-  let room: Room | undefined;
-  let dataDir: string | undefined;
-  let again: Client | undefined;
-
-  afterEach(async () => {
-    again?.close();
-    room?.close();
-    await server?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-    again = server = room = dataDir = undefined;
-  });
+  const perTest = usePerTest();
 
   it('applies a command sent twice with the same id once, and answers both with its version', async () => {
-    server = await startServer();
-    room = await openRoom(server);
+    const server = await perTest.server();
+    const room = await perTest.room(server);
     const ready = await toATurn(room);
     await stateAt(room.chair, ready);
     const before = limitOf(room.chair) ?? 0;
@@ -72,8 +52,8 @@ describe('command ids', () => {
   });
 
   it('refuses an id that is not 1 to 64 printable characters, as any invalid field', async () => {
-    server = await startServer();
-    room = await openRoom(server);
+    const server = await perTest.server();
+    const room = await perTest.room(server);
     for (const commandId of ['', 'x'.repeat(65), 'tab\there', 'é']) {
       const ack = await room.chair.send({ type: 'agenda.start', commandId });
       expect(ack).toMatchObject({ ok: false, error: { code: 'invalid' } });
@@ -85,9 +65,9 @@ describe('command ids', () => {
   });
 
   it('answers a command sent again after a restart with its first ack, applying nothing', async () => {
-    dataDir = await tempDir('rostrum-cmdid-');
-    server = await startServer({ dataDir });
-    room = await openRoom(server);
+    const dataDir = await perTest.dataDir('rostrum-cmdid-');
+    let server = await perTest.server({ dataDir });
+    const room = await perTest.room(server);
     const ready = await toATurn(room);
     const adjust: Command = { type: 'turn.adjust', deltaMs: 30_000, commandId: 'adjust-1' };
     const first = await room.moderator.send(adjust);
@@ -96,8 +76,8 @@ describe('command ids', () => {
     room.close();
     await server.close();
 
-    server = await startServer({ dataDir });
-    again = await connect(server.url, room.tokens.moderator);
+    server = await perTest.server({ dataDir });
+    const again = await perTest.open(server.url, room.tokens.moderator);
     expect(again.latest().version).toBe(ready + 1);
     expect(await again.send(adjust)).toEqual(first);
     expect(await again.send({ type: 'cue.send', text: 'after' })).toEqual({
@@ -127,28 +107,19 @@ class LostAnswerStore extends SlowStore {
 }
 
 describe('a commit in doubt', () => {
-  let server: TestServer | undefined;
-  let room: Room | undefined;
-  let dataDir: string | undefined;
-
-  afterEach(async () => {
-    room?.close();
-    await server?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-    server = room = dataDir = undefined;
-  });
+  const perTest = usePerTest();
 
   it.each([
     ['with a command id', 'lost-1'],
     ['without one (the same sender, instant and command)', undefined],
   ])('is answered ok when the log has it, %s, and the change stands', async (_, commandId) => {
-    dataDir = await tempDir('rostrum-in-doubt-');
+    const dataDir = await perTest.dataDir('rostrum-in-doubt-');
     const store = new LostAnswerStore(
-      new SqliteStore(openDatabase({ dataDir, durability: 'normal' })),
+      sqliteIn(dataDir),
       (entry) => entry.command.type === 'cue.send' && entry.command.text === 'lost answer',
     );
-    server = await startServer({ dataDir, store, createDefaultMeeting: false });
-    room = await openRoom(server);
+    const server = await perTest.server({ dataDir, store, createDefaultMeeting: false });
+    const room = await perTest.room(server);
     const ready = await toATurn(room);
     const ack = await room.chair.send({
       type: 'cue.send',
@@ -168,12 +139,12 @@ describe('a commit in doubt', () => {
   });
 
   it('is undone and answered unavailable when the log does not have it', async () => {
-    dataDir = await tempDir('rostrum-in-doubt-');
-    const store = new SlowStore(new SqliteStore(openDatabase({ dataDir, durability: 'normal' })), {
+    const dataDir = await perTest.dataDir('rostrum-in-doubt-');
+    const store = new SlowStore(sqliteIn(dataDir), {
       refuses: (_, entry) => entry.command.type === 'cue.send' && entry.command.text === 'lost',
     });
-    server = await startServer({ dataDir, store, createDefaultMeeting: false });
-    room = await openRoom(server);
+    const server = await perTest.server({ dataDir, store, createDefaultMeeting: false });
+    const room = await perTest.room(server);
     const ready = await toATurn(room);
     const ack = await room.chair.send({ type: 'cue.send', text: 'lost', commandId: 'c-1' });
     expect(ack).toMatchObject({ ok: false, error: { code: 'unavailable' } });

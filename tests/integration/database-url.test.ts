@@ -1,30 +1,21 @@
 import { existsSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join as joinPath } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../server/store/database';
 import type { Command } from '../../shared/protocol/commands';
 import { MeetingList } from '../../shared/protocol/http';
 import type { MeetingView } from '../../shared/protocol/view';
 import { type Acknowledged, commandLogOf, expectAcknowledgedInLog } from '../support/auditor';
-import { skipNote, startTestPostgres, type TestPostgres, whyNoPostgres } from '../support/postgres';
 import { freePort, type ServerProcess, spawnServer } from '../support/process';
-import {
-  type Client,
-  connect,
-  defaultMeetingOf,
-  http,
-  join,
-  ok,
-  stateAt,
-  tempDir,
-} from '../support/server';
+import { defaultMeetingOf, http, join, ok, stateAt } from '../support/server';
+import { servicesMissing, useServices } from '../support/services';
 
 /**
  * `npm start` with DATABASE_URL (issue 16, one node): the real server process on PostgreSQL
  * instead of SQLite in DATA_DIR, through a clean stop and through `kill -9`.
  */
-const missing = skipNote(whyNoPostgres());
+const missing = servicesMissing();
 
 /** What must come back after a restart: the view without the time it was made. */
 const lasting = ({ serverTime: _, ...view }: MeetingView) => view;
@@ -33,25 +24,7 @@ const lasting = ({ serverTime: _, ...view }: MeetingView) => view;
 const LEASE_TTL_MS = 600;
 
 describe.skipIf(missing !== '')(`npm start with DATABASE_URL ${missing}`, () => {
-  let postgres: TestPostgres;
-  const cleanup: (() => unknown)[] = [];
-
-  beforeAll(async () => {
-    postgres = await startTestPostgres();
-  });
-  afterEach(async () => {
-    for (const step of cleanup.splice(0).reverse()) await step();
-  });
-  afterAll(async () => {
-    await postgres?.stop();
-  });
-
-  /** A DATA_DIR of its own, removed after the test. */
-  const dataDir = async () => {
-    const dir = await tempDir();
-    cleanup.push(() => rm(dir, { recursive: true, force: true }));
-    return dir;
-  };
+  const { postgres, later, open, closeClients, dataDir } = useServices();
 
   const start = async (databaseUrl: string, dir: string): Promise<ServerProcess> => {
     const server = await spawnServer({
@@ -60,22 +33,12 @@ describe.skipIf(missing !== '')(`npm start with DATABASE_URL ${missing}`, () => 
       // A killed node holds its meetings until its leases expire: short here (see below).
       env: { DATABASE_URL: databaseUrl, LEASE_TTL_MS: String(LEASE_TTL_MS) },
     });
-    cleanup.push(() => server.child.kill('SIGKILL'));
+    later(() => server.child.kill('SIGKILL'));
     return server;
   };
 
-  const opened: Client[] = [];
-  cleanup.push(() => {
-    for (const c of opened.splice(0)) c.close();
-  });
-  const open = async (url: string, token: string): Promise<Client> => {
-    const client = await connect(url, token);
-    opened.push(client);
-    return client;
-  };
-
   it('keeps the meetings in PostgreSQL: a stop and a start on the same database, with an empty DATA_DIR, show the same meeting at the same version with the same codes', async () => {
-    const databaseUrl = await postgres.freshDatabase();
+    const databaseUrl = await postgres().freshDatabase();
     const firstDir = await dataDir();
     const first = await start(databaseUrl, firstDir);
     expect(first.output()).toMatch(/Meetings kept in PostgreSQL, 127\.0\.0\.1:\d+\/test_\d+/);
@@ -93,7 +56,7 @@ describe.skipIf(missing !== '')(`npm start with DATABASE_URL ${missing}`, () => 
     await ok(mexico, { type: 'floor.request' });
     const last = await ok(chair, { type: 'turn.adjust', deltaMs: 15_000 });
     const before = await stateAt(chair, last);
-    for (const c of opened.splice(0)) c.close();
+    closeClients();
     first.child.kill('SIGTERM');
     expect((await first.exited).code).toBe(0);
     // DATA_DIR held the operator's files, not the meetings.
@@ -119,7 +82,7 @@ describe.skipIf(missing !== '')(`npm start with DATABASE_URL ${missing}`, () => 
   }, 90_000);
 
   it('loses no acknowledged command to kill -9 with commands in flight from several clients, round after round', async () => {
-    const databaseUrl = await postgres.freshDatabase();
+    const databaseUrl = await postgres().freshDatabase();
     const dir = await dataDir();
     let server = await start(databaseUrl, dir);
     const { meetingId, codes } = await defaultMeetingOf(server.url);
@@ -139,7 +102,7 @@ describe.skipIf(missing !== '')(`npm start with DATABASE_URL ${missing}`, () => 
     await ok(chair, { type: 'agenda.goto', itemId: 'panel-1', stepId: 'discussion' });
     await ok(mexico, { type: 'floor.request' });
     await ok(chair, { type: 'floor.next' });
-    for (const c of opened.splice(0)) c.close();
+    closeClients();
 
     /** Every acknowledged command: its version, who sent it, what it was. */
     const acknowledged: Acknowledged[] = [];
@@ -186,7 +149,7 @@ describe.skipIf(missing !== '')(`npm start with DATABASE_URL ${missing}`, () => 
       server.child.kill('SIGKILL');
       stopped = true;
       expect((await server.exited).signal).toBe('SIGKILL');
-      for (const c of opened.splice(0)) c.close();
+      closeClients();
       await Promise.all(senders);
       expect(unanswered).toBeGreaterThan(0);
 

@@ -1,14 +1,12 @@
-import { rm } from 'node:fs/promises';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { tokenHash } from '../../server/access/tokens';
 import { CLOSING, type MeetingRuntime } from '../../server/meetings/runtime';
-import { openDatabase } from '../../server/store/database';
-import { type LoggedCommand, SqliteStore } from '../../server/store/store';
+import type { LoggedCommand } from '../../server/store/store';
 import type { Command } from '../../shared/protocol/commands';
 import type { CommandAck } from '../../shared/protocol/errors';
 import type { MeetingView } from '../../shared/protocol/view';
 import { ManualClock } from '../support/clock';
-import { openRoom, type Room } from '../support/meeting';
+import { sqliteIn, usePerTest } from '../support/perTest';
 import {
   ADMIN_TOKEN,
   connect,
@@ -17,10 +15,7 @@ import {
   http,
   join,
   ok,
-  startServer,
   stateAt,
-  type TestServer,
-  tempDir,
 } from '../support/server';
 import { SlowStore } from '../support/slowStore';
 
@@ -46,24 +41,16 @@ interface Sent {
 }
 
 describe("a meeting's commands behind a store that answers late", () => {
-  let server: TestServer | undefined;
-  let room: Room | undefined;
-  let dataDir: string | undefined;
-
-  afterEach(async () => {
-    room?.close();
-    await server?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+  const perTest = usePerTest();
 
   it('applies them one at a time in arrival order: versions unique and consecutive, the log exactly what was acknowledged, no state ahead of its commit', async () => {
-    dataDir = await tempDir('rostrum-queue-');
-    const store = new SlowStore(new SqliteStore(openDatabase({ dataDir, durability: 'normal' })), {
+    const dataDir = await perTest.dataDir('rostrum-queue-');
+    const store = new SlowStore(sqliteIn(dataDir), {
       commitMs: COMMIT_MS,
       refuses: (_, entry) => entry.command.type === 'cue.send' && entry.command.text === REFUSED,
     });
-    server = await startServer({ dataDir, store, createDefaultMeeting: false });
-    room = await openRoom(server);
+    const server = await perTest.server({ dataDir, store, createDefaultMeeting: false });
+    const room = await perTest.room(server);
     const { meetingId } = room;
     await ok(room.chair, { type: 'agenda.start' });
     await ok(room.chair, { type: 'agenda.goto', itemId: 'panel', stepId: 'discussion' });
@@ -172,21 +159,15 @@ describe("a meeting's commands behind a store that answers late", () => {
 });
 
 describe('the end-at-limit timer behind a store that answers late', () => {
-  let server: TestServer | undefined;
-  let dataDir: string | undefined;
-
-  afterEach(async () => {
-    await server?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+  const perTest = usePerTest();
 
   it('waits its turn: a pause sent before the limit, still waiting for the store, pauses the turn before it', async () => {
-    dataDir = await tempDir('rostrum-late-limit-');
-    const store = new SlowStore(new SqliteStore(openDatabase({ dataDir, durability: 'normal' })), {
+    const dataDir = await perTest.dataDir('rostrum-late-limit-');
+    const store = new SlowStore(sqliteIn(dataDir), {
       commitMs: 50,
     });
     const clock = new ManualClock();
-    server = await startServer({ dataDir, store, clock, createDefaultMeeting: false });
+    const server = await perTest.server({ dataDir, store, clock, createDefaultMeeting: false });
     const { meetingId } = await createMeeting(server.url);
     const runtime = server.app.rostrum.registry.get(meetingId) as MeetingRuntime;
     const moderator = { role: 'moderator' as const };
@@ -218,16 +199,10 @@ describe('the end-at-limit timer behind a store that answers late', () => {
 });
 
 describe('a token check that the store answers late', () => {
-  let server: TestServer | undefined;
-  let dataDir: string | undefined;
-
-  afterEach(async () => {
-    await server?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+  const perTest = usePerTest();
 
   it('lets no revoked token in: a sign-out stored while the handshake waits for its look-up refuses it', async () => {
-    dataDir = await tempDir('rostrum-late-token-');
+    const dataDir = await perTest.dataDir('rostrum-late-token-');
     // Mexico's token is looked up late: the read is made, its answer waits until the test lets
     // it go. Every other look-up answers at once.
     let answerMexico = (): void => undefined;
@@ -235,12 +210,12 @@ describe('a token check that the store answers late', () => {
       answerMexico = resolve;
     });
     let mexicoHash = '';
-    const store = new SlowStore(new SqliteStore(openDatabase({ dataDir, durability: 'normal' })), {
+    const store = new SlowStore(sqliteIn(dataDir), {
       tokenLookupWaits: async (hash) => {
         if (hash === mexicoHash) await mexicoAnswers;
       },
     });
-    server = await startServer({ dataDir, store, createDefaultMeeting: false });
+    const server = await perTest.server({ dataDir, store, createDefaultMeeting: false });
     const { url } = server;
     const { meetingId, codes } = await createMeeting(url);
     const tokenOf = async (delegationId: string) =>
@@ -272,20 +247,14 @@ describe('a token check that the store answers late', () => {
 });
 
 describe('stopping behind a store that answers late', () => {
-  let server: TestServer | undefined;
-  let dataDir: string | undefined;
-
-  afterEach(async () => {
-    await server?.close();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+  const perTest = usePerTest();
 
   it('stores the command under way, answers those waiting CLOSING, and only then closes the store', async () => {
-    dataDir = await tempDir('rostrum-late-stop-');
-    const store = new SlowStore(new SqliteStore(openDatabase({ dataDir, durability: 'normal' })), {
+    const dataDir = await perTest.dataDir('rostrum-late-stop-');
+    const store = new SlowStore(sqliteIn(dataDir), {
       commitMs: 50,
     });
-    server = await startServer({ dataDir, store, createDefaultMeeting: false });
+    let server = await perTest.server({ dataDir, store, createDefaultMeeting: false });
     const { meetingId } = await createMeeting(server.url);
     const runtime = server.app.rostrum.registry.get(meetingId) as MeetingRuntime;
     const chair = { role: 'chair' as const };
@@ -309,7 +278,7 @@ describe('stopping behind a store that answers late', () => {
     ]);
 
     // Started again on the same DATA_DIR: exactly what was acknowledged, from the closing snapshot.
-    server = await startServer({ dataDir, createDefaultMeeting: false });
+    server = await perTest.server({ dataDir, createDefaultMeeting: false });
     const logged = (await server.app.rostrum.store.log.after(meetingId, 0)).entries;
     expect(logged.map((e) => e.version)).toEqual(Array.from({ length: 2 + kept }, (_, i) => i + 1));
     const again = server.app.rostrum.registry.get(meetingId) as MeetingRuntime;

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   CLUSTER_CLOCK_SQL,
   ClusterClock,
@@ -7,12 +7,7 @@ import {
 } from '../../../server/cluster/clockOffset';
 import { freePort } from '../../../server/cluster/services/process';
 import { SYNC_SAMPLES_AT_CONNECT } from '../../../shared/clock/offset';
-import {
-  skipNote,
-  startTestPostgres,
-  type TestPostgres,
-  whyNoPostgres,
-} from '../../support/postgres';
+import { servicesMissing, useServices } from '../../support/services';
 
 /**
  * The cluster's clock against a real PostgreSQL. The database runs on this machine, on this
@@ -20,13 +15,13 @@ import {
  * bound must be small (a round trip on loopback is well under a millisecond when the machine is
  * idle, a few when it is busy).
  */
-const missing = skipNote(whyNoPostgres());
+const missing = servicesMissing();
 
 describe.skipIf(missing !== '')(`the cluster's clock is PostgreSQL's ${missing}`, () => {
-  let postgres: TestPostgres;
+  const { postgres } = useServices();
   const pools: pg.Pool[] = [];
   const pool = () => {
-    const made = new pg.Pool({ connectionString: postgres.url, max: 2 });
+    const made = new pg.Pool({ connectionString: postgres().url, max: 2 });
     // pool.end() resolves before its connections are closed: the server's shutdown may still
     // cut one, which the pool reports as an error of its own (unheard, it would end the worker).
     made.on('error', () => {});
@@ -34,12 +29,9 @@ describe.skipIf(missing !== '')(`the cluster's clock is PostgreSQL's ${missing}`
     return made;
   };
 
-  beforeAll(async () => {
-    postgres = await startTestPostgres();
-  });
+  // Registered after useServices: run before its own, so the pools end before PostgreSQL stops.
   afterAll(async () => {
     for (const p of pools) await p.end();
-    await postgres?.stop();
   });
 
   it("reads the database's clock in milliseconds, with its microseconds", async () => {

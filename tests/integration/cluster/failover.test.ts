@@ -1,5 +1,4 @@
-import { rm } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Command } from '../../../shared/protocol/commands';
 import {
   type Acknowledged,
@@ -7,24 +6,9 @@ import {
   expectAcknowledgedInLog,
   leaseHolderOf,
 } from '../../support/auditor';
-import {
-  skipNote,
-  startTestPostgres,
-  type TestPostgres,
-  whyNoPostgres,
-} from '../../support/postgres';
 import { freePort, type ServerProcess, spawnServer } from '../../support/process';
-import { startTestRedis, type TestRedis, whyNoRedis } from '../../support/redis';
-import {
-  type Client,
-  connect,
-  defaultMeetingOf,
-  http,
-  join,
-  ok,
-  sleep,
-  tempDir,
-} from '../../support/server';
+import { type Client, defaultMeetingOf, http, join, ok, sleep, until } from '../../support/server';
+import { servicesMissing, useServices } from '../../support/services';
 
 /**
  * The death of the node holding a meeting (issue 16, docs/many-nodes.md "Failover"): two real
@@ -33,7 +17,7 @@ import {
  * meeting within LEASE_TTL_MS + 5 s, and no acknowledged command is lost: every ack a device got
  * is in PostgreSQL's log, at its version, as it was sent.
  */
-const missing = skipNote(whyNoPostgres(), whyNoRedis());
+const missing = servicesMissing({ redis: true });
 
 /** The nodes' LEASE_TTL_MS: short, so that the rounds go quickly. */
 const LEASE_TTL_MS = 600;
@@ -46,66 +30,31 @@ interface Node {
 }
 
 describe.skipIf(missing !== '')(`failover between two nodes ${missing}`, () => {
-  let postgres: TestPostgres;
-  let redis: TestRedis;
-  const cleanup: (() => unknown)[] = [];
-
-  beforeAll(async () => {
-    [postgres, redis] = await Promise.all([startTestPostgres(), startTestRedis()]);
-  });
-  afterEach(async () => {
-    for (const step of cleanup.splice(0).reverse()) await step();
-  });
-  afterAll(async () => {
-    await Promise.all([postgres?.stop(), redis?.stop()]);
-  });
+  const { postgres, redis, later, open, closeClients, dataDir } = useServices({ redis: true });
 
   let started = 0;
   const startNode = async (databaseUrl: string): Promise<Node> => {
     const id = `node-${++started}`;
-    const dir = await tempDir();
     const process = await spawnServer({
-      dataDir: dir,
+      dataDir: await dataDir(),
       port: await freePort(),
       env: {
         DATABASE_URL: databaseUrl,
-        REDIS_URL: redis.url,
+        REDIS_URL: redis().url,
         LEASE_TTL_MS: String(LEASE_TTL_MS),
         NODE_ID: id,
       },
     });
-    cleanup.push(() => rm(dir, { recursive: true, force: true }));
-    cleanup.push(() => {
+    later(() => {
       process.child.kill('SIGCONT');
       process.child.kill('SIGKILL');
     });
     return { id, process };
   };
 
-  const opened: Client[] = [];
-  cleanup.push(() => {
-    for (const c of opened.splice(0)) c.close();
-  });
-  const open = async (url: string, token: string): Promise<Client> => {
-    const client = await connect(url, token);
-    opened.push(client);
-    return client;
-  };
-
-  /** Waits until `check` holds; answers how long it took. */
-  const until = async (check: () => Promise<boolean>, withinMs: number, what: string) => {
-    const since = performance.now();
-    while (!(await check())) {
-      if (performance.now() - since > withinMs)
-        throw new Error(`${what}: not within ${withinMs} ms`);
-      await sleep(20);
-    }
-    return performance.now() - since;
-  };
-
   /** Two nodes on a fresh database, the default meeting, its tokens, and its holder. */
   const twoNodes = async () => {
-    const databaseUrl = await postgres.freshDatabase();
+    const databaseUrl = await postgres().freshDatabase();
     const first = await startNode(databaseUrl);
     const second = await startNode(databaseUrl);
     const { meetingId, codes } = await defaultMeetingOf(first.process.url);
@@ -124,7 +73,7 @@ describe.skipIf(missing !== '')(`failover between two nodes ${missing}`, () => {
     await ok(chair, { type: 'agenda.goto', itemId: 'panel-1', stepId: 'discussion' });
     await ok(mexico, { type: 'floor.request' });
     await ok(chair, { type: 'floor.next' });
-    for (const c of opened.splice(0)) c.close();
+    closeClients();
     const holderId = await leaseHolderOf(databaseUrl, meetingId);
     const holder = [first, second].find((n) => n.id === holderId);
     const other = [first, second].find((n) => n.id !== holderId);
@@ -226,7 +175,7 @@ describe.skipIf(missing !== '')(`failover between two nodes ${missing}`, () => {
         `round ${round}: the survivor acknowledging commands`,
       );
       await sending.stop();
-      for (const c of opened.splice(0)) c.close();
+      closeClients();
 
       expectAcknowledgedInLog(await commandLogOf(databaseUrl, meetingId), acknowledged);
       // A new node in place of the dead one, for the next round.

@@ -1,17 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ClusterClock } from '../../../server/cluster/clockOffset';
 import { startClusterNode } from '../../../server/cluster/node';
 import { PostgresStore } from '../../../server/store/postgres/store';
 import { MeetingList } from '../../../shared/protocol/http';
 import {
-  skipNote,
-  startTestPostgres,
-  type TestPostgres,
-  whyNoPostgres,
-} from '../../support/postgres';
-import {
-  type Client,
-  connect,
   defaultMeetingOf,
   http,
   join,
@@ -19,55 +11,37 @@ import {
   sleep,
   startServer,
   type TestServer,
+  until,
 } from '../../support/server';
+import { servicesMissing, useServices } from '../../support/services';
 
 /**
  * The leases wired into the server (issue 16, docs/many-nodes.md "Leases"): two whole servers,
  * as `npm start` builds them with DATABASE_URL, on one fresh PostgreSQL. One serves the default
  * meeting; when it stops, the other takes the meeting over where it was.
  */
-const missing = skipNote(whyNoPostgres());
+const missing = servicesMissing();
 
 /** LEASE_TTL_MS, short for the test. */
 const TTL = 600;
 
 describe.skipIf(missing !== '')(`the leases wired into the server ${missing}`, () => {
-  let postgres: TestPostgres;
-  const cleanup: (() => unknown)[] = [];
-
-  beforeAll(async () => {
-    postgres = await startTestPostgres();
-  });
-  afterEach(async () => {
-    for (const step of cleanup.splice(0).reverse()) await step();
-  });
-  afterAll(async () => {
-    await postgres?.stop();
-  });
+  const { postgres, later, open } = useServices();
 
   /** A node as server/main.ts makes it: the store, its clock on the database, its leases. */
   const node = async (url: string, nodeId: string): Promise<TestServer> => {
     const store = await PostgresStore.open({ url, maxConnections: 4 });
     const cluster = await startClusterNode(store, { nodeId, ttlMs: TTL });
     const server = await startServer({ store, cluster });
-    cleanup.push(() => server.close());
+    later(() => server.close());
     return server;
   };
 
   const served = async (server: TestServer): Promise<string[]> =>
     MeetingList.parse((await http(server.url, '/api/meetings')).body).map((m) => m.meetingId);
 
-  const until = async (check: () => Promise<boolean>, withinMs: number): Promise<number> => {
-    const started = performance.now();
-    while (!(await check())) {
-      if (performance.now() - started > withinMs) throw new Error(`not within ${withinMs} ms`);
-      await sleep(20);
-    }
-    return performance.now() - started;
-  };
-
   it('makes one default meeting served by one node, which the other takes over at the same version within the lease time', async () => {
-    const url = await postgres.freshDatabase();
+    const url = await postgres().freshDatabase();
     // Started together on an empty database: one default meeting between them, not one each.
     const [a, b] = await Promise.all([node(url, 'node-a'), node(url, 'node-b')]);
     const made = [a, b].map((s) => s.app.rostrum.createdOnStart).filter((id) => id !== undefined);
@@ -88,18 +62,16 @@ describe.skipIf(missing !== '')(`the leases wired into the server ${missing}`, (
 
     const { codes } = await defaultMeetingOf(owner.url);
     const token = (await join(owner.url, meetingId, codes.chair)).token;
-    let chair: Client | undefined = await connect(owner.url, token);
-    cleanup.push(() => chair?.close());
+    let chair = await open(owner.url, token);
     await ok(chair, { type: 'agenda.start' });
     const last = await ok(chair, { type: 'agenda.goto', itemId: 'panel-1', stepId: 'discussion' });
     chair.close();
-    chair = undefined;
 
     await owner.close();
     const tookMs = await until(async () => (await served(other)).includes(meetingId), TTL);
     expect(tookMs).toBeLessThan(TTL);
     // The token issued by the first node opens the meeting on the second, where it was.
-    chair = await connect(other.url, token);
+    chair = await open(other.url, token);
     expect(chair.latest().version).toBe(last);
     expect(await ok(chair, { type: 'agenda.next' })).toBe(last + 1);
   }, 60_000);

@@ -1,14 +1,14 @@
 import { createClient } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { RedisWrongCodeBudget } from '../../../server/http/redisWrongCodeBudget';
 import { SharedLimitsHealth, type SharedRedis } from '../../../server/http/sharedRedis';
 import { WrongCodeLimiter } from '../../../server/http/wrongCodeLimiter';
 import { LIMITS } from '../../../shared/protocol/limits';
 import { closeAddressAgents, httpFrom } from '../../support/address';
 import { ManualClock } from '../../support/clock';
-import { skipNote } from '../../support/postgres';
-import { redisAvailable, startTestRedis, type TestRedis, whyNoRedis } from '../../support/redis';
+import { startTestRedis } from '../../support/redis';
 import { startServer, type TestServer } from '../../support/server';
+import { servicesMissing, useServices } from '../../support/services';
 
 /**
  * Issue 16: with several nodes behind one load balancer, the HTTP rate limit and the wrong-code
@@ -42,22 +42,21 @@ const silent = recordingLog().log;
 const wrongJoin = (from: string, url: string, i: number) =>
   httpFrom(from, url, '/api/join', { body: { code: `WRONG${String(i).padStart(5, '0')}` } });
 
-describe.skipIf(!redisAvailable())(`limits shared through Redis ${skipNote(whyNoRedis())}`, () => {
-  let redis: TestRedis;
+const missing = servicesMissing({ postgres: false, redis: true });
+
+describe.skipIf(missing !== '')(`limits shared through Redis ${missing}`, () => {
+  const { redis } = useServices({ postgres: false, redis: true });
   const clients: Client[] = [];
   const client = async (): Promise<Client> => {
-    const made = await connected(redis.url);
+    const made = await connected(redis().url);
     clients.push(made);
     return made;
   };
 
-  beforeAll(async () => {
-    redis = await startTestRedis();
-  });
+  // Registered after useServices: run before its own, so the clients go before Redis stops.
   afterAll(async () => {
     closeAddressAgents();
     for (const made of clients) if (made.isOpen) made.destroy();
-    await redis.stop();
   });
 
   it('is one wrong-code budget for two nodes, with the answers of the one in memory', async () => {

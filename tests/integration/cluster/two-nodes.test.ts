@@ -1,19 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startClusterNode } from '../../../server/cluster/node';
 import { PostgresStore } from '../../../server/store/postgres/store';
 import { DevicesResponse } from '../../../shared/protocol/access';
 import { MeetingList, RecordResponse } from '../../../shared/protocol/http';
 import {
-  skipNote,
-  startTestPostgres,
-  type TestPostgres,
-  whyNoPostgres,
-} from '../../support/postgres';
-import { startTestRedis, type TestRedis, whyNoRedis } from '../../support/redis';
-import {
   type Client,
-  connect,
   connectError,
   defaultMeetingOf,
   http,
@@ -23,6 +15,7 @@ import {
   startServer,
   type TestServer,
 } from '../../support/server';
+import { servicesMissing, useServices } from '../../support/services';
 
 /**
  * Two nodes on one PostgreSQL and one Redis (issue 16, docs/many-nodes.md "Fan-out and
@@ -30,42 +23,24 @@ import {
  * default meeting; devices on either node see every change, send commands, and are signed out,
  * whichever node the chair's request reached.
  */
-const missing = skipNote(whyNoPostgres(), whyNoRedis());
+const missing = servicesMissing({ redis: true });
 
 const TTL = 1000;
 
 describe.skipIf(missing !== '')(`two nodes on PostgreSQL and Redis ${missing}`, () => {
-  let postgres: TestPostgres;
-  let redis: TestRedis;
-  const cleanup: (() => unknown)[] = [];
-
-  beforeAll(async () => {
-    [postgres, redis] = await Promise.all([startTestPostgres(), startTestRedis()]);
-  });
-  afterEach(async () => {
-    for (const step of cleanup.splice(0).reverse()) await step();
-  });
-  afterAll(async () => {
-    await Promise.all([postgres?.stop(), redis?.stop()]);
-  });
+  const { postgres, redis, later, open } = useServices({ redis: true });
 
   const node = async (url: string, nodeId: string): Promise<TestServer> => {
     const store = await PostgresStore.open({ url, maxConnections: 4 });
-    const cluster = await startClusterNode(store, { nodeId, ttlMs: TTL, redisUrl: redis.url });
+    const cluster = await startClusterNode(store, { nodeId, ttlMs: TTL, redisUrl: redis().url });
     const server = await startServer({ store, cluster });
-    cleanup.push(() => server.close());
+    later(() => server.close());
     return server;
-  };
-
-  const open = async (url: string, token: string): Promise<Client> => {
-    const client = await connect(url, token);
-    cleanup.push(() => client.close());
-    return client;
   };
 
   /** Two nodes, the meeting, and which node holds it. */
   const cluster = async () => {
-    const url = await postgres.freshDatabase();
+    const url = await postgres().freshDatabase();
     const [a, b] = await Promise.all([node(url, 'node-a'), node(url, 'node-b')]);
     const meetingId = [a, b].map((s) => s.app.rostrum.createdOnStart).find((id) => id) ?? '';
     const [owner, other] = a.app.rostrum.registry.serves(meetingId) ? [a, b] : [b, a];
@@ -77,6 +52,24 @@ describe.skipIf(missing !== '')(`two nodes on PostgreSQL and Redis ${missing}`, 
     }
     const { codes } = await defaultMeetingOf(owner.url);
     return { owner, other, meetingId, codes };
+  };
+
+  /**
+   * The chair starts the meeting and goes to the panel's discussion; Mexico, on the node that does
+   * not hold it, asks for the floor; the chair gives it. Answers that change's version.
+   */
+  const mexicoSpeaking = async (
+    chair: Client,
+    { other, meetingId, codes }: Awaited<ReturnType<typeof cluster>>,
+  ): Promise<number> => {
+    await ok(chair, { type: 'agenda.start' });
+    await ok(chair, { type: 'agenda.goto', itemId: 'panel-1', stepId: 'discussion' });
+    const mexico = await open(
+      other.url,
+      (await join(other.url, meetingId, codes.delegations.mexico ?? '')).token,
+    );
+    await ok(mexico, { type: 'floor.request' });
+    return ok(chair, { type: 'floor.next' });
   };
 
   it('shows a command sent on one node to the devices of the other, and carries a command sent on the node that does not hold the meeting to the one that does', async () => {
@@ -123,17 +116,11 @@ describe.skipIf(missing !== '')(`two nodes on PostgreSQL and Redis ${missing}`, 
   }, 60_000);
 
   it('answers HTTP for the meeting on either node: the state, the record, the devices, the meeting list', async () => {
-    const { owner, other, meetingId, codes } = await cluster();
+    const nodes = await cluster();
+    const { owner, other, meetingId, codes } = nodes;
     const chairToken = (await join(other.url, meetingId, codes.chair)).token;
     const chair = await open(owner.url, chairToken);
-    await ok(chair, { type: 'agenda.start' });
-    await ok(chair, { type: 'agenda.goto', itemId: 'panel-1', stepId: 'discussion' });
-    const mexico = await open(
-      other.url,
-      (await join(other.url, meetingId, codes.delegations.mexico ?? '')).token,
-    );
-    await ok(mexico, { type: 'floor.request' });
-    await ok(chair, { type: 'floor.next' });
+    await mexicoSpeaking(chair, nodes);
     const last = await ok(chair, { type: 'turn.end' });
 
     for (const server of [owner, other]) {
@@ -217,17 +204,11 @@ describe.skipIf(missing !== '')(`two nodes on PostgreSQL and Redis ${missing}`, 
   }, 60_000);
 
   it('keeps a running clock where it was when the meeting changes hands: the devices on the other node see the same turn, on the same clock', async () => {
-    const { owner, other, meetingId, codes } = await cluster();
+    const nodes = await cluster();
+    const { owner, other, meetingId, codes } = nodes;
     const chairToken = (await join(owner.url, meetingId, codes.chair)).token;
     const chair = await open(owner.url, chairToken);
-    await ok(chair, { type: 'agenda.start' });
-    await ok(chair, { type: 'agenda.goto', itemId: 'panel-1', stepId: 'discussion' });
-    const mexico = await open(
-      other.url,
-      (await join(other.url, meetingId, codes.delegations.mexico ?? '')).token,
-    );
-    await ok(mexico, { type: 'floor.request' });
-    const last = await ok(chair, { type: 'floor.next' });
+    const last = await mexicoSpeaking(chair, nodes);
     const display = await open(other.url, (await join(other.url, meetingId, codes.display)).token);
     const before = display.latest();
     expect(before.version).toBe(last);

@@ -1,40 +1,24 @@
 import pg from 'pg';
 import { pino } from 'pino';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { systemClock } from '../../../server/clock';
 import { type LeaseSettings, MeetingRegistry } from '../../../server/meetings/registry';
 import type { Store } from '../../../server/store/api';
 import { PostgresStore } from '../../../server/store/postgres/store';
-import {
-  skipNote,
-  startTestPostgres,
-  type TestPostgres,
-  whyNoPostgres,
-} from '../../support/postgres';
-import { sleep, TEST_AGENDA, TEST_ROSTER } from '../../support/server';
+import { sleep, TEST_AGENDA, TEST_ROSTER, until } from '../../support/server';
+import { servicesMissing, useServices } from '../../support/services';
 
 /**
  * The registry under leases (issue 16, docs/many-nodes.md "Leases"): two nodes are two
  * registries, each on its own store (pool), on one real PostgreSQL.
  */
-const missing = skipNote(whyNoPostgres());
+const missing = servicesMissing();
 
 const TTL = 600;
 const quiet = pino({ level: 'silent' });
 
 describe.skipIf(missing !== '')(`the registry under leases ${missing}`, () => {
-  let postgres: TestPostgres;
-  const cleanup: (() => Promise<unknown>)[] = [];
-
-  beforeAll(async () => {
-    postgres = await startTestPostgres();
-  });
-  afterEach(async () => {
-    for (const step of cleanup.splice(0).reverse()) await step();
-  });
-  afterAll(async () => {
-    await postgres?.stop();
-  });
+  const { postgres, later } = useServices();
 
   const node = async (
     url: string,
@@ -43,26 +27,18 @@ describe.skipIf(missing !== '')(`the registry under leases ${missing}`, () => {
   ) => {
     const opened = await PostgresStore.open({ url, maxConnections: 4 });
     const store = wrap(opened);
-    cleanup.push(() => opened.close());
+    later(() => opened.close());
     const registry = new MeetingRegistry(store, () => {}, quiet, systemClock, null, {
       ttlMs: TTL,
       canClaim: () => true,
       ...settings,
     });
-    cleanup.push(() => registry.close());
+    later(() => registry.close());
     return { store, registry };
   };
 
-  const until = async (check: () => boolean | Promise<boolean>, withinMs: number) => {
-    const deadline = performance.now() + withinMs;
-    while (!(await check())) {
-      if (performance.now() > deadline) throw new Error(`not within ${withinMs} ms`);
-      await sleep(20);
-    }
-  };
-
   it('serves each meeting on one node only, and the other takes it once the owner lets it go', async () => {
-    const url = await postgres.freshDatabase();
+    const url = await postgres().freshDatabase();
     const a = await node(url, { nodeId: 'node-a' });
     await a.registry.openAll();
     const { meetingId } = await a.registry.create(TEST_AGENDA, TEST_ROSTER);
@@ -84,7 +60,7 @@ describe.skipIf(missing !== '')(`the registry under leases ${missing}`, () => {
   });
 
   it('stops serving a meeting whose lease was taken, and answers its commands unavailable', async () => {
-    const url = await postgres.freshDatabase();
+    const url = await postgres().freshDatabase();
     const a = await node(url, { nodeId: 'node-a' });
     await a.registry.openAll();
     const { meetingId } = await a.registry.create(TEST_AGENDA, TEST_ROSTER);
@@ -92,7 +68,7 @@ describe.skipIf(missing !== '')(`the registry under leases ${missing}`, () => {
     // As if node a had been paused beyond its lease, and another node took the meeting.
     const raw = new pg.Client({ connectionString: url });
     await raw.connect();
-    cleanup.push(() => raw.end());
+    later(() => raw.end());
     await raw.query(
       `UPDATE meeting_leases SET node_id = 'node-b', epoch = epoch + 1,
               expires_at = (extract(epoch FROM clock_timestamp()) * 1000)::bigint + 60000`,
@@ -105,7 +81,7 @@ describe.skipIf(missing !== '')(`the registry under leases ${missing}`, () => {
   });
 
   it('claims nothing while its clock may not', async () => {
-    const url = await postgres.freshDatabase();
+    const url = await postgres().freshDatabase();
     let clockGood = false;
     const a = await node(url, { nodeId: 'node-a', canClaim: () => clockGood });
     await a.registry.openAll();
@@ -117,7 +93,7 @@ describe.skipIf(missing !== '')(`the registry under leases ${missing}`, () => {
   });
 
   it('makes the default meeting of an empty database once when four nodes start on it at once', async () => {
-    const url = await postgres.freshDatabase();
+    const url = await postgres().freshDatabase();
     const nodes = await Promise.all(['a', 'b', 'c', 'd'].map((n) => node(url, { nodeId: n })));
     await Promise.all(nodes.map(({ registry }) => registry.openAll()));
     const made = await Promise.all(
@@ -130,7 +106,7 @@ describe.skipIf(missing !== '')(`the registry under leases ${missing}`, () => {
   });
 
   it('lets a meeting go when a commit failed and the log cannot tell whether it was stored; the next holder replays what was', async () => {
-    const url = await postgres.freshDatabase();
+    const url = await postgres().freshDatabase();
     /** The database cut off just after it committed: the answer is lost, and so is the log. */
     let cutOff = false;
     const a = await node(url, { nodeId: 'node-a' }, (store) => {
@@ -182,7 +158,7 @@ describe.skipIf(missing !== '')(`the registry under leases ${missing}`, () => {
   });
 
   it('hands back a meeting it was opening when the server began to stop', async () => {
-    const url = await postgres.freshDatabase();
+    const url = await postgres().freshDatabase();
     const a = await node(url, { nodeId: 'node-a' });
     await a.registry.openAll();
     const { meetingId } = await a.registry.create(TEST_AGENDA, TEST_ROSTER);

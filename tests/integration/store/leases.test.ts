@@ -1,21 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LeaseLost } from '../../../server/store/api';
 import { IN_MEMORY, openDatabase } from '../../../server/store/database';
 import { PostgresStore } from '../../../server/store/postgres/store';
 import { SqliteStore } from '../../../server/store/store';
-import {
-  skipNote,
-  startTestPostgres,
-  type TestPostgres,
-  whyNoPostgres,
-} from '../../support/postgres';
 import { sleep, TEST_AGENDA, TEST_ROSTER } from '../../support/server';
+import { servicesMissing, useServices } from '../../support/services';
 
 /**
  * Leases, one writer per meeting (issue 16, docs/many-nodes.md "Leases"): two nodes are two
  * stores (two pools) on one real PostgreSQL, as two processes are.
  */
-const missing = skipNote(whyNoPostgres());
+const missing = servicesMissing();
 
 const meeting = (id: string) => ({
   id,
@@ -38,26 +33,15 @@ const NONE = { turns: [], requests: [], steps: [] };
 const TTL = 60_000;
 
 describe.skipIf(missing !== '')(`leases on PostgreSQL ${missing}`, () => {
-  let postgres: TestPostgres;
-  const cleanup: (() => Promise<unknown>)[] = [];
-
-  beforeAll(async () => {
-    postgres = await startTestPostgres();
-  });
-  afterEach(async () => {
-    for (const step of cleanup.splice(0).reverse()) await step();
-  });
-  afterAll(async () => {
-    await postgres?.stop();
-  });
+  const { postgres, later } = useServices();
 
   /** Two nodes on a fresh database, with the meetings given. */
   const twoNodes = async (...meetingIds: string[]) => {
-    const url = await postgres.freshDatabase();
+    const url = await postgres().freshDatabase();
     const a = await PostgresStore.open({ url, maxConnections: 8 });
-    cleanup.push(() => a.close());
+    later(() => a.close());
     const b = await PostgresStore.open({ url, maxConnections: 8 });
-    cleanup.push(() => b.close());
+    later(() => b.close());
     for (const id of meetingIds) await a.meetings.create(meeting(id), []);
     return { a, b };
   };

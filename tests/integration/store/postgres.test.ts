@@ -1,22 +1,17 @@
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { freePort } from '../../../server/cluster/services/process';
 import { POSTGRES_MIGRATIONS } from '../../../server/store/postgres/migrations';
 import { PostgresStore } from '../../../server/store/postgres/store';
-import {
-  skipNote,
-  startTestPostgres,
-  type TestPostgres,
-  whyNoPostgres,
-} from '../../support/postgres';
 import { TEST_AGENDA, TEST_ROSTER } from '../../support/server';
+import { servicesMissing, useServices } from '../../support/services';
 
 /**
  * What the PostgreSQL store does past the interface the store suite checks (./store.test.ts):
  * its schema at open (nodes starting at once, a newer database), its connections (cut, or the
  * database not there), and closing with a commit under way.
  */
-const missing = skipNote(whyNoPostgres());
+const missing = servicesMissing();
 
 const MEETING = 'meeting1';
 const entry = (version: number) => ({
@@ -37,22 +32,11 @@ const meeting = {
 };
 
 describe.skipIf(missing !== '')(`the PostgreSQL store ${missing}`, () => {
-  let postgres: TestPostgres;
-  const cleanup: (() => Promise<unknown>)[] = [];
-
-  beforeAll(async () => {
-    postgres = await startTestPostgres();
-  });
-  afterEach(async () => {
-    for (const step of cleanup.splice(0).reverse()) await step();
-  });
-  afterAll(async () => {
-    await postgres?.stop();
-  });
+  const { postgres, later } = useServices();
 
   const open = async (url: string, onIdleError?: (error: Error) => void) => {
     const store = await PostgresStore.open({ url, ...(onIdleError && { onIdleError }) });
-    cleanup.push(() => store.close());
+    later(() => store.close());
     return store;
   };
 
@@ -61,12 +45,12 @@ describe.skipIf(missing !== '')(`the PostgreSQL store ${missing}`, () => {
     const client = new pg.Client({ connectionString: url });
     client.on('error', () => {});
     await client.connect();
-    cleanup.push(() => client.end());
+    later(() => client.end());
     return client;
   };
 
   it('brings a fresh database up to date once when several nodes open it at the same moment', async () => {
-    const url = await postgres.freshDatabase();
+    const url = await postgres().freshDatabase();
     const stores = await Promise.all([open(url), open(url), open(url), open(url)]);
     await stores[0]?.meetings.create(meeting, []);
     // Each sees what another wrote: one schema, not one each.
@@ -79,7 +63,7 @@ describe.skipIf(missing !== '')(`the PostgreSQL store ${missing}`, () => {
   });
 
   it('refuses a database a newer server brought further, and says what to do', async () => {
-    const url = await postgres.freshDatabase();
+    const url = await postgres().freshDatabase();
     await (await open(url)).close();
     const client = await connect(url);
     const newer = POSTGRES_MIGRATIONS.length + 1;
@@ -104,7 +88,7 @@ describe.skipIf(missing !== '')(`the PostgreSQL store ${missing}`, () => {
   });
 
   it('outlives its connections being cut while idle, and takes the next command on a new one', async () => {
-    const url = await postgres.freshDatabase();
+    const url = await postgres().freshDatabase();
     const idleErrors: Error[] = [];
     const store = await open(url, (error) => idleErrors.push(error));
     await store.meetings.create(meeting, []);
@@ -122,7 +106,7 @@ describe.skipIf(missing !== '')(`the PostgreSQL store ${missing}`, () => {
   });
 
   it('rejects a commit whose connection is cut in the middle, and takes the next on another', async () => {
-    const url = await postgres.freshDatabase();
+    const url = await postgres().freshDatabase();
     const store = await open(url);
     await store.meetings.create(meeting, []);
     // Another program holds the meeting's row: the commit's log line waits for it, mid-transaction.
@@ -148,7 +132,7 @@ describe.skipIf(missing !== '')(`the PostgreSQL store ${missing}`, () => {
   });
 
   it('closes after the commits under way: each is stored and answered, none is cut', async () => {
-    const url = await postgres.freshDatabase();
+    const url = await postgres().freshDatabase();
     const store = await open(url);
     await store.meetings.create(meeting, []);
     const commits = [1, 2, 3].map((version) => store.commitCommand(MEETING, entry(version), NONE));
@@ -161,7 +145,7 @@ describe.skipIf(missing !== '')(`the PostgreSQL store ${missing}`, () => {
   });
 
   it('refuses to read an instant too large for a number rather than round it', async () => {
-    const url = await postgres.freshDatabase();
+    const url = await postgres().freshDatabase();
     const store = await open(url);
     await store.meetings.create(meeting, []);
     const client = await connect(url);
