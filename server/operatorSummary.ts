@@ -23,15 +23,14 @@ export const joinUrl = (origin: string, meetingId: string, code: string): string
   `${origin}/m/${encodeURIComponent(meetingId)}/join?code=${code}`;
 
 /** Writes DATA_DIR/<meetingId>-delegation-codes.csv (owner-readable only): one join card a row. */
-export const writeDelegationCodes = (
+export const writeDelegationCodes = async (
   registry: MeetingRegistry,
   dataDir: string,
   meetingId: string,
   origin: string,
-): string => {
-  const runtime = registry.get(meetingId);
-  const codes = registry.codes(meetingId).delegations;
-  const cards = (runtime?.roster ?? []).flatMap((d) => {
+): Promise<string> => {
+  const codes = (await registry.codes(meetingId)).delegations;
+  const cards = (await registry.rosterOf(meetingId)).flatMap((d) => {
     const code = codes[d.id];
     return code === undefined ? [] : [{ ...d, code, url: joinUrl(origin, meetingId, code) }];
   });
@@ -55,12 +54,12 @@ export const writeDelegationCodes = (
  * each meeting the chair, moderator and display links with their codes, and where the
  * delegations' codes are.
  */
-export const operatorSummary = (options: {
+export const operatorSummary = async (options: {
   registry: MeetingRegistry;
   adminToken: AdminToken;
   dataDir: string;
   origin: string;
-}): string => {
+}): Promise<string> => {
   const { registry, adminToken, dataDir, origin } = options;
   const lines: string[] = [''];
   if (adminToken.origin === 'generated') {
@@ -70,11 +69,11 @@ export const operatorSummary = (options: {
   } else {
     lines.push('Operator token: from ADMIN_TOKEN');
   }
-  for (const { meetingId, title } of registry.list()) {
-    const codes = registry.codes(meetingId);
+  for (const { meetingId, title } of await registry.listAll()) {
+    const codes = await registry.codes(meetingId);
     let where: string;
     try {
-      where = `in ${writeDelegationCodes(registry, dataDir, meetingId, origin)}`;
+      where = `in ${await writeDelegationCodes(registry, dataDir, meetingId, origin)}`;
     } catch (error) {
       // The codes are in the database and at the endpoint; a file we cannot write is no reason to stop.
       where = `(could not write the file: ${error instanceof Error ? error.message : String(error)})`;

@@ -14,10 +14,13 @@ import type {
  */
 export type MeetingSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** Connects to the server this page came from, WebSocket first, reconnecting with back-off. */
-export const connectMeeting = (token: string): MeetingSocket => {
+/**
+ * Connects to the server this page came from (or to `url`: the tests drive this from Node),
+ * WebSocket first, reconnecting with back-off.
+ */
+export const connectMeeting = (token: string, url?: string): MeetingSocket => {
   const auth: HandshakeAuth = { token };
-  return io({
+  return io(url, {
     auth,
     transports: ['websocket', 'polling'],
     tryAllTransports: true,

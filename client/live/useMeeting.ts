@@ -6,10 +6,11 @@ import { StateFollower } from '../../shared/protocol/state';
 import type { MeetingView } from '../../shared/protocol/view';
 import type { Session } from '../app/sessions';
 import { useT } from '../i18n/useT';
+import { CommandSender } from './commandSender';
 import { watchHeartbeat } from './heartbeat';
 import type { ShownRefusal } from './refusalWords';
 import { ServerClock } from './serverClock';
-import { connectMeeting, emitCommand, type MeetingSocket, probeOf } from './socket';
+import { connectMeeting, probeOf } from './socket';
 
 export type Connection = 'connecting' | 'online' | 'reconnecting';
 
@@ -29,10 +30,12 @@ export interface LiveMeeting {
   connection: Connection;
   clock: ServerClock;
   /**
-   * Sends a command once and answers the server's ack; a refusal is also shown to the person. A
+   * Sends a command and answers the server's ack; a refusal is also shown to the person. A
    * command carries what its sender saw (`turnId`, `fromStepId`, the request at the head), so a
    * `conflict` means the meeting moved on meanwhile, in words that say how: it is shown, never
-   * retried (docs/protocol.md, "Intent").
+   * retried (docs/protocol.md, "Intent"). What is sent again is only a command whose answer never
+   * came, once, with its command id, after reconnecting (`CommandSender`): the server applies it
+   * at most once, and the caller waits for that answer.
    */
   send: (command: Command) => Promise<CommandAck>;
   /**
@@ -75,7 +78,7 @@ export const useMeeting = (
   const [connection, setConnection] = useState<Connection>('connecting');
   const [notices, setNotices] = useState<Notice[]>([]);
   const [clock] = useState(() => new ServerClock());
-  const socketRef = useRef<MeetingSocket | null>(null);
+  const senderRef = useRef<CommandSender | null>(null);
   const unauthorizedRef = useRef(onUnauthorized);
   unauthorizedRef.current = onUnauthorized;
   const nextNotice = useRef(1);
@@ -97,7 +100,8 @@ export const useMeeting = (
 
   useEffect(() => {
     const socket = connectMeeting(session.token);
-    socketRef.current = socket;
+    const sender = new CommandSender(socket);
+    senderRef.current = sender;
     const probe = probeOf(socket);
     const stopWatching = watchHeartbeat(socket);
     let retry: ReturnType<typeof setTimeout> | undefined;
@@ -150,19 +154,24 @@ export const useMeeting = (
       stopWatching();
       if (retry !== undefined) clearTimeout(retry);
       clock.stop();
+      sender.close();
       socket.removeAllListeners();
       socket.disconnect();
-      socketRef.current = null;
+      senderRef.current = null;
     };
   }, [session.token, clock]);
 
   const emit = useCallback(async (command: Command): Promise<CommandAck> => {
-    const socket = socketRef.current;
-    if (!socket?.connected) return unsent('live.not-connected', say.current('live.not-connected'));
-    try {
-      return await emitCommand(socket, command);
-    } catch {
-      return unsent('live.no-answer', say.current('live.no-answer'));
+    const sent = await (senderRef.current?.send(command) ?? { kind: 'not-connected' as const });
+    switch (sent.kind) {
+      case 'answered':
+        return sent.ack;
+      case 'not-connected':
+        return unsent('live.not-connected', say.current('live.not-connected'));
+      case 'no-answer':
+        return unsent('live.no-answer', say.current('live.no-answer'));
+      default:
+        return sent satisfies never;
     }
   }, []);
 

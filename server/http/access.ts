@@ -8,10 +8,11 @@ import fp from 'fastify-plugin';
 import type { Role } from '../../shared/protocol/common';
 import { type Access, MeetingPath } from '../../shared/protocol/contract';
 import { bearerToken, sameSecret, tokenHash } from '../access/tokens';
+import { type ClusterBus, FORWARDED_HEADER, forwardedRequestOf } from '../cluster/bus';
 import type { MeetingRegistry } from '../meetings/registry';
 import type { MeetingRuntime } from '../meetings/runtime';
 import { HttpError } from './errors';
-import type { WrongCodeLimiter } from './wrongCodeLimiter';
+import type { WrongCodeBudget } from './wrongCodeLimiter';
 
 /**
  * Who may call what (docs/protocol.md, "HTTP" and "Devices and codes"), as Fastify does it: an
@@ -52,7 +53,7 @@ declare module 'fastify' {
 export interface AccessOptions {
   registry: MeetingRegistry;
   adminToken: string;
-  limiter: WrongCodeLimiter;
+  limiter: WrongCodeBudget;
 }
 
 const NOBODY: Caller = { kind: 'nobody' };
@@ -86,18 +87,45 @@ export const deviceOf = (request: FastifyRequest): Extract<Caller, { kind: 'devi
  * path, or 404, before any token or schema is checked.
  */
 export const findMeeting =
-  (registry: MeetingRegistry): preValidationHookHandler =>
-  async (request) => {
+  (registry: MeetingRegistry, bus: ClusterBus | null): preValidationHookHandler =>
+  async (request, reply) => {
     const path = MeetingPath.safeParse(request.params);
-    request.meeting = meetingNamed(registry, path.success ? path.data.id : '');
+    const id = path.success ? path.data.id : '';
+    const runtime = registry.get(id);
+    if (runtime) {
+      request.meeting = runtime;
+      return;
+    }
+    // Another node holds it (issue 16): it answers, as if the request had gone there. One
+    // passed on already is not passed on again (the meeting changed hands meanwhile).
+    if (bus && (await registry.known(id))) {
+      const forwarded =
+        request.headers[FORWARDED_HEADER] === undefined ? forwardedRequestOf(id, request) : null;
+      const response = forwarded && (await bus.http(forwarded));
+      if (!response) {
+        throw new HttpError(
+          'unavailable',
+          'The meeting is changing hands between servers: try again in a few seconds.',
+        );
+      }
+      return reply
+        .code(response.status)
+        .headers(response.headers)
+        .send(Buffer.from(response.body, 'base64'));
+    }
+    request.meeting = meetingNamed(registry, id);
   };
 
 /** The live meeting of that id, or a 404 that names it. */
 export const meetingNamed = (registry: MeetingRegistry, id: string): MeetingRuntime => {
   const runtime = registry.get(id);
-  if (!runtime) throw new HttpError('not_found', `There is no meeting "${id.slice(0, 64)}".`);
+  if (!runtime) throw noSuchMeeting(id);
   return runtime;
 };
+
+/** The 404 for a meeting id nobody knows, naming it. */
+export const noSuchMeeting = (id: string): HttpError =>
+  new HttpError('not_found', `There is no meeting "${id.slice(0, 64)}".`);
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -112,7 +140,7 @@ const accessPlugin: FastifyPluginAsync<AccessOptions> = async (app, options) => 
     if (token === null) return;
     // A token this server issued is looked up (256 random bits: no use guessing); anything else
     // may be a try at the operator's token.
-    const issued = registry.authenticate(token);
+    const issued = await registry.authenticate(token);
     if (issued) {
       request.caller = {
         kind: 'device',
@@ -121,7 +149,7 @@ const accessPlugin: FastifyPluginAsync<AccessOptions> = async (app, options) => 
         ...(issued.delegationId !== undefined && { delegationId: issued.delegationId }),
         tokenKey: tokenHash(token),
       };
-    } else if (registry.issuedOnce(token)) {
+    } else if (await registry.issuedOnce(token)) {
       request.caller = { kind: 'signed-out' };
     } else {
       request.caller = sameSecret(token, adminToken) ? { kind: 'operator' } : { kind: 'stranger' };
@@ -130,8 +158,8 @@ const accessPlugin: FastifyPluginAsync<AccessOptions> = async (app, options) => 
   app.addHook('onRequest', readCaller);
 
   /** Refuses an address that sent too many wrong codes in the last minute (429). */
-  const withinBudget = (request: FastifyRequest): void => {
-    const waitMs = limiter.retryAfterMs(request.ip);
+  const withinBudget = async (request: FastifyRequest): Promise<void> => {
+    const waitMs = await limiter.retryAfterMs(request.ip);
     if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / 1000);
       throw new HttpError(
@@ -143,13 +171,13 @@ const accessPlugin: FastifyPluginAsync<AccessOptions> = async (app, options) => 
   };
 
   /** A wrong operator token counts against the address's wrong-code budget. */
-  const wrongSecret = (request: FastifyRequest, message: string): HttpError => {
-    limiter.recordFailure(request.ip);
+  const wrongSecret = async (request: FastifyRequest, message: string): Promise<HttpError> => {
+    await limiter.recordFailure(request.ip);
     return new HttpError('unauthorized', message);
   };
 
-  const operator = (request: FastifyRequest): void => {
-    withinBudget(request);
+  const operator = async (request: FastifyRequest): Promise<void> => {
+    await withinBudget(request);
     const caller = callerOf(request);
     if (caller.kind === 'nobody') {
       throw new HttpError(
@@ -157,11 +185,13 @@ const accessPlugin: FastifyPluginAsync<AccessOptions> = async (app, options) => 
         'Send the operator token: Authorization: Bearer <ADMIN_TOKEN>.',
       );
     }
-    if (caller.kind !== 'operator') throw wrongSecret(request, 'That is not the operator token.');
+    if (caller.kind !== 'operator') {
+      throw await wrongSecret(request, 'That is not the operator token.');
+    }
   };
 
   /** A chair of this very meeting, or the operator. */
-  const chair = (request: FastifyRequest): void => {
+  const chair = async (request: FastifyRequest): Promise<void> => {
     const caller = callerOf(request);
     const meetingId = meetingOf(request).meetingId;
     switch (caller.kind) {
@@ -184,11 +214,11 @@ const accessPlugin: FastifyPluginAsync<AccessOptions> = async (app, options) => 
           'This device was signed out: join again with an access code.',
         );
       case 'operator':
-        withinBudget(request);
+        await withinBudget(request);
         return;
       case 'stranger':
-        withinBudget(request);
-        throw wrongSecret(request, 'That token does not open this meeting.');
+        await withinBudget(request);
+        throw await wrongSecret(request, 'That token does not open this meeting.');
     }
   };
 
@@ -236,7 +266,7 @@ const accessPlugin: FastifyPluginAsync<AccessOptions> = async (app, options) => 
     }
   };
 
-  const checks: Record<Access, ((request: FastifyRequest) => void) | null> = {
+  const checks: Record<Access, ((request: FastifyRequest) => void | Promise<void>) | null> = {
     anyone: null,
     // The join itself checks the code; a wrong one counts against the same budget.
     code: withinBudget,

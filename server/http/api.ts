@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { ClusterBus } from '../cluster/bus';
 import type { MeetingRegistry } from '../meetings/registry';
 import type { Outputs } from '../outputs/outputs';
 import type { CommandIntake } from '../realtime/commandIntake';
@@ -9,16 +10,18 @@ import { healthRoutes } from './routes/health';
 import { joinRoutes } from './routes/join';
 import { meetingScope } from './routes/meeting';
 import { meetingsRoutes } from './routes/meetings';
-import type { WrongCodeLimiter } from './wrongCodeLimiter';
+import type { WrongCodeBudget } from './wrongCodeLimiter';
 
 export interface ApiOptions {
   registry: MeetingRegistry;
   adminToken: string;
-  limiter: WrongCodeLimiter;
+  limiter: WrongCodeBudget;
   devices: Devices;
   /** Where commands go, from sockets and from the control API alike. */
   commands: CommandIntake;
   outputs: Outputs;
+  /** In a cluster (issue 16): how requests for meetings other nodes hold reach them. */
+  bus: ClusterBus | null;
 }
 
 /**
@@ -39,7 +42,7 @@ export interface ApiOptions {
  */
 export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (app, options) => {
   // Only what each plugin needs: the options given to this one also carry its prefix.
-  const { registry, adminToken, limiter, devices, commands, outputs } = options;
+  const { registry, adminToken, limiter, devices, commands, outputs, bus } = options;
   // The routes' schemas are zod's: validated by zod, and a response schema, should a route
   // declare one, serialised by zod too (Fastify's own compilers take JSON Schema).
   app.setValidatorCompiler(validatorCompiler);
@@ -54,5 +57,6 @@ export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (app, options) =>
     devices,
     commands,
     outputs,
+    bus,
   });
 };

@@ -44,6 +44,13 @@ export interface ConnectionLimitOptions {
   perAddress: number;
   /** Whether the server's own machine is capped too (it is not by default: see docs/security.md). */
   loopback: boolean;
+  /**
+   * Peers never capped: the trusted proxies (TRUST_PROXY). A load balancer carries every device's
+   * connections from its one address, so a cap on it would cap the whole room. Its clients are
+   * capped where their address can be read: socket.io's sockets per forwarded address
+   * (`capProxiedSockets`), requests by the rate limit and the wrong-code budget.
+   */
+  exempt?: (address: string) => boolean;
 }
 
 /**
@@ -65,6 +72,7 @@ export const limitConnectionsPerAddress = (
         return;
       }
       if (!options.loopback && LOOPBACK.has(address)) return;
+      if (options.exempt?.(address)) return;
       const count = open.get(address) ?? 0;
       if (count >= options.perAddress) {
         socket.destroy();

@@ -1,21 +1,34 @@
 import { LIMITS } from '../../shared/protocol/limits';
 import type { ServerClock } from '../clock';
 
-const WINDOW_MS = 60_000;
+export const WRONG_CODE_WINDOW_MS = 60_000;
 
 /**
- * Counts wrong access codes (and wrong operator tokens) per address over the last minute. From
- * the limit on, that address is refused until its oldest wrong attempt is a minute old. Right
- * codes are not counted: a room full of tablets behind one address joins freely.
+ * The wrong-code budget: wrong access codes (and wrong operator tokens) per address over the last
+ * minute. From the limit on, that address is refused until its oldest wrong attempt is a minute
+ * old. Right codes are not counted: a room full of tablets behind one address joins freely.
+ *
+ * Two kinds: `WrongCodeLimiter`, this node's memory (one process); `RedisWrongCodeBudget`
+ * (redisWrongCodeBudget.ts), shared by every node on one Redis, so that N nodes behind a load
+ * balancer do not give an attacker N budgets. Asynchronous for the second; the callers await
+ * the count before they answer, so a refusal is counted before the next try is checked.
  */
-export class WrongCodeLimiter {
+export interface WrongCodeBudget {
+  /** Milliseconds until this address may try again; 0 when it may now. */
+  retryAfterMs(address: string): Promise<number>;
+  recordFailure(address: string): Promise<void>;
+  close(): void;
+}
+
+/** The wrong-code budget in this node's memory: the one-process server's. */
+export class WrongCodeLimiter implements WrongCodeBudget {
   private readonly failures = new Map<string, number[]>();
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(
     private readonly clock: ServerClock,
     private readonly limit: number = LIMITS.wrongCodesPerMinute,
-    private readonly windowMs: number = WINDOW_MS,
+    private readonly windowMs: number = WRONG_CODE_WINDOW_MS,
   ) {
     // Forget addresses whose wrong attempts are all old, so the map cannot grow without end. A
     // real interval: it only frees memory, and what it forgets is decided by the clock's instants.
@@ -23,15 +36,23 @@ export class WrongCodeLimiter {
     this.sweeper.unref();
   }
 
-  /** Milliseconds until this address may try again; 0 when it may now. */
-  retryAfterMs(address: string, now = this.clock.now()): number {
+  async retryAfterMs(address: string): Promise<number> {
+    return this.retryAfterMsAt(address, this.clock.now());
+  }
+
+  async recordFailure(address: string): Promise<void> {
+    this.recordFailureAt(address, this.clock.now());
+  }
+
+  /** Milliseconds until this address may try again at `now`; 0 when it may. */
+  retryAfterMsAt(address: string, now: number): number {
     const recent = this.recent(address, now);
     if (recent.length < this.limit) return 0;
     const oldest = recent[recent.length - this.limit] ?? now;
     return Math.max(1, oldest + this.windowMs - now);
   }
 
-  recordFailure(address: string, now = this.clock.now()): void {
+  recordFailureAt(address: string, now: number): void {
     const recent = this.recent(address, now);
     recent.push(now);
     // Only the last `limit` matter for the answer.

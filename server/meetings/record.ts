@@ -8,7 +8,7 @@ import type {
 } from '../../shared/protocol/record';
 import type { StepRecord } from '../../shared/protocol/view';
 import { buildReport, type WaitingNow } from '../../shared/report/report';
-import type { MeetingRuntime } from './runtime';
+import type { MeetingRuntime, RecordedMeeting } from './runtime';
 
 /**
  * The record as the chair reads it, and what is made of it (docs/protocol.md, "HTTP": the record,
@@ -54,13 +54,19 @@ const heldStepsIn = (agenda: Agenda, steps: readonly StepRecord[]): HeldStep[] =
 };
 
 /** The steps held so far, with their titles: the chair's live schedule. */
-export const heldSteps = (runtime: MeetingRuntime): HeldStep[] =>
-  heldStepsIn(runtime.agenda, runtime.record().steps);
+export const heldSteps = async (runtime: MeetingRuntime): Promise<HeldStep[]> => {
+  const { view, record } = await runtime.recorded();
+  return heldStepsIn(view.agenda, record.steps);
+};
 
 /** The record with the titles beside the ids, and the requests waiting now. */
-export const recordOf = (runtime: MeetingRuntime, now = runtime.clock.now()): RecordResponse => {
-  const view = runtime.view(now);
-  const stored = runtime.record();
+export const recordOf = async (
+  runtime: MeetingRuntime,
+  now = runtime.clock.now(),
+): Promise<RecordResponse> => recordIn(await runtime.recorded(now));
+
+/** The record of one version of the meeting (`MeetingRuntime.recorded`), as the chair reads it. */
+const recordIn = ({ view, record: stored, waiting: queue }: RecordedMeeting): RecordResponse => {
   const titles = titlesIn(view.agenda);
   const turnOfRequest = new Map(
     stored.turns.flatMap((t) => (t.requestId === undefined ? [] : [[t.requestId, t.id] as const])),
@@ -71,7 +77,7 @@ export const recordOf = (runtime: MeetingRuntime, now = runtime.clock.now()): Re
   });
   const current = view.current;
   const waiting: WaitingRequest[] = current
-    ? runtime.queue().map((q, i) => ({
+    ? queue.map((q, i) => ({
         id: q.id,
         itemId: current.itemId,
         stepId: current.stepId,
@@ -99,12 +105,15 @@ export const recordOf = (runtime: MeetingRuntime, now = runtime.clock.now()): Re
 };
 
 /** The co-chairs' report as of `now` (`shared/report/report.ts`), with what a printed page says. */
-export const reportOf = (runtime: MeetingRuntime, now = runtime.clock.now()): ReportResponse => {
-  const view = runtime.view(now);
-  const { turns, requests, steps } = runtime.record();
+export const reportOf = async (
+  runtime: MeetingRuntime,
+  now = runtime.clock.now(),
+): Promise<ReportResponse> => {
+  const { view, record, waiting: queue } = await runtime.recorded(now);
+  const { turns, requests, steps } = record;
   const current = view.current;
   const waiting: WaitingNow[] = current
-    ? runtime.queue().map((q) => ({
+    ? queue.map((q) => ({
         id: q.id,
         itemId: current.itemId,
         stepId: current.stepId,

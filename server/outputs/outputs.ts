@@ -4,7 +4,7 @@ import type { CreateHookBody, HookPayload, HookSummary } from '../../shared/prot
 import type { MeetingView, TurnView } from '../../shared/protocol/view';
 import type { ClockTimer, ServerClock } from '../clock';
 import type { ChangeObserver } from '../meetings/runtime';
-import type { HookStore } from '../store/hooks';
+import type { StoreHooks } from '../store/api';
 import { eventsBetween } from './events';
 import { OscSender, type OscTarget } from './osc';
 import { enteredAt, nextAnnouncedAt, outputPhaseAt } from './phases';
@@ -48,6 +48,8 @@ interface Followed {
   dealt: Map<string, Phase>;
   /** The `turn.phase` timer, and the instant it is for. */
   timer: ClockTimer | null;
+  /** The phases being kept, in the order they were dealt with (the last one stays). */
+  saving: Promise<void>;
 }
 
 /**
@@ -68,15 +70,27 @@ export class Outputs implements ChangeObserver {
   /** The latest phases' lateness, ms: when the server sent each, minus the instant it was due. */
   private readonly lateness: number[] = [];
 
-  constructor(
-    private readonly store: HookStore,
+  private constructor(
+    private readonly store: StoreHooks,
     private readonly clock: ServerClock,
     private readonly log: FastifyBaseLogger,
-    options: Partial<OutputOptions> = {},
+    webhooks: Webhooks,
+    options: Partial<OutputOptions>,
   ) {
-    this.webhooks = new Webhooks(store, options.hooks ?? HOOK_DEFAULTS, clock, log);
+    this.webhooks = webhooks;
     const targets = options.oscTargets ?? [];
     this.osc = targets.length > 0 ? new OscSender(targets, log) : null;
+  }
+
+  /** The outputs, with every stored webhook started. */
+  static async open(
+    store: StoreHooks,
+    clock: ServerClock,
+    log: FastifyBaseLogger,
+    options: Partial<OutputOptions> = {},
+  ): Promise<Outputs> {
+    const webhooks = await Webhooks.open(store, options.hooks ?? HOOK_DEFAULTS, clock, log);
+    return new Outputs(store, clock, log, webhooks, options);
   }
 
   // ChangeObserver: what the meetings' runtimes call.
@@ -90,19 +104,20 @@ export class Outputs implements ChangeObserver {
    * the outputs had announced before the restart is not announced again; one its clock entered
    * while the server was down (or before anything followed it) is announced now, once.
    */
-  opened(view: MeetingView): void {
-    const followed = this.follow(view);
+  async opened(view: MeetingView): Promise<void> {
     const turn = view.turn;
+    let dealt: Phase = 'normal';
     if (turn) {
-      let dealt: Phase = 'normal';
       try {
-        const saved = this.store.phase(view.meetingId);
+        const saved = await this.store.phase(view.meetingId);
         if (saved?.turnId === turn.id) dealt = saved.phase;
       } catch (error) {
         this.log.error({ err: error, meetingId: view.meetingId }, 'could not read the last phase');
       }
-      followed.dealt.set(turn.id, dealt);
     }
+    // Followed from here: the meeting is not yet open to commands while the phase is read.
+    const followed = this.follow(view);
+    if (turn) followed.dealt.set(turn.id, dealt);
     // Brought by the clock, while the server was down: its `at` says when, and how late it is.
     this.dispatch(this.phaseNow(followed, this.clock.now(), view.turn));
     this.arm(followed);
@@ -124,19 +139,23 @@ export class Outputs implements ChangeObserver {
 
   // Webhooks: what the routes call.
 
-  /** A new hook of a meeting, given the meeting as it stands now. */
-  addHook(
-    view: MeetingView,
+  /**
+   * A new hook of a meeting, stored before it is answered. `viewNow` is the meeting as it stands,
+   * read once the hook is stored: every change after it reaches the hook, none before.
+   */
+  async addHook(
+    meetingId: string,
+    viewNow: () => MeetingView,
     body: CreateHookBody,
     createdBy: 'chair' | 'operator',
-  ): { hookId: string } {
-    const hookId = this.webhooks.add(view.meetingId, body, createdBy);
-    if (!this.meetings.has(view.meetingId)) this.startFollowing(view);
+  ): Promise<{ hookId: string }> {
+    const hookId = await this.webhooks.add(meetingId, body, createdBy);
+    if (!this.meetings.has(meetingId)) this.startFollowing(viewNow());
     return { hookId };
   }
 
-  removeHook(meetingId: string, hookId: string): boolean {
-    const removed = this.webhooks.remove(meetingId, hookId);
+  async removeHook(meetingId: string, hookId: string): Promise<boolean> {
+    const removed = await this.webhooks.remove(meetingId, hookId);
     if (removed && !this.follows(meetingId)) this.stopFollowing(meetingId);
     return removed;
   }
@@ -173,6 +192,7 @@ export class Outputs implements ChangeObserver {
       pending: [],
       dealt: new Map(),
       timer: null,
+      saving: Promise.resolve(),
     };
     this.meetings.set(view.meetingId, followed);
     return followed;
@@ -247,16 +267,20 @@ export class Outputs implements ChangeObserver {
     ];
   }
 
-  /** Keeps the phase dealt with, so a restart does not announce it again. */
+  /**
+   * Keeps the phase dealt with, so a restart does not announce it again. Nothing waits for it;
+   * the saves of one meeting go one after another, so the last dealt with is the one kept.
+   */
   private saveDealt(followed: Followed, turnId: string, now: number): void {
     const phase = followed.dealt.get(turnId);
     if (phase === undefined) return;
-    try {
-      this.store.savePhase(followed.meetingId, { turnId, phase }, now);
-    } catch (error) {
-      // Only a restart's memory of it is lost: it might then be announced once more.
-      this.log.error({ err: error, meetingId: followed.meetingId }, 'could not keep the phase');
-    }
+    const { meetingId } = followed;
+    followed.saving = followed.saving
+      .then(() => this.store.savePhase(meetingId, { turnId, phase }, now))
+      .catch((error: unknown) => {
+        // Only a restart's memory of it is lost: it might then be announced once more.
+        this.log.error({ err: error, meetingId }, 'could not keep the phase');
+      });
   }
 
   /**

@@ -12,7 +12,7 @@ import {
   SIGNATURE_HEADER,
 } from '../../shared/protocol/hooks';
 import type { ServerClock } from '../clock';
-import type { HookStore, StoredHook } from '../store/hooks';
+import type { StoredHook, StoreHooks } from '../store/api';
 
 /** How deliveries behave; tests shorten the waits. */
 export interface HookOptions {
@@ -288,14 +288,26 @@ export class TooManyHooks extends Error {}
  */
 export class Webhooks {
   private readonly queues = new Map<string, HookQueue>();
+  /** Hooks being stored, per meeting: they count against its limit already. */
+  private readonly adding = new Map<string, number>();
 
-  constructor(
-    private readonly store: HookStore,
+  private constructor(
+    private readonly store: StoreHooks,
     private readonly options: HookOptions,
     private readonly clock: ServerClock,
     private readonly log: FastifyBaseLogger,
-  ) {
-    for (const hook of store.all()) this.start(hook);
+  ) {}
+
+  /** Every stored hook, each with its queue started. */
+  static async open(
+    store: StoreHooks,
+    options: HookOptions,
+    clock: ServerClock,
+    log: FastifyBaseLogger,
+  ): Promise<Webhooks> {
+    const webhooks = new Webhooks(store, options, clock, log);
+    for (const hook of await store.all()) webhooks.start(hook);
+    return webhooks;
   }
 
   /** Whether a meeting has any hook. */
@@ -305,8 +317,13 @@ export class Webhooks {
   }
 
   /** A new hook, stored before it is answered; its first event is the next one. */
-  add(meetingId: string, body: CreateHookBody, createdBy: 'chair' | 'operator'): string {
-    if (this.of(meetingId).length >= MAX_HOOKS_PER_MEETING) {
+  async add(
+    meetingId: string,
+    body: CreateHookBody,
+    createdBy: 'chair' | 'operator',
+  ): Promise<string> {
+    const adding = this.adding.get(meetingId) ?? 0;
+    if (this.of(meetingId).length + adding >= MAX_HOOKS_PER_MEETING) {
       throw new TooManyHooks(
         `This meeting has ${MAX_HOOKS_PER_MEETING} webhooks already: remove one first.`,
       );
@@ -320,7 +337,14 @@ export class Webhooks {
       createdAt: this.clock.now(),
       createdBy,
     };
-    this.store.add(hook);
+    this.adding.set(meetingId, adding + 1);
+    try {
+      await this.store.add(hook);
+    } finally {
+      const left = (this.adding.get(meetingId) ?? 1) - 1;
+      if (left > 0) this.adding.set(meetingId, left);
+      else this.adding.delete(meetingId);
+    }
     this.start(hook);
     this.log.info(
       { meetingId, hookId: hook.id, url: loggedUrl(hook.url), events: hook.events, createdBy },
@@ -330,10 +354,12 @@ export class Webhooks {
   }
 
   /** Removes a hook of that meeting: false if it has none of that id. */
-  remove(meetingId: string, hookId: string): boolean {
+  async remove(meetingId: string, hookId: string): Promise<boolean> {
     const queue = this.queues.get(hookId);
     if (!queue || queue.hook.meetingId !== meetingId) return false;
-    this.store.remove(meetingId, hookId);
+    await this.store.remove(meetingId, hookId);
+    // Another removal of the same hook may have ended while this one was stored.
+    if (this.queues.get(hookId) !== queue) return false;
     queue.close();
     this.queues.delete(hookId);
     this.log.info({ meetingId, hookId }, 'webhook removed');

@@ -5,6 +5,7 @@ import { type Refused, refused } from '../../shared/engine/refusals';
 import { Command } from '../../shared/protocol/commands';
 import type { CommandAck } from '../../shared/protocol/errors';
 import type { ServerClock } from '../clock';
+import type { ClusterBus } from '../cluster/bus';
 import { answerOf } from '../engine/english';
 import type { MeetingRegistry } from '../meetings/registry';
 import type { CommandSource } from '../store/store';
@@ -37,12 +38,16 @@ const answer = (ack: CommandAck): Handled => ({ kind: 'answer', ack });
  * The one way a person's command reaches a meeting, whether it came over a socket or over HTTP
  * (contract version 2, the control API): the token's limits and a display's refusal first, before
  * anything is parsed or logged; then `Command` with its words for what is wrong; then the meeting's
- * runtime, which applies it, stores it and only then answers (`MeetingRuntime.execute`).
+ * runtime, which queues it behind the meeting's earlier commands, applies it, stores it and only
+ * then answers (`MeetingRuntime.execute`).
  *
  * One intake per server holds the command limits of every token and delegation, so a token has one
  * budget whichever way its commands come (docs/protocol.md, "`command`").
  */
 export class CommandIntake {
+  /** In a cluster: how a command for a meeting another node holds reaches it. */
+  private bus: ClusterBus | null = null;
+
   constructor(
     private readonly registry: MeetingRegistry,
     private readonly clock: ServerClock,
@@ -50,12 +55,21 @@ export class CommandIntake {
     readonly limits: TokenLimits = new TokenLimits(),
   ) {}
 
+  /** From now on, a command for a meeting this node does not hold goes to its holder. */
+  forwardThrough(bus: ClusterBus): void {
+    this.bus = bus;
+  }
+
   /**
    * One command from the holder of a token: `payload` is what arrived, anything at all (a socket's
-   * first argument, an HTTP body). Never throws: an unexpected failure is logged and answered
+   * first argument, an HTTP body). Never rejects: an unexpected failure is logged and answered
    * `unavailable`, and nothing changed.
    */
-  take(holder: Holder, payload: unknown, source: Exclude<CommandSource, 'timer'>): Handled {
+  async take(
+    holder: Holder,
+    payload: unknown,
+    source: Exclude<CommandSource, 'timer'>,
+  ): Promise<Handled> {
     const { meetingId, role, delegationId } = holder;
     try {
       const admission = this.limits.admit(holder, this.clock.now());
@@ -65,10 +79,12 @@ export class CommandIntake {
       if (!parsed.success) {
         return answer(notACommand(parsed.error));
       }
-      const runtime = this.registry.get(meetingId);
-      if (!runtime) return answer(NOT_OPEN);
       const sender: Sender = { role, ...(delegationId !== undefined && { delegationId }) };
-      return answer(runtime.execute(parsed.data, sender, source));
+      const runtime = this.registry.get(meetingId);
+      if (runtime) return answer(await runtime.execute(parsed.data, sender, source));
+      // Another node holds it (issue 16): its answer, once it stored the command.
+      if (this.bus) return answer(await this.bus.command(meetingId, parsed.data, sender, source));
+      return answer(NOT_OPEN);
     } catch (error) {
       this.log.error({ err: error, meetingId, role, source }, 'command handler failed');
       return answer(UNEXPECTED);

@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import type { FastifyBaseLogger } from 'fastify';
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import type { Role } from '../../shared/protocol/common';
 import {
   type AckOf,
@@ -13,9 +13,11 @@ import {
 import { LIMITS } from '../../shared/protocol/limits';
 import { tokenHash } from '../access/tokens';
 import type { ServerClock } from '../clock';
+import type { ClusterBus, InterServerEvents } from '../cluster/bus';
 import type { MeetingRegistry } from '../meetings/registry';
 import type { CommandIntake } from './commandIntake';
 import type { HandshakeGuard } from './handshakeGuard';
+import type { RoomStates } from './roomStates';
 import { SyncLimit } from './syncLimit';
 
 /**
@@ -23,9 +25,6 @@ import { SyncLimit } from './syncLimit';
  * as the screens read it; what it receives is `unknown` until parsed (`ReceivedClientEvents`), and
  * what it answers through an ack is typed by `AckOf`.
  */
-
-/** One process: no events between servers. */
-type InterServerEvents = Record<string, never>;
 
 /** What the handshake learnt from the token: the server's own, never sent. */
 export interface SocketData {
@@ -42,7 +41,7 @@ export type RostrumSocketServer = Server<
   InterServerEvents,
   SocketData
 >;
-type RostrumSocket = Socket<
+export type RostrumSocket = Socket<
   ReceivedClientEvents,
   ServerToClientEvents,
   InterServerEvents,
@@ -64,12 +63,17 @@ const ackOf = <E extends ClientEvent>(args: unknown[]): Ack<E> | null => {
 
 /**
  * socket.io on the server's own origin, default path. A message over 16 KiB closes the
- * connection (engine.io's `maxHttpBufferSize`).
+ * connection (engine.io's `maxHttpBufferSize`). In a cluster, `adapter` is the Redis streams
+ * adapter: rooms, sign-outs and device counts span the nodes.
  */
-export const createSocketServer = (httpServer: HttpServer): RostrumSocketServer =>
+export const createSocketServer = (
+  httpServer: HttpServer,
+  adapter?: ServerOptions['adapter'],
+): RostrumSocketServer =>
   new Server<ReceivedClientEvents, ServerToClientEvents, InterServerEvents, SocketData>(
     httpServer,
     {
+      ...(adapter !== undefined && { adapter }),
       maxHttpBufferSize: LIMITS.socketMessageBytes,
       serveClient: false,
       // Tokens travel in the handshake's auth payload, not in cookies: no cross-site risk.
@@ -95,20 +99,24 @@ export const attachRealtime = (
   guard: HandshakeGuard,
   clock: ServerClock,
   commands: CommandIntake,
+  rooms: RoomStates,
+  bus: ClusterBus | null,
 ): void => {
-  io.use((socket, next) => {
+  // socket.io takes the middleware's `next` whenever it comes: the token is looked up in the
+  // store, which may answer later. The promise is not socket.io's: every failure ends in `next`.
+  io.use(async (socket, next) => {
     try {
       // Before any look-up: an address over its wrong-code budget, a connection refused before.
-      const early = guard.early(socket);
+      const early = await guard.early(socket);
       if (early) {
-        guard.refuse(socket, next, early);
+        await guard.refuse(socket, next, early);
         return;
       }
       const auth = HandshakeAuth.safeParse(socket.handshake.auth);
       const token = auth.success ? auth.data.token : null;
-      const issued = token === null ? null : registry.authenticate(token);
+      const issued = token === null ? null : await registry.authenticate(token);
       if (!issued || token === null) {
-        guard.refuse(socket, next, 'unauthorized');
+        await guard.refuse(socket, next, 'unauthorized');
         return;
       }
       socket.data.meetingId = issued.meetingId;
@@ -125,14 +133,28 @@ export const attachRealtime = (
 
   io.on('connection', (socket) => {
     try {
-      const runtime = registry.get(socket.data.meetingId);
-      if (!runtime) {
+      const { meetingId } = socket.data;
+      const runtime = registry.get(meetingId);
+      if (!runtime && !bus) {
         socket.disconnect(true);
         return;
       }
-      void socket.join(roomOf(socket.data.meetingId));
-      socket.emit('state', runtime.stateForNewcomer());
-      socket.on('command', (...args) => onCommand(socket, commands, log, args));
+      void socket.join(roomOf(meetingId));
+      // The state now, whole: from the meeting's runtime on its owner; elsewhere, the latest
+      // this node relayed, or else the owner's answer. With no owner (a failover under way) the
+      // socket waits in the room: the next owner publishes the meeting as soon as it holds it.
+      if (runtime) rooms.welcome(socket, meetingId, runtime.stateForNewcomer());
+      else if (!rooms.welcome(socket, meetingId, null) && bus) {
+        void bus.stateOf(meetingId).then((view) => {
+          if (socket.connected) rooms.welcome(socket, meetingId, view);
+        });
+      }
+      // One socket's answers go in the order its commands came, as when each was answered at
+      // once: a refusal answered at once waits for the answer before it (and so for its commit).
+      let answered: Promise<void> = Promise.resolve();
+      socket.on('command', (...args) => {
+        answered = onCommand(socket, commands, log, args, answered);
+      });
       const syncs = new SyncLimit(clock.now());
       socket.on('sync', (...args) => {
         const verdict = syncs.admit(clock.now());
@@ -163,21 +185,30 @@ const answer = <E extends ClientEvent>(
   }
 };
 
-/** A command on a socket: the intake's answer through the ack, or the socket closed. */
+/**
+ * A command on a socket: the intake's answer through the ack, or the socket closed, once the
+ * socket's earlier commands are answered (`before`). Settles when it is answered; never rejects.
+ */
 const onCommand = (
   socket: RostrumSocket,
   commands: CommandIntake,
   log: FastifyBaseLogger,
   args: unknown[],
-): void => {
+  before: Promise<void>,
+): Promise<void> => {
   const ack = ackOf<'command'>(args);
   // Without an ack the sender could never learn the outcome: such a message is ignored.
-  if (!ack) return;
-  // The command is the first argument when there is one besides the ack.
+  if (!ack) return before;
+  // The command is the first argument when there is one besides the ack. The intake never
+  // rejects: its answer comes once the meeting has stored the command (or refused it).
   const handled = commands.take(socket.data, args.length > 1 ? args[0] : undefined, 'socket');
-  if (handled.kind === 'close') {
-    socket.disconnect(true);
-    return;
-  }
-  answer(ack, handled.ack, log);
+  return Promise.all([handled, before])
+    .then(([outcome]) => {
+      if (outcome.kind === 'close') {
+        socket.disconnect(true);
+        return;
+      }
+      answer(ack, outcome.ack, log);
+    })
+    .catch((error: unknown) => log.error({ err: error }, 'could not answer a command'));
 };

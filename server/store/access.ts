@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AuditAction, type AuditEntry } from '../../shared/protocol/access';
 import { Id, Role, ServerId } from '../../shared/protocol/common';
+import type { StoreAccess } from './api';
 import type { Db } from './database';
 import { holderOf } from './rows';
 
@@ -32,6 +33,7 @@ export interface TokenCount {
   revoked: number;
 }
 
+/** The rows of `codes`, `tokens` and `audit`, as every implementation reads them back. */
 const CodeRow = z.object({
   meeting: ServerId,
   role: Role,
@@ -54,18 +56,42 @@ const AuditRow = z.object({
   revoked_tokens: z.number().int().nonnegative(),
 });
 
-const toCode = (row: z.infer<typeof CodeRow>): AccessCode => ({
-  meetingId: row.meeting,
-  ...holderOf(row),
-  code: row.code,
-});
+/** A `codes` row as an access code. */
+export const toCode = (raw: unknown): AccessCode => {
+  const row = CodeRow.parse(raw);
+  return { meetingId: row.meeting, ...holderOf(row), code: row.code };
+};
+
+/** A `tokens` row as the holder of a valid token. */
+export const toToken = (raw: unknown): IssuedToken => {
+  const row = TokenRow.parse(raw);
+  return { meetingId: row.meeting, ...holderOf(row) };
+};
+
+/** An `audit` row as an audit entry. */
+export const toAuditEntry = (raw: unknown): AuditEntry => {
+  const row = AuditRow.parse(raw);
+  return {
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    ...holderOf(row),
+    revokedTokens: row.revoked_tokens,
+  };
+};
+
+/** A `tokenCounts` row: a holder and its counts. */
+export const toTokenCount = (raw: unknown): TokenCount => {
+  const row = TokenCountRow.parse(raw);
+  return { ...holderOf(row), active: row.active, revoked: row.revoked };
+};
 
 /**
  * Who may come in: the access codes of each meeting (kept in clear: the operator hands them
  * out again), the tokens they gave (only their sha256), and the audit of sign-outs and code
  * rotations. Revoking and its audit line go in one transaction.
  */
-export class AccessStore {
+export class SqliteAccess implements StoreAccess {
   private readonly statements;
 
   constructor(private readonly db: Db) {
@@ -116,35 +142,39 @@ export class AccessStore {
 
   // Codes
 
-  /** The codes of a new meeting; the meeting's row must be there (MeetingStore.create). */
+  /** The codes of a new meeting, in its transaction: the meeting's row must be there (SqliteMeetings.create). */
   insertCodes(meetingId: string, codes: readonly AccessCode[]): void {
     for (const c of codes) {
       this.statements.insertCode.run(meetingId, c.role, c.delegationId ?? null, c.code);
     }
   }
 
-  codeExists(code: string): boolean {
+  async codeExists(code: string): Promise<boolean> {
     return this.statements.codeExists.get(code) !== undefined;
   }
 
-  codesOf(meetingId: string): AccessCode[] {
-    return this.statements.codesOf.all(meetingId).map((raw) => toCode(CodeRow.parse(raw)));
+  async codesOf(meetingId: string): Promise<AccessCode[]> {
+    return this.statements.codesOf.all(meetingId).map(toCode);
   }
 
-  findCode(meetingId: string, code: string): AccessCode | undefined {
+  async findCode(meetingId: string, code: string): Promise<AccessCode | undefined> {
     const raw = this.statements.findCode.get(meetingId, code);
-    return raw === undefined ? undefined : toCode(CodeRow.parse(raw));
+    return raw === undefined ? undefined : toCode(raw);
   }
 
   /** The meeting, role and delegation a code opens, whichever meeting it is of. */
-  findCodeAnywhere(code: string): AccessCode | undefined {
+  async findCodeAnywhere(code: string): Promise<AccessCode | undefined> {
     const raw = this.statements.findCodeAnywhere.get(code);
-    return raw === undefined ? undefined : toCode(CodeRow.parse(raw));
+    return raw === undefined ? undefined : toCode(raw);
   }
 
   // Tokens: only their sha256 is kept
 
-  insertToken(hash: string, token: IssuedToken, createdAt: number): void {
+  async insertToken(hash: string, token: IssuedToken, createdAt: number): Promise<void> {
+    this.insertTokenNow(hash, token, createdAt);
+  }
+
+  private insertTokenNow(hash: string, token: IssuedToken, createdAt: number): void {
     this.statements.insertToken.run(
       hash,
       token.meetingId,
@@ -154,31 +184,35 @@ export class AccessStore {
     );
   }
 
-  findToken(hash: string): IssuedToken | undefined {
+  async findToken(hash: string): Promise<IssuedToken | undefined> {
     const raw = this.statements.findToken.get(hash);
-    if (raw === undefined) return undefined;
-    const row = TokenRow.parse(raw);
-    return { meetingId: row.meeting, ...holderOf(row) };
+    return raw === undefined ? undefined : toToken(raw);
   }
 
   /** Whether a token was ever issued here, revoked or not (a revoked one is no guess). */
-  tokenKnown(hash: string): boolean {
+  async tokenKnown(hash: string): Promise<boolean> {
     return this.statements.tokenKnown.get(hash) !== undefined;
   }
 
   /** How many tokens each role and delegation of a meeting holds, valid and revoked. */
-  tokenCounts(meetingId: string): TokenCount[] {
-    return this.statements.tokenCounts.all(meetingId).map((raw) => {
-      const row = TokenCountRow.parse(raw);
-      return { ...holderOf(row), active: row.active, revoked: row.revoked };
-    });
+  async tokenCounts(meetingId: string): Promise<TokenCount[]> {
+    return this.statements.tokenCounts.all(meetingId).map(toTokenCount);
   }
 
   /** Revokes a meeting's tokens, all of them or those of one role (and delegation). */
-  revokeTokens(
+  async revokeTokens(
     meetingId: string,
     filter: { role?: Role; delegationId?: string } = {},
     at = Date.now(),
+  ): Promise<number> {
+    return this.revokeNow(meetingId, filter, at);
+  }
+
+  /** `revokeTokens`, at once: inside the caller's transaction. */
+  private revokeNow(
+    meetingId: string,
+    filter: { role?: Role; delegationId?: string },
+    at: number,
   ): number {
     const role = filter.role ?? null;
     const delegation = filter.delegationId ?? null;
@@ -192,9 +226,9 @@ export class AccessStore {
    * Signs out every device of one holder (a role, or one delegation): revokes its tokens and
    * writes the audit line, in one transaction. Answers how many tokens it revoked.
    */
-  signOut(meetingId: string, holder: TokenHolder, entry: AuditEntry): number {
+  async signOut(meetingId: string, holder: TokenHolder, entry: AuditEntry): Promise<number> {
     return this.db.transaction(() => {
-      const revoked = this.revokeTokens(meetingId, holder, entry.at);
+      const revoked = this.revokeNow(meetingId, holder, entry.at);
       this.insertAudit(meetingId, { ...entry, revokedTokens: revoked });
       return revoked;
     })();
@@ -205,13 +239,13 @@ export class AccessStore {
    * who rotates the chair code) the caller's new token, in one transaction: all of it or none.
    * Throws if the holder has no code.
    */
-  rotateCode(
+  async rotateCode(
     meetingId: string,
     holder: TokenHolder,
     code: string,
     entry: AuditEntry,
     newToken?: { hash: string },
-  ): number {
+  ): Promise<number> {
     return this.db.transaction(() => {
       const changed = this.statements.replaceCode.run(
         code,
@@ -220,24 +254,15 @@ export class AccessStore {
         holder.delegationId ?? null,
       ).changes;
       if (changed !== 1) throw new Error(`no ${holder.role} code to replace in ${meetingId}`);
-      const revoked = this.revokeTokens(meetingId, holder, entry.at);
-      if (newToken) this.insertToken(newToken.hash, { meetingId, ...holder }, entry.at);
+      const revoked = this.revokeNow(meetingId, holder, entry.at);
+      if (newToken) this.insertTokenNow(newToken.hash, { meetingId, ...holder }, entry.at);
       this.insertAudit(meetingId, { ...entry, revokedTokens: revoked });
       return revoked;
     })();
   }
 
-  audit(meetingId: string): AuditEntry[] {
-    return this.statements.audit.all(meetingId).map((raw) => {
-      const row = AuditRow.parse(raw);
-      return {
-        at: row.at,
-        actor: row.actor,
-        action: row.action,
-        ...holderOf(row),
-        revokedTokens: row.revoked_tokens,
-      };
-    });
+  async audit(meetingId: string): Promise<AuditEntry[]> {
+    return this.statements.audit.all(meetingId).map(toAuditEntry);
   }
 
   private insertAudit(meetingId: string, entry: AuditEntry): void {

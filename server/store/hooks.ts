@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Phase } from '../../shared/clock/turnClock';
 import { ServerId } from '../../shared/protocol/common';
 import { HookEvent } from '../../shared/protocol/hooks';
+import type { StoreHooks } from './api';
 import type { Db } from './database';
 import { parseJson } from './rows';
 
@@ -41,11 +42,34 @@ const PhaseRow = z.object({
 const Events = z.array(HookEvent);
 
 /**
+ * A `hooks` row as a hook. A row whose events do not read (a hand-edited file) is sent every
+ * event rather than none: a hook that says too much is seen and fixed.
+ */
+export const toHook = (raw: unknown): StoredHook => {
+  const row = HookRow.parse(raw);
+  return {
+    id: row.id,
+    meetingId: row.meeting,
+    url: row.url,
+    secret: row.secret,
+    events: row.events === null ? null : (parseJson(row.events, Events) ?? null),
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+  };
+};
+
+/** An `output_phases` row as the phase dealt with; undefined if it does not read. */
+export const toDealtPhase = (raw: unknown): DealtPhase | undefined => {
+  const row = PhaseRow.safeParse(raw);
+  return row.success ? { turnId: row.data.turn, phase: row.data.phase } : undefined;
+};
+
+/**
  * The room's outputs (docs/integrations.md): each meeting's webhooks, which survive restarts,
  * and the clock phase last dealt with per meeting, so `turn.phase` is announced once across a
  * restart. Deliveries themselves are not kept: they are the network's, not the meeting's.
  */
-export class HookStore {
+export class SqliteHooks implements StoreHooks {
   private readonly statements;
 
   constructor(db: Db) {
@@ -65,7 +89,7 @@ export class HookStore {
     };
   }
 
-  add(hook: StoredHook): void {
+  async add(hook: StoredHook): Promise<void> {
     this.statements.insert.run(
       hook.id,
       hook.meetingId,
@@ -78,37 +102,21 @@ export class HookStore {
   }
 
   /** Whether there was such a hook of that meeting (it is gone now). */
-  remove(meetingId: string, hookId: string): boolean {
+  async remove(meetingId: string, hookId: string): Promise<boolean> {
     return this.statements.remove.run(meetingId, hookId).changes > 0;
   }
 
-  /**
-   * Every hook of every meeting, oldest first. A row whose events do not read (a hand-edited
-   * file) is sent every event rather than none: a hook that says too much is seen and fixed.
-   */
-  all(): StoredHook[] {
-    return this.statements.all.all().map((raw) => {
-      const row = HookRow.parse(raw);
-      return {
-        id: row.id,
-        meetingId: row.meeting,
-        url: row.url,
-        secret: row.secret,
-        events: row.events === null ? null : (parseJson(row.events, Events) ?? null),
-        createdAt: row.created_at,
-        createdBy: row.created_by,
-      };
-    });
+  /** Every hook of every meeting, oldest first (see `toHook` for a row that does not read). */
+  async all(): Promise<StoredHook[]> {
+    return this.statements.all.all().map(toHook);
   }
 
-  phase(meetingId: string): DealtPhase | undefined {
+  async phase(meetingId: string): Promise<DealtPhase | undefined> {
     const raw = this.statements.phase.get(meetingId);
-    if (raw === undefined) return undefined;
-    const row = PhaseRow.safeParse(raw);
-    return row.success ? { turnId: row.data.turn, phase: row.data.phase } : undefined;
+    return raw === undefined ? undefined : toDealtPhase(raw);
   }
 
-  savePhase(meetingId: string, dealt: DealtPhase, at: number): void {
+  async savePhase(meetingId: string, dealt: DealtPhase, at: number): Promise<void> {
     this.statements.savePhase.run(meetingId, dealt.turnId, dealt.phase, at);
   }
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { Agenda, Groups, Roster } from '../../shared/protocol/agenda';
 import { ServerId } from '../../shared/protocol/common';
-import type { AccessCode, AccessStore } from './access';
+import type { AccessCode, SqliteAccess } from './access';
+import type { StoreMeetings } from './api';
 import type { Db } from './database';
 
 /** A meeting as it was made: its agenda and roster then (the engine's state holds later edits). */
@@ -24,13 +25,26 @@ const MeetingRow = z.object({
   created_at: z.number().int(),
 });
 
-/** The meetings of this server, each with the agenda and roster it was made with. */
-export class MeetingStore {
+/** A `meetings` row as the meeting; throws if it does not read (a meeting is not skipped unseen). */
+export const toMeeting = (raw: unknown): StoredMeeting => {
+  const row = MeetingRow.parse(raw);
+  return {
+    id: row.id,
+    title: row.title,
+    agenda: Agenda.parse(JSON.parse(row.agenda)),
+    roster: Roster.parse(JSON.parse(row.roster)),
+    groups: Groups.parse(JSON.parse(row.delegation_groups)),
+    createdAt: row.created_at,
+  };
+};
+
+/** The meetings of this server, each with the agenda and roster it was made with: in SQLite. */
+export class SqliteMeetings implements StoreMeetings {
   private readonly statements;
 
   constructor(
     private readonly db: Db,
-    private readonly access: AccessStore,
+    private readonly access: SqliteAccess,
   ) {
     this.statements = {
       insert: db.prepare(
@@ -40,11 +54,12 @@ export class MeetingStore {
         'SELECT id, title, agenda, roster, delegation_groups, created_at FROM meetings ORDER BY created_at, id',
       ),
       exists: db.prepare('SELECT 1 FROM meetings WHERE id = ?').pluck(),
+      any: db.prepare('SELECT 1 FROM meetings LIMIT 1').pluck(),
     };
   }
 
   /** A new meeting and its codes, in one transaction: a meeting is never there without them. */
-  create(meeting: StoredMeeting, codes: readonly AccessCode[]): void {
+  async create(meeting: StoredMeeting, codes: readonly AccessCode[]): Promise<void> {
     this.db.transaction(() => {
       this.statements.insert.run(
         meeting.id,
@@ -58,22 +73,29 @@ export class MeetingStore {
     })();
   }
 
-  /** Every meeting, oldest first. */
-  all(): StoredMeeting[] {
-    return this.statements.all.all().map((raw) => {
-      const row = MeetingRow.parse(raw);
-      return {
-        id: row.id,
-        title: row.title,
-        agenda: Agenda.parse(JSON.parse(row.agenda)),
-        roster: Roster.parse(JSON.parse(row.roster)),
-        groups: Groups.parse(JSON.parse(row.delegation_groups)),
-        createdAt: row.created_at,
-      };
-    });
+  /** Only on a store with no meeting: one process owns the file, so one transaction is enough. */
+  async createFirst(meeting: StoredMeeting, codes: readonly AccessCode[]): Promise<boolean> {
+    return this.db.transaction(() => {
+      if (this.statements.any.get() !== undefined) return false;
+      this.statements.insert.run(
+        meeting.id,
+        meeting.title,
+        JSON.stringify(meeting.agenda),
+        JSON.stringify(meeting.roster),
+        JSON.stringify(meeting.groups),
+        meeting.createdAt,
+      );
+      this.access.insertCodes(meeting.id, codes);
+      return true;
+    })();
   }
 
-  exists(meetingId: string): boolean {
+  /** Every meeting, oldest first. */
+  async all(): Promise<StoredMeeting[]> {
+    return this.statements.all.all().map(toMeeting);
+  }
+
+  async exists(meetingId: string): Promise<boolean> {
     return this.statements.exists.get(meetingId) !== undefined;
   }
 }

@@ -130,4 +130,10 @@ export const MIGRATIONS: readonly string[] = [
     at INTEGER NOT NULL
   ) STRICT, WITHOUT ROWID;
   `,
+  `
+  -- Issue 16, "In-doubt commits and command ids": the sender's id of a command, when it gave one,
+  -- so a command sent again is answered once. Unique per meeting; NULLs (no id) do not collide.
+  ALTER TABLE commands ADD COLUMN command_id TEXT;
+  CREATE UNIQUE INDEX commands_by_command_id ON commands(meeting, command_id);
+  `,
 ];

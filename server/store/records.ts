@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RequestRecord, StepRecord, TurnRecord } from '../../shared/protocol/view';
+import type { StoreRecords } from './api';
 import type { Db } from './database';
 
 /** The record of a meeting, or the part of it one command made: turns, requests, steps. */
@@ -11,12 +12,16 @@ export interface MeetingRecord {
 
 const RecordRow = z.object({ record: z.string() });
 
+/** The `record` column of rows of `turns`, `requests` or `steps`, each checked with its schema. */
+export const readRecords = <T>(rows: unknown[], schema: z.ZodType<T>): T[] =>
+  rows.map((raw) => schema.parse(JSON.parse(RecordRow.parse(raw).record)));
+
 /**
  * The meeting's record as the secretariat reads it: each turn spoken, each request for the
  * floor, each step held, in the order they were made, with the version of the command that made
- * them. Written only with that command (Store.commitCommand), never on its own.
+ * them. Written only with that command (SqliteStore.commitCommand), never on its own.
  */
-export class RecordStore {
+export class SqliteRecords implements StoreRecords {
   private readonly statements;
 
   constructor(db: Db) {
@@ -49,13 +54,11 @@ export class RecordStore {
   }
 
   /** The whole record of a meeting, in the order it was made. */
-  of(meetingId: string): MeetingRecord {
-    const read = <T>(rows: unknown[], schema: z.ZodType<T>): T[] =>
-      rows.map((raw) => schema.parse(JSON.parse(RecordRow.parse(raw).record)));
+  async of(meetingId: string): Promise<MeetingRecord> {
     return {
-      turns: read(this.statements.turns.all(meetingId), TurnRecord),
-      requests: read(this.statements.requests.all(meetingId), RequestRecord),
-      steps: read(this.statements.steps.all(meetingId), StepRecord),
+      turns: readRecords(this.statements.turns.all(meetingId), TurnRecord),
+      requests: readRecords(this.statements.requests.all(meetingId), RequestRecord),
+      steps: readRecords(this.statements.steps.all(meetingId), StepRecord),
     };
   }
 }

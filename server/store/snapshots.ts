@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ServerId } from '../../shared/protocol/common';
+import type { StoreSnapshots } from './api';
 import type { Db } from './database';
 
 /** What a snapshot document says it is, so that nothing else stored as JSON passes for one. */
@@ -61,7 +62,7 @@ const SnapshotRow = z.object({ version: z.number().int().nonnegative(), snapshot
  * commands logged after it. Stored in the transaction of the command it follows; the older ones
  * pruned in the same transaction, the latest `SNAPSHOTS_KEPT` kept.
  */
-export class SnapshotStore {
+export class SqliteSnapshots implements StoreSnapshots {
   private readonly statements;
 
   constructor(private readonly db: Db) {
@@ -87,14 +88,25 @@ export class SnapshotStore {
 
   /**
    * Stores the engine's `state` at `version` as a snapshot document and prunes the older ones, in
-   * one transaction (nested in the caller's when there is one). `state` must be JSON.
+   * one transaction. `state` must be JSON.
    */
-  save(
+  async save(
     meetingId: string,
     version: number,
     state: unknown,
     formatVersion: number,
     savedAt = Date.now(),
+  ): Promise<void> {
+    this.saveNow(meetingId, version, state, formatVersion, savedAt);
+  }
+
+  /** `save`, at once: nested in the caller's transaction (SqliteStore.commitCommand). */
+  saveNow(
+    meetingId: string,
+    version: number,
+    state: unknown,
+    formatVersion: number,
+    savedAt: number,
   ): void {
     const document = { format: SNAPSHOT_FORMAT, formatVersion, meetingId, version, savedAt, state };
     this.db.transaction(() => {
@@ -109,15 +121,16 @@ export class SnapshotStore {
    * nor an older bare xstate snapshot comes back as `unreadable`, with its version and why: the
    * caller tries an older one or replays the whole log.
    */
-  latest(meetingId: string, below?: number): StoredSnapshot | UnreadableSnapshot | undefined {
+  async latest(
+    meetingId: string,
+    below?: number,
+  ): Promise<StoredSnapshot | UnreadableSnapshot | undefined> {
     const raw = this.statements.latestBelow.get(meetingId, below ?? Number.MAX_SAFE_INTEGER);
-    if (raw === undefined) return undefined;
-    const row = SnapshotRow.parse(raw);
-    return readSnapshot(meetingId, row.version, row.snapshot);
+    return raw === undefined ? undefined : toSnapshot(meetingId, raw);
   }
 
   /** The versions of the snapshots a meeting has stored, oldest first. */
-  versions(meetingId: string): number[] {
+  async versions(meetingId: string): Promise<number[]> {
     return z.array(z.number().int()).parse(this.statements.versions.all(meetingId));
   }
 
@@ -126,6 +139,15 @@ export class SnapshotStore {
     this.statements.dropFrom.run(meetingId, version);
   }
 }
+
+/** A `snapshots` row (its version and text) as a snapshot, or why it is not one. */
+export const toSnapshot = (
+  meetingId: string,
+  raw: unknown,
+): StoredSnapshot | UnreadableSnapshot => {
+  const row = SnapshotRow.parse(raw);
+  return readSnapshot(meetingId, row.version, row.snapshot);
+};
 
 /** One row's text as a snapshot, or why it is not one. */
 export const readSnapshot = (

@@ -191,6 +191,11 @@ export const REFUSALS = {
     en: 'The server could not store this change, so it was not made. Try again; if it keeps failing, tell the operator.',
   },
   'refusal.shutting-down': { en: 'The server is shutting down: try again in a moment.' },
+  // Issue 16: the server holding the meeting stopped answering, and no other holds it yet. The
+  // command may have been stored just before: it is not said to have failed.
+  'refusal.changing-hands': {
+    en: 'The meeting is moving to another server and no answer came: look at the screen before you try again, it may have been done.',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type RefusalId = keyof typeof REFUSALS;

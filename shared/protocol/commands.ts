@@ -18,8 +18,26 @@ import { LIMITS } from './limits';
 const title = () => displayName({ maxChars: LIMITS.titleChars });
 const note = () => displayName({ maxChars: LIMITS.noteChars, allowEmpty: true });
 
-/** Every command may carry the version its sender saw; a different current version is a conflict. */
-const base = { expectedVersion: z.number().int().nonnegative().optional() };
+/**
+ * Added (issue 16, docs/protocol.md "Command ids"): a sender's own name for one command, 1 to 64
+ * printable ASCII characters (a UUID fits). A command sent again with an id the meeting already
+ * logged is not applied again: it is answered with the first answer.
+ */
+export const CommandId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[\x20-\x7e]+$/, 'printable ASCII characters only');
+export type CommandId = z.infer<typeof CommandId>;
+
+/**
+ * Every command may carry the version its sender saw (a different current version is a
+ * conflict), and its command id.
+ */
+const base = {
+  expectedVersion: z.number().int().nonnegative().optional(),
+  commandId: CommandId.optional(),
+};
 /** The turn a clock button means: a different current turn is a conflict, not a second action. */
 const onTurn = { ...base, turnId: ServerId.optional() };
 /**

@@ -3,9 +3,12 @@
  * fixed order), prints their tables as Markdown, and writes every figure to
  * bench-results/<timestamp>.json and bench-results/latest.json.
  *
- * Scenarios: fanout, idle, memory, throughput, accuracy, startup, engine, outputs, and soak (not in the
- * default run: it lasts SOAK_SECONDS, ten minutes unless set; name it). `--quick` runs each smaller (for
- * checking the harness, not for figures). The run is capped at 10 minutes, plus the soak's length.
+ * Scenarios: fanout, cluster-fanout, idle, memory, throughput, accuracy, startup, engine, outputs,
+ * failover, and soak (not in the default run: it lasts SOAK_SECONDS, ten minutes unless set; name it).
+ * cluster-fanout and failover (issue 16) start their own PostgreSQL and Redis, and say they were
+ * skipped when either is not installed. `--quick` runs each smaller (for checking the harness, not
+ * for figures). The run is capped at 10 minutes, plus the soak's length, plus 10 minutes for the
+ * cluster scenarios (their nodes start, and the failover waits out leases, round after round).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -13,7 +16,9 @@ import { now } from './lib/clock';
 import { machineInfo } from './lib/machine';
 import { renderResults, type ScenarioResult } from './lib/report';
 import { runAccuracy } from './scenarios/accuracy';
+import { CLUSTER_FANOUT_DEFAULTS, runClusterFanout } from './scenarios/clusterFanout';
 import { ENGINE_DEFAULTS, runEngine } from './scenarios/engine';
+import { FAILOVER_DEFAULTS, runFailover } from './scenarios/failover';
 import { FANOUT_DEFAULTS, runFanout } from './scenarios/fanout';
 import { runIdle } from './scenarios/idle';
 import { runMemory } from './scenarios/memory';
@@ -24,12 +29,19 @@ import { runThroughput } from './scenarios/throughput';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const RUN_CAP_MS = 10 * 60 * 1000;
+const CLUSTER_CAP_MS = 10 * 60 * 1000;
+/** The scenarios that run a cluster of node processes on PostgreSQL and Redis. */
+const CLUSTER = new Set(['cluster-fanout', 'failover']);
 
 type Runner = (quick: boolean) => Promise<ScenarioResult>;
 
 const SCENARIOS: Record<string, Runner> = {
   fanout: (quick) =>
     runFanout(quick ? { sizes: [20, 100], commands: 10, rounds: 1 } : FANOUT_DEFAULTS),
+  'cluster-fanout': (quick) =>
+    runClusterFanout(
+      quick ? { sizes: [20, 100], commands: 10, rounds: 1 } : CLUSTER_FANOUT_DEFAULTS,
+    ),
   idle: (quick) => runIdle(quick ? { clients: 100, seconds: 5 } : { clients: 1000, seconds: 30 }),
   memory: (quick) =>
     runMemory(quick ? { sizes: [0, 20, 100], repeats: 1 } : { sizes: [0, 100, 1000], repeats: 3 }),
@@ -44,6 +56,7 @@ const SCENARIOS: Record<string, Runner> = {
     ),
   outputs: (quick) =>
     runOutputs(quick ? { clients: 50, rounds: 4, toggles: 12 } : OUTPUTS_DEFAULTS),
+  failover: (quick) => runFailover(quick ? { ...FAILOVER_DEFAULTS, rounds: 1 } : FAILOVER_DEFAULTS),
   soak: (quick) => runSoak({ seconds: quick ? 60 : soakSeconds(), clients: quick ? 100 : 500 }),
 };
 
@@ -64,7 +77,8 @@ const main = async (): Promise<void> => {
   const chosen =
     names.length > 0 ? names : Object.keys(SCENARIOS).filter((n) => !ON_REQUEST.has(n));
   const soakMs = chosen.includes('soak') ? (quick ? 60 : soakSeconds()) * 1000 : 0;
-  const capMs = RUN_CAP_MS + soakMs;
+  const clusterMs = chosen.some((n) => CLUSTER.has(n)) ? CLUSTER_CAP_MS : 0;
+  const capMs = RUN_CAP_MS + soakMs + clusterMs;
   // Children (servers, fleets) live no longer than the run (lib/rpc.ts reads this).
   process.env.BENCH_CHILD_LIFETIME_MS = String(capMs + 2 * 60 * 1000);
   const cap = setTimeout(() => {

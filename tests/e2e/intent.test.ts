@@ -34,6 +34,9 @@ interface Wire {
   hold: () => void;
 }
 
+/** Any command id a screen makes: 128 random bits as 32 hex digits (client/live/commandId.ts). */
+const A_COMMAND_ID = expect.stringMatching(/^[0-9a-f]{32}$/);
+
 const wireOf = async (page: Page): Promise<Wire> => {
   const commands: Command[] = [];
   let holding = false;
@@ -290,16 +293,23 @@ describe('the screens send what they saw, and may press exactly what the engine 
       before + 1,
     ]);
     expect(latest().turn?.speaker.name).toBe('Moderator of panel 1');
-    // One command from each console, naming nobody and carrying what it saw; nothing retried,
-    // no version sent.
+    // One command from each console, naming nobody and carrying what it saw and its own
+    // command id; nothing retried (both were answered), no version sent.
     for (const [wire, from] of [
       [chairWire, sent[0]],
       [moderatorWire, sent[1]],
     ] as const) {
       expect(wire.commands.slice(from ?? 0)).toEqual([
-        { type: 'turn.start', fromItemId: 'panel-1', fromStepId: 'opening', turnId: null },
+        {
+          type: 'turn.start',
+          fromItemId: 'panel-1',
+          fromStepId: 'opening',
+          turnId: null,
+          commandId: A_COMMAND_ID,
+        },
       ]);
     }
+    expect(chairWire.commands.at(-1)?.commandId).not.toBe(moderatorWire.commands.at(-1)?.commandId);
     await refused.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
   });
 
@@ -347,7 +357,7 @@ describe('the screens send what they saw, and may press exactly what the engine 
     await moderator.page.getByRole('button', { name: /^Next speaker.*Morocco/ }).waitFor();
     expect(await moderator.page.getByRole('alert').textContent()).toBe('');
     expect(moderatorWire.commands.slice(sent)).toEqual([
-      { type: 'floor.next', requestId: mexico, turnId: null },
+      { type: 'floor.next', requestId: mexico, turnId: null, commandId: A_COMMAND_ID },
     ]);
     await everyScreenAgrees();
   });

@@ -164,7 +164,7 @@ describe('storage', () => {
       chairAgain.close();
       // The restore replayed 37 commands and kept a snapshot of where it got: still two.
       expect(restored.app.rostrum.registry.get(meetingId)?.replayed).toBe(37);
-      expect(restored.app.rostrum.store.snapshots.versions(meetingId)).toEqual([
+      expect(await restored.app.rostrum.store.snapshots.versions(meetingId)).toEqual([
         2 * SNAPSHOT_EVERY,
         version,
       ]);

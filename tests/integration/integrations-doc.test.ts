@@ -75,7 +75,7 @@ describe('docs/integrations.md', () => {
     server = await startServer();
     const meetingId = server.app.rostrum.createdOnStart;
     if (meetingId === undefined) throw new Error('no default meeting');
-    codes = server.app.rostrum.registry.codes(meetingId);
+    codes = await server.app.rostrum.registry.codes(meetingId);
   });
   afterAll(async () => {
     await server.close();

@@ -44,14 +44,14 @@ describe('a restart after a long command log', () => {
       // Straight into the meeting's runtime (what a socket's command reaches after its checks):
       // 20,000 commands through the sockets would take the chair's rate limit 17 minutes.
       const runtime = server.app.rostrum.registry.get(meetingId) as MeetingRuntime;
-      const send = (command: Command): void => {
-        const ack = runtime.execute(command, { role: 'chair' }, 'socket');
+      const send = async (command: Command): Promise<void> => {
+        const ack = await runtime.execute(command, { role: 'chair' }, 'socket');
         if (!ack.ok) throw new Error(`${command.type}: ${ack.error.message}`);
       };
-      send({ type: 'agenda.start' });
-      send({ type: 'turn.start' });
+      await send({ type: 'agenda.start' });
+      await send({ type: 'turn.start' });
       while (runtime.version < LOGGED) {
-        send(clockButtons[runtime.version % clockButtons.length] as Command);
+        await send(clockButtons[runtime.version % clockButtons.length] as Command);
       }
       before = runtime.view();
       image = await copyOf(server.dataDir);
@@ -111,7 +111,7 @@ describe('a restart after a long command log', () => {
         replayed: runtime.replayed,
         seen,
         logs: logs.lines(),
-        snapshots: server.app.rostrum.store.snapshots.versions(meetingId),
+        snapshots: await server.app.rostrum.store.snapshots.versions(meetingId),
       };
     } finally {
       await server.close();

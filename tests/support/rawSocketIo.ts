@@ -34,11 +34,19 @@ export class RawSocketIo {
     });
   }
 
-  /** Opens the WebSocket and waits for engine.io's `open` packet. */
-  static async open(url: string, localAddress = '127.0.0.1'): Promise<RawSocketIo> {
+  /**
+   * Opens the WebSocket and waits for engine.io's `open` packet. `headers` go with the upgrade
+   * (a proxy's X-Forwarded-For, say).
+   */
+  static async open(
+    url: string,
+    localAddress = '127.0.0.1',
+    headers: Record<string, string> = {},
+  ): Promise<RawSocketIo> {
     const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, {
       localAddress,
       perMessageDeflate: false,
+      headers,
     });
     const raw = new RawSocketIo(ws);
     await new Promise<void>((resolve, reject) => {

@@ -382,3 +382,20 @@ export const roundTrip = (socket: Socket, timeoutMs = 5000): Promise<void> =>
  * arrived is proved with `roundTrip`.
  */
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Polls `check` every 20 ms until it holds, where only real time can tell (another node, another
+ * process); answers how long it took, or fails saying `what` did not happen within `withinMs`.
+ */
+export const until = async (
+  check: () => boolean | Promise<boolean>,
+  withinMs: number,
+  what = 'the condition',
+): Promise<number> => {
+  const since = performance.now();
+  while (!(await check())) {
+    if (performance.now() - since > withinMs) throw new Error(`${what}: not within ${withinMs} ms`);
+    await sleep(20);
+  }
+  return performance.now() - since;
+};

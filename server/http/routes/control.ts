@@ -37,7 +37,7 @@ export const controlRoutes: FastifyPluginAsyncZod<{ commands: CommandIntake }> =
     async (request, reply): Promise<AnswerOf<typeof command>> => {
       const device = deviceOf(request);
       // A display beyond its limit is answered `rate_limited`: there is no socket to close.
-      const { ack } = commands.take(device, request.body, 'http');
+      const { ack } = await commands.take(device, request.body, 'http');
       if (!ack.ok) reply.code(COMMAND_ERROR_STATUS[ack.error.code]);
       return ack;
     },
@@ -46,8 +46,8 @@ export const controlRoutes: FastifyPluginAsyncZod<{ commands: CommandIntake }> =
   app.get(
     '/state',
     { config: { access: state.access }, schema: { params: state.params } },
-    // The meeting as it stands now, not the last broadcast (a turn of the event loop behind), so
-    // a command's answer and a read that follows it agree.
+    // The meeting as its last stored command left it, not the last broadcast (a turn of the
+    // event loop behind), so a command's answer and a read that follows it agree.
     async (request): Promise<AnswerOf<typeof state>> => meetingOf(request).view(),
   );
 };

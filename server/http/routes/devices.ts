@@ -34,7 +34,7 @@ export const devicesRoutes: FastifyPluginAsyncZod<{
     { config: { access: codes.access }, schema: { params: codes.params } },
     async (request): Promise<AnswerOf<typeof codes>> => {
       const { meetingId } = meetingOf(request);
-      return { meetingId, codes: registry.codes(meetingId) };
+      return { meetingId, codes: await registry.codes(meetingId) };
     },
   );
 
@@ -48,10 +48,10 @@ export const devicesRoutes: FastifyPluginAsyncZod<{
       const actor = actorOf(request);
       const delegationId = delegationOf(runtime, request.params.delegationId);
       const holder = { role: 'delegate' as const, delegationId };
-      // Revoked in the store first (a restart keeps it), then the sockets closed, in the same
-      // turn of the event loop: no handshake can slip in between.
-      const revokedTokens = registry.signOut(runtime.meetingId, holder, actor);
-      const disconnected = devices.signOut(runtime.meetingId, holder, {
+      // Revoked in the store first (a restart keeps it), then the sockets closed at once; a
+      // handshake that read the token before it was revoked reads it again (`authenticate`).
+      const revokedTokens = await registry.signOut(runtime.meetingId, holder, actor);
+      const disconnected = await devices.signOut(runtime.meetingId, holder, {
         reason: 'delegation-signed-out',
         message: "The chair signed out this delegation's devices: join again with its code.",
       });
@@ -80,8 +80,8 @@ export const devicesRoutes: FastifyPluginAsyncZod<{
           : { role: body.role };
       // A chair who rotates the chair code revokes their own token too: they get a new one.
       const reissue = actor === 'chair' && holder.role === 'chair';
-      const rotated = registry.rotateCode(runtime.meetingId, holder, actor, { reissue });
-      const disconnected = devices.signOut(runtime.meetingId, holder, {
+      const rotated = await registry.rotateCode(runtime.meetingId, holder, actor, { reissue });
+      const disconnected = await devices.signOut(runtime.meetingId, holder, {
         reason: 'code-rotated',
         message: 'The access code of this device was changed: join again with the new code.',
       });
@@ -112,11 +112,8 @@ export const devicesRoutes: FastifyPluginAsyncZod<{
     { config: { access: devicesNow.access }, schema: { params: devicesNow.params } },
     async (request): Promise<AnswerOf<typeof devicesNow>> => {
       const runtime = meetingOf(request);
-      return countDevices(
-        runtime,
-        devices.of(runtime.meetingId),
-        registry.tokenCounts(runtime.meetingId),
-      );
+      const tokens = await registry.tokenCounts(runtime.meetingId);
+      return countDevices(runtime, await devices.of(runtime.meetingId), tokens);
     },
   );
 
@@ -126,7 +123,7 @@ export const devicesRoutes: FastifyPluginAsyncZod<{
     { config: { access: audit.access }, schema: { params: audit.params } },
     async (request): Promise<AnswerOf<typeof audit>> => {
       const { meetingId } = meetingOf(request);
-      return { meetingId, entries: registry.audit(meetingId) };
+      return { meetingId, entries: await registry.audit(meetingId) };
     },
   );
 };

@@ -25,7 +25,12 @@ export const hooksRoutes: FastifyPluginAsyncZod<{ outputs: Outputs }> = async (
     async (request, reply): Promise<AnswerOf<typeof createHook>> => {
       const runtime = meetingOf(request);
       try {
-        const created = outputs.addHook(runtime.view(), request.body, actorOf(request));
+        const created = await outputs.addHook(
+          runtime.meetingId,
+          () => runtime.view(),
+          request.body,
+          actorOf(request),
+        );
         reply.code(createHook.status);
         return created;
       } catch (error) {
@@ -50,7 +55,7 @@ export const hooksRoutes: FastifyPluginAsyncZod<{ outputs: Outputs }> = async (
     async (request): Promise<AnswerOf<typeof deleteHook>> => {
       const { meetingId } = meetingOf(request);
       const { hookId } = request.params;
-      if (!outputs.removeHook(meetingId, hookId)) {
+      if (!(await outputs.removeHook(meetingId, hookId))) {
         throw new HttpError('not_found', `This meeting has no webhook "${hookId.slice(0, 64)}".`);
       }
       return { hookId, removed: true };

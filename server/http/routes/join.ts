@@ -2,15 +2,15 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { type AnswerOf, HTTP_ROUTES } from '../../../shared/protocol/contract';
 import type { MeetingRegistry } from '../../meetings/registry';
-import { meetingNamed } from '../access';
+import { noSuchMeeting } from '../access';
 import { HttpError } from '../errors';
-import type { WrongCodeLimiter } from '../wrongCodeLimiter';
+import type { WrongCodeBudget } from '../wrongCodeLimiter';
 
 const { join, joinByCode } = HTTP_ROUTES;
 
 export interface JoinOptions {
   registry: MeetingRegistry;
-  limiter: WrongCodeLimiter;
+  limiter: WrongCodeBudget;
 }
 
 /**
@@ -22,14 +22,14 @@ export const joinRoutes: FastifyPluginAsyncZod<JoinOptions> = async (app, option
   const { registry, limiter } = options;
 
   /** A right code is logged (without the code); a wrong one counts against the address's budget. */
-  const joined = <T extends { role: string; delegationId?: string }>(
+  const joined = async <T extends { role: string; delegationId?: string }>(
     request: FastifyRequest,
     meetingId: string | undefined,
     answer: T | null,
     wrongCode: string,
-  ): T => {
+  ): Promise<T> => {
     if (!answer) {
-      limiter.recordFailure(request.ip);
+      await limiter.recordFailure(request.ip);
       throw new HttpError('unauthorized', wrongCode);
     }
     request.log.info({ meetingId, role: answer.role, delegationId: answer.delegationId }, 'joined');
@@ -40,11 +40,14 @@ export const joinRoutes: FastifyPluginAsyncZod<JoinOptions> = async (app, option
     '/meetings/:id/join',
     { config: { access: join.access }, schema: { params: join.params, body: join.body } },
     async (request): Promise<AnswerOf<typeof join>> => {
-      const { meetingId } = meetingNamed(registry, request.params.id);
+      // Sharing the store (issue 16), a meeting another node holds joins here too: the codes
+      // and tokens are in the store.
+      const meetingId = request.params.id;
+      if (!(await registry.known(meetingId))) throw noSuchMeeting(meetingId);
       return joined(
         request,
         meetingId,
-        registry.join(meetingId, request.body.code),
+        await registry.join(meetingId, request.body.code),
         'That code does not open this meeting: check it and try again.',
       );
     },
@@ -56,7 +59,7 @@ export const joinRoutes: FastifyPluginAsyncZod<JoinOptions> = async (app, option
     '/join',
     { config: { access: joinByCode.access }, schema: { body: joinByCode.body } },
     async (request): Promise<AnswerOf<typeof joinByCode>> => {
-      const answer = registry.joinByCode(request.body.code);
+      const answer = await registry.joinByCode(request.body.code);
       return joined(
         request,
         answer?.meetingId,

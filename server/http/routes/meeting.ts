@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { type AnswerOf, HTTP_ROUTES } from '../../../shared/protocol/contract';
+import type { ClusterBus } from '../../cluster/bus';
 import type { MeetingRegistry } from '../../meetings/registry';
 import type { Outputs } from '../../outputs/outputs';
 import type { CommandIntake } from '../../realtime/commandIntake';
@@ -18,6 +19,8 @@ export interface MeetingScopeOptions {
   /** The intake the sockets' commands go through too (the control API). */
   commands: CommandIntake;
   outputs: Outputs;
+  /** In a cluster: how a request for a meeting another node holds reaches it. */
+  bus: ClusterBus | null;
 }
 
 /**
@@ -26,8 +29,8 @@ export interface MeetingScopeOptions {
  * checked, and every route here reads it with `meetingOf(request)`.
  */
 export const meetingScope: FastifyPluginAsyncZod<MeetingScopeOptions> = async (app, options) => {
-  const { registry, devices, commands, outputs } = options;
-  app.addHook('preValidation', findMeeting(registry));
+  const { registry, devices, commands, outputs, bus } = options;
+  app.addHook('preValidation', findMeeting(registry, bus));
 
   app.get(
     '/roster',

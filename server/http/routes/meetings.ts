@@ -29,7 +29,7 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{ registry: MeetingRegistry }
       if (outside) {
         throw new HttpError('invalid', `${outside.path.join('.')}: ${outside.message}`);
       }
-      const created = registry.create(
+      const created = await registry.create(
         agenda ?? defaultMeetingAgenda(registry.clock.now()),
         members,
         grouped,
@@ -42,6 +42,6 @@ export const meetingsRoutes: FastifyPluginAsyncZod<{ registry: MeetingRegistry }
   app.get(
     '',
     { config: { access: listMeetings.access } },
-    async (): Promise<AnswerOf<typeof listMeetings>> => registry.list(),
+    async (): Promise<AnswerOf<typeof listMeetings>> => registry.listAll(),
   );
 };

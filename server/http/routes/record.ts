@@ -29,10 +29,8 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: recordCsv.access }, schema: { params: recordCsv.params } },
     async (request, reply) => {
       const runtime = meetingOf(request);
-      const text: AnswerOf<typeof recordCsv> = turnsCsv(
-        runtime.record().turns,
-        addresseeNames(runtime),
-      );
+      const { turns } = await runtime.record();
+      const text: AnswerOf<typeof recordCsv> = turnsCsv(turns, addresseeNames(runtime));
       return reply
         .type(CSV)
         .header('content-disposition', attachment(runtime.meetingId, 'record'))
@@ -45,7 +43,7 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: requestsCsvRoute.access }, schema: { params: requestsCsvRoute.params } },
     async (request, reply) => {
       const runtime = meetingOf(request);
-      const { requests, waiting } = recordOf(runtime);
+      const { requests, waiting } = await recordOf(runtime);
       const text: AnswerOf<typeof requestsCsvRoute> = requestsCsv(
         requests,
         waiting,
@@ -61,7 +59,9 @@ export const recordRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/steps',
     { config: { access: steps.access }, schema: { params: steps.params } },
-    async (request): Promise<AnswerOf<typeof steps>> => ({ steps: heldSteps(meetingOf(request)) }),
+    async (request): Promise<AnswerOf<typeof steps>> => ({
+      steps: await heldSteps(meetingOf(request)),
+    }),
   );
 
   app.get(

@@ -13,10 +13,14 @@ import type { CommandAck } from '../../../shared/protocol/errors';
 import type { CreateMeetingResponse, JoinResponse } from '../../../shared/protocol/http';
 import type { MeetingState } from '../../../shared/protocol/state';
 import { mapLimit } from './net';
+import { type BenchDatabase, benchDatabaseUrl, freshBenchDatabase } from './postgres';
 import { type Child, spawnChild } from './rpc';
 
-/** sqlite: DATA_DIR on disk, DURABILITY=normal (the default); sqlite-full: DURABILITY=full. */
-export type StoreKind = 'sqlite' | 'sqlite-full' | 'memory' | 'sqlite-shm';
+/**
+ * sqlite: DATA_DIR on disk, DURABILITY=normal (the default); sqlite-full: DURABILITY=full;
+ * postgres: a database of its own on the PostgreSQL of DATABASE_URL (./postgres.ts).
+ */
+export type StoreKind = 'sqlite' | 'sqlite-full' | 'memory' | 'sqlite-shm' | 'postgres';
 
 export interface ServerStart {
   port: number;
@@ -40,6 +44,7 @@ export class RostrumServer {
     readonly adminToken: string,
     readonly storeDescription: string,
     private readonly dataDir: string | undefined,
+    private readonly database: BenchDatabase | undefined,
   ) {}
 
   static async start(
@@ -48,7 +53,14 @@ export class RostrumServer {
     options: { oscTargets?: { host: string; port: number }[] } = {},
   ): Promise<RostrumServer> {
     const base = store === 'sqlite-shm' ? '/dev/shm' : tmpdir();
-    const dataDir = store === 'memory' ? undefined : mkdtempSync(join(base, 'rostrum-bench-'));
+    const inMemory = store === 'memory' || store === 'postgres';
+    const dataDir = inMemory ? undefined : mkdtempSync(join(base, 'rostrum-bench-'));
+    let database: BenchDatabase | undefined;
+    if (store === 'postgres') {
+      const url = benchDatabaseUrl();
+      if (url === undefined) throw new Error('the postgres store needs DATABASE_URL');
+      database = await freshBenchDatabase(url);
+    }
     // BENCH_PROFILE_DIR=dir writes a CPU profile of each server child there (see docs/benchmarks.md).
     const profileDir = process.env.BENCH_PROFILE_DIR;
     const child = spawnChild(name, 'server/child.ts', {
@@ -62,19 +74,21 @@ export class RostrumServer {
     try {
       const started = await child.call<ServerStart>(
         'start',
-        { dataDir, store, ...options },
+        { dataDir, store, databaseUrl: database?.url, ...options },
         60_000,
       );
       return new RostrumServer(
         child,
         `http://127.0.0.1:${started.port}`,
         started.adminToken,
-        started.store,
+        database?.description ?? started.store,
         dataDir,
+        database,
       );
     } catch (error) {
       await child.stop();
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+      await database?.drop();
       throw error;
     }
   }
@@ -123,6 +137,7 @@ export class RostrumServer {
     }
     await this.child.stop();
     if (this.dataDir) rmSync(this.dataDir, { recursive: true, force: true });
+    await this.database?.drop();
   }
 
   async createMeeting(

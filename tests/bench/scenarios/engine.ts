@@ -465,8 +465,8 @@ const writeImages = async (
     const { registry, createdOnStart } = app.rostrum;
     if (createdOnStart === undefined) throw new Error('no default meeting was made');
     const runtime = registry.get(createdOnStart) as MeetingRuntime;
-    const codes = registry.codes(createdOnStart);
-    const joined = registry.join(createdOnStart, codes.chair);
+    const codes = await registry.codes(createdOnStart);
+    const joined = await registry.join(createdOnStart, codes.chair);
     if (!joined) throw new Error('the chair code did not join');
     const images: Image[] = [
       describeImage(
@@ -483,7 +483,7 @@ const writeImages = async (
     let version = runtime.version;
     for (const mark of marks) {
       while (version < mark) {
-        const ack = runtime.execute(next(runtime.view()), CHAIR, 'socket');
+        const ack = await runtime.execute(next(runtime.view()), CHAIR, 'socket');
         if (!ack.ok) throw new Error(`the mix was refused at ${version}: ${ack.error.message}`);
         version = ack.version;
         // Let the broadcast of the loop's turn run now and then, as between sockets' commands.

@@ -10,6 +10,7 @@ import type { MeetingState } from '../../../shared/protocol/state';
 import { now, sleep } from '../lib/clock';
 import { connectAll, Fleet, split } from '../lib/fleet';
 import { floorAgenda, syntheticRoster } from '../lib/meetings';
+import { benchDatabaseUrl } from '../lib/postgres';
 import type { ScenarioResult } from '../lib/report';
 import { RostrumServer, type StoreKind } from '../lib/rostrum';
 import { median, round, summarize } from '../stats';
@@ -113,14 +114,19 @@ const attempt = async (store: StoreKind, delegations: number): Promise<Attempt> 
   }
 };
 
-const STORES: { kind: StoreKind; label: string }[] = [
+/** The stores compared: SQLite's three, and PostgreSQL when DATABASE_URL names one (no target). */
+const storesToRun = (): { kind: StoreKind; label: string }[] => [
   { kind: 'sqlite', label: 'SQLite on disk (durable)' },
   { kind: 'memory', label: 'The store in memory (SQLite :memory:)' },
   { kind: 'sqlite-full', label: 'SQLite on disk, DURABILITY=full (fsync per commit; no target)' },
+  ...(benchDatabaseUrl() === undefined
+    ? []
+    : [{ kind: 'postgres' as const, label: 'PostgreSQL (DATABASE_URL; no target)' }]),
 ];
 
 export const runThroughput = async (options: ThroughputOptions): Promise<ScenarioResult> => {
   const t0 = now();
+  const STORES = storesToRun();
   const attempts: Attempt[] = [];
   for (let r = 0; r < options.repeats; r++) {
     // Alternate which store goes first, so drift in the machine's load falls on both.
@@ -193,6 +199,13 @@ export const runThroughput = async (options: ThroughputOptions): Promise<Scenari
       'The in-memory figure is the same store and statements on an SQLite :memory: database (buildApp with dataDir ":memory:"): what the command path costs without a file. With synchronous=NORMAL in WAL mode the durable store does not fsync at commit (DURABILITY=full does: its row has no target).',
       'Each delegation is a socket (a minimal socket.io protocol client, lib/rawClient.ts, that answers heartbeats and reads acks without parsing the states) in one of two load processes; both start sending at one agreed instant. "state broadcasts" is how many states the chair console received while the requests went in: the server sends the latest state once per turn of its event loop.',
       'Arrival order: the acks sorted by version (the order the server applied them) must equal the final queue.',
+      ...attempts
+        .filter((a) => a.store === 'postgres')
+        .slice(0, 1)
+        .map(
+          (a) =>
+            `With DATABASE_URL, the same runs on ${a.storeDescription}, a database of its own per run: each command is one transaction (BEGIN, the log line, COMMIT), three round trips, one meeting's commits one after another. Each commit answers in a turn of the event loop of its own (SQLite's answer at once); a stored change's state waits for the commands behind it in the queue, at most BROADCAST_WAIT_MS (server/meetings/runtime.ts), so one state carries several: compare the state broadcasts.`,
+        ),
     ],
     data: { attempts },
   };

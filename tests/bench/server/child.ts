@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, SAFE_LOGGING } from '../../../server/app';
 import { IN_MEMORY } from '../../../server/store/database';
+import { PostgresStore } from '../../../server/store/postgres/store';
 import type { ServerStart, StoreKind } from '../lib/rostrum';
 import { serve } from '../lib/rpc';
 
@@ -17,10 +18,15 @@ let app: FastifyInstance | undefined;
 const start = async (p: {
   dataDir: string | undefined;
   store: StoreKind;
+  /** The postgres store's database: the meetings there, nothing in DATA_DIR. */
+  databaseUrl?: string | undefined;
   /** The outputs scenario's OSC targets (`OSC_TARGETS`); none elsewhere. */
   oscTargets?: { host: string; port: number }[];
 }): Promise<ServerStart> => {
+  const store =
+    p.databaseUrl === undefined ? undefined : await PostgresStore.open({ url: p.databaseUrl });
   app = await buildApp({
+    ...(store && { store }),
     dataDir: p.dataDir ?? IN_MEMORY,
     adminToken: ADMIN_TOKEN,
     createDefaultMeeting: false,
@@ -34,13 +40,15 @@ const start = async (p: {
     port,
     adminToken: ADMIN_TOKEN,
     store:
-      p.dataDir === undefined
-        ? 'SQLite in memory (DATA_DIR=:memory:): nothing on disk'
-        : p.store === 'sqlite-shm'
-          ? `SQLite (WAL, synchronous=NORMAL) in ${p.dataDir} on tmpfs`
-          : p.store === 'sqlite-full'
-            ? `SQLite (WAL, synchronous=FULL: DURABILITY=full) in ${p.dataDir}`
-            : `SQLite (WAL, synchronous=NORMAL) in ${p.dataDir}`,
+      p.databaseUrl !== undefined
+        ? 'PostgreSQL (DATABASE_URL)'
+        : p.dataDir === undefined
+          ? 'SQLite in memory (DATA_DIR=:memory:): nothing on disk'
+          : p.store === 'sqlite-shm'
+            ? `SQLite (WAL, synchronous=NORMAL) in ${p.dataDir} on tmpfs`
+            : p.store === 'sqlite-full'
+              ? `SQLite (WAL, synchronous=FULL: DURABILITY=full) in ${p.dataDir}`
+              : `SQLite (WAL, synchronous=NORMAL) in ${p.dataDir}`,
   };
 };
 

@@ -39,8 +39,11 @@ const largeAgenda = (): AgendaInput => {
   };
 };
 
+/** This server's own display sockets of the meeting, counted as they are now. */
 const connectedDisplays = (server: TestServer, meetingId: string): number =>
-  server.app.rostrum.devices.of(meetingId).filter((d) => d.role === 'display').length;
+  [...server.app.rostrum.io.of('/').sockets.values()].filter(
+    ({ data }) => data.meetingId === meetingId && data.role === 'display',
+  ).length;
 
 /** A poll on real time: a connection dropped or closed reaches the server when the kernel says. */
 const until = async (condition: () => boolean, what: string, timeoutMs = 15_000) => {

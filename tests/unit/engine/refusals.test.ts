@@ -4,7 +4,7 @@ import { transition } from 'xstate';
 import { MeetingEngine } from '../../../server/engine/engine';
 import { englishOf } from '../../../server/engine/english';
 import { RequestCooldown } from '../../../server/meetings/requestCooldown';
-import { CLOSING, UNAVAILABLE } from '../../../server/meetings/runtime';
+import { CLOSING, IN_DOUBT, UNAVAILABLE } from '../../../server/meetings/runtime';
 import { NOT_OPEN, notACommand, UNEXPECTED } from '../../../server/realtime/commandIntake';
 import { type Holder, TokenLimits } from '../../../server/realtime/tokenLimits';
 import { meetingChart } from '../../../shared/engine/chart';
@@ -597,6 +597,11 @@ const EXAMPLES: Record<RefusalId, { message: string; make: () => Refusal }> = {
   'refusal.shutting-down': {
     message: 'The server is shutting down: try again in a moment.',
     make: () => errorOf(CLOSING),
+  },
+  'refusal.changing-hands': {
+    message:
+      'The meeting is moving to another server and no answer came: look at the screen before you try again, it may have been done.',
+    make: () => errorOf(IN_DOUBT),
   },
 };
 
