@@ -12,7 +12,14 @@
  * and kept in CLUSTER_DIR/nodes/admin-token when not set); LOG_LEVEL, the nodes' (default warn).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { z } from 'zod';
@@ -129,21 +136,25 @@ const startNode = async (
 const CLUSTER_MARKER = 'ROSTRUM_CLUSTER_DIR';
 
 /**
- * Kills the processes (of this user: others' environments cannot be read) whose environment
- * holds `marker`, and resolves once they are gone (5 s at most). Where there is no /proc, none.
+ * Kills the processes (of this user: others' cannot be read) whose environment holds `marker`,
+ * or whose working folder is inside `dir`, and resolves once they are gone (5 s at most). Where
+ * there is no /proc, none.
  */
-const stopLeftovers = async (marker: string): Promise<number> => {
+const stopLeftovers = async (marker: string, dir: string): Promise<number> => {
   if (!existsSync('/proc')) return 0;
+  const ours = (pid: string): boolean => {
+    try {
+      if (readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0').includes(marker)) return true;
+      // Redis writes its title over its environment: it is known by its folder instead.
+      return readlinkSync(`/proc/${pid}/cwd`).startsWith(`${dir}/`);
+    } catch {
+      return false; // gone meanwhile, or not ours
+    }
+  };
   const marked = (): number[] =>
     readdirSync('/proc')
       .filter((entry) => /^\d+$/.test(entry) && Number(entry) !== process.pid)
-      .filter((pid) => {
-        try {
-          return readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0').includes(marker);
-        } catch {
-          return false; // gone meanwhile, or not ours
-        }
-      })
+      .filter(ours)
       .map(Number);
   const found = marked();
   for (const pid of found) {
@@ -211,7 +222,8 @@ const main = async (): Promise<void> => {
   const marker = `${CLUSTER_MARKER}=${dir}`;
   // PostgreSQL first, by its own immediate shutdown: killed outright, its lock file and shared
   // memory would keep the next one from starting on the folder.
-  const left = (await stopLeftoverPostgres(join(dir, 'postgres'))) + (await stopLeftovers(marker));
+  const left =
+    (await stopLeftoverPostgres(join(dir, 'postgres'))) + (await stopLeftovers(marker, dir));
   if (left > 0) say(`stopped ${left} process(es) an earlier run in ${dir} left behind`);
   process.env[CLUSTER_MARKER] = dir;
 

@@ -184,10 +184,13 @@ describe.skipIf(missing !== '')(`npm run cluster ${missing}`, () => {
     const nodePorts = [...first.output().matchAll(/node [ab] +http:\/\/127\.0\.0\.1:(\d+)/g)].map(
       (m) => Number(m[1]),
     );
+    const services = ['PostgreSQL', 'Redis'].map((name) =>
+      portOf(first.output().match(new RegExp(`${name} +(\\w+://\\S+)`))?.[1] ?? ''),
+    );
     // Killed outright: it cannot stop its nodes and services, which run on.
     first.signal('SIGKILL');
     await first.exited;
-    for (const p of nodePorts) expect(await listening(p)).toBe(true);
+    for (const p of [...nodePorts, ...services]) expect(await listening(p)).toBe(true);
 
     const again = runCluster({ CLUSTER_DIR: dir, PORT: String(port) });
     cleanup.push(() => again.stop());
@@ -201,6 +204,9 @@ describe.skipIf(missing !== '')(`npm run cluster ${missing}`, () => {
     }
     again.signal('SIGTERM');
     expect(await again.exited).toBe(0);
+    // Nothing of either run is left: the first run's services were stopped by the second.
+    for (const p of [...nodePorts, ...services, ...newPorts])
+      expect(await listening(p)).toBe(false);
   }, 240_000);
 
   it.skipIf(!runningAsRoot())(
