@@ -212,13 +212,10 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
       loopback: network.limitLoopbackConnections,
       exempt: addresses.isTrustedProxy,
     });
-    // In a cluster (issue 16), rooms span the nodes through Redis; the nodes' heartbeats every
-    // second tell a dead node within 3 s, so a question to every node waits no longer for it.
+    // In a cluster (issue 16), rooms span the nodes through Redis (socket.io's streams adapter:
+    // the nodes are those subscribed to its channel, so one that died is gone at once).
     const redis = cluster?.redis;
-    const io = createSocketServer(
-      app.server,
-      redis && createAdapter(redis, { heartbeatInterval: 1000, heartbeatTimeout: 3000 }),
-    );
+    const io = createSocketServer(app.server, redis && createAdapter(redis));
     const rooms = new RoomStates(io, clock, redis !== undefined);
     const guard = new HandshakeGuard(limiter, addresses);
     guard.install(io);

@@ -42,6 +42,15 @@ import { CommandSource } from '../store/commandLog';
 const PASS_AGAIN_FOR_MS = 5000;
 const PASS_AGAIN_EVERY_MS = 200;
 
+/**
+ * How long a question to the other nodes may wait: a little over the adapter's own 5 s (a node
+ * paused but still connected to Redis is waited for that long).
+ */
+const QUESTION_TIMEOUT_MS = 6000;
+
+/** The questions a node asks the others (answered through an ack). */
+type QuestionEvent = 'rostrum:command' | 'rostrum:state-of' | 'rostrum:http';
+
 /** The header of a request a node passed to the owner: the owner never passes it on again. */
 export const FORWARDED_HEADER = 'x-rostrum-forwarded';
 
@@ -122,6 +131,32 @@ export class ClusterBus {
     private readonly log: FastifyBaseLogger,
   ) {}
 
+  /**
+   * A question to every other node, answered with the holder's answer (null when none gave
+   * one). Never waits longer than `QUESTION_TIMEOUT_MS`: the adapter counts the nodes in Redis
+   * before it asks, and with Redis out of reach that count never comes, nor does its own timeout.
+   */
+  private ask<T>(event: QuestionEvent, payload: unknown): Promise<T | null> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(null), QUESTION_TIMEOUT_MS);
+      const answered = (_error: unknown, answers: unknown) => {
+        clearTimeout(timer);
+        resolve(ownersAnswer<T>(answers));
+      };
+      try {
+        (this.io.serverSideEmit as (event: string, ...args: unknown[]) => boolean)(
+          event,
+          payload,
+          answered,
+        );
+      } catch (error) {
+        clearTimeout(timer);
+        this.log.warn({ err: error, event }, 'could not ask the other nodes');
+        resolve(null);
+      }
+    });
+  }
+
   /** Answers the other nodes' questions about the meetings this node holds. */
   listen(app: FastifyInstance): void {
     this.io.on('rostrum:state', (meetingId, view) => {
@@ -165,11 +200,7 @@ export class ClusterBus {
     const retryable = command.commandId !== undefined;
     const until = performance.now() + (retryable ? PASS_AGAIN_FOR_MS : 0);
     for (;;) {
-      const asked = new Promise<CommandAck | null>((resolve) => {
-        this.io.serverSideEmit('rostrum:command', request, (_error: unknown, answers: unknown) => {
-          resolve(ownersAnswer<CommandAck>(answers));
-        });
-      });
+      const asked = this.ask<CommandAck>('rostrum:command', request);
       // A question to a holder that just died waits until the adapter gives up on it (seconds).
       // With an id, this node does not wait that long if it takes the meeting meanwhile: it
       // answers itself, and the id makes the command act once whoever stored it first.
@@ -208,23 +239,15 @@ export class ClusterBus {
   }
 
   /** The meeting's state now, from its owner; null when no node holds it. */
-  stateOf(meetingId: string): Promise<MeetingView | null> {
-    return new Promise((resolve) => {
-      this.io.serverSideEmit('rostrum:state-of', meetingId, (_error: unknown, answers: unknown) => {
-        const view = ownersAnswer<unknown>(answers);
-        resolve(RelayedState.safeParse(view).success ? (view as MeetingView) : null);
-      });
-    });
+  async stateOf(meetingId: string): Promise<MeetingView | null> {
+    const view = await this.ask<unknown>('rostrum:state-of', meetingId);
+    return RelayedState.safeParse(view).success ? (view as MeetingView) : null;
   }
 
   /** A request under `/api/meetings/:id` run by the meeting's owner; null when none answered. */
-  http(request: ForwardedRequest): Promise<ForwardedResponse | null> {
-    return new Promise((resolve) => {
-      this.io.serverSideEmit('rostrum:http', request, (_error: unknown, answers: unknown) => {
-        const response = ForwardedResponse.safeParse(ownersAnswer<unknown>(answers));
-        resolve(response.success ? response.data : null);
-      });
-    });
+  async http(request: ForwardedRequest): Promise<ForwardedResponse | null> {
+    const response = ForwardedResponse.safeParse(await this.ask<unknown>('rostrum:http', request));
+    return response.success ? response.data : null;
   }
 
   private async answerCommand(payload: unknown): Promise<CommandAck | null> {

@@ -12,7 +12,14 @@
  * and kept in CLUSTER_DIR/nodes/admin-token when not set); LOG_LEVEL, the nodes' (default warn).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { z } from 'zod';
@@ -125,6 +132,72 @@ const startNode = async (
   return node;
 };
 
+/** The variable in the environment of every process of a run: the run's folder. */
+const CLUSTER_MARKER = 'ROSTRUM_CLUSTER_DIR';
+
+/**
+ * Kills the processes (of this user: others' cannot be read) whose environment holds `marker`,
+ * or whose working folder is inside `dir`, and resolves once they are gone (5 s at most). Where
+ * there is no /proc, none.
+ */
+const stopLeftovers = async (marker: string, dir: string): Promise<number> => {
+  if (!existsSync('/proc')) return 0;
+  const ours = (pid: string): boolean => {
+    try {
+      if (readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0').includes(marker)) return true;
+      // Redis writes its title over its environment: it is known by its folder instead.
+      return readlinkSync(`/proc/${pid}/cwd`).startsWith(`${dir}/`);
+    } catch {
+      return false; // gone meanwhile, or not ours
+    }
+  };
+  const marked = (): number[] =>
+    readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry) && Number(entry) !== process.pid)
+      .filter(ours)
+      .map(Number);
+  const found = marked();
+  for (const pid of found) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // gone meanwhile
+    }
+  }
+  for (let waited = 0; waited < 5000 && marked().length > 0; waited += 50) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return found.length;
+};
+
+/**
+ * PostgreSQL runs as its own account, whose environment loses the marker: one left running on
+ * this run's data folder is found by its lock file, and stopped (immediate shutdown).
+ */
+const stopLeftoverPostgres = async (pgDir: string): Promise<number> => {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(pgDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return 0;
+  }
+  const runsHere = (): boolean => {
+    try {
+      // The postmaster writes its title over its arguments: one string, spaces between.
+      const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      return /\bpostgres\b/.test(title) && title.includes(` -D ${pgDir} `);
+    } catch {
+      return false;
+    }
+  };
+  if (!Number.isInteger(pid) || pid <= 0 || !runsHere()) return 0;
+  process.kill(pid, 'SIGQUIT');
+  for (let waited = 0; waited < 10_000 && runsHere(); waited += 50) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return 1;
+};
+
 const main = async (): Promise<void> => {
   const missing = [whyNoPostgres(), whyNoRedis()].filter((m) => m !== undefined);
   if (missing.length > 0) {
@@ -142,6 +215,17 @@ const main = async (): Promise<void> => {
   const dir = resolve(CLUSTER_DIR);
   mkdirSync(dir, { recursive: true });
   say(`Rostrum cluster in ${dir}`);
+  // Every process this run starts carries the folder in its environment: one an earlier run
+  // left behind (killed, or its terminal closed before it could stop them) is found and stopped
+  // now. Left running, an old node would hold its meetings' leases under the same NODE_ID,
+  // reachable by no one through the new Redis.
+  const marker = `${CLUSTER_MARKER}=${dir}`;
+  // PostgreSQL first, by its own immediate shutdown: killed outright, its lock file and shared
+  // memory would keep the next one from starting on the folder.
+  const left =
+    (await stopLeftoverPostgres(join(dir, 'postgres'))) + (await stopLeftovers(marker, dir));
+  if (left > 0) say(`stopped ${left} process(es) an earlier run in ${dir} left behind`);
+  process.env[CLUSTER_MARKER] = dir;
 
   const children: { stop: () => Promise<void>; kill: () => void }[] = [];
   let proxy: StickyProxy | undefined;
@@ -160,6 +244,8 @@ const main = async (): Promise<void> => {
   // Ctrl-C, or leaving on an error: nothing of ours is left running.
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
+  // The terminal closed: as Ctrl-C (left alone, the nodes and services would outlive it).
+  process.on('SIGHUP', () => void stopAll(0));
   process.on('exit', () => {
     for (const child of children) child.kill();
   });

@@ -175,6 +175,40 @@ describe.skipIf(missing !== '')(`npm run cluster ${missing}`, () => {
     expect(await again.exited).toBe(0);
   }, 240_000);
 
+  it('stops what an earlier run left behind when it was killed, before it starts again', async () => {
+    const dir = await clusterDir();
+    const port = await freePort();
+    const first = runCluster({ CLUSTER_DIR: dir, PORT: String(port) });
+    cleanup.push(() => first.stop());
+    await until(first, `Rostrum cluster listening on http://127.0.0.1:${port}`);
+    const nodePorts = [...first.output().matchAll(/node [ab] +http:\/\/127\.0\.0\.1:(\d+)/g)].map(
+      (m) => Number(m[1]),
+    );
+    const services = ['PostgreSQL', 'Redis'].map((name) =>
+      portOf(first.output().match(new RegExp(`${name} +(\\w+://\\S+)`))?.[1] ?? ''),
+    );
+    // Killed outright: it cannot stop its nodes and services, which run on.
+    first.signal('SIGKILL');
+    await first.exited;
+    for (const p of [...nodePorts, ...services]) expect(await listening(p)).toBe(true);
+
+    const again = runCluster({ CLUSTER_DIR: dir, PORT: String(port) });
+    cleanup.push(() => again.stop());
+    await until(again, `Rostrum cluster listening on http://127.0.0.1:${port}`);
+    expect(again.output()).toMatch(/stopped \d+ process\(es\) an earlier run in .* left behind/);
+    const newPorts = [...again.output().matchAll(/node [ab] +http:\/\/127\.0\.0\.1:(\d+)/g)].map(
+      (m) => Number(m[1]),
+    );
+    for (const p of nodePorts.filter((p) => !newPorts.includes(p))) {
+      expect(await listening(p)).toBe(false);
+    }
+    again.signal('SIGTERM');
+    expect(await again.exited).toBe(0);
+    // Nothing of either run is left: the first run's services were stopped by the second.
+    for (const p of [...nodePorts, ...services, ...newPorts])
+      expect(await listening(p)).toBe(false);
+  }, 240_000);
+
   it.skipIf(!runningAsRoot())(
     "says so when PostgreSQL's account cannot reach the folder",
     async () => {
