@@ -1,5 +1,6 @@
 import type { MessageDescriptor } from '@lingui/core';
 import { Trans } from '@lingui/react';
+import { useRef } from 'react';
 import { currentStep, queueStep } from '../../shared/engine/places';
 import { groupsOf } from '../../shared/groups';
 import type { RequestKind } from '../../shared/protocol/common';
@@ -9,6 +10,7 @@ import { ConfirmButton } from '../components/ConfirmButton';
 import { LiveRegion } from '../components/LiveAnnouncer';
 import { PhaseWatch, timeInWords } from '../components/PhaseWatch';
 import { ScreenHeader } from '../components/ScreenHeader';
+import { useFittedText } from '../components/useFittedText';
 import { useT } from '../i18n/useT';
 import { useLiveView } from '../live/LiveContext';
 import type { MayPress } from '../live/mayPress';
@@ -187,6 +189,9 @@ const Interrupted = ({ turn, by }: { turn: TurnView; by: TurnView | null }) => {
   );
 };
 
+/** The least the delegation's name shrinks to (of its 2rem), on the narrowest phone. */
+const SMALLEST_NAME = 0.5;
+
 /** A delegation's tablet: ask for the floor, see each request's place in line, see one's own clock. */
 export const DelegateScreen = () => {
   const t = useT();
@@ -206,6 +211,11 @@ export const DelegateScreen = () => {
   const news = useTabletNews(view, delegationId);
   const waiting = requestsInLine(view, delegationId);
   const unavailable = notSitting(view);
+  const name = delegation ? words.names.delegation(delegation.id, delegation.name) : '';
+  // The longest official names ("Многонациональное Государство Боливия" on a phone) shrink to
+  // fit, whole words, rather than break inside one.
+  const nameBox = useRef<HTMLHeadingElement>(null);
+  useFittedText(nameBox, SMALLEST_NAME, name);
   return (
     <div className="delegate">
       <ScreenHeader screen={t('tablet.screen')} />
@@ -224,8 +234,8 @@ export const DelegateScreen = () => {
           />
         )}
         <LiveRegion announcement={news.announcement} />
-        <h2 className="delegate-name">
-          {delegation ? words.names.delegation(delegation.id, delegation.name) : '\u00a0'}
+        <h2 className="delegate-name" ref={nameBox}>
+          <span>{name || '\u00a0'}</span>
         </h2>
         {view.status === 'running' && here && <p className="delegate-place">{placeTitle(here)}</p>}
         {view.status === 'suspended' && (

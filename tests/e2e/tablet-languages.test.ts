@@ -47,6 +47,32 @@ const beyondTheSides = (page: Page): Promise<string[]> =>
       .map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
   });
 
+/**
+ * The words of the delegation's name that do not stand on one line (broken inside), and the name
+ * if it is wider than its box (cut). Chinese has no spaces, and breaks between any characters.
+ */
+const brokenWords = (page: Page, lang: Lang): Promise<string[]> =>
+  page.evaluate((wordsApart) => {
+    const heading = document.querySelector('.delegate-name');
+    const text = heading
+      ? document.createTreeWalker(heading, NodeFilter.SHOW_TEXT).nextNode()
+      : null;
+    if (!heading || !text) return ['(no name)'];
+    const content = text.textContent ?? '';
+    const broken: string[] = [];
+    if (heading.scrollWidth > heading.clientWidth + 1) broken.push(`(cut) ${content}`);
+    if (!wordsApart) return broken;
+    // A line may break after a hyphen (Народно-/Демократическая), never inside a word.
+    for (const word of content.matchAll(/[^\s-]+/g)) {
+      const range = document.createRange();
+      range.setStart(text, word.index);
+      range.setEnd(text, word.index + word[0].length);
+      const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+      if (lines.size > 1) broken.push(word[0]);
+    }
+    return broken;
+  }, lang !== 'zh');
+
 describe('the tablet in the six languages of the United Nations', () => {
   let server: RoomServer;
   let browser: Browser;
@@ -238,4 +264,27 @@ describe('the tablet in the six languages of the United Nations', () => {
     expect(screen.problems).toEqual([]);
     await screen.context.close();
   });
+
+  it('shows the longest official names whole on a phone in every language: no word broken, nothing cut', async () => {
+    for (const lang of LANGS) {
+      // In this language (English's where the roster has none): the two names with the
+      // longest words, which break inside a word if anything does, and the longest name.
+      const names = DEFAULT_ROSTER.map((d) => ({
+        id: d.id,
+        name: (lang === 'en' ? undefined : d.names?.[lang]) ?? d.name,
+      }));
+      const longestWord = (name: string) => Math.max(...name.split(/[\s-]+/).map((w) => w.length));
+      const byWord = [...names].sort((a, b) => longestWord(b.name) - longestWord(a.name));
+      const byLength = [...names].sort((a, b) => b.name.length - a.name.length);
+      const longest = [...new Set([byWord[0], byWord[1], byLength[0]])].filter(
+        (entry) => entry !== undefined,
+      );
+      for (const { id, name } of longest) {
+        const { page, context } = await tabletOf(id, `&lang=${lang}`);
+        await expect.poll(() => page.locator('.delegate-name').textContent()).toBe(name);
+        expect(await brokenWords(page, lang), `${lang}: ${name}`).toEqual([]);
+        await context.close();
+      }
+    }
+  }, 180_000);
 });

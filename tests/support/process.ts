@@ -1,23 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { freePort } from '../../server/cluster/services/process';
 import { SUMMARY_FILE } from '../../server/operatorSummary';
 import { ADMIN_TOKEN } from './server';
 
 const REPO = resolve(import.meta.dirname, '../..');
 
 /** A TCP port that was free a moment ago (the printed URL must name a real port, not 0). */
-export const freePort = (): Promise<number> =>
-  new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      probe.close(() => resolvePort(port));
-    });
-  });
+export { freePort };
 
 export interface ServerProcess {
   child: ChildProcess;
