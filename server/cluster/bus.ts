@@ -219,10 +219,13 @@ export class ClusterBus {
     meetingId: string,
   ): Promise<CommandAck | null | 'held'> {
     for (;;) {
+      let tick: NodeJS.Timeout | undefined;
       const first = await Promise.race([
         asked,
-        new Promise<'tick'>((resolve) => setTimeout(() => resolve('tick'), PASS_AGAIN_EVERY_MS)),
-      ]);
+        new Promise<'tick'>((resolve) => {
+          tick = setTimeout(() => resolve('tick'), PASS_AGAIN_EVERY_MS);
+        }),
+      ]).finally(() => clearTimeout(tick));
       if (first !== 'tick') return first;
       if (this.registry.serves(meetingId)) return 'held';
     }

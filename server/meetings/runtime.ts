@@ -340,6 +340,17 @@ export class MeetingRuntime {
     return this.close();
   }
 
+  /**
+   * This node writes the meeting no more (its lease is lost, or what it stored is in doubt):
+   * nothing more is stored, and the registry is told to let the meeting go.
+   */
+  private stopWriting(): void {
+    this.leaseGone = true;
+    const lost = this.lease?.lost;
+    this.lease = null;
+    lost?.();
+  }
+
   /** The meeting's title as it stands (the chair may edit the agenda). */
   get title(): string {
     return this.committed.agenda.title;
@@ -419,10 +430,7 @@ export class MeetingRuntime {
           'lease lost: the command is not stored and the meeting is let go',
         );
         this.engine.undoLastChange();
-        this.leaseGone = true;
-        const lost = this.lease?.lost;
-        this.lease = null;
-        lost?.();
+        this.stopWriting();
         return UNAVAILABLE;
       }
       const stored = await this.wasStored(entry, error);
@@ -437,10 +445,7 @@ export class MeetingRuntime {
           // the meeting is. It lets the meeting go; whoever takes it next (this node, maybe)
           // replays the log, which is the truth, and the device's retry with its command id
           // gets the answer the log gives.
-          this.leaseGone = true;
-          const lost = this.lease.lost;
-          this.lease = null;
-          lost();
+          this.stopWriting();
           return IN_DOUBT;
         }
         return UNAVAILABLE;
