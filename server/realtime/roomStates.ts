@@ -58,9 +58,4 @@ export class RoomStates {
     socket.emit('state', { ...newest, serverTime: this.clock.now() });
     return true;
   }
-
-  /** The latest state of the meeting this node sent its sockets, if any. */
-  latestOf(meetingId: string): MeetingView | undefined {
-    return this.latest.get(meetingId);
-  }
 }
